@@ -308,6 +308,11 @@ def people_who(country: str, office: str, on: str) -> None:
     click.echo(f"{term.name} ({term.role}, {term.start}..{term.end or 'present'})" if term else "(nobody on file)")
 
 
+from .commands import register_all  # noqa: E402 - commands register onto `main`
+
+register_all(main)
+
+
 def run_cli(argv: Iterable[str]) -> int:  # pragma: no cover - convenience for python -m
     try:
         main.main(list(argv), standalone_mode=False)

@@ -938,6 +938,28 @@ _RULES: list[tuple[re.Pattern[str], _Handler]] = [
 ]
 
 
+# Cheap whole-text tests that let find_dates skip rules that cannot match (most sentences have no
+# month name, no four-digit number, no season...): a large saving when called sentence by sentence.
+_GATES: dict[str, tuple[str, ...]] = {  # substrings of the lowercased text
+    "month": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    "digit": tuple("0123456789"),
+    "year": ("17", "18", "19", "20"),
+    "weekday": ("day",),
+    "dayword": ("day", "night", "morning", "afternoon", "evening", "tomorrow"),
+    "unit": ("day", "week", "month", "year", "decade", "quarter", "hour"),
+    "decade": ("0s",),
+    "season": ("spring", "summer", "autumn", "fall", "winter"),
+}
+_RULE_GATES: dict[_Handler, tuple[str, ...]] = {
+    _h_month_day: ("month", "digit"), _h_day_month: ("month", "digit"), _h_month_day_range: ("month", "digit"),
+    _h_day_day_month: ("month", "digit"), _h_month: ("month",), _h_weekday: ("weekday",),
+    _h_rel_word: ("dayword",), _h_rel_unit: ("unit",), _h_weekend: ("unit",), _h_ago: ("unit",),
+    _h_past_n: ("unit",), _h_year: ("year",), _h_year_mod: ("year",), _h_year_q: ("year",),
+    _h_year_range: ("year",), _h_decade: ("decade",), _h_season: ("season",), _h_iso: ("year",),
+    _h_numeric: ("year",),
+}
+
+
 # --------------------------------------------------------------------------- selection
 
 
@@ -1017,7 +1039,15 @@ def find_dates(text: str, anchor: date | None) -> list[DateMention]:
     if isinstance(anchor, datetime):
         anchor = anchor.date()
     cands: list[_Cand] = []
+    gates: dict[str, bool] = {}
+    low = text.lower()
     for pattern, handler in _RULES:
+        needed = _RULE_GATES[handler]
+        for g in needed:
+            if g not in gates:
+                gates[g] = any(w in low for w in _GATES[g])
+        if not all(gates[g] for g in needed):
+            continue
         for m in pattern.finditer(text):
             try:
                 c = handler(m, text, anchor)
@@ -1034,16 +1064,19 @@ def find_dates(text: str, anchor: date | None) -> list[DateMention]:
             bisect.insort(spans, (c.start, c.end))
             chosen.append(c)
     chosen.sort(key=lambda c: c.start)
+    # One sweep adds conditional candidates that continue a list ("in April and May", "2021, 2022").
+    listed: list[_Cand] = []
+    j = 0
     for c in sorted((c for c in cands if c.conditional), key=lambda c: (c.start, c.start - c.end)):
-        if _overlaps(spans, c.start, c.end):
+        while j < len(chosen) and chosen[j].start < c.start:
+            listed.append(chosen[j])
+            j += 1
+        if not listed or listed[-1].end > c.start or (j < len(chosen) and chosen[j].start < c.end):
             continue
-        i = bisect.bisect_left([x.start for x in chosen], c.start)
-        if i == 0:
-            continue
-        prev = chosen[i - 1]
-        if _LIST_GAP.fullmatch(text, prev.end, c.start) and _list_compatible(prev, c):
-            bisect.insort(spans, (c.start, c.end))
-            chosen.insert(i, c)
+        if _LIST_GAP.fullmatch(text, listed[-1].end, c.start) and _list_compatible(listed[-1], c):
+            listed.append(c)
+    listed.extend(chosen[j:])
+    chosen = listed
     merged: list[_Cand] = []
     i = 0
     while i < len(chosen):

@@ -472,11 +472,13 @@ def _title_table() -> _TitleTable:
             continue
         sector = (row.get("sector") or "").strip()
         ref = TitleRef(sector, (row.get("office") or "").strip(), pattern) if sector else None
-        for v in (_unaccent(pattern),):
-            prev = refs.get(v)
-            if v in refs and (prev and (prev.sector, prev.office)) != (ref and (ref.sector, ref.office)):
-                raise ValueError(f"sectors.csv: pattern {v!r} listed twice with different codes")
-            refs.setdefault(v, ref)
+        key = _unaccent(pattern)  # "chargé d'affaires" and "charge d'affaires" share a key
+        if key in refs:
+            prev = refs[key]
+            if (prev and (prev.sector, prev.office)) != (ref and (ref.sector, ref.office)):
+                raise ValueError(f"sectors.csv: pattern {key!r} listed twice with different codes")
+            continue
+        refs[key] = ref
     return _TitleTable(_compile(refs, re.IGNORECASE), refs)
 
 
