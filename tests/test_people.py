@@ -213,3 +213,39 @@ def test_import_merges_and_rejects_conflicts(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="overlap"):
         import_officeholders(clash, dest)
     assert "cy-test" not in dest.read_text(encoding="utf-8")  # nothing written on failure
+
+
+# -- co-holders and documented vacancies ----------------------------------------------------------
+
+def test_co_holder_overlap_allowed_and_main_holder_wins(oh: Officeholders) -> None:
+    # Ukraine: the Commander-in-Chief and the Chief of the General Staff overlap by design.
+    day = date(2023, 3, 1)
+    assert {t.person_id for t in oh.holders("UKR", "military_chief", day)} == {"valerii-zaluzhnyi", "serhiy-shaptala"}
+    assert oh.holder("UKR", "military_chief", day).person_id == "valerii-zaluzhnyi"
+    # Venezuela: Guaidó's claim never displaced Maduro as the holder.
+    assert oh.holder("VEN", "head_of_state", date(2020, 1, 1)).person_id == "nicolas-maduro"
+
+
+def test_undeclared_overlap_still_reported() -> None:
+    table = Officeholders([
+        _term("a", "Alice Able", "2015-01-01", "2016-01-01", country="UKR", office="military_chief"),
+        _term("b", "Bob Baker", "2015-06-01", "2016-01-01", country="UKR", office="military_chief"),
+    ])
+    assert any("overlap in UKR/military_chief" in p for p in table.validate())
+
+
+def test_filled_holes_and_vacancies(oh: Officeholders) -> None:
+    # Rows added from checked news reports (see their source column).
+    assert oh.holder("AFG", "foreign_minister", date(2020, 1, 15)).person_id == "idrees-zaman"
+    assert oh.holder("ETH", "military_chief", date(2020, 1, 1)).person_id == "adem-mohammed"
+    assert oh.holder("VEN", "foreign_minister", date(2022, 1, 1)).person_id == "felix-plasencia"
+    assert oh.holder("VEN", "foreign_minister", date(2022, 10, 1)).person_id == "carlos-faria"
+    # A real vacancy is no holder, not the previous one.
+    assert oh.holder("LBN", "head_of_state", date(2023, 6, 1)) is None
+
+
+def test_allowlists_name_real_rows(oh: Officeholders) -> None:
+    from parley.people import CO_HOLDERS
+
+    assert all(len(reason) > 20 for reason in CO_HOLDERS.values())
+    assert not [p for p in oh.validate() if "matches no row" in p]

@@ -167,6 +167,10 @@ def _quarter_span(y: int, q: int) -> tuple[date, date]:
     return date(y, 3 * q - 2, 1), _month_last(y, 3 * q)
 
 
+def _half_span(y: int, h: int) -> tuple[date, date]:
+    return (date(y, 1, 1), date(y, 6, 30)) if h == 1 else (date(y, 7, 1), date(y, 12, 31))
+
+
 def _season_span(name: str, y: int) -> tuple[date, date]:
     """Meteorological season; winter `y` runs December y .. February y+1."""
     if name == "winter":
@@ -210,8 +214,11 @@ _MONTH_NUM = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
     "oct": 10, "nov": 11, "dec": 12,
 }
-# Full month names that are also names, verbs or nouns: they need date context.
-_AMBIGUOUS_MONTHS = {"march", "april", "may", "june", "august"}
+_MONTH_FULL = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december"}
+# Full month names that are dates on their own; the others ("May", "March", "April", "June",
+# "August") are also names, verbs or nouns, and abbreviations ("Jun", "Mar") are also names.
+_PLAIN_MONTHS = _MONTH_FULL - {"march", "april", "may", "june", "august"}
 _WEEKDAY_NUM = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
     "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
@@ -249,8 +256,16 @@ families households homes houses buildings vehicles cars trucks aircraft planes 
 boats tanks workers employees jobs students pupils rounds missiles rockets drones shells bombs
 weapons guns times hours minutes seconds days weeks months years items points percent per cent
 signatures names patients beds doctors nurses teachers staff personnel votes ballots sq square
-litres liters gallons calories posts tweets messages emails followers views copies
+litres liters gallons calories posts tweets messages emails followers views copies passengers
+participants attendees athletes pilgrims visitors tourists applicants infections samples flights
+trips species firms companies businesses schools villages towns cities countries nations states
+gmt utc hrs
 """.split())
+_CLOCK_WORDS = {"gmt", "utc", "hrs", "hours", "h", "local", "bst", "est", "edt", "cet", "cest", "pst", "pdt",
+                "ist", "jst", "msk", "eet", "eest", "aest", "zulu"}
+_NOT_YEAR_AFTER = _COUNT_NOUNS | _CLOCK_WORDS
+# A number followed by one of these is a quantity or a clock time, never a year ("2022 people").
+_COUNT_AFTER = r"(?!\s+(?:" + "|".join(sorted(_COUNT_NOUNS, key=len, reverse=True)) + r")\b)"
 _EVENT_NOUNS = set("""
 election elections census budget olympics games summit invasion war coup referendum protests
 uprising revolution agreement accord deal ceasefire truce treaty report survey campaign offensive
@@ -283,14 +298,16 @@ def _day(name: str) -> str:
             r"(?![:.,]\d|\s*%|\s*per\s*cent|-(?-i:[a-z]))")
 
 
-def _year(name: str) -> str:
-    return rf"(?P<{name}>(?:1[7-9]|20)\d\d)(?![\w%]|[.,]\d)"
+def _year(name: str, counts: bool = True) -> str:
+    # `counts=False` leaves the count-noun test to the handler ("in 2022 people voted" is a year).
+    return rf"(?P<{name}>(?:1[7-9]|20)\d\d)(?![\w%]|[.,]\d)" + (_COUNT_AFTER if counts else "")
 
 
 _WD_FULL = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _WD_ANY = _WD_FULL + "|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun"
 _WD_PREFIX = rf"(?:\b(?P<wd>{_WD_ANY})\b\.?,?\s+)?"
-_NUM = (r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+_NUM = (r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+        r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
         r"|a\s+couple\s+of|half\s+a\s+dozen|a\s+dozen|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
         r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
 _MONTH_MODS = (r"last|next|this|early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|"
@@ -360,8 +377,8 @@ _Handler = Callable[[re.Match[str], str, "date | None"], "_Cand | None"]
 def _day_cand(start: int, end: int, y: int | None, mo: int, d: int, anchor: date | None,
               weekday: int | None = None) -> _Cand | None:
     if y is not None:
-        when = date(y, mo, d)
-        return _Cand(start, end, when, when, "day", False, "absolute", "day")
+        exact = date(y, mo, d)
+        return _Cand(start, end, exact, exact, "day", False, "absolute", "day")
     if anchor is None:
         return None
     if d > (29 if mo == 2 else calendar.monthrange(2001, mo)[1]):
@@ -439,7 +456,8 @@ def _h_month_day_range(m: re.Match[str], text: str, anchor: date | None) -> _Can
         return None
     start = m.start("pre") if pre else m.start("m")
     y = int(m.group("y")) if m.group("y") else None
-    return _day_range(start, m.end(), y, _MONTH_NUM[m.group("m").lower().rstrip(".")], int(m.group("d")), int(m.group("d2")), anchor)
+    mo = _MONTH_NUM[m.group("m").lower().rstrip(".")]
+    return _day_range(start, m.end(), y, mo, int(m.group("d")), int(m.group("d2")), anchor)
 
 
 def _h_day_day_month(m: re.Match[str], text: str, anchor: date | None) -> _Cand | None:
@@ -454,7 +472,8 @@ def _h_day_day_month(m: re.Match[str], text: str, anchor: date | None) -> _Cand 
         return None
     start = m.start("pre") if pre else m.start("d")
     y = int(m.group("y")) if m.group("y") else None
-    return _day_range(start, m.end(), y, _MONTH_NUM[m.group("m").lower().rstrip(".")], int(m.group("d")), int(m.group("d2")), anchor)
+    mo = _MONTH_NUM[m.group("m").lower().rstrip(".")]
+    return _day_range(start, m.end(), y, mo, int(m.group("d")), int(m.group("d2")), anchor)
 
 
 def _narrow_month(y: int, mo: int, part: str) -> tuple[date, date]:
@@ -505,16 +524,12 @@ def _h_month(m: re.Match[str], text: str, anchor: date | None) -> _Cand | None:
     conditional = False
     if not mod:
         prev = _prev_word(text, start)
-        ambiguous = name in _AMBIGUOUS_MONTHS or name not in (
-            "january", "february", "july", "september", "october", "november", "december")
-        if prev in _TIME_PREPS:
+        if prev in _TIME_PREPS or name in _PLAIN_MONTHS:
             pass
-        elif not ambiguous:
-            pass
-        elif prev == "the" and name != "may" and len(name) >= 4 and _next_word_raw(text, end)[:1].islower():
-            pass  # "the April meeting"
+        elif prev == "the" and name in _MONTH_FULL and name != "may" and _next_word_raw(text, end)[:1].islower():
+            pass  # "the April meeting" (but "the May government" is Theresa May's)
         else:
-            conditional = True
+            conditional = True  # a date only as the next item of a list: "in April and May"
     if anchor is None:
         return None
     y = _most_recent_month(mo, anchor)
@@ -532,7 +547,8 @@ def _h_weekday(m: re.Match[str], text: str, anchor: date | None) -> _Cand | None
     prev = _prev_word(text, start)
     if prev in _HOLIDAY_WEEKDAY:
         return None
-    if not mod and prev not in _TIME_PREPS and _cap(_next_word_raw(text, m.end("wd"))) and text[m.end("wd"):m.end("wd") + 1] == " ":
+    after = m.end("wd")
+    if not mod and prev not in _TIME_PREPS and text[after:after + 1] == " " and _cap(_next_word_raw(text, after)):
         return None  # a title: "the Sunday Times", "Monday Night Football"
     wd = _WEEKDAY_NUM[tok.lower()]
     back = (anchor.weekday() - wd) % 7
@@ -551,7 +567,7 @@ _REL_WORD_OFFSETS = {
     "yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "last night": -1,
     "this morning": 0, "this afternoon": 0, "this evening": 0,
     "the day before yesterday": -2, "the day after tomorrow": 2,
-    "the day before": -1, "the day after": 1, "the same day": 0, "that same day": 0, "the same day": 0,
+    "the day before": -1, "the day after": 1, "the same day": 0, "that same day": 0,
     "earlier in the day": 0, "later that day": 0, "later in the day": 0, "earlier that day": 0,
 }
 
@@ -601,7 +617,7 @@ def _unit_shift(unit: str, d: date, n: int) -> date:
 
 
 def _part_of(unit: str, first: date, last: date, prec: Precision, part: str, anchor: date,
-             deictic_this: bool) -> tuple[date, date, Precision] | None:
+             deictic_this: bool) -> tuple[date, date, Precision]:
     """Narrow a week/month/quarter/year span to its part ("early", "the end of", "earlier")."""
     if not part:
         return first, last, prec
@@ -613,11 +629,11 @@ def _part_of(unit: str, first: date, last: date, prec: Precision, part: str, anc
     if unit == "week":
         cuts = {"early": (0, 1), "start of": (0, 0), "beginning of": (0, 0), "mid": (2, 3),
                 "middle of": (2, 3), "late": (4, 6), "end of": (4, 6)}
-        a, b = cuts[part]
-        return first + timedelta(days=a), first + timedelta(days=b), "day"
+        lo, hi = cuts[part]
+        return first + timedelta(days=lo), first + timedelta(days=hi), "day"
     if unit == "month":
-        a, b = _narrow_month(first.year, first.month, part)
-        return a, b, "month"
+        d1, d2 = _narrow_month(first.year, first.month, part)
+        return d1, d2, "month"
     if unit == "quarter":
         k = {"early": 0, "start of": 0, "beginning of": 0, "mid": 1, "middle of": 1, "late": 2, "end of": 2}[part]
         return _month_span(first.year, first.month + k) + ("month",)
@@ -663,13 +679,10 @@ def _h_rel_unit(m: re.Match[str], text: str, anchor: date | None) -> _Cand | Non
             first, last = _quarter_span(first.year, k)
             prec = "quarter"
         else:
-            first, last = (date(first.year, 1, 1), date(first.year, 6, 30)) if k == 1 else (date(first.year, 7, 1), date(first.year, 12, 31))
+            first, last = _half_span(first.year, k)
             prec = "half"
     else:
-        narrowed = _part_of(unit, first, last, prec, part, anchor, n == 0)
-        if narrowed is None:
-            return None
-        first, last, prec = narrowed
+        first, last, prec = _part_of(unit, first, last, prec, part, anchor, n == 0)
     return _Cand(m.start(), m.end(), first, last, prec, True, "relative", "rel")
 
 
@@ -738,6 +751,8 @@ def _year_context(text: str, start: int, end: int) -> str:
     """'strong' | 'weak' | 'event' | 'possessive' | '' for a bare four-digit number."""
     prev = _prev_word(text, start)
     nxt = _next_word(text, end)
+    if nxt in _CLOCK_WORDS:
+        return ""  # "by 1800 GMT" is a time of day
     if text[end:end + 2] in ("'s", "’s"):
         return "possessive"
     if prev in _YEAR_STRONG:
@@ -761,7 +776,7 @@ def _h_year(m: re.Match[str], text: str, anchor: date | None) -> _Cand | None:
     y = int(m.group("y"))
     ctx = _year_context(text, m.start("y"), m.end("y"))
     conditional = not ctx
-    if conditional and (_next_word(text, m.end("y")) in _COUNT_NOUNS or _prev_word(text, m.start()) in _QUANTIFIERS):
+    if conditional and (_next_word(text, m.end("y")) in _NOT_YEAR_AFTER or _prev_word(text, m.start()) in _QUANTIFIERS):
         return None
     return _Cand(m.start("y"), m.end("y"), date(y, 1, 1), date(y, 12, 31), "year", False, "absolute", "year",
                  conditional=conditional)
@@ -776,7 +791,7 @@ def _h_year_mod(m: re.Match[str], text: str, anchor: date | None) -> _Cand | Non
         if q[0] == "Q":
             first, last = _quarter_span(y, int(q[1]))
             return _Cand(m.start(), m.end(), first, last, "quarter", False, "absolute", "quarter")
-        first, last = (date(y, 1, 1), date(y, 6, 30)) if q == "H1" else (date(y, 7, 1), date(y, 12, 31))
+        first, last = _half_span(y, int(q[1]))
         return _Cand(m.start(), m.end(), first, last, "half", False, "absolute", "quarter")
     if m.group("qh"):
         qh = m.group("qh").lower()
@@ -786,12 +801,11 @@ def _h_year_mod(m: re.Match[str], text: str, anchor: date | None) -> _Cand | Non
             return _Cand(m.start(), m.end(), first, last, "quarter", False, "absolute", "quarter")
         if k > 2:
             return None
-        first, last = (date(y, 1, 1), date(y, 6, 30)) if k == 1 else (date(y, 7, 1), date(y, 12, 31))
+        first, last = _half_span(y, k)
         return _Cand(m.start(), m.end(), first, last, "half", False, "absolute", "quarter")
     if mod in ("year", "calendar year"):
         return _Cand(m.start(), m.end(), date(y, 1, 1), date(y, 12, 31), "year", False, "absolute", "year")
-    first, last, prec = _part_of("year", date(y, 1, 1), date(y, 12, 31), "year", mod, date(y, 1, 1), False) or (None, None, None)
-    assert first is not None and last is not None and prec is not None
+    first, last, prec = _part_of("year", date(y, 1, 1), date(y, 12, 31), "year", mod, date(y, 1, 1), False)
     return _Cand(m.start(), m.end(), first, last, prec, False, "absolute", "year")
 
 
@@ -801,7 +815,7 @@ def _h_year_q(m: re.Match[str], text: str, anchor: date | None) -> _Cand | None:
     if q[0] == "Q":
         first, last = _quarter_span(y, int(q[1]))
         return _Cand(m.start(), m.end(), first, last, "quarter", False, "absolute", "quarter")
-    first, last = (date(y, 1, 1), date(y, 6, 30)) if q == "H1" else (date(y, 7, 1), date(y, 12, 31))
+    first, last = _half_span(y, int(q[1]))
     return _Cand(m.start(), m.end(), first, last, "half", False, "absolute", "quarter")
 
 
@@ -920,7 +934,7 @@ _RULES: list[tuple[re.Pattern[str], _Handler]] = [
                 r"(?P<dir>ago|earlier|later|before|after|prior|previously|from\s+now|hence)\b", _I), _h_ago),
     (re.compile(rf"\b(?:(?:the|these|this)\s+)?(?P<mod>past|last|previous|next|coming|following)\s+"
                 rf"{_NUM.replace('(?:', '(?P<n>', 1)}\s+(?P<unit>hour|day|week|month|year|decade)s?\b", _I), _h_past_n),
-    (re.compile(rf"(?<![\w$£€¥#.,/:'’-]){_year('y')}(?!\s*[-–/]\s*\d)", _I), _h_year),
+    (re.compile(rf"(?<![\w$£€¥#.,/:'’-]){_year('y', counts=False)}(?!\s*[-–/]\s*\d)", _I), _h_year),
     (re.compile(r"\b(?P<mod>early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|"
                 r"end\s+of|start\s+of|beginning\s+of|middle\s+of|"
                 r"(?:the\s+)?(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+(?P<qh>quarter|half)\s+of|"

@@ -2,25 +2,42 @@
 
 A failure in one page (any stage) becomes a `failed` row naming the stage and the reason; the
 batch goes on and what was stored stays stored.
+
+Speed comes from three things, none of which changes a result:
+- pages are analysed in chunks, so spaCy's `nlp.pipe` gets full batches across pages
+  (`stages.annotate.run_batch`);
+- chunks go to worker processes (`workers`, default all cores); the parent only reads and stores,
+  in input order, so the database is the same as a one-process run;
+- heavy resources (spaCy, gazetteers) load lazily, once per worker.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import multiprocessing
+import os
+import time
+from collections import deque
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from .errors import StageError
-from .pipeline import analyse
+from .pipeline import Stage, default_stages, run_stages
 from .records import Document, IngestStatus, Page
 from .settings import Settings
-from .stages import read as read_stage
 from .stages import store as store_stage
+
+# Pages per chunk sent to a worker: big enough to fill spaCy batches, small enough to keep
+# workers evenly loaded and memory flat.
+CHUNK_PAGES = 16
+
+StageTimes = dict[str, float]
 
 
 @dataclass
 class IngestSummary:
     statuses: list[IngestStatus] = field(default_factory=list)
+    stage_seconds: StageTimes = field(default_factory=dict)
 
     @property
     def stored(self) -> int:
@@ -42,20 +59,113 @@ class IngestSummary:
         return {"stored": self.stored, "skipped": self.skipped, "failed": self.failed, "events": self.events, "inputs": len(self.statuses)}
 
 
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _failed(page: Page, exc: StageError) -> IngestStatus:
+    return IngestStatus(page.path, "failed", f"{type(exc.cause).__name__}: {exc.cause}", stage=exc.stage)
+
+
+def _timed(stage: Stage, times: StageTimes) -> Stage:
+    def run(doc: Document) -> Document:
+        t0 = time.perf_counter()
+        try:
+            return stage.run(doc)
+        finally:
+            times[stage.name] = times.get(stage.name, 0.0) + time.perf_counter() - t0
+
+    return Stage(stage.name, run, stage.needs, stage.adds)
+
+
+def analyse_pages(pages: list[Page], times: StageTimes | None = None) -> list[Document | IngestStatus]:
+    """Run extract -> time on many pages, annotating them in one batch; one result per page.
+
+    A failure becomes a status row, never an exception. The parse cache is dropped from the
+    returned documents (it is big and the store does not need it).
+    """
+    times = times if times is not None else {}
+    stages = [_timed(s, times) for s in default_stages()]
+    by_name = {s.name: i for i, s in enumerate(stages)}
+    first, after = stages[: by_name["annotate"]], stages[by_name["annotate"] + 1 :]
+    results: list[Document | IngestStatus] = []
+    for page in pages:
+        try:
+            doc = run_stages(Document(page=page), first)
+        except StageError as exc:
+            results.append(_failed(page, exc))
+            continue
+        assert doc.article is not None
+        if not doc.article.text.strip():
+            results.append(IngestStatus(page.path, "skipped", "no main text found", stage="extract", document_id=doc.id))
+            continue
+        results.append(doc)
+    todo = [i for i, r in enumerate(results) if isinstance(r, Document)]
+    from .stages import annotate
+
+    t0 = time.perf_counter()
+    try:
+        annotated = annotate.run_batch([results[i] for i in todo])  # type: ignore[misc]
+    except Exception:  # noqa: BLE001 - one bad page must not fail its batch: redo one by one
+        annotated = []
+    times["annotate"] = times.get("annotate", 0.0) + time.perf_counter() - t0
+    if len(annotated) != len(todo):
+        annotated = []
+        for i in todo:
+            doc = results[i]
+            assert isinstance(doc, Document)
+            try:
+                annotated.append(run_stages(doc, [stages[by_name["annotate"]]]))
+            except StageError as exc:
+                annotated.append(_failed(doc.page, exc))  # type: ignore[arg-type]
+    for i, doc in zip(todo, annotated):
+        if isinstance(doc, IngestStatus):
+            results[i] = doc
+            continue
+        try:
+            results[i] = replace(run_stages(doc, after), cache=None)
+        except StageError as exc:
+            results[i] = _failed(doc.page, exc)
+    return results
+
+
 def analyse_page(page: Page) -> Document | IngestStatus:
     """Run extract -> time on one page; a failure becomes a status row, never an exception."""
-    try:
-        doc = analyse(Document(page=page))
-    except StageError as exc:
-        return IngestStatus(page.path, "failed", f"{type(exc.cause).__name__}: {exc.cause}", stage=exc.stage)
-    assert doc.article is not None
-    if not doc.article.text.strip():
-        return IngestStatus(page.path, "skipped", "no main text found", stage="extract", document_id=doc.id)
-    return doc
+    return analyse_pages([page])[0]
 
 
-def iter_pages(inputs: list[str], settings: Settings) -> Iterator[Page | IngestStatus]:
-    yield from read_stage.read_inputs(inputs, settings)
+def iter_pages(inputs: list[str], settings: Settings, *, allow_private: bool = False) -> Iterator[Page | IngestStatus]:
+    """Pages from files, folders, globs, WARC files, feeds and URLs (see `parley.sources`)."""
+    from .sources import FetchOptions, iter_inputs
+
+    yield from iter_inputs(inputs, settings, FetchOptions(allow_private=allow_private))
+
+
+def _work_chunk(pages: list[Page]) -> tuple[list[Document | IngestStatus], StageTimes]:
+    times: StageTimes = {}
+    return analyse_pages(pages, times), times
+
+
+def _warm_worker() -> None:
+    # Load the models once per worker, before the first chunk arrives.
+    from . import nlp
+
+    nlp.full()
+    nlp.splitter()
+
+
+def _chunks(items: Iterable[Page | IngestStatus], size: int) -> Iterator[list[Page | IngestStatus]]:
+    chunk: list[Page | IngestStatus] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def ingest_pages(
@@ -63,46 +173,105 @@ def ingest_pages(
     db_path: str | Path,
     *,
     on_progress: Callable[[IngestStatus], None] | None = None,
+    workers: int = 1,
+    chunk_pages: int = CHUNK_PAGES,
+    pool: Any = None,
 ) -> IngestSummary:
+    """Analyse and store `items` in input order; `workers` > 1 analyses chunks in processes.
+
+    `pool` may be a caller-owned, already warm multiprocessing pool (the benchmark's).
+    """
     db = store_stage.open_db(db_path)
     summary = IngestSummary()
-    try:
-        for item in items:
-            status = _ingest_one(db, item)
+    times = summary.stage_seconds
+    own_pool = pool is None and workers > 1
+    if own_pool:
+        # forkserver: workers never inherit the parent's open database connection.
+        pool = multiprocessing.get_context("forkserver").Pool(workers, initializer=_warm_worker)
+    pending: deque[tuple[list[Page | IngestStatus | None], Any]] = deque()
+
+    def add(t: StageTimes) -> None:
+        for k, v in t.items():
+            times[k] = times.get(k, 0.0) + v
+
+    def finish(plan: list[Page | IngestStatus | None], result: Any) -> None:
+        docs, t = result.get() if pool is not None else result
+        add(t)
+        it = iter(docs)
+        for item in plan:
+            status = _store_one(db, item if item is not None else next(it), times)
             summary.statuses.append(status)
             if on_progress:
                 on_progress(status)
+
+    def timed_read(src: Iterable[Page | IngestStatus]) -> Iterator[Page | IngestStatus]:
+        it = iter(src)
+        while True:
+            t0 = time.perf_counter()
+            try:
+                item = next(it)
+            except StopIteration:
+                return
+            finally:
+                times["read"] = times.get("read", 0.0) + time.perf_counter() - t0
+            yield item
+
+    try:
+        for chunk in _chunks(timed_read(items), chunk_pages):
+            plan: list[Page | IngestStatus | None] = []
+            pages: list[Page] = []
+            for item in chunk:
+                if isinstance(item, IngestStatus):
+                    plan.append(item)
+                    continue
+                # Same content already stored: skip the (expensive) analysis entirely.
+                doc_id = item.content_hash[:16]
+                if store_stage.has_document(db, doc_id):
+                    plan.append(IngestStatus(item.path, "skipped", "already stored (same content)", stage="store", document_id=doc_id))
+                    continue
+                plan.append(None)
+                pages.append(item)
+            if pool is None:
+                finish(plan, _work_chunk(pages))
+                continue
+            pending.append((plan, pool.apply_async(_work_chunk, (pages,))))
+            # A bounded window: reading never runs far ahead of analysis (flat memory).
+            while len(pending) > 2 * max(workers, 2):
+                finish(*pending.popleft())
+        while pending:
+            finish(*pending.popleft())
     finally:
+        if own_pool:
+            pool.terminate()
         db.close()
     return summary
 
 
-def _ingest_one(db: object, item: Page | IngestStatus) -> IngestStatus:
-    import sqlite_utils
-
-    assert isinstance(db, sqlite_utils.Database)
-    if isinstance(item, IngestStatus):
-        store_stage.record_status(db, item)
-        return item
-    # Same content already stored: skip the (expensive) analysis entirely.
-    doc_id = item.content_hash[:16]
-    if store_stage.has_document(db, doc_id):
-        status = IngestStatus(item.path, "skipped", "already stored (same content)", stage="store", document_id=doc_id)
-        store_stage.record_status(db, status)
-        return status
-    result = analyse_page(item)
-    if isinstance(result, IngestStatus):
-        store_stage.record_status(db, result)
-        return result
+def _store_one(db: Any, item: Document | IngestStatus, times: StageTimes) -> IngestStatus:
+    t0 = time.perf_counter()
     try:
-        return store_stage.store_document(db, result)
-    except Exception as exc:  # noqa: BLE001 - the batch goes on; the row says why
-        status = IngestStatus(item.path, "failed", f"{type(exc).__name__}: {exc}", stage="store")
-        store_stage.record_status(db, status)
-        return status
+        if isinstance(item, IngestStatus):
+            store_stage.record_status(db, item)
+            return item
+        try:
+            return store_stage.store_document(db, item)
+        except Exception as exc:  # noqa: BLE001 - the batch goes on; the row says why
+            status = IngestStatus(item.page.path, "failed", f"{type(exc).__name__}: {exc}", stage="store")
+            store_stage.record_status(db, status)
+            return status
+    finally:
+        times["store"] = times.get("store", 0.0) + time.perf_counter() - t0
 
 
-def ingest(inputs: list[str], db_path: str | Path = "parley.db", settings: Settings | None = None, on_progress: Callable[[IngestStatus], None] | None = None) -> IngestSummary:
-    """Read, analyse and store every input (files, folders, globs). The library entry point."""
+def ingest(
+    inputs: list[str],
+    db_path: str | Path = "parley.db",
+    settings: Settings | None = None,
+    on_progress: Callable[[IngestStatus], None] | None = None,
+    *,
+    workers: int = 1,
+    allow_private: bool = False,
+) -> IngestSummary:
+    """Read, analyse and store every input (files, folders, globs, WARC, feeds, URLs). The library entry point."""
     settings = settings or Settings()
-    return ingest_pages(iter_pages(inputs, settings), db_path, on_progress=on_progress)
+    return ingest_pages(iter_pages(inputs, settings, allow_private=allow_private), db_path, on_progress=on_progress, workers=workers)

@@ -80,6 +80,56 @@ GAP_ALLOWLIST: dict[tuple[str, str, str], str] = {
     ("KOR", "defense_minister", "2024-12-05"):
         "Kim Yong-hyun resigned over the 3 Dec 2024 martial law; vice ministers acted until "
         "Ahn Gyu-back took office 2025-07-25",
+    ("IRQ", "defense_minister", "2016-08-25"):
+        "parliament withdrew confidence from Khaled al-Obaidi; the post stayed vacant (run by "
+        "the prime minister's office) until Arfan al-Hayali was approved 2017-01-30",
+    ("IRQ", "defense_minister", "2018-10-25"):
+        "Adil Abdul-Mahdi's cabinet was sworn in without defence and interior ministers; "
+        "parliament approved Najah al-Shammari only on 2019-06-24",
+    ("LBN", "head_of_state", "2022-10-30"):
+        "presidential vacancy: parliament failed to elect a successor to Michel Aoun until "
+        "Joseph Aoun's election on 2025-01-09 (the caretaker cabinet exercised the powers)",
+    ("SDN", "head_of_government", "2019-04-11"):
+        "after the coup against al-Bashir the Transitional Military Council ruled without a "
+        "prime minister until Abdalla Hamdok was sworn in on 2019-08-21",
+    ("SDN", "head_of_government", "2022-01-02"):
+        "after Hamdok resigned, Burhan's Sovereign Council ruled with caretaker officials "
+        "(Osman Hussein, then Dafallah al-Haj Ali as caretaker in 2025); data missing for "
+        "those caretakers until Kamil Idris (2025-05-19)",
+    ("SDN", "foreign_minister", "2019-04-11"):
+        "after the 2019-04-11 coup ministries were run by undersecretaries under the "
+        "Transitional Military Council until Asma Abdalla (2019-09-08); data missing for "
+        "any acting holder",
+    ("SYR", "military_chief", "2018-01-01"):
+        "post left vacant after Ali Ayyoub became defence minister; Zaman al-Wasl (2021) "
+        "reports it vacant for three years with Russia blocking an appointment; Abdul Karim "
+        "Ibrahim named 2022-04-30",
+}
+
+# People who legitimately hold an office *alongside* its main holder, so their overlap with
+# the main holder is not an error. Key: (country, office, person_id). Value: why. holder()
+# prefers a main holder over these on the same day (holders() still lists everyone).
+CO_HOLDERS: dict[tuple[str, str, str], str] = {
+    ("AFG", "head_of_government", "abdullah-abdullah"):
+        "Chief Executive under the 2014 unity-government deal, sharing executive power with "
+        "President Ghani until the post was abolished in 2020",
+    ("PRK", "head_of_state", "kim-yong-nam"):
+        "President of the SPA Presidium: nominal head of state for diplomatic purposes next "
+        "to the supreme leader until the 2019 constitutional amendment",
+    ("UKR", "military_chief", "serhiy-shaptala"):
+        "Chief of the General Staff, a separate post below the Commander-in-Chief since 2021",
+    ("UKR", "military_chief", "anatoliy-barhylevych"):
+        "Chief of the General Staff, below the Commander-in-Chief",
+    ("UKR", "military_chief", "andrii-hnatov"):
+        "Chief of the General Staff, below the Commander-in-Chief",
+    ("VEN", "head_of_state", "juan-guaido"):
+        "claimed interim presidency recognised by some states; never exercised de facto power",
+    ("IRN", "head_of_state", "masoud-pezeshkian"):
+        "one of three members of the Interim Leadership Council (2026-03-01..08)",
+    ("IRN", "head_of_state", "gholamhossein-mohseni-ejei"):
+        "one of three members of the Interim Leadership Council (2026-03-01..08)",
+    ("IRN", "head_of_state", "alireza-arafi"):
+        "one of three members of the Interim Leadership Council (2026-03-01..08)",
 }
 
 # Family name comes first in these countries' names as written in English news.
@@ -121,6 +171,10 @@ class OfficeTerm:
     @property
     def is_acting(self) -> bool:
         return self.role.lower().startswith(("acting", "caretaker"))
+
+    @property
+    def is_co_holder(self) -> bool:
+        return (self.country, self.office, self.person_id) in CO_HOLDERS
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -347,11 +401,12 @@ class Officeholders:
         return [t for t in self._by_office.get((country, office), []) if t.active_on(on)]
 
     def holder(self, country: str, office: str, on: date) -> OfficeTerm | None:
-        """Who held ``office`` in ``country`` on ``on`` (an acting holder wins over a suspended one)."""
+        """Who held ``office`` in ``country`` on ``on``: a main holder wins over a co-holder
+        (:data:`CO_HOLDERS`), and an acting holder over a suspended one."""
         found = self.holders(country, office, on)
         if not found:
             return None
-        return sorted(found, key=lambda t: (not t.is_acting, -t.start.toordinal()))[0]
+        return sorted(found, key=lambda t: (t.is_co_holder, not t.is_acting, -t.start.toordinal(), t.person_id))[0]
 
     # -- name lookup --------------------------------------------------------------------------
 
@@ -448,6 +503,16 @@ class Officeholders:
                 problems.append(f"person_id {t.person_id} has two names: {names[t.person_id]!r}, {t.name!r}")
         for (country, office), terms in sorted(self._by_office.items()):
             problems.extend(_office_problems(country, office, terms))
+        # Stale allowlist entries would silently excuse a future data error: each must still
+        # name a row (co-holders) or the end date of a row (gaps).
+        for country, office, person_id in CO_HOLDERS:
+            rows = self._by_office.get((country, office), [])
+            if rows and not any(t.person_id == person_id for t in rows):
+                problems.append(f"CO_HOLDERS entry {country}/{office}/{person_id} matches no row")
+        for country, office, day in GAP_ALLOWLIST:
+            ends = {t.end.isoformat() for t in self._by_office.get((country, office), []) if t.end}
+            if ends and day not in ends:
+                problems.append(f"GAP_ALLOWLIST entry {country}/{office}@{day} matches no row's end")
         return problems
 
 
@@ -458,6 +523,8 @@ def _office_problems(country: str, office: str, terms: list[OfficeTerm]) -> list
         for b in ordered[i + 1:]:
             if b.start >= (a.end or date.max):
                 break
+            if a.is_co_holder or b.is_co_holder:
+                continue
             if _overlaps(a, b) and not (a.is_acting or b.is_acting) and a.person_id != b.person_id:
                 problems.append(f"overlap in {country}/{office}: {a.person_id} ({a.start}..{a.end}) and {b.person_id} ({b.start}..{b.end})")
             elif _overlaps(a, b) and a.person_id == b.person_id:

@@ -24,6 +24,26 @@ HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "mada
 _NP_DEPS_IN = {"compound", "amod", "nmod", "det", "poss", "case", "appos", "nummod", "punct", "prep", "pobj", "cc", "conj", "flat", "quantmod", "advmod"}
 _HEAD_SKIP_DEPS = {"compound", "nmod", "amod", "poss_case"}
 _PRONOUNS = {"he", "she", "him", "her"}
+# Offices held by one person (a title can stand for a known person of the page).
+_PERSON_OFFICES = {
+    "head_of_state", "head_of_government", "deputy_leader", "foreign_minister", "defense_minister",
+    "interior_minister", "finance_minister", "minister", "deputy_minister", "org_head", "diplomat",
+    "spokesperson", "legislator", "military_officer", "military_chief", "prosecutor", "party_leader",
+    "former_official",
+}
+# Collective actors named by a common noun ("police", "rebels", "protesters").
+_GROUP_OFFICES = {
+    "military", "police", "intelligence", "judiciary", "party", "opposition", "rebel", "armed_group",
+    "protester", "activist", "civilian", "refugee", "media", "business", "labor", "agriculture",
+    "education", "medical", "religious", "criminal", "official",
+}
+# Nouns after a country adjective that name no actor ("Chinese food", "Russian language").
+_NOT_GROUP_HEADS = {
+    "language", "food", "cuisine", "time", "year", "month", "week", "day", "border", "territory",
+    "waters", "airspace", "soil", "economy", "currency", "market", "history", "culture", "style",
+    "version", "word", "name", "law", "constitution", "election", "side", "origin", "descent",
+}
+_NON_STATE = {"IGO", "UNO", "EUR", "NGO"}
 
 
 @dataclass
@@ -48,6 +68,8 @@ class PageMemory:
 
     people: list[PersonEntry] = field(default_factory=list)
     last_subject_person: PersonEntry | None = None
+    last_subject_sentence: int | None = None
+    people_since_subject: int = 0  # other people named after the last subject person
 
     def match(self, name: str, country: str | None, office: str | None) -> tuple[PersonEntry | None, str]:
         toks = _norm_tokens(name)
@@ -97,6 +119,8 @@ class NounPhrase:
     person: str | None
     counterpart: bool
     plural_state: bool  # "the two countries", "both sides"
+    ethnic: bool = False  # "ethnic Albanians": a group named by ethnicity, not a state
+    org_sector: str | None = None  # default sector of an organisation named in the phrase
 
 
 def np_tokens(head: Any) -> list[Any]:
@@ -127,10 +151,12 @@ def describe_np(head: Any) -> NounPhrase:
     sent_text = head.doc.text
     text = sent_text[start:end].strip(" ,;:")
     ids = {t.i for t in toks}
-    country = country_how = None
+    country = country_how = org_sector = None
     for s, e, ref in find_actor_terms(sent_text[start:end]):
         country, country_how = ref.code, ref.how
+        org_sector = ref.sector or None
         break
+    ethnic = any(t.lower_ == "ethnic" for t in toks)
     sector = office = title = None
     titles = find_titles(sent_text[start:end])
     if titles:
@@ -152,7 +178,7 @@ def describe_np(head: Any) -> NounPhrase:
         person = _strip_titles(person, title)
     counterpart = any(t.lemma_.lower() == "counterpart" for t in toks)
     plural_state = head.lemma_.lower() in ("country", "nation", "side", "power", "government", "state") and head.tag_ in ("NNS", "NNPS")
-    return NounPhrase(text, start, end, country, country_how, sector, office, title, person, counterpart, plural_state)
+    return NounPhrase(text, start, end, country, country_how, sector, office, title, person, counterpart, plural_state, ethnic, org_sector)
 
 
 def _strip_titles(person: str, title: str | None) -> str:
@@ -177,33 +203,128 @@ class PageActors:
         from ..people import load_officeholders
 
         self.officeholders = load_officeholders()
+        self.country_counts: dict[str, int] = {}
 
     def resolve(self, head: Any, sentence: Sentence) -> Actor | None:
         if head.lower_ in _PRONOUNS:
-            p = self.memory.last_subject_person
-            if p is None:
-                return None
-            return self._actor_from_person(p, head.text, sentence.start + head.idx, sentence.start + head.idx + len(head.text), "pronoun")
+            return self._pronoun(head, sentence)
         np = describe_np(head)
         a_start, a_end = sentence.start + np.start, sentence.start + np.end
+        if np.country:
+            self._note_country(np.country, sentence.index)
         if np.person:
-            return self._person_actor(np, a_start, a_end, head)
+            return self._person_actor(np, a_start, a_end, head, sentence)
         if np.counterpart:
+            # The time stage names the officeholder once the event's date is known.
             return Actor(np.text, None, np.country, np.sector, None, np.office, None, a_start, a_end, "counterpart")
+        if np.ethnic and np.country:
+            # "ethnic Albanians in south Serbia": an ethnic group is coded to the state it lives
+            # in (PLOVER practice), i.e. another country named in the sentence, not its kin state.
+            where = self._context_country(head.doc.text, exclude={np.country}) or np.country
+            how = "ethnic-group" if where != np.country else "ethnic-group:unplaced"
+            return Actor(np.text, None, where, np.sector or "CVL", np.title, np.office, None, a_start, a_end, how)
         if np.country and (np.title or np.country_how in ("name", "short_name", "capital", "seat", "org", "demonym") or head.pos_ == "PROPN"):
-            how = "country-term" if np.country_how != "org" else "organisation"
-            role = np.title
-            if np.title and not np.person:
+            how = {"org": "organisation", "capital": "metonymy:capital", "seat": "metonymy:seat"}.get(np.country_how or "", "country-term")
+            if np.title and np.office in _PERSON_OFFICES:
                 # "the Chinese Defense Minister": a title without a name may be the page's known person.
                 p, how2 = self._person_by_office(np.country, np.office)
                 if p is not None:
                     return self._actor_from_person(p, np.text, a_start, a_end, "title:" + how2)
-            return Actor(np.text, None, np.country, np.sector or ("GOV" if np.country_how != "org" else None), role, np.office, None, a_start, a_end, how)
-        if np.title and np.office and np.office not in ("military", "police", "civilian", "official"):
-            p, how2 = self._person_by_office(None, np.office)
-            if p is not None:
-                return self._actor_from_person(p, np.text, a_start, a_end, "title:" + how2)
+            sector = np.sector or (np.org_sector if np.country_how == "org" else "GOV")
+            return Actor(np.text, None, np.country, sector, np.title, np.office, None, a_start, a_end, how)
+        if np.country and np.country_how == "adjective" and head.pos_ == "NOUN" and head.lemma_.lower() not in _NOT_GROUP_HEADS:
+            # "Palestinian prisoners", "Russian aircraft", "Iraqi youths": a group or asset of
+            # that country; its sector comes from the title table when the noun is listed.
+            return Actor(np.text, None, np.country, np.sector, np.title, np.office, None, a_start, a_end, "country-group")
+        if np.title and np.office:
+            if np.office in _PERSON_OFFICES:
+                p, how2 = self._person_by_office(None, np.office)
+                if p is not None:
+                    return self._actor_from_person(p, np.text, a_start, a_end, "title:" + how2)
+            if np.office in _GROUP_OFFICES or np.office in _PERSON_OFFICES or np.office in ("government", "ministry", "legislature"):
+                # "police", "protesters", "rebels", "the prime minister" with no country in the
+                # phrase: the country a place in the phrase names, else the sentence's only
+                # country, else the page's dominant one; unknown otherwise.
+                where, how = self._place_in_np(np.text)
+                if where is None:
+                    where, how = self._context_country(head.doc.text, exclude=set()), "context:sentence"
+                if where is None:
+                    where, how = self._page_country(), "context:page"
+                return Actor(np.text, None, where, np.sector, np.title, np.office, None, a_start, a_end,
+                             "group" + (f"+{how}" if where else ""))
         return None
+
+    def modifier_actors(self, head: Any, sentence: Sentence) -> dict[int, Actor]:
+        """Coordinated country modifiers ("US and British forces", "Hungarian and Romanian
+        officials"): one actor per country, keyed by the modifier's token, sharing the head's
+        sector and office. Empty unless two or more countries modify the head."""
+        from ..gazetteer import lookup_country
+
+        mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")]
+        mods = mods + [cc for m in mods for cc in m.conjuncts if cc not in mods]
+        found: dict[int, Actor] = {}
+        np = None
+        for m in mods:
+            ref = lookup_country(m.text)
+            if ref is None or ref.kind != "country":
+                continue
+            if np is None:
+                np = describe_np(head)
+            text = f"{m.text} {head.text}"
+            start = sentence.start + m.idx
+            found[m.i] = Actor(text, None, ref.code, np.sector, np.title, np.office, None, start,
+                               sentence.start + head.idx + len(head.text), "coordinated-modifier")
+        return found if len({a.country for a in found.values()}) >= 2 else {}
+
+    # -- context -----------------------------------------------------------------------------
+
+    def _note_country(self, code: str, sentence_index: int) -> None:
+        self.country_counts[code] = self.country_counts.get(code, 0) + 1
+
+    def _page_country(self) -> str | None:
+        """The page's dominant country, if it has one: at least half of the country mentions
+        so far and at least twice the runner-up."""
+        counts = sorted(((n, c) for c, n in self.country_counts.items() if len(c) == 3 and c not in _NON_STATE), reverse=True)
+        if not counts:
+            return None
+        total = sum(n for n, _ in counts)
+        top_n, top = counts[0]
+        runner = counts[1][0] if len(counts) > 1 else 0
+        return top if top_n * 2 >= total and top_n >= 2 * runner and top_n >= 2 else None
+
+    @staticmethod
+    def _context_country(text: str, exclude: set[str]) -> str | None:
+        """The first country named in the sentence outside `exclude` (an ethnic group's host
+        state, a bare title's state); None if the sentence names none."""
+        from ..gazetteer import find_actor_terms
+
+        for _, _, ref in find_actor_terms(text):
+            if ref.kind == "country" and ref.code not in exclude:
+                return ref.code
+        return None
+
+    @staticmethod
+    def _place_in_np(text: str) -> tuple[str | None, str]:
+        from ..places import place_country
+
+        for m in re.finditer(r"\b(?:in|of|from|near)\s+((?:[A-Z][\w'-]+\s?){1,3})", text):
+            code = place_country(m.group(1).strip())
+            if code:
+                return code, "place"
+        return None, ""
+
+    def _pronoun(self, head: Any, sentence: Sentence) -> Actor | None:
+        """he/she/him/her -> the last person who was a grammatical subject, but only when that
+        was in this or the previous sentence and no other person was named since (otherwise
+        the antecedent is a guess)."""
+        p = self.memory.last_subject_person
+        if p is None or self.memory.last_subject_sentence is None:
+            return None
+        if sentence.index - self.memory.last_subject_sentence > 1 or self.memory.people_since_subject > 0:
+            return None
+        if head.lower_ in ("he", "she") and head.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        return self._actor_from_person(p, head.text, sentence.start + head.idx, sentence.start + head.idx + len(head.text), "pronoun")
 
     def _person_by_office(self, country: str | None, office: str | None) -> tuple[PersonEntry | None, str]:
         if not office:
@@ -211,11 +332,18 @@ class PageActors:
         found = [p for p in self.memory.people if p.office == office and (country is None or p.country == country)]
         return (found[-1], "same-office") if len(found) == 1 else (None, "")
 
-    def _person_actor(self, np: NounPhrase, start: int, end: int, head: Any) -> Actor:
+    def _person_actor(self, np: NounPhrase, start: int, end: int, head: Any, sentence: Sentence) -> Actor:
         assert np.person
         entry, how = self.memory.match(np.person, np.country, np.office)
         if entry is None:
             entry, how = self._from_officeholders(np)
+            if entry.country is None and np.title and np.office in _PERSON_OFFICES:
+                # "Prime Minister Iyad Allawi" in a sentence about Iraq: the title's state is the
+                # sentence's only country, else the page's dominant one.
+                where = self._context_country(head.doc.text, exclude=set()) or self._page_country()
+                if where is not None:
+                    entry.country = where
+                    how = "page+context-country"
             self.memory.people.append(entry)
         else:
             # Learn what this mention adds (a title or country the first mention lacked).
@@ -226,6 +354,10 @@ class PageActors:
             entry.aliases.add(" ".join(_norm_tokens(np.person)))
         if head.dep_ in ("nsubj", "nsubjpass"):
             self.memory.last_subject_person = entry
+            self.memory.last_subject_sentence = sentence.index
+            self.memory.people_since_subject = 0
+        elif entry is not self.memory.last_subject_person:
+            self.memory.people_since_subject += 1
         return self._actor_from_person(entry, np.text, start, end, how)
 
     def _from_officeholders(self, np: NounPhrase) -> tuple[PersonEntry, str]:
@@ -267,6 +399,8 @@ def resolve_document(doc: Document) -> tuple[PageActors, dict[int, dict[int, Act
             actor = pa.resolve(head, sent)
             if actor is not None:
                 found[head.i] = actor
+                for i, part in pa.modifier_actors(head, sent).items():
+                    found.setdefault(i, part)
         per_sentence[sent.index] = found
     return pa, per_sentence
 

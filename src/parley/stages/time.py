@@ -1,14 +1,30 @@
 """time: each event's own date and precision, the page's news date, and what is background.
 
-The anchor for relative expressions is the *news date*: the page date when it comes from the
-page's own metadata, but when the page date is weak (a site's date line, which is often the day the
-page was rendered or crawled) and the lead paragraph dates its main event explicitly, the lead's
-date wins ("page July, call April": the call is April). Both are recorded.
+News date. The anchor for deictic expressions ("on Tuesday", "earlier this month") is the *news
+date*. A page date taken from the page's metadata (meta tags, JSON-LD, a PUBLISHED header, the URL)
+is trusted as the publication date. A date found anywhere else - typically a site's date line,
+which is often the day the page was rendered or crawled - is weak: when the lead (the first
+substantive body paragraph) dates its main event with an explicit day on or before the page date,
+that day is the news date ("page dated July, call on April 16": the news is April 16, and
+"earlier this month" means April). Without any page date only absolute lead dates count (a bare
+"April 16" needs a year from somewhere; we never guess it from today's date). Both dates are kept:
+`Article.published` and `Document.news_date` (with its source).
 
-An event takes the date expression nearest its trigger in its sentence; else the date of an
-earlier sentence in its paragraph; else, in a paragraph that the page marks as background, no
-date (the coarsest honest answer) — never the page's date; else the news date. An event whose date
-ends more than `HISTORICAL_MARGIN_DAYS` before the news date is historical.
+Event date. An event takes the date expression nearest its trigger in its own sentence; else the
+latest date of an earlier sentence in its paragraph; else, in a paragraph the page marks as
+background, the widest honest range the paragraph gives ("since 2020", "over the past two years")
+or none at all - never the page's or the news date; else the news date. Precision is kept
+(day, month, season, quarter, half, year, decade); multi-day events keep start and end
+("January 8-9" -> first 2024-01-08, last 2024-01-09, value "2024-01-08/2024-01-09"); a duration
+("over the past two years") is stored at the precision its length supports (a two-year span is
+"year", value "2022/2024"), and "since 2020" runs from 2020 to the news date.
+Anaphoric expressions ("the next day", "two days later", "three days earlier") are anchored on the
+latest explicit day named before them in the same paragraph (else the previous paragraph), not on
+the news date.
+
+Historical. An event whose date ends more than `HISTORICAL_MARGIN_DAYS` before the news date is
+historical (background); so is an undated event in a background paragraph. The lead paragraph is
+never background: it reports the news. Background events keep their own date.
 Roles are then fixed at the event's date from the officeholder file ("his Chinese counterpart"
 in 2022 is the 2022 minister).
 """
@@ -20,17 +36,30 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from ..dates import DateMention, find_dates, iso_at_precision
-from ..records import Actor, Document, Event, EventDate
+from ..records import Actor, Document, Event, EventDate, Precision, Sentence
 
 HISTORICAL_MARGIN_DAYS = 3
 # Page-date sources we trust as publication dates; anything else may be a render/crawl date.
 STRONG_DATE_SOURCES = {"html-meta", "json-ld", "page-header", "url", "trafilatura"}
+# A weak page date may run a day ahead of the lead's date (time zones, late-night filing).
+_LEAD_SLACK = timedelta(days=1)
+_LEAD_MIN_WORDS = 8
 _BACKGROUND_CUES = re.compile(
     r"\b(?:the last time|last met|previously|in the past|years? ago|had (?:been|met|held)|"
     r"for (?:nearly|almost|more than|over)? ?(?:two|three|four|five|several|many|\d+) (?:years|months|decades)|"
     r"since (?:19|20)\d\d|back in|at that time|at the time|historically|formerly)\b",
     re.IGNORECASE,
 )
+# Expressions relative to a day the text just named, not to the news date.
+_ANAPHORIC = re.compile(
+    r"\b(?:(?:the|that)\s+(?:next|following|previous|preceding|same)\s+(?:day|morning|afternoon|evening|night|week)"
+    r"|the\s+day\s+(?:before|after)|(?:earlier|later)\s+(?:in\s+the|that)\s+day"
+    r"|(?:days?|weeks?|months?|years?)\s+(?:later|earlier|afterwards?))\b",
+    re.IGNORECASE,
+)
+_SINCE = re.compile(r"\b(?:since|ever since)\s*$", re.IGNORECASE)
+# A dateline or byline paragraph is not the lead ("By Jane Doe", "WASHINGTON (Reuters) -").
+_BYLINE = re.compile(r"^\s*(?:by\s+[A-Z]|[A-Z][A-Z .,]+(?:\([^)]*\))?\s*[-\u2013\u2014:]\s*$)")
 
 
 def is_historical(when: EventDate | None, anchor: date | None, background: bool) -> bool:
@@ -48,28 +77,72 @@ def is_historical(when: EventDate | None, anchor: date | None, background: bool)
     return when.last < anchor
 
 
-def _event_date(m: DateMention, source: str) -> EventDate:
-    return EventDate(iso_at_precision(m.first, m.precision), m.precision, m.first, m.last, source, m.text)
+def _span_precision(first: date, last: date, precision: Precision) -> Precision:
+    """A duration given as a day range ("the past two years") is only as precise as its length."""
+    days = (last - first).days
+    if precision != "day" or days <= 31:
+        return precision
+    return "year" if days > 366 else "month"
+
+
+def _value(first: date, last: date, precision: Precision) -> str:
+    if precision == "day":
+        return iso_at_precision(first, "day", last)
+    a, b = iso_at_precision(first, precision), iso_at_precision(last, precision)
+    return a if a == b else f"{a}/{b}"
+
+
+def _event_date(m: DateMention, source: str, before: str = "", anchor: date | None = None) -> EventDate:
+    """EventDate for a mention; `before` is the sentence text up to the mention ("since 2020")."""
+    first, last, precision = m.first, m.last, m.precision
+    if anchor is not None and _SINCE.search(before) and first <= anchor:
+        last = max(last, anchor)  # "since 2020": from 2020 up to the news
+    precision = _span_precision(first, last, precision)
+    return EventDate(_value(first, last, precision), precision, first, last, source, m.text)
+
+
+def lead_sentences(doc: Document) -> list[Sentence]:
+    """The first two sentences of the first substantive body paragraph (the news lead)."""
+    art = doc.article
+    assert art is not None
+    for i, p in enumerate(art.paragraphs):
+        text = art.text[p.start : p.end]
+        if p.kind != "body" or len(text.split()) < _LEAD_MIN_WORDS or _BYLINE.match(text):
+            continue
+        return [s for s in doc.sentences if s.paragraph == i][:2]
+    return []
+
+
+def _lead_paragraph(doc: Document) -> int | None:
+    lead = lead_sentences(doc)
+    return lead[0].paragraph if lead else None
 
 
 def infer_news_date(doc: Document) -> EventDate | None:
+    """The date of the page's main news (see the module docstring)."""
     art = doc.article
     assert art is not None
     page_date = art.published
-    strong = page_date is not None and (art.published_source or "") in STRONG_DATE_SOURCES
-    if strong:
-        assert page_date is not None
-        return EventDate(page_date.isoformat(), "day", page_date, page_date, "page-date:" + (art.published_source or ""))
-    body = [p for p in art.paragraphs if p.kind == "body"]
-    lead_sents = [s for s in doc.sentences if body and s.paragraph == art.paragraphs.index(body[0])][:2]
-    for s in lead_sents:
-        for m in find_dates(s.text, page_date or date.today()):
-            if m.precision == "day" and (page_date is None or m.last <= page_date):
-                if page_date is None and m.relative:
-                    continue
-                return EventDate(m.first.isoformat(), "day", m.first, m.last, "lead-event", m.text)
+    page_source = "page-date:" + (art.published_source or "unknown")
+    if page_date is not None and (art.published_source or "") in STRONG_DATE_SOURCES:
+        return EventDate(page_date.isoformat(), "day", page_date, page_date, page_source)
+    triggers = {e.sentence: e.trigger_start for e in reversed(doc.events)}  # first event per sentence
+    for s in lead_sentences(doc):
+        if _BACKGROUND_CUES.search(s.text):
+            continue
+        # No page date: anchor None, so only absolute dates (with their year) are found.
+        found = [
+            m for m in find_dates(s.text, page_date)
+            if m.precision == "day" and not _ANAPHORIC.search(m.text)
+            and (page_date is None or m.last <= page_date + _LEAD_SLACK)
+        ]
+        if not found:
+            continue
+        pos = triggers.get(s.index, s.start) - s.start
+        m = min(found, key=lambda x: (abs(x.start - pos), x.start))
+        return EventDate(m.first.isoformat(), "day", m.first, m.first, "lead-event", m.text)
     if page_date is not None:
-        return EventDate(page_date.isoformat(), "day", page_date, page_date, "page-date:" + (art.published_source or "unknown"))
+        return EventDate(page_date.isoformat(), "day", page_date, page_date, page_source)
     return None
 
 
@@ -127,6 +200,48 @@ def _counterpart(actor: Actor, other: Actor, when: EventDate | None, holders: ob
     return replace(actor, name=best.name, person_id=best.person_id, role=best.role, office=best.office, sector=best.sector, resolution="counterpart-at-date")
 
 
+def _sentence_dates(doc: Document, anchor: date | None) -> dict[int, list[DateMention]]:
+    """Date mentions per sentence, offsets in Article.text. Anaphoric ones ("the next day") are
+    re-resolved against the latest day named before them in the paragraph (else the previous one)."""
+    out: dict[int, list[DateMention]] = {}
+    last_day: dict[int, date] = {}  # paragraph -> latest explicit day named so far
+    prev_para_day: date | None = None
+    current_para = -1
+    for s in doc.sentences:
+        if s.paragraph != current_para:
+            if current_para in last_day:
+                prev_para_day = last_day[current_para]
+            current_para = s.paragraph
+        mentions = find_dates(s.text, anchor)
+        if any(_ANAPHORIC.search(m.text) for m in mentions):
+            ref = last_day.get(s.paragraph, prev_para_day)
+            if ref is not None and ref != anchor:
+                again = {(m.start, m.end): m for m in find_dates(s.text, ref)}
+                mentions = [again.get((m.start, m.end), m) if _ANAPHORIC.search(m.text) else m for m in mentions]
+        for m in mentions:
+            if m.precision == "day" and m.first == m.last:
+                last_day[s.paragraph] = m.first
+        out[s.index] = [replace(m, start=m.start + s.start, end=m.end + s.start) for m in mentions]
+    return out
+
+
+def _background_range(doc: Document, para: int, per_sentence: dict[int, list[DateMention]], anchor: date | None) -> EventDate | None:
+    """The widest honest range a background paragraph gives ("since 2020", "the past two years")."""
+    art = doc.article
+    assert art is not None
+    spans: list[EventDate] = []
+    for s in doc.sentences:
+        if s.paragraph != para:
+            continue
+        for m in per_sentence.get(s.index, []):
+            before = art.text[s.start : m.start]
+            if m.kind == "duration" or (anchor is not None and _SINCE.search(before)):
+                spans.append(_event_date(m, "coarse-background", before, anchor))
+    if not spans:
+        return None
+    return min(spans, key=lambda d: (d.first, -d.last.toordinal()))
+
+
 def run(doc: Document) -> Document:
     assert doc.article is not None
     news = infer_news_date(doc)
@@ -135,12 +250,11 @@ def run(doc: Document) -> Document:
 
     holders = load_officeholders()
     art = doc.article
-    per_sentence: dict[int, list[DateMention]] = {}
-    for s in doc.sentences:
-        mentions = [replace(m, start=m.start + s.start, end=m.end + s.start) for m in find_dates(s.text, anchor)]
-        per_sentence[s.index] = mentions
+    per_sentence = _sentence_dates(doc, anchor)
+    lead_para = _lead_paragraph(doc)
     background_paras = {
-        i for i, p in enumerate(art.paragraphs) if _BACKGROUND_CUES.search(art.text[p.start : p.end])
+        i for i, p in enumerate(art.paragraphs)
+        if i != lead_para and _BACKGROUND_CUES.search(art.text[p.start : p.end])
     }
     dated: list[Event] = []
     for e in doc.events:
@@ -148,18 +262,20 @@ def run(doc: Document) -> Document:
         m = _nearest(per_sentence.get(e.sentence, []), e.trigger_start)
         when: EventDate | None
         if m is not None:
-            when = _event_date(m, "sentence")
+            when = _event_date(m, "sentence", art.text[sent.start : m.start], anchor)
         else:
             prev = [
-                x
+                (s, x)
                 for s in doc.sentences
                 if s.paragraph == sent.paragraph and s.index < sent.index
                 for x in per_sentence.get(s.index, [])
             ]
             if prev:
-                when = _event_date(prev[-1], "paragraph")
+                ps, pm = prev[-1]
+                when = _event_date(pm, "paragraph", art.text[ps.start : pm.start], anchor)
             elif sent.paragraph in background_paras:
-                when = None
+                # Never the news date: the widest range the paragraph gives, else unknown.
+                when = _background_range(doc, sent.paragraph, per_sentence, anchor)
             else:
                 when = news
         historical = is_historical(when, anchor, sent.paragraph in background_paras)

@@ -1,0 +1,327 @@
+"""Queries behind the web pages and the JSON API, over one read-only SQLite connection.
+
+Every function takes a `sqlite3.Connection` (Datasette's read connection in the server, a plain
+read-only connection in exports) and returns plain dicts whose field names are those of
+`parley events --format json` (`ask.event_json`). Every filter is validated by the same checks the
+CLI uses and bound as a parameter; sort keys come from a fixed table, never from the request.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping
+from urllib.parse import urlencode, urlsplit
+
+from ..ask import _first_day, _last_day, check_country, check_date, check_type, event_json
+from ..errors import QueryError
+from ..lexicon import PLOVER_TYPES
+
+# Sort key -> SQL order clause. Undated events always go last, whatever the direction.
+SORTS: dict[str, str] = {
+    "date": "date_first is null, date_first, id",
+    "-date": "date_first is null, date_first desc, id",
+    "type": "type, date_first, id",
+    "-type": "type desc, date_first, id",
+    "confidence": "confidence, id",
+    "-confidence": "confidence desc, id",
+    "mentions": "mentions, date_first, id",
+    "-mentions": "mentions desc, date_first, id",
+}
+MAX_PAGE_SIZE = 500
+DEFAULT_PAGE_SIZE = 50
+
+
+def rows(conn: sqlite3.Connection, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+    """Rows as dicts, whatever row factory the connection has."""
+    cur = conn.execute(sql, list(params))
+    names = [d[0] for d in cur.description or ()]
+    return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is a plain web address; None for javascript:, data:, file: and the like."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def parse_dyad(value: str | None) -> tuple[str, str] | None:
+    """'USA-CHN' (or 'USA,CHN') -> ('USA', 'CHN')."""
+    if not value:
+        return None
+    parts = [p for p in value.replace(",", "-").replace(" ", "-").split("-") if p]
+    if len(parts) != 2:
+        raise QueryError(f"dyad: '{value}' is not two country codes like USA-CHN")
+    a, b = check_country(parts[0], "dyad"), check_country(parts[1], "dyad")
+    assert a and b
+    return a, b
+
+
+def _int(value: str | None, what: str, default: int, lo: int, hi: int) -> int:
+    if value in (None, ""):
+        return default
+    try:
+        n = int(str(value))
+    except ValueError:
+        raise QueryError(f"{what}: '{value}' is not a whole number") from None
+    if not lo <= n <= hi:
+        raise QueryError(f"{what}: {n} is outside {lo}..{hi}")
+    return n
+
+
+def _flag(value: str | None) -> bool:
+    return str(value or "").lower() in ("1", "true", "yes", "on")
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """A validated events filter; `params()` gives it back as query-string parameters."""
+
+    source: str | None = None
+    target: str | None = None
+    dyad: tuple[str, str] | None = None
+    type: str | None = None
+    since: str | None = None
+    until: str | None = None
+    text: str | None = None
+    include_all: bool = False
+    sort: str = "-date"
+    page: int = 1
+    size: int = DEFAULT_PAGE_SIZE
+    extra: dict[str, str] = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def parse(cls, args: Mapping[str, str]) -> "EventQuery":
+        sort = (args.get("sort") or "-date").strip()
+        if sort not in SORTS:
+            raise QueryError(f"sort: '{sort}' is not one of {', '.join(SORTS)}")
+        text = (args.get("q") or "").strip() or None
+        if text and len(text) > 200:
+            raise QueryError("q: text filter longer than 200 characters")
+        return cls(
+            source=check_country(args.get("source") or None, "source"),
+            target=check_country(args.get("target") or None, "target"),
+            dyad=parse_dyad(args.get("dyad")),
+            type=check_type(args.get("type") or None),
+            since=check_date(args.get("since") or None, "since"),
+            until=check_date(args.get("until") or None, "until"),
+            text=text,
+            include_all=_flag(args.get("all")),
+            sort=sort,
+            page=_int(args.get("page"), "page", 1, 1, 1_000_000),
+            size=_int(args.get("size"), "size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE),
+        )
+
+    def params(self, **override: Any) -> dict[str, str]:
+        values: dict[str, Any] = {
+            "source": self.source, "target": self.target,
+            "dyad": "-".join(self.dyad) if self.dyad else None, "type": self.type,
+            "since": self.since, "until": self.until, "q": self.text,
+            "all": "1" if self.include_all else None,
+            "sort": self.sort if self.sort != "-date" else None,
+            "page": str(self.page) if self.page != 1 else None,
+            "size": str(self.size) if self.size != DEFAULT_PAGE_SIZE else None,
+        }
+        values.update(override)
+        return {k: str(v) for k, v in values.items() if v not in (None, "")}
+
+    def url(self, base: str, **override: Any) -> str:
+        p = self.params(**override)
+        return base + ("?" + urlencode(p) if p else "")
+
+    def where(self) -> tuple[str, list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if self.source:
+            where.append("source_country = ?")
+            params.append(self.source)
+        if self.target:
+            where.append("target_country = ?")
+            params.append(self.target)
+        if self.dyad:
+            a, b = self.dyad
+            where.append("((source_country = ? and target_country = ?) or (source_country = ? and target_country = ?))")
+            params += [a, b, b, a]
+        if self.type:
+            where.append("type = ?")
+            params.append(self.type)
+        if self.since:
+            where.append("date_last >= ?")
+            params.append(_first_day(self.since))
+        if self.until:
+            where.append("date_first <= ?")
+            params.append(_last_day(self.until))
+        if self.text:
+            # Bound as a parameter; LIKE wildcards in the user's text are taken literally.
+            where.append("(evidence like ? escape '\\' or source_name like ? escape '\\' or target_name like ? escape '\\')")
+            pat = "%" + self.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            params += [pat, pat, pat]
+        if not self.include_all:
+            where.append("modality = 'asserted'")
+        return (" where " + " and ".join(where)) if where else "", params
+
+
+def _docs(conn: sqlite3.Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
+    if not ids:
+        return {}
+    ph = ",".join("?" * len(ids))
+    return {d["id"]: d for d in rows(conn, f"select id, path, url, title, published, news_date from documents where id in ({ph})", sorted(ids))}
+
+
+def list_events(conn: sqlite3.Connection, q: EventQuery) -> tuple[list[dict[str, Any]], int]:
+    """One page of canonical events matching `q`, and the total count."""
+    where, params = q.where()
+    total = rows(conn, f"select count(*) as n from events{where}", params)[0]["n"]
+    found = rows(conn, f"select * from events{where} order by {SORTS[q.sort]} limit ? offset ?", params + [q.size, (q.page - 1) * q.size])
+    docs = _docs(conn, {r["document_id"] for r in found})
+    return [event_json(r, docs.get(r["document_id"])) for r in found], int(total)
+
+
+def mention_json(row: dict[str, Any], doc: dict[str, Any] | None) -> dict[str, Any]:
+    out = event_json(row, doc)
+    out["sentence"] = row.get("sentence")
+    out["trigger"] = row.get("trigger")
+    out["date_text"] = row.get("date_text")
+    out["date_source"] = row.get("date_source")
+    try:
+        out["quotes"] = json.loads(row.get("quotes") or "[]")
+    except ValueError:
+        out["quotes"] = []
+    return out
+
+
+def get_event(conn: sqlite3.Connection, event_id: str) -> dict[str, Any] | None:
+    """The canonical event and all its mentions (each with its document)."""
+    found = rows(conn, "select * from events where id = ?", [event_id])
+    if not found:
+        return None
+    ev = found[0]
+    mentions = rows(conn, "select * from mentions where event_id = ? order by document_id, sentence, id", [event_id])
+    docs = _docs(conn, {ev["document_id"]} | {m["document_id"] for m in mentions})
+    return {"event": event_json(ev, docs.get(ev["document_id"])), "mentions": [mention_json(m, docs.get(m["document_id"])) for m in mentions]}
+
+
+def segments(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str | None]]:
+    """Cut `text` into (piece, mark) pairs; `mark` names the span a piece lies in, else None.
+
+    Spans outside the text or overlapping an earlier span are clipped, so offsets from an older
+    extractor version can never raise or duplicate text.
+    """
+    out: list[tuple[str, str | None]] = []
+    pos = 0
+    for start, end, mark in sorted(spans):
+        start, end = max(start, pos), min(end, len(text))
+        if end <= start:
+            continue
+        if start > pos:
+            out.append((text[pos:start], None))
+        out.append((text[start:end], mark))
+        pos = end
+    if pos < len(text):
+        out.append((text[pos:], None))
+    return out
+
+
+def event_documents(conn: sqlite3.Connection, detail: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each page behind an event with its cleaned text cut into plain and highlighted pieces."""
+    by_doc: dict[str, list[tuple[int, int, str]]] = {}
+    for m in detail["mentions"]:
+        ev = m["evidence"]
+        if ev["start"] is not None and ev["end"] is not None:
+            by_doc.setdefault(m["document"]["id"], []).append((int(ev["start"]), int(ev["end"]), m["id"]))
+    out = []
+    for doc_id, spans in by_doc.items():
+        found = rows(conn, "select id, path, url, title, published, news_date, method, text from documents where id = ?", [doc_id])
+        if not found:
+            continue
+        d = found[0]
+        out.append({**{k: v for k, v in d.items() if k != "text"}, "safe_url": safe_url(d["url"]), "segments": segments(d["text"] or "", spans)})
+    return out
+
+
+_MONTHLY = ("day", "month")
+
+
+def _month(iso: str) -> str:
+    return iso[:7]
+
+
+def _months(first: str, last: str) -> list[str]:
+    y, m = int(first[:4]), int(first[5:7])
+    ly, lm = int(last[:4]), int(last[5:7])
+    out = []
+    while (y, m) <= (ly, lm):
+        out.append(f"{y:04d}-{m:02d}")
+        m += 1
+        if m == 13:
+            y, m = y + 1, 1
+    return out
+
+
+def dyad_chart(conn: sqlite3.Connection, a: str, b: str, include_all: bool = False) -> dict[str, Any]:
+    """Chart data for a dyad: events per month and type (bars) and coarsely dated events (ranges).
+
+    Events dated to a day or month are counted in their month; an event known only to a season,
+    year or decade is drawn as a band over its whole range instead of being pinned to a month it
+    may not belong to. Each bar and band links to exactly the events it counts.
+    """
+    q = EventQuery(dyad=(a, b), include_all=include_all, sort="date", size=MAX_PAGE_SIZE)
+    where, params = q.where()
+    found = rows(conn, f"select id, type, date, date_precision, date_first, date_last, source_country, target_country, evidence from events{where} order by {SORTS['date']}", params)
+    counts: dict[tuple[str, str], int] = {}
+    ranges: list[dict[str, Any]] = []
+    undated = 0
+    for r in found:
+        if not r["date_first"]:
+            undated += 1
+        elif r["date_precision"] in _MONTHLY:
+            key = (_month(r["date_first"]), r["type"])
+            counts[key] = counts.get(key, 0) + 1
+        else:
+            ranges.append({
+                "id": r["id"], "type": r["type"], "first": _month(r["date_first"]), "last": _month(r["date_last"] or r["date_first"]),
+                "label": f"{r['date']} ({r['date_precision']}) {r['type']} {r['source_country']}→{r['target_country']}",
+                "href": f"/event/{r['id']}",
+            })
+    ends = [m for (m, _t) in counts] + [x["first"] for x in ranges] + [x["last"] for x in ranges]
+    months = _months(min(ends), max(ends)) if ends else []
+    types = [t for t in PLOVER_TYPES if any(k[1] == t for k in counts) or any(x["type"] == t for x in ranges)]
+    dyad = f"{a}-{b}"
+    bars = [
+        {"month": m, "type": t, "count": n, "href": q.url("/events", dyad=dyad, type=t, since=m, until=m, sort="date", size=None)}
+        for (m, t), n in sorted(counts.items(), key=lambda kv: (kv[0][0], list(PLOVER_TYPES).index(kv[0][1])))
+    ]
+    return {
+        "dyad": [a, b], "months": months, "types": types,
+        "quad_class": {t: PLOVER_TYPES[t].quad_class for t in types},
+        "bars": bars, "ranges": ranges, "undated": undated, "events": len(found),
+    }
+
+
+def dyads(conn: sqlite3.Connection, limit: int = 100) -> list[dict[str, Any]]:
+    """Country pairs (unordered) with their event counts, busiest first."""
+    return rows(
+        conn,
+        """
+        select min(source_country, target_country) as a, max(source_country, target_country) as b,
+               count(*) as events, min(date_first) as first, max(date_last) as last
+        from events
+        where modality = 'asserted' and source_country is not null and target_country is not null
+              and source_country != target_country
+        group by a, b order by events desc, a, b limit ?
+        """,
+        [limit],
+    )
+
+
+def counts(conn: sqlite3.Connection) -> dict[str, int]:
+    out = {}
+    for table in ("documents", "mentions", "events", "ingest_status"):
+        out[table] = int(rows(conn, f"select count(*) as n from {table}")[0]["n"])
+    return out
