@@ -25,7 +25,7 @@ $(STAMP): pyproject.toml requirements/model.sha256
 
 demo: install
 	rm -f demo.db
-	$(BIN)/parley ingest examples/ --db demo.db
+	$(BIN)/parley ingest examples/*.txt examples/*.html --db demo.db
 	$(BIN)/parley events --db demo.db
 	@echo "database: $(CURDIR)/demo.db  (try: $(BIN)/parley events --db demo.db --format json)"
 

@@ -6,6 +6,10 @@ The public API (the functions behind the CLI):
     parley.ingest(["pages/"], "parley.db")
     parley.events("parley.db", source="USA", target="CHN", type="CONSULT")
     parley.evaluate("../shared/seed")
+    parley.last_contact("parley.db", "USA", "CHN", before="2024-04-16", level="minister")
+    parley.timeline("parley.db", "USA", "CHN", by="month")
+    parley.trend("parley.db", "USA", "CHN")
+    parley.export("parley.db", "events.parquet", "parquet")
 
 Imports are lazy so `import parley` stays fast.
 """
@@ -24,6 +28,10 @@ __all__ = [
     "actors",
     "evaluate",
     "analyse_text",
+    "last_contact",
+    "timeline",
+    "trend",
+    "export",
     "ParleyError",
     "InputError",
     "StageError",
@@ -86,3 +94,33 @@ def analyse_text(text: str, *, path: str = "<text>", html: bool = False) -> Any:
 
     page = page_from_bytes(path, text.encode("utf-8"), "html" if html else "text", Settings())
     return analyse(Document(page=page))
+
+
+def last_contact(
+    db_path: str = "parley.db", a: str = "", b: str = "", *, before: str | None = None, level: str | None = "any", type: str | None = "CONSULT"
+) -> dict[str, Any] | None:
+    """The most recent qualifying contact between countries a and b before a date, with the gap."""
+    from .questions import last_contact as _last_contact
+
+    return _last_contact(db_path, a, b, before=before, level=level, type=type)
+
+
+def timeline(db_path: str = "parley.db", a: str = "", b: str = "", *, by: str = "month") -> list[dict[str, Any]]:
+    """Events of the dyad a-b per period (month, quarter or year) and type."""
+    from .questions import timeline as _timeline
+
+    return _timeline(db_path, a, b, by=by)
+
+
+def trend(db_path: str = "parley.db", a: str = "", b: str = "", *, by: str = "month") -> list[dict[str, Any]]:
+    """Cooperation-conflict index of the dyad a-b per period, with counts per QuadClass."""
+    from .questions import trend as _trend
+
+    return _trend(db_path, a, b, by=by)
+
+
+def export(db_path: str, out: str, fmt: str, *, include_all: bool = False, mentions: bool = False, header: bool = False) -> int:
+    """Write events as parquet, csv, jsonl, plover or gdelt (see parley.export); returns the record count."""
+    from .export import export as _export
+
+    return _export(db_path, out, fmt, include_all=include_all, mentions=mentions, header=header)

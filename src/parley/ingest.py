@@ -273,5 +273,5 @@ def ingest(
     allow_private: bool = False,
 ) -> IngestSummary:
     """Read, analyse and store every input (files, folders, globs, WARC, feeds, URLs). The library entry point."""
-    settings = settings or Settings()
+    settings = settings or Settings.from_env()
     return ingest_pages(iter_pages(inputs, settings, allow_private=allow_private), db_path, on_progress=on_progress, workers=workers)

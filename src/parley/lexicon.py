@@ -484,6 +484,7 @@ def cue_regex() -> re.Pattern[str]:
     """A cheap surface pattern over every trigger's inflected forms, for candidate selection."""
     stems = sorted({t.lemma for t in TRIGGERS}, key=len, reverse=True)
     # Lemma prefixes catch inflections (met/meets/meeting are covered by irregular forms below).
-    irregular = ["met", "spoke", "spoken", "sent", "gave", "given", "fought", "shot", "struck", "froze", "held", "paid", "sought", "withdrew", "withdrawn", "bought"]
+    irregular = ["met", "spoke", "spoken", "sent", "gave", "given", "fought", "shot", "struck", "froze", "held", "paid", "sought", "withdrew", "withdrawn", "bought",
+                 "broke", "broken", "blew", "blown", "swore", "sworn", "forgave", "forgiven", "overran", "retook", "retaken", "began", "begun", "led", "beaten", "shut", "stepped", "stopped", "wounded", "cut", "set", "freed", "mobilized", "mobilised", "must"]
     parts = [re.escape(s[:-1]) + r"\w*" if len(s) > 4 and s.endswith("e") else re.escape(s) + r"\w*" for s in stems]
     return re.compile(r"\b(?:" + "|".join(parts + irregular) + r")\b", re.IGNORECASE)

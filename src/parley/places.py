@@ -46,3 +46,35 @@ def place_country(name: str, prefer: set[str] | None = None) -> str | None:
 def place_coordinates(name: str) -> tuple[float, float] | None:
     entries = _index().get(name.strip().lower())
     return (entries[0][2], entries[0][3]) if entries else None
+
+
+# Sea names whose meaning depends on who is writing. Key: the name as written (lowercase).
+# Value: (default reading, {country whose page context changes it: reading}). "East Sea" is
+# Vietnam's name for the South China Sea (Biển Đông) and Korea's for the Sea of Japan
+# (Donghae); "West Philippine Sea" is the Philippines' name for its part of the South China
+# Sea; "Sea of Japan" / "East Sea" and "Yellow Sea" / "West Sea" (Korean usage) likewise.
+SEA_VARIANTS: dict[str, tuple[str | None, dict[str, str]]] = {
+    "east sea": (None, {"VNM": "South China Sea", "KOR": "Sea of Japan", "PRK": "Sea of Japan", "CHN": "East China Sea"}),
+    "west sea": (None, {"KOR": "Yellow Sea", "PRK": "Yellow Sea"}),
+    "west philippine sea": ("South China Sea", {}),
+    "north natuna sea": ("South China Sea", {}),
+    "south china sea": ("South China Sea", {}),
+    "sea of japan": ("Sea of Japan", {}),
+    "east china sea": ("East China Sea", {}),
+    "yellow sea": ("Yellow Sea", {}),
+}
+
+
+def sea_name(name: str, page_countries: list[str] | tuple[str, ...] = ()) -> str | None:
+    """The sea a name means, decided by the page's context.
+
+    ``page_countries`` are the countries the page is about, most prominent first (e.g. the
+    page's country mentions ordered by count, or the source's country). The first of them with
+    a national reading of the name decides; an ambiguous name with no deciding country gives
+    None rather than a guess ("East Sea" alone could be three different seas).
+    """
+    default, by_country = SEA_VARIANTS.get(" ".join(name.lower().replace("the ", "", 1).split()), (None, {}))
+    for code in page_countries:
+        if code in by_country:
+            return by_country[code]
+    return default

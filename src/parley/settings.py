@@ -2,12 +2,17 @@
 
 Every limit parley applies to input lives here, with its default and its meaning. The CLI and the
 docs (`parley settings`) read this table; nothing else hard-codes these numbers.
+
+Each setting can be changed for a run with an environment variable named `PARLEY_` + its name in
+capitals (`PARLEY_LANGUAGES=en,fr`, `PARLEY_LANGUAGES=any`, `PARLEY_MAX_PAGE_BYTES=50000000`);
+`Settings.from_env()` reads them and rejects values of the wrong type with a clear error.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import Any, Mapping
 
 
 @dataclass(frozen=True)
@@ -21,7 +26,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_page_bytes", 20_000_000, "Largest page read (after decompression), in bytes; larger pages are skipped."),
     Setting("max_text_chars", 400_000, "Longest main text analysed; longer texts are cut at a paragraph boundary."),
     Setting("max_gzip_ratio", 200, "Largest decompression ratio accepted for .gz inputs (bomb guard)."),
-    Setting("languages", ("en",), "Languages analysed; pages detected as another language are skipped with the language named."),
+    Setting("max_html_depth", 200, "Deepest element nesting analysed as HTML; deeper pages are flattened to their structure tags first (libxml2 drops content below depth 256)."),
+    Setting("max_paragraph_chars", 10_000, "Longest paragraph analysed; longer runs of text without a break are split at spaces."),
+    Setting("languages", ("en",), "Languages analysed (ISO 639-1 codes, or 'any'); pages detected as another language are skipped with the language named."),
+    Setting("min_language_chars", 200, "Least visible text on which a page's language is judged; shorter pages are always analysed."),
     Setting("frozen_after_days", 365, "A dialogue channel silent for longer than this counts as frozen (parley channels)."),
     Setting("spacy_batch_size", 64, "Sentences per nlp.pipe batch."),
 )
@@ -34,7 +42,10 @@ class Settings:
     max_page_bytes: int = 20_000_000
     max_text_chars: int = 400_000
     max_gzip_ratio: int = 200
+    max_html_depth: int = 200
+    max_paragraph_chars: int = 10_000
     languages: tuple[str, ...] = ("en",)
+    min_language_chars: int = 200
     frozen_after_days: int = 365
     spacy_batch_size: int = 64
 
@@ -44,9 +55,47 @@ class Settings:
             raise ValueError(f"unknown setting(s): {', '.join(sorted(unknown))}")
         return replace(self, **overrides)
 
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
+        """Defaults, overridden by `PARLEY_<NAME>` environment variables."""
+        environ = os.environ if environ is None else environ
+        overrides: dict[str, Any] = {}
+        for s in SETTINGS:
+            var = env_name(s.name)
+            if var in environ:
+                overrides[s.name] = parse_value(s, environ[var], var)
+        return cls().with_overrides(**overrides)
+
+
+def env_name(name: str) -> str:
+    return "PARLEY_" + name.upper()
+
+
+def parse_value(setting: Setting, raw: str, where: str) -> Any:
+    """A setting's value from text, typed like its default; ValueError naming `where` otherwise."""
+    default = setting.default
+    if isinstance(default, tuple):
+        return tuple(x.strip().lower() for x in raw.split(",") if x.strip())
+    try:
+        value = int(raw.strip().replace("_", ""))
+    except ValueError:
+        raise ValueError(f"{where}: '{raw}' is not a whole number (setting {setting.name})") from None
+    if value < 0:
+        raise ValueError(f"{where}: {value} is negative (setting {setting.name})")
+    return value
+
+
+def current() -> Settings:
+    """The settings in force for this process (defaults plus environment overrides)."""
+    return Settings.from_env()
+
 
 def describe() -> list[dict[str, Any]]:
-    return [{"name": s.name, "default": s.default, "help": s.help} for s in SETTINGS]
+    now = current()
+    return [
+        {"name": s.name, "default": s.default, "current": getattr(now, s.name), "env": env_name(s.name), "help": s.help}
+        for s in SETTINGS
+    ]
 
 
 assert {f.name for f in fields(Settings)} == set(_BY_NAME), "settings table and Settings disagree"

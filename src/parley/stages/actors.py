@@ -101,7 +101,11 @@ class PageMemory:
     def _compatible(p: PersonEntry, country: str | None, office: str | None) -> bool:
         if country and p.country and country != p.country:
             return False
-        if office and p.office and office != p.office and office not in ("minister", "official") and p.office not in ("minister", "official"):
+        # Only two *personal* offices can contradict ("Defense Minister" vs "Prime Minister");
+        # an institution in the phrase ("the Ministry of National Defense, Minister Dong") cannot.
+        generic = ("minister", "official")
+        if (office in _PERSON_OFFICES and p.office in _PERSON_OFFICES and office != p.office
+                and office not in generic and p.office not in generic):
             return False
         return True
 
@@ -156,7 +160,8 @@ def describe_np(head: Any) -> NounPhrase:
         country, country_how = ref.code, ref.how
         org_sector = ref.sector or None
         break
-    ethnic = any(t.lower_ == "ethnic" for t in toks)
+    # Only "ethnic" modifying this head (or its modifier), not one inside an apposition.
+    ethnic = any(t.lower_ == "ethnic" and head.i in (t.head.i, t.head.head.i) for t in toks)
     sector = office = title = None
     titles = find_titles(sent_text[start:end])
     if titles:
@@ -174,11 +179,36 @@ def describe_np(head: Any) -> NounPhrase:
         # "Mr. Dong" may be missed by NER; an honorific makes it a person.
         names = [t.text for t in toks if t.pos_ == "PROPN" and t.lower_ not in HONORIFICS and t.i >= min(x.i for x in toks if x.lower_ in HONORIFICS)]
         person = " ".join(names) or None
+    if person is None and head.pos_ == "PROPN":
+        person = _name_without_ner(head, toks, title)
     if person:
         person = _strip_titles(person, title)
     counterpart = any(t.lemma_.lower() == "counterpart" for t in toks)
     plural_state = head.lemma_.lower() in ("country", "nation", "side", "power", "government", "state") and head.tag_ in ("NNS", "NNPS")
     return NounPhrase(text, start, end, country, country_how, sector, office, title, person, counterpart, plural_state, ethnic, org_sector)
+
+
+def _name_without_ner(head: Any, toks: list[Any], title: str | None) -> str | None:
+    """A person's name the NER missed: the run of proper nouns ending at the head, after any
+    title and country words ("US Secretary of Defense Lloyd Austin" -> "Lloyd Austin"). Taken
+    as a name when a title precedes it, or when the officeholder file knows the full name."""
+    from ..gazetteer import find_titles, lookup_country
+    from ..people import load_officeholders
+
+    run: list[Any] = []
+    for t in reversed([t for t in toks if t.i <= head.i]):
+        if t.pos_ != "PROPN" or lookup_country(t.text) is not None or find_titles(t.text) or t.lower_ in HONORIFICS:
+            break
+        run.insert(0, t)
+    if not run:
+        return None
+    name = " ".join(t.text for t in run)
+    # A full name the officeholder file knows beats the NER's label (it tags some as FAC/ORG).
+    if len(run) >= 2 and load_officeholders()._lookup_exact(name):
+        return name
+    if title and run[0].i > toks[0].i and head.ent_type_ not in ("GPE", "LOC", "FAC", "NORP"):
+        return name
+    return None
 
 
 def _strip_titles(person: str, title: str | None) -> str:
@@ -246,10 +276,10 @@ class PageActors:
                 # phrase: the country a place in the phrase names, else the sentence's only
                 # country, else the page's dominant one; unknown otherwise.
                 where, how = self._place_in_np(np.text)
-                if where is None:
-                    where, how = self._context_country(head.doc.text, exclude=set()), "context:sentence"
-                if where is None:
-                    where, how = self._page_country(), "context:page"
+                if where is None and not self._names_unknown_entity(head):
+                    where, how = self._context_country(head.doc.text, exclude=set(), only=True), "context:sentence"
+                    if where is None:
+                        where, how = self._page_country(), "context:page"
                 return Actor(np.text, None, where, np.sector, np.title, np.office, None, a_start, a_end,
                              "group" + (f"+{how}" if where else ""))
         return None
@@ -293,15 +323,28 @@ class PageActors:
         return top if top_n * 2 >= total and top_n >= 2 * runner and top_n >= 2 else None
 
     @staticmethod
-    def _context_country(text: str, exclude: set[str]) -> str | None:
+    def _context_country(text: str, exclude: set[str], only: bool = False) -> str | None:
         """The first country named in the sentence outside `exclude` (an ethnic group's host
-        state, a bare title's state); None if the sentence names none."""
+        state); with `only`, the sentence's one and only country (a bare title's or a group's
+        state), None when it names several."""
         from ..gazetteer import find_actor_terms
 
-        for _, _, ref in find_actor_terms(text):
-            if ref.kind == "country" and ref.code not in exclude:
-                return ref.code
-        return None
+        codes = [ref.code for _, _, ref in find_actor_terms(text) if ref.kind == "country" and ref.code not in exclude]
+        if only:
+            return codes[0] if len(set(codes)) == 1 else None
+        return codes[0] if codes else None
+
+    @staticmethod
+    def _names_unknown_entity(head: Any, person: str | None = None) -> bool:
+        """The phrase names something we do not know ("Hamas", "the Karen"): its country is
+        not the sentence's, so no context guess is made."""
+        from ..gazetteer import find_titles, lookup_country
+
+        for t in np_tokens(head):
+            if t.pos_ == "PROPN" and lookup_country(t.text) is None and not find_titles(t.text):
+                if person is None or t.text not in person.split():
+                    return True
+        return False
 
     @staticmethod
     def _place_in_np(text: str) -> tuple[str | None, str]:
@@ -340,7 +383,7 @@ class PageActors:
             if entry.country is None and np.title and np.office in _PERSON_OFFICES:
                 # "Prime Minister Iyad Allawi" in a sentence about Iraq: the title's state is the
                 # sentence's only country, else the page's dominant one.
-                where = self._context_country(head.doc.text, exclude=set()) or self._page_country()
+                where = self._context_country(head.doc.text, exclude=set(), only=True) or self._page_country()
                 if where is not None:
                     entry.country = where
                     how = "page+context-country"

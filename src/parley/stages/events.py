@@ -30,7 +30,22 @@ _GENERIC_QUANT = {"many", "several", "more", "numerous", "frequent", "regular", 
 # Verbal event types that address someone: when the page names no addressee, the interlocutor of
 # the page's current meeting is the addressee ("During the call, Austin called for ...").
 _ADDRESSED_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"}
-_SPEECH_VERBS = {"say", "tell", "announce", "state", "add", "note", "stress", "emphasize", "emphasise", "declare", "report", "claim", "insist", "explain", "confirm", "write"}
+_SPEECH_VERBS = {"say", "tell", "announce", "state", "add", "note", "stress", "emphasize", "emphasise", "declare", "report", "claim", "insist", "explain", "confirm", "write", "reiterate", "conclude", "warn", "repeat", "argue", "maintain", "charge", "complain", "quote"}
+# Verbs and adjectives that make their complement an intention of the subject ("offered to send",
+# "is ready to contribute"): CAMEO codes the stated intention itself (AGREE for cooperation,
+# THREATEN for conflict); parley keeps both, the intention with modality "planned".
+_INTENT_HEADS = {"offer", "promise", "pledge", "vow", "agree", "commit", "plan", "intend", "prepare", "decide", "resolve", "threaten", "swear", "ready", "willing", "prepared", "determined", "committed", "set", "poised", "going", "seek", "want", "aim", "hope", "propose"}
+_REFUSAL_HEADS = {"refuse", "decline", "reject", "unwilling", "reluctant"}
+_MUST_AUX = {"must", "should", "need", "ought", "have"}
+# A delegation, team or envoy "sent to X" travels there: the visit is the event (CONSULT), its
+# destination is not the addressee of the sending.
+_TRAVELLER_NOUNS = {"delegation", "team", "mission", "envoy", "official", "officials", "minister", "representative", "emissary", "negotiator", "diplomat"}
+_PRONOUN_SUBJECTS = {"it", "they", "we", "he", "she", "i"}
+# Types whose event needs no second party (a resignation, a ceasefire, a strike).
+_ONE_SIDED_TYPES = {"RETREAT", "PROTEST", "MOBILIZE", "CONCEDE"}
+_DOMESTIC_TYPES = {"PROTEST", "CONCEDE", "COERCE"}
+_STATE_NOUNS = {"relation", "tie", "support", "cooperation", "access", "pressure", "asylum", "assistance", "compensation", "alert", "praise", "sanction", "embargo", "curfew", "blockade"}
+_COMPLEMENT_PREPS = ("to", "with", "against", "on", "from", "into", "for", "upon", "at", "of", "in", "between")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -63,6 +78,14 @@ def _conjuncts(tok: Any) -> list[Any]:
     for c in tok.children:
         if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
             out.extend(_conjuncts(c))
+    return out
+
+
+def _conjuncts_any(tok: Any) -> list[Any]:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(_conjuncts_any(c))
     return out
 
 
@@ -124,12 +147,54 @@ class SentenceCoder:
             a = self.actors.get(t.i)
             if a is None and t.dep_ in ("compound", "nmod", "amod") and t.head.i in self.actors:
                 a = self.actors[t.head.i]
+            if a is None and t.lower_ in _PRONOUN_SUBJECTS and t.dep_ in ("nsubj", "nsubjpass"):
+                a = self._antecedent(t)
+            if a is None and t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"):
+                # "Security forces in Guinea", "Demonstrators in Baghdad": the group's country
+                # is the place the phrase locates it in.
+                for prep in t.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of") and t.lower_ not in ("delegation", "team"):
+                        for p in _children(prep, ("pobj",)):
+                            inner = self.actors.get(p.i)
+                            if inner is not None and inner.country and inner.name is None:
+                                a = Actor(t.text, None, inner.country, None, None, None, None, self.sentence.start + t.idx, self.sentence.start + t.idx + len(t.text), "located-in")
             if a is None and t.lower_ in ("delegation", "team", "officials", "side"):
                 # "a delegation of defense officials" sent by the clause subject.
                 continue
             if a is not None:
-                out.append(a)
+                out.extend(self._expand_compound(t, a))
         return out
+
+    def _antecedent(self, pron: Any) -> Actor | None:
+        """"Iraq said it would allow ...": a pronoun subject of a reported clause is the
+        reporting clause's subject."""
+        up = pron.head
+        for _ in range(4):
+            if up.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or up.head is up:
+                return None
+            up = up.head
+            for s in _children(up, ("nsubj",)):
+                if s.i in self.actors:
+                    return self.actors[s.i]
+        return None
+
+    def _expand_compound(self, tok: Any, actor: Actor) -> list[Actor]:
+        """"Hungarian and Romanian officials", "U.S. and Russian negotiators": one actor per
+        coordinated country modifier of the phrase."""
+        from ..gazetteer import lookup_country
+
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and any(cc.dep_ == "conj" for cc in c.children)]
+        if not mods:
+            return [actor]
+        codes: list[str] = []
+        for m in mods:
+            for c in _conjuncts_any(m):
+                ref = lookup_country(c.text)
+                if ref is not None and ref.code not in codes:
+                    codes.append(ref.code)
+        if len(codes) < 2:
+            return [actor]
+        return [actor if actor.country == code else replace(actor, country=code, name=None, person_id=None, resolution="compound:" + actor.resolution) for code in codes]
 
     def nearest_actor_before(self, pos: int, exclude: set[str]) -> Actor | None:
         best: tuple[int, Actor] | None = None
@@ -147,39 +212,75 @@ class SentenceCoder:
 
     # -- modality ----------------------------------------------------------------------------
     def modality(self, tok: Any, event_verb: Any) -> str:
+        return self.modality_reason(tok, event_verb)[0]
+
+    def modality_reason(self, tok: Any, event_verb: Any) -> tuple[str, str]:
+        """(modality, why): why is "future", "intent", "refusal", "condition", "negation",
+        "modal", "question" or "" — the derived-event rules use it."""
         if self.sentence.text.rstrip(" `'\"”’").endswith("?"):
-            return "question"
+            return "question", "question"
         chain = [event_verb]
         t = event_verb
-        while t.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "dobj", "pobj", "prep") and t.head is not t and len(chain) < 6:
+        while t.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "dobj", "pobj", "prep", "acomp") and t.head is not t and len(chain) < 7:
+            if t.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in ("after", "before", "because", "as", "since", "when", "while", "although", "though") for k in t.children):
+                break  # a time/cause clause: its modality is its own
             t = t.head
             chain.append(t)
         if tok is not event_verb:
             chain.insert(0, tok)
         for i, v in enumerate(chain):
             kids = list(v.children)
+            lemma = v.lemma_.lower()
             if any(k.dep_ == "neg" or k.lower_ in _NEG and k.dep_ in ("neg", "det", "advmod") for k in kids):
-                return "negated"
-            if i > 0 and v.lemma_.lower() in _NEG_VERBS and v.pos_ == "VERB" and chain[i - 1].dep_ == "xcomp":
-                return "negated"
+                auxes = {k.lower_ for k in kids if k.dep_ in ("aux", "auxpass")}
+                if auxes & (_FUTURE_AUX | {"would"}):
+                    return "negated", "refusal"  # "will not accept": a refusal
+                return "negated", "negation"
+            if i > 0 and lemma in _NEG_VERBS | _REFUSAL_HEADS and chain[i - 1].dep_ in ("xcomp", "acomp"):
+                return "negated", "refusal"
             auxes = {k.lower_ for k in kids if k.dep_ in ("aux", "auxpass")}
             if auxes & _FUTURE_AUX:
-                return "planned"
+                return "planned", "condition" if self._conditioned(v) else "future"
+            if "would" in auxes and self._reported(v):
+                # "said it would allow": the future of a past report, not a hypothesis.
+                return "planned", "condition" if self._conditioned(v) else "future"
             if auxes & _HYPO_AUX:
-                return "hypothetical"
+                return "hypothetical", "modal"
             if any(k.dep_ == "mark" and k.lower_ in ("if", "unless", "whether") for k in kids):
-                return "hypothetical"
-            if i > 0 and chain[i - 1].dep_ in ("xcomp",) and v.lemma_.lower() in _PLAN_VERBS:
-                return "planned"
-            if v.pos_ == "NOUN" and v.lemma_.lower() in _PLAN_NOUNS and i > 0:
-                return "planned"
+                return "hypothetical", "condition"
+            if i > 0 and chain[i - 1].dep_ in ("xcomp",) and lemma in _PLAN_VERBS | _INTENT_HEADS:
+                if lemma == "set" and v.pos_ != "ADJ" and v.tag_ != "VBN":
+                    continue
+                return "planned", "condition" if self._conditioned(v) else "intent"
+            if i > 0 and v.pos_ == "ADJ" and lemma in _INTENT_HEADS:
+                return "planned", "condition" if self._conditioned(v) else "intent"
+            if v.pos_ == "NOUN" and lemma in _PLAN_NOUNS and i > 0:
+                return "planned", "intent"
             if v.lower_ in ("going",) and any(k.dep_ == "xcomp" for k in kids):
-                return "planned"
+                return "planned", "future"
         # "is to visit", "are due to meet"
         for k in event_verb.children:
             if k.dep_ == "aux" and k.lower_ == "to" and event_verb.head.lemma_ in ("be", "due", "set", "expected", "scheduled", "slated"):
-                return "planned"
-        return "asserted"
+                return "planned", "future"
+        return "asserted", ""
+
+    @staticmethod
+    def _reported(v: Any) -> bool:
+        """The clause is the content of a speech verb ("X said it would ...")."""
+        up = v
+        for _ in range(3):
+            if up.dep_ in ("ccomp", "conj") and up.head is not up:
+                up = up.head
+                if up.lemma_.lower() in _SPEECH_VERBS | {"announce", "confirm", "decide", "agree", "indicate", "signal", "promise"}:
+                    return True
+            else:
+                return False
+        return False
+
+    @staticmethod
+    def _conditioned(v: Any) -> bool:
+        """An ultimatum: "will withdraw ... unless X", "would boycott ... if X"."""
+        return any(t.dep_ == "mark" and t.lower_ in ("unless", "if") for t in v.subtree)
 
     # -- triggers ----------------------------------------------------------------------------
     def code(self) -> list[Event]:
@@ -190,29 +291,45 @@ class SentenceCoder:
             cands = triggers_for(tok.lemma_, tok.pos_)
             if not cands and tok.pos_ == "VERB" and tok.lower_ in ("met",):
                 cands = triggers_for("meet", "VERB")
+            if not cands and tok.pos_ in ("ADJ", "VERB", "NOUN") and tok.tag_ in ("VBN", "JJ", "NN"):
+                # the tagger sometimes reads a participle as an adjective ("was attacked")
+                cands = triggers_for(tok.lemma_, "VERB") if tok.dep_ in ("ROOT", "acomp", "conj", "advcl", "xcomp", "ccomp", "relcl") and tok.pos_ == "ADJ" else []
             for trig in self._select(tok, cands):
-                events.extend(self._events_for(tok, trig))
+                found = self._events_for(tok, trig)
+                if found:
+                    events.extend(found)
+                    break  # one reading per word
+        events.extend(self._must_requests(events))
+        events.extend(self._derived(events))
         return events
 
     def _select(self, tok: Any, cands: list[Trigger]) -> list[Trigger]:
+        """Readings of a trigger word that its context allows, most specific first."""
         if not cands:
             return []
         preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt")}
-        with_particle = [t for t in cands if t.particle and t.particle in preps]
-        if with_particle:
-            return with_particle[:1]
-        plain = [t for t in cands if t.particle is None]
-        out = []
-        for t in plain:
-            if t.needs_object:
-                objs = _objects(tok, ("dobj", "dative")) if tok.pos_ == "VERB" else []
-                lemmas = {o.lemma_.lower() for o in objs}
-                if not lemmas & set(t.needs_object):
-                    # The noun may be in the light-verb case: "received the visiting delegation"
-                    continue
-            out.append(t)
-            break  # one reading per word
-        return out
+        objs = _objects(tok, ("dobj", "dative")) if tok.pos_ in ("VERB", "AUX", "ADJ") else []
+        obj_lemmas = {o.lemma_.lower() for o in objs} | {c.lemma_.lower() for o in objs for c in o.children if c.dep_ in ("compound", "amod")}
+        obj_lemmas |= {o.lower_ for o in objs}
+        # "5.1 million dollars of aid", "700 kg of medicine": the measured stuff is the object
+        obj_lemmas |= {p.lemma_.lower() for o in objs for prep in o.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"}
+        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "advmod", "npadvmod")}
+        mods |= {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "advmod", "npadvmod")}
+        scored: list[tuple[int, int, Trigger]] = []
+        for n, t in enumerate(cands):
+            if t.particle and t.particle not in preps:
+                continue
+            if t.needs_object and not obj_lemmas & set(t.needs_object):
+                continue
+            if t.needs_modifier and not mods & set(t.needs_modifier):
+                continue
+            if t.forbids_modifier and mods & set(t.forbids_modifier):
+                continue
+            rank = 0 if t.particle else 1 if (t.needs_object or t.needs_modifier) else 2
+            scored.append((rank, n, t))
+        if any(r == 0 for r, _, _ in scored):
+            scored = [x for x in scored if x[0] == 0]
+        return [t for _, _, t in sorted(scored, key=lambda x: (x[0], x[1]))]
 
     def _noun_is_occurrence(self, tok: Any, trig: Trigger) -> tuple[bool, Any]:
         """Whether an event noun denotes an event that happened (and its governing verb)."""
@@ -226,6 +343,11 @@ class SentenceCoder:
         if tok.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
             lem = head.lemma_.lower()
             if lem in OCCURRENCE_VERBS or lem in trig.light_verbs:
+                return True, head
+            return False, None
+        if trig.lemma in _STATE_NOUNS:
+            # a state ("relations", "support") is an occurrence only when something is done to it
+            if tok.dep_ in ("nsubjpass",) and head.lemma_.lower() in trig.light_verbs:
                 return True, head
             return False, None
         if tok.dep_ == "pobj" and head.lower_ in _ADJUNCT_PREPS and head.head.pos_ in ("VERB", "AUX"):
@@ -277,9 +399,23 @@ class SentenceCoder:
             targets = [a for o in _objects(tok, trig.objects) for a in self.actor(o)]
             if trig.particle:
                 targets = [a for o in _objects(tok, (trig.particle,) + trig.objects) for a in self.actor(o)] or targets
+            if not targets:
+                targets = [a for a in self._object_modifiers(tok) if a.country]
+                how = "object-modifier" if targets else how
+            if not targets:
+                targets = [a for a in self._complement_targets(tok, trig) if a.country]
+                how = "complement" if targets else how
+            if not targets:
+                targets = [a for o in _objects(tok, ("with", "against", "on", "upon", "to", "from")) for a in self.actor(o) if a.country]
+                how = "prep-object" if targets else how
+            if not targets and not PLOVER_TYPES[trig.type].symmetric and len(sources) < 2:
+                targets = self._in_clause(tok, sources)
+                how = "in-clause" if targets else how
         # A subject inside a quote cannot be the agent of a verb outside it (a parse error).
         if sources and any(_inside(a.start - self.sentence.start, self.quotes) for a in sources):
             sources = []
+        own = {_key(a) for a in sources}
+        targets = [a for a in targets if _key(a) not in own or len(sources) > 1]
         if not sources:
             exclude = {_key(a) for a in targets}
             near = self.nearest_actor_before(tok.idx, exclude)
@@ -308,29 +444,44 @@ class SentenceCoder:
                     sources = [Actor(inner_countries[0], None, inner_countries[0], "GOV", None, None, None, -1, -1, "dyad-in-name")]
         # Symmetric types: "Biden and Xi agreed" / "after a meeting, Biden and Xi agreed" -> a pair.
         info = PLOVER_TYPES[trig.type]
-        if info.symmetric and not targets and len(sources) >= 2:
+        if (info.symmetric or trig.type in ("SUPPORT", "REJECT")) and not targets and len(sources) >= 2:
             sources, targets = [sources[0]], sources[1:]
             how = "compound-actor"
         location, location_country = self._location(tok, verb)
         if not targets and trig.type in ("COOPERATE", "CONSULT") and location_country and sources and all(a.country != location_country for a in sources) and (trig.mode in ("joint exercise", "joint patrol", "visit") or trig.lemma in ("visit", "trip") or trig.pos == "NOUN"):
             targets = [Actor(location or location_country, None, location_country, "GOV", None, None, None, -1, -1, "host-country")]
             how = "host-country"
+        if not targets and location_country and sources and trig.type in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONCEDE", "RETREAT", "AID", "SANCTION") and (trig.type != "RETREAT" or trig.mode in ("access", "withdraw")):
+            targets = [Actor(location or location_country, None, location_country, None, None, None, None, -1, -1, "event-place")]
+            how = "event-place"
+        if not targets and sources and trig.type in _DOMESTIC_TYPES:
+            # A strike, a crackdown, a curfew with no one else named is domestic: its target is
+            # the source's own country (PLOVER codes internal events that way).
+            src_c = sources[0].country
+            if src_c:
+                targets = [Actor(src_c, None, src_c, "GOV", None, None, None, -1, -1, "domestic")]
+                how = "domestic"
         if not sources:
             return []
+        one_sided = False
         if not targets:
             if trig.type in _ADDRESSED_TYPES:
                 targets = [Actor("", None, None, None, None, None, None, -1, -1, "unresolved")]
                 how = "addressee-pending"
+            elif trig.type in _ONE_SIDED_TYPES or (trig.type == "AGREE" and trig.pos == "VERB"):
+                targets = [Actor("", None, None, None, None, None, None, -1, -1, "none")]
+                how = "one-sided"
+                one_sided = True
             else:
                 return []
-        modality = self.modality(tok, verb if trig.pos == "NOUN" else tok)
+        modality, why = self.modality_reason(tok, verb if trig.pos == "NOUN" else tok)
         mode = self._mode(tok, trig, verb)
         out = []
         for s in sources:
             for t in targets:
                 if _key(s) == _key(t):
                     continue
-                if s.country is None and t.country is None:
+                if s.country is None and (t.country is None or one_sided):
                     continue
                 out.append(
                     Event(
@@ -346,14 +497,162 @@ class SentenceCoder:
                         modality=modality,  # type: ignore[arg-type]
                         trigger=tok.text,
                         trigger_start=self.sentence.start + tok.idx,
-                        coder=f"rule:{trig.type}:{trig.lemma}/{trig.pos.lower()}:{how}",
+                        coder=f"rule:{trig.type}:{trig.lemma}/{trig.pos.lower()}:{how}" + (f"~{modality}:{why}" if why else ""),
                         confidence=_confidence(how, s, t),
                         location=location,
                         location_country=location_country,
-                        quotes=self._quotes_for(s),
+                        quotes=self._quotes_for(s, tok),
                     )
                 )
         return out
+
+    # -- targets beyond the verb's own objects -------------------------------------------------
+    def _object_modifiers(self, tok: Any) -> list[Actor]:
+        """"rejected North Korea's demand", "rejected calls by Belarus's rulers", "accepted
+        demands from Shona rebels": the party behind the object noun is the target."""
+        out: list[Actor] = []
+        for o in _objects(tok, ("dobj",)):
+            for c in o.children:
+                if c.dep_ == "poss":
+                    out += self.actor(c)
+                elif c.dep_ == "prep" and c.lower_ in ("by", "from", "of", "to", "for", "against", "with", "on"):
+                    for p in _children(c, ("pobj",)):
+                        out += self.actor(p)
+                        if not out:
+                            out += [a for g in p.children if g.dep_ == "poss" for a in self.actor(g)]
+                elif c.dep_ == "acl":
+                    # "a call for its peacekeeping forces to be deployed in East Timor"
+                    out += [a for g in c.subtree if g.i in self.actors and g.dep_ == "pobj" for a in self.actor(g)]
+                if out:
+                    return out
+        return out
+
+    def _complement_targets(self, tok: Any, trig: Trigger) -> list[Actor]:
+        """The addressee inside the verb's complement: "offered to hand over to Great Britain",
+        "demanded that the US cancel", "threatened to cut off electricity to Nakhichevan"."""
+        comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "advcl") and not _inside(c.idx, self.quotes)]
+        for comp in comps:
+            if comp.dep_ == "advcl" and not any(k.dep_ == "aux" and k.lower_ == "to" for k in comp.children):
+                continue  # only purpose clauses ("summoned the ambassador to complain")
+            if comp.dep_ == "ccomp" or (comp.dep_ == "xcomp" and _children(comp, ("nsubj",))):
+                for s in _children(comp, ("nsubj", "nsubjpass")):
+                    found = self.actor(s)
+                    if found:
+                        return found
+            found = self._clause_objects(comp, depth=0)
+            if found:
+                return found
+        return []
+
+    def _clause_objects(self, verb: Any, depth: int) -> list[Actor]:
+        dobjs = _children(verb, ("dobj",))
+        travellers = any(d.lemma_.lower() in _TRAVELLER_NOUNS or d.lower_ in _TRAVELLER_NOUNS for d in dobjs)
+        out: list[Actor] = []
+        for d in dobjs + _children(verb, ("dative",)):
+            out += self.actor(d)
+        if not out:
+            for prep in verb.children:
+                if prep.dep_ in ("prep", "dative") and prep.lower_ in _COMPLEMENT_PREPS:
+                    if travellers and prep.lower_ in ("to", "in", "into", "at"):
+                        continue
+                    for p in _children(prep, ("pobj",)):
+                        out += self.actor(p)
+        if not out:
+            out = self._object_modifiers(verb)
+        if not out and depth < 2:
+            for c in verb.children:
+                if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB":
+                    out = self._clause_objects(c, depth + 1)
+                    if out:
+                        break
+        return out
+
+    def _in_clause(self, tok: Any, sources: list[Actor]) -> list[Actor]:
+        """Last resort: the first other actor inside the trigger's own clause (not its subject,
+        not a reporting "according to" phrase, not a quote)."""
+        own = {_key(a) for a in sources}
+        subj_ids = {t.i for s in _children(tok, ("nsubj", "nsubjpass", "agent")) for t in s.subtree}
+        for t in tok.subtree:
+            if t.i in subj_ids or t.i not in self.actors or _inside(t.idx, self.quotes):
+                continue
+            path = []
+            for anc in t.ancestors:
+                if anc.i == tok.i:
+                    break
+                path.append(anc)
+            if any(p.dep_ in ("ccomp", "advcl", "relcl", "acl") or p.lower_ in ("according", "said", "told") or p.lemma_ == "accord" for p in path):
+                continue
+            a = self.actors[t.i]
+            # another country only: a same-country party this loosely attached is usually the
+            # source's own institution ("the Pentagon's announcement")
+            if a.country and _key(a) not in own and a.country not in {s.country for s in sources}:
+                return [a]
+        return []
+
+    # -- events the rules derive from other structure -------------------------------------------
+    def _must_requests(self, events: list[Event]) -> list[Event]:
+        """"The Bush administration declared that China must drop barriers": a speaker saying
+        another party must/should do something requests it (REQUEST speaker -> that party)."""
+        out: list[Event] = []
+        for verb in self.sdoc:
+            if verb.lemma_.lower() not in _SPEECH_VERBS or _inside(verb.idx, self.quotes):
+                continue
+            speaker_tok, _ = subject_of(verb)
+            speakers = self.actor(speaker_tok)
+            if not speakers:
+                continue
+            for comp in _children(verb, ("ccomp",)):
+                if _inside(comp.idx, self.quotes):
+                    continue
+                auxes = {k.lower_ for k in comp.children if k.dep_ in ("aux", "auxpass")}
+                needs = bool(auxes & {"must", "should", "ought"}) or (comp.lemma_.lower() in ("need", "have") and any(k.dep_ == "xcomp" for k in comp.children))
+                if not needs:
+                    continue
+                addressees = [a for s in _children(comp, ("nsubj", "nsubjpass")) for a in self.actor(s)]
+                for s in speakers:
+                    for t in addressees:
+                        if _key(s) == _key(t) or (s.country and s.country == t.country and not (s.name or t.name)):
+                            continue
+                        out.append(self._make("REQUEST", s, t, verb, "100", None, None, "asserted", f"rule:REQUEST:{verb.lemma_.lower()}-that-must:parse", 0.75))
+        return out
+
+    def _derived(self, events: list[Event]) -> list[Event]:
+        """CAMEO codes stated intentions: a planned cooperative act is an intent to cooperate
+        (AGREE), a planned conflictual act or an ultimatum a THREATEN, a refusal of a
+        cooperative act a REJECT. The derived event keeps the act's dyad; it is "planned" (the
+        act has not happened), except a refusal, which is itself an act."""
+        out: list[Event] = []
+        have = {(e.type, e.source.country) for e in events}
+        for e in events:
+            if "~" not in e.coder or e.coder.startswith("rule:intent") or e.target.resolution == "none":
+                continue
+            why = e.coder.rsplit(":", 1)[-1]
+            info = PLOVER_TYPES[e.type]
+            new_type = None
+            modality = "planned"
+            if e.modality == "planned" and why == "condition" and e.type not in ("REQUEST", "THREATEN", "ACCUSE"):
+                new_type = "THREATEN"
+            elif e.modality == "planned" and why in ("future", "intent"):
+                if info.quad_class in (1, 2) and e.type != "AGREE":
+                    new_type = "AGREE"
+                elif info.quad_class == 4:
+                    new_type = "THREATEN"
+            elif e.modality == "negated" and why == "refusal" and info.quad_class in (1, 2):
+                new_type, modality = "REJECT", "asserted"
+            if new_type is None or (new_type, e.source.country) in have:
+                continue
+            have.add((new_type, e.source.country))
+            out.append(replace(e, type=new_type, modality=modality, coder=f"rule:intent:{new_type}<-{e.type}:{e.coder.split(':', 3)[2] if e.coder.count(':') >= 2 else ''}", confidence=round(max(e.confidence - 0.1, 0.4), 2), mode=None, context=e.context))  # type: ignore[arg-type]
+        return out
+
+    def _make(self, type_: str, s: Actor, t: Actor, tok: Any, cameo: str, mode: str | None, context: str | None, modality: str, coder: str, confidence: float) -> Event:
+        return Event(
+            type=type_, source=s, target=t, sentence=self.sentence.index, evidence=self.sentence.text,
+            evidence_start=self.sentence.start, evidence_end=self.sentence.end, mode=mode, context=context,
+            modality=modality,  # type: ignore[arg-type]
+            trigger=tok.text, trigger_start=self.sentence.start + tok.idx, coder=coder, confidence=confidence,
+            quotes=self._quotes_for(s, tok),
+        )
 
     def _mode(self, tok: Any, trig: Trigger, verb: Any) -> str | None:
         mode = trig.mode
@@ -371,7 +670,7 @@ class SentenceCoder:
     def _location(self, tok: Any, verb: Any) -> tuple[str | None, str | None]:
         from ..gazetteer import lookup_country
 
-        anchors = [tok, verb]
+        anchors = [tok, verb] + _children(tok, ("dobj",))
         up = verb
         while up.dep_ in ("advcl", "xcomp", "conj") and up.head is not up and len(anchors) < 5:
             up = up.head
@@ -399,11 +698,35 @@ class SentenceCoder:
                             return text or pobj.text, code
         return None, None
 
-    def _quotes_for(self, speaker: Actor) -> tuple[Quote, ...]:
-        return tuple(
-            Quote(self.sentence.text[a + 1 : b - 1], self.sentence.start + a + 1, self.sentence.start + b - 1, speaker)
-            for a, b in self.quotes
-        )
+    def _quotes_for(self, speaker: Actor, tok: Any | None = None) -> tuple[Quote, ...]:
+        """Direct quotes in the sentence, each attributed to the subject of the speech verb that
+        governs it ("`...,` the Pentagon said" -> the Pentagon); a quote with no speech verb of
+        its own is the event's source's."""
+        out = []
+        for a, b in self.quotes:
+            inside_trigger = tok is not None and any(tok.i in {x.i for x in t.ancestors} for t in self.sdoc if a < t.idx < b)
+            # words quoted inside the event's own clause ("called on the US to `take ...`") are
+            # the event source's; otherwise the speech verb's subject says them
+            who = speaker if inside_trigger else (self._quote_speaker(a, b) or speaker)
+            out.append(Quote(self.sentence.text[a + 1 : b - 1].strip("`'"), self.sentence.start + a + 1, self.sentence.start + b - 1, who))
+        return tuple(out)
+
+    def _quote_speaker(self, a: int, b: int) -> Actor | None:
+        inside = [t for t in self.sdoc if a < t.idx < b]
+        if not inside:
+            return None
+        # The speech verb outside the quote that heads (or is nearest to) the quoted words.
+        heads = {t.head.i for t in inside if not (a < t.head.idx < b)}
+        cands = [self.sdoc[i] for i in heads if self.sdoc[i].lemma_.lower() in _SPEECH_VERBS | {"emphasize", "emphasise", "stress", "call", "urge"}]
+        if not cands:
+            cands = [t for t in self.sdoc if t.lemma_.lower() in _SPEECH_VERBS and not (a <= t.idx < b) and t.pos_ in ("VERB", "AUX")]
+            cands.sort(key=lambda t: min(abs(t.idx - a), abs(t.idx - b)))
+        for v in cands[:1]:
+            subj, _ = subject_of(v)
+            found = [a for a in self.actor(subj) if a.country or a.name]
+            if found:
+                return found[0]
+        return None
 
 
 def _key(a: Actor) -> str:
@@ -411,7 +734,7 @@ def _key(a: Actor) -> str:
 
 
 def _confidence(how: str, s: Actor, t: Actor) -> float:
-    base = {"parse": 0.85, "between": 0.85, "compound-actor": 0.8, "dyad-in-name": 0.7, "host-country": 0.6, "nearest-actor": 0.6, "addressee-pending": 0.55}.get(how, 0.6)
+    base = {"domestic": 0.5, "complement": 0.75, "object-modifier": 0.75, "prep-object": 0.7, "event-place": 0.6, "one-sided": 0.6, "parse": 0.85, "between": 0.85, "compound-actor": 0.8, "dyad-in-name": 0.7, "host-country": 0.6, "nearest-actor": 0.6, "addressee-pending": 0.55}.get(how, 0.6)
     if s.name or t.name:
         base += 0.05
     return round(min(base, 0.95), 2)
@@ -444,6 +767,14 @@ def _resolve_addressees(events: list[Event]) -> list[Event]:
 def dedupe(events: list[Event]) -> list[Event]:
     """One event per (type, dyad, sentence, date): several triggers in one sentence for one
     meeting ("met ... for talks"). Run by the time stage, once dates are known."""
+    # A stated intention whose act the page reports as done ("agreed to send a delegation to
+    # the January talks", once the time stage finds January past) is subsumed by the act.
+    realized = {(e.sentence, e.source.country) for e in events if "~planned:" in e.coder and e.modality == "asserted"}
+    events = [
+        e for e in events
+        if not ((e.sentence, e.source.country) in realized and "~planned:" not in e.coder
+                and (e.coder.startswith("rule:intent") or e.target.resolution == "none"))
+    ]
     seen: dict[tuple[Any, ...], int] = {}
     out: list[Event] = []
     for e in events:

@@ -19,13 +19,16 @@ from ..records import Article, Document, Paragraph
 _CHROME = re.compile(
     r"""^(?:
         related\s+posts?|related\s+articles?|related\s+stories|related\s+news|related|
-        read\s+more|read\s+next|see\s+also|more\s+from\s+.{1,40}|you\s+may\s+also\s+like|recommended(?:\s+for\s+you)?|
+        (?:read\s+more|read\s+next|read\s+also|also\s+read|see\s+also|more\s+on\s+this\s+story)(?:\s*[:|»>-].{0,200})?|more\s+from\s+.{1,40}|you\s+may\s+also\s+like|recommended(?:\s+for\s+you)?|
         trending(?:\s+now)?|most\s+read|most\s+popular|popular\s+posts?|latest\s+news|recent\s+posts?|
         leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+a\s+comment|\d+\s+comments?|comments?|
         no\s+comments?(?:\s+yet)?|
         your\s+email\s+address\s+will\s+not\s+be\s+published\.?.*|required\s+fields\s+are\s+marked.*|
         save\s+my\s+name,?\s+email.*|
         share(?:\s+this(?:\s+(?:article|story|post))?)?:?|share\s+on\s+\w+|tweet|pin\s+it|email\s+this|print(?:\s+this)?|
+        # Share-widget buttons left one per line by scrapers ("Share this:" then "Facebook", "X").
+        facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|tumblr|pocket|flipboard|messenger|
+        threads|bluesky|e-?mail|copy\s+link|like\s+this:?|loading(?:\.{0,3}|…)|post\s+comment|submit\s+comment|
         (?:follow|like)\s+us\s+on\s+.{1,60}|subscribe(?:\s+to\s+.{1,60})?|sign\s+up(?:\s+for\s+.{1,60})?|
         (?:sign\s+up\s+for\s+|get\s+)?our\s+(?:daily\s+|weekly\s+)?newsletter.*|
         advertisement|sponsored(?:\s+content)?|skip\s+to\s+(?:main\s+)?content|
@@ -97,6 +100,25 @@ def _is_titleish(line: str) -> bool:
     )
 
 
+def _title_without_count(line: str, lines: list[str]) -> str:
+    """The title line without a trailing comment count ("... in 18 months 3"), but keeping a
+    number that belongs to the headline ("... first time since 2022"), told apart by how the
+    title repeats further down the page."""
+    m = re.match(r"^(.*?\S)\s+(\d{1,6})$", line)
+    if not m:
+        return line
+    stripped, number = m.group(1), m.group(2)
+    raw_norm, stripped_norm = _norm(line), _norm(stripped)
+    others = [_norm(x) for x in lines if x and x != line]
+    if any(re.fullmatch(re.escape(raw_norm) + r" \d{1,6}", o) for o in others):
+        return line  # repeated as "<title with number> <count>": the number is the title's
+    if any(o == stripped_norm for o in others):
+        return stripped  # repeated without the number: the number was a count
+    if 1900 <= int(number) <= 2100:
+        return line  # a year ending a headline, more likely than that many comments
+    return stripped
+
+
 def clean_scraped_text(raw: str) -> CleanedText:
     """Clean text copied or scraped from a news page, line by line."""
     lines = [ln.strip() for ln in raw.replace("\u00a0", " ").split("\n")]
@@ -119,7 +141,7 @@ def clean_scraped_text(raw: str) -> CleanedText:
             continue
         norm = _norm(line)
         if title is None and not kept and _is_titleish(line):
-            title = re.sub(r"\s+\d{1,6}$", "", line).strip()  # a trailing comment count is chrome
+            title = _title_without_count(line, lines)
             title_norm = _norm(title)
             continue
         # A repeated title, alone or followed by a comment count, anywhere in the page.
@@ -170,29 +192,124 @@ def _meta_date(doc: Document) -> tuple[date | None, str | None]:
     return None, None
 
 
+# Tags that never hold text themselves and that deep-nesting junk is made of; dropped (text kept)
+# when a page nests deeper than max_html_depth.
+_TAG_TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]{0,30})\b[^<>]*?(/?)>")
+# Elements without an end tag, or whose end tag is optional: they do not deepen the tree.
+_NO_DEPTH = frozenset(
+    "area base br col embed hr img input link meta param source track wbr p li td th tr dt dd option "
+    "optgroup tbody thead tfoot colgroup rt rp".split()
+)
+_KEEP_WHEN_FLAT = frozenset("html head title meta body article main h1 h2 h3 h4 h5 h6 p br time".split())
+_BLOCK_BREAK = re.compile(r"<(?:/?(?:p|div|h[1-6]|li|article|section|tr|blockquote)\b[^<>]*|br\s*/?)>", re.I)
+
+
+def html_depth(html: str, stop_at: int | None = None) -> int:
+    """Deepest element nesting, counted from the tags (linear; no parser recursion)."""
+    depth = deepest = 0
+    for m in _TAG_TOKEN.finditer(html):
+        name = m.group(2).lower()
+        if name in _NO_DEPTH or m.group(3):
+            continue
+        if m.group(1):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if stop_at is not None and deepest > stop_at:
+                    break
+    return deepest
+
+
+def flatten_html(html: str) -> str:
+    """Keep only the tags that carry the article's structure; every other tag goes, its text stays."""
+    return _TAG_TOKEN.sub(lambda m: m.group(0) if m.group(2).lower() in _KEEP_WHEN_FLAT else " ", html)
+
+
+def html_to_lines(html: str) -> str:
+    """Last resort for markup no parser should see: visible text, one block a line."""
+    from ..langid import _drop_blocks
+
+    text = _BLOCK_BREAK.sub("\n", _drop_blocks(html))
+    text = re.sub(r"<[^<>]*>", " ", text)
+    import html as html_mod
+
+    return html_mod.unescape(text)
+
+
+def split_long_paragraphs(text: str, max_chars: int) -> str:
+    """Break runs of text longer than `max_chars` without a paragraph break at a space (or hard)."""
+    if max_chars <= 0 or len(text) <= max_chars:
+        return text
+    out: list[str] = []
+    for para in text.split("\n\n"):
+        while len(para) > max_chars:
+            cut = para.rfind(" ", max_chars // 2, max_chars)
+            cut = cut if cut > 0 else max_chars
+            out.append(para[:cut].rstrip())
+            para = para[cut:].lstrip()
+        out.append(para)
+    return "\n\n".join(p for p in out if p.strip())
+
+
+def cut_text(text: str, max_chars: int) -> str:
+    """At most `max_chars`, cut at the last paragraph break before the limit when there is one."""
+    if max_chars <= 0 or len(text) <= max_chars:
+        return text
+    cut = text.rfind("\n\n", 0, max_chars)
+    return text[: cut if cut > 0 else max_chars].rstrip()
+
+
+def _html_article(content: str, url: str | None, max_depth: int) -> tuple[str | None, str, str | None, str | None, str]:
+    from ..htmltext import extract_html
+
+    method_note = ""
+    if html_depth(content, stop_at=max_depth) > max_depth:
+        content = flatten_html(content)
+        method_note = "+flattened"
+        if html_depth(content, stop_at=max_depth) > max_depth:
+            # Still too deep even with structure tags only: read it as scraped text.
+            cleaned = clean_scraped_text(html_to_lines(content))
+            return cleaned.title, cleaned.text, None, None, "line-cleaner+deep-html"
+    try:
+        ex = extract_html(content, url)
+    except RecursionError:
+        cleaned = clean_scraped_text(html_to_lines(content))
+        return cleaned.title, cleaned.text, None, None, "line-cleaner+deep-html"
+    return ex.title, ex.text.strip(), ex.published, ex.published_source, ex.method + method_note
+
+
 def run(doc: Document) -> Document:
+    """Main text, title and date of the page; text bounded by the max_* settings."""
+    from ..settings import current
+
+    settings = current()
     page = doc.page
     header_date, header_source = _meta_date(doc)
     if page.media_type == "html":
-        from ..htmltext import extract_html
-
-        ex = extract_html(page.content, page.url)
-        text = ex.text.strip()
-        published = date.fromisoformat(ex.published) if ex.published else None
+        title, text, published_iso, published_source, method = _html_article(page.content, page.url, settings.max_html_depth)
+        try:
+            published = date.fromisoformat(published_iso) if published_iso else None
+        except ValueError:
+            published, published_source = None, None
+        text = cut_text(split_long_paragraphs(text, settings.max_paragraph_chars), settings.max_text_chars)
         article = Article(
-            title=ex.title,
+            title=title,
             text=text,
             paragraphs=paragraphs_of(text),
             published=header_date or published,
-            published_source=header_source or ex.published_source,
-            method=ex.method,
+            published_source=header_source or published_source,
+            method=method,
         )
     else:
         cleaned = clean_scraped_text(page.content)
+        text = cut_text(split_long_paragraphs(cleaned.text, settings.max_paragraph_chars), settings.max_text_chars)
+        paragraphs = cleaned.paragraphs if text == cleaned.text else paragraphs_of(text)
         article = Article(
             title=cleaned.title,
-            text=cleaned.text,
-            paragraphs=cleaned.paragraphs,
+            text=text,
+            paragraphs=paragraphs,
             published=header_date or cleaned.page_date,
             published_source=header_source or cleaned.page_date_source,
             method="line-cleaner",

@@ -128,12 +128,12 @@ def infer_news_date(doc: Document) -> EventDate | None:
         return EventDate(page_date.isoformat(), "day", page_date, page_date, page_source)
     triggers = {e.sentence: e.trigger_start for e in reversed(doc.events)}  # first event per sentence
     for s in lead_sentences(doc):
-        if _BACKGROUND_CUES.search(s.text):
-            continue
-        # No page date: anchor None, so only absolute dates (with their year) are found.
+        # No page date: anchor None, so only absolute dates (with their year) are found. A date
+        # after a background cue ("The last time they met was on March 3") is not the news.
         found = [
             m for m in find_dates(s.text, page_date)
             if m.precision == "day" and not _ANAPHORIC.search(m.text)
+            and not _BACKGROUND_CUES.search(s.text[: m.start])
             and (page_date is None or m.last <= page_date + _LEAD_SLACK)
         ]
         if not found:
@@ -155,7 +155,15 @@ def _nearest(mentions: list[DateMention], pos: int) -> DateMention | None:
             return m.start - pos
         return (pos - m.end) + 1  # slight preference for expressions after the trigger
 
-    return min(mentions, key=distance)
+    best = min(mentions, key=distance)
+    # A more precise expression inside the nearest one's range names the same time better
+    # ("the 2020 Sea Guardians exercise ... in January 2020" is January 2020).
+    rank = {"day": 0, "month": 1, "season": 2, "quarter": 2, "half": 3, "year": 4, "decade": 5}
+    finer = [
+        m for m in mentions
+        if rank[m.precision] < rank[best.precision] and best.first <= m.first and m.last <= best.last
+    ]
+    return min(finer, key=lambda m: (rank[m.precision], distance(m))) if finer else best
 
 
 def _role_at(actor: Actor, when: EventDate | None, holders: object) -> Actor:

@@ -1,0 +1,187 @@
+/* parley charts: a small SVG renderer, shipped with the package (no CDN, no library).
+ *
+ * Data comes from <script type="application/json" id="parley-chart-data"> (made by the server,
+ * see web/data.py dyad_chart). Every string is put in the page with textContent/setAttribute,
+ * never as HTML, and every link target is a same-site path built by the server.
+ */
+(function () {
+  "use strict";
+  var SVGNS = "http://www.w3.org/2000/svg";
+  // One colour per PLOVER type, grouped by QuadClass: blues verbal cooperation, greens material
+  // cooperation, oranges verbal conflict, reds material conflict.
+  var COLORS = {
+    AGREE: "#1e3a8a", CONSULT: "#3b82f6", SUPPORT: "#60a5fa", CONCEDE: "#93c5fd",
+    COOPERATE: "#166534", AID: "#22c55e", RETREAT: "#86efac",
+    REQUEST: "#9a3412", ACCUSE: "#ea580c", REJECT: "#fb923c", THREATEN: "#fdba74",
+    PROTEST: "#7f1d1d", SANCTION: "#b91c1c", MOBILIZE: "#ef4444", COERCE: "#f87171", ASSAULT: "#450a0a"
+  };
+
+  function el(name, attrs, parent) {
+    var node = document.createElementNS(SVGNS, name);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, String(attrs[k])); });
+    if (parent) { parent.appendChild(node); }
+    return node;
+  }
+
+  function text(parent, x, y, s, attrs) {
+    var t = el("text", Object.assign({ x: x, y: y }, attrs || {}), parent);
+    t.textContent = s;
+    return t;
+  }
+
+  function title(parent, s) {
+    var t = el("title", {}, parent);
+    t.textContent = s;
+  }
+
+  function link(parent, href) {
+    var a = el("a", {}, parent);
+    // Only same-site paths: the server builds them, but never trust a string to be one.
+    if (typeof href === "string" && href.charAt(0) === "/" && href.charAt(1) !== "/") {
+      a.setAttribute("href", href);
+    }
+    return a;
+  }
+
+  function niceMax(n) {
+    if (n <= 5) { return Math.max(1, n); }
+    var step = Math.pow(10, Math.floor(Math.log10(n)));
+    return Math.ceil(n / step) * step;
+  }
+
+  function drawTimeline(box, data) {
+    var months = data.months || [];
+    if (!months.length) {
+      box.textContent = "No dated events between " + data.dyad.join(" and ") + ".";
+      box.setAttribute("data-rendered", "empty");
+      return;
+    }
+    var index = {};
+    months.forEach(function (m, i) { index[m] = i; });
+    var stacks = {};
+    (data.bars || []).forEach(function (b) { stacks[b.month] = (stacks[b.month] || 0) + b.count; });
+    var maxCount = niceMax(Math.max.apply(null, [1].concat(Object.keys(stacks).map(function (k) { return stacks[k]; }))));
+    var ranges = data.ranges || [];
+    var margin = { left: 36, right: 12, top: 10 + ranges.length * 9, bottom: 46 };
+    var slot = Math.max(6, Math.min(28, Math.floor(860 / months.length)));
+    var plotW = slot * months.length;
+    var plotH = 180;
+    var legendH = 18 * Math.ceil((data.types || []).length / 6);
+    var width = margin.left + plotW + margin.right;
+    var height = margin.top + plotH + margin.bottom + legendH;
+    var svg = el("svg", { width: width, height: height, viewBox: "0 0 " + width + " " + height, role: "img" }, box);
+    title(svg, "Events per month and type, " + data.dyad.join("–"));
+    var g = el("g", { transform: "translate(" + margin.left + "," + margin.top + ")" }, svg);
+    var y = function (v) { return plotH - (v / maxCount) * plotH; };
+
+    // Grid and y axis.
+    var ticks = maxCount <= 5 ? maxCount : 5;
+    for (var t = 0; t <= ticks; t++) {
+      var v = Math.round((maxCount / ticks) * t);
+      el("line", { x1: 0, x2: plotW, y1: y(v), y2: y(v), "class": "grid" }, g);
+      text(g, -6, y(v) + 4, String(v), { "text-anchor": "end" });
+    }
+    el("line", { x1: 0, x2: plotW, y1: plotH, y2: plotH, stroke: "#888" }, g);
+
+    // X labels: every month when they fit, else January of each year.
+    var every = slot >= 24 ? 1 : (slot >= 12 ? 3 : 12);
+    months.forEach(function (m, i) {
+      var month = parseInt(m.slice(5, 7), 10);
+      if ((every === 1) || (every === 3 && (month - 1) % 3 === 0) || (every === 12 && month === 1) || i === 0) {
+        var lx = i * slot + slot / 2;
+        text(g, lx, plotH + 14, every === 12 ? m.slice(0, 4) : m, { "text-anchor": "end", transform: "rotate(-40 " + lx + " " + (plotH + 14) + ")" });
+      }
+    });
+
+    // Stacked bars, each a link to the events it counts.
+    var base = {};
+    (data.bars || []).forEach(function (b) {
+      var i = index[b.month];
+      if (i === undefined) { return; }
+      var below = base[b.month] || 0;
+      base[b.month] = below + b.count;
+      var a = link(g, b.href);
+      a.setAttribute("class", "bar-link");
+      var r = el("rect", {
+        "class": "bar", x: i * slot + 1, y: y(below + b.count), width: Math.max(2, slot - 2),
+        height: Math.max(1, y(below) - y(below + b.count)), fill: COLORS[b.type] || "#666",
+        "data-month": b.month, "data-type": b.type, "data-count": b.count
+      }, a);
+      title(r, b.month + ": " + b.count + " " + b.type);
+    });
+
+    // Bands for coarsely dated events, above the plot.
+    ranges.forEach(function (rg, k) {
+      var i0 = index[rg.first], i1 = index[rg.last];
+      if (i0 === undefined || i1 === undefined) { return; }
+      var a = link(g, rg.href);
+      var r = el("rect", {
+        "class": "range", x: i0 * slot, y: -margin.top + 4 + k * 9, width: Math.max(3, (i1 - i0 + 1) * slot), height: 6,
+        fill: COLORS[rg.type] || "#666", "fill-opacity": 0.55, "data-type": rg.type
+      }, a);
+      title(r, rg.label);
+    });
+
+    // Legend.
+    var lg = el("g", { transform: "translate(" + margin.left + "," + (margin.top + plotH + margin.bottom - 4) + ")" }, svg);
+    (data.types || []).forEach(function (tp, k) {
+      var lx = (k % 6) * 120, ly = Math.floor(k / 6) * 18;
+      el("rect", { x: lx, y: ly, width: 10, height: 10, fill: COLORS[tp] || "#666" }, lg);
+      text(lg, lx + 14, ly + 9, tp);
+    });
+    box.setAttribute("data-rendered", "yes");
+  }
+
+  function drawTrend(box, trend) {
+    if (!trend || !trend.points || !trend.points.length) {
+      box.setAttribute("data-rendered", "empty");
+      return;
+    }
+    var pts = trend.points;
+    var values = pts.map(function (p) { return p.value; });
+    var lo = Math.min(0, Math.min.apply(null, values)), hi = Math.max(0, Math.max.apply(null, values));
+    if (hi === lo) { hi = lo + 1; }
+    var margin = { left: 40, right: 12, top: 10, bottom: 40 };
+    var step = Math.max(8, Math.min(40, Math.floor(860 / Math.max(1, pts.length))));
+    var plotW = step * Math.max(1, pts.length - 1) + 10, plotH = 120;
+    var width = margin.left + plotW + margin.right, height = margin.top + plotH + margin.bottom;
+    var svg = el("svg", { width: width, height: height, viewBox: "0 0 " + width + " " + height, role: "img" }, box);
+    title(svg, "Cooperation–conflict index (" + trend.value_key + ") per " + trend.period_key);
+    var g = el("g", { transform: "translate(" + margin.left + "," + margin.top + ")" }, svg);
+    var y = function (v) { return plotH - ((v - lo) / (hi - lo)) * plotH; };
+    el("line", { x1: 0, x2: plotW, y1: y(0), y2: y(0), stroke: "#888" }, g);
+    text(g, -6, y(hi) + 4, String(Math.round(hi * 10) / 10), { "text-anchor": "end" });
+    text(g, -6, y(lo) + 4, String(Math.round(lo * 10) / 10), { "text-anchor": "end" });
+    var d = pts.map(function (p, i) { return (i ? "L" : "M") + (5 + i * step) + "," + y(p.value); }).join(" ");
+    el("path", { d: d, fill: "none", stroke: "#1f2937", "stroke-width": 1.5, "class": "trend-line" }, g);
+    pts.forEach(function (p, i) {
+      var c = el("circle", { cx: 5 + i * step, cy: y(p.value), r: 3, fill: p.value >= 0 ? "#2563eb" : "#dc2626", "class": "trend-point" }, g);
+      title(c, p.period + ": " + p.value);
+      if (pts.length <= 24 || i % Math.ceil(pts.length / 24) === 0) {
+        text(g, 5 + i * step, plotH + 14, p.period, { "text-anchor": "end", transform: "rotate(-40 " + (5 + i * step) + " " + (plotH + 14) + ")" });
+      }
+    });
+    box.setAttribute("data-rendered", "yes");
+  }
+
+  function start() {
+    var source = document.getElementById("parley-chart-data");
+    if (!source) { return; }
+    var data;
+    try {
+      data = JSON.parse(source.textContent);
+    } catch (e) {
+      return;
+    }
+    var box = document.getElementById("timeline-chart");
+    if (box) { drawTimeline(box, data); }
+    var tbox = document.getElementById("trend-chart");
+    if (tbox) { drawTrend(tbox, data.trend); }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

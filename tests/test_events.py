@@ -1,0 +1,155 @@
+"""Event coding: every PLOVER type has a hand-written positive and negative sentence, plus the
+structures the issue names (passive, compound actors, "X called on Y to", reported speech,
+several events per sentence) and quotes attributed to their speaker.
+
+The sentences are written for these tests (news-like, invented facts)."""
+
+from __future__ import annotations
+
+import pytest
+
+import parley
+from parley.lexicon import PLOVER_TYPES, cue_regex
+
+# (type, sentence, source country, target country or None when any target is fine)
+POSITIVE = [
+    ("AGREE", "Kenya and Uganda agreed on Tuesday to reopen their shared border crossing at Busia.", "KEN", "UGA"),
+    ("CONSULT", "Brazilian President Luiz Inacio Lula da Silva met Argentine President Javier Milei in Brasilia on Monday.", "BRA", "ARG"),
+    ("SUPPORT", "Germany on Friday praised Poland for its handling of the refugee crisis.", "DEU", "POL"),
+    ("CONCEDE", "The Peruvian government lifted the curfew in Lima on Sunday after a week of calm.", "PER", None),
+    ("COOPERATE", "Japan shared intelligence with Australia on maritime threats last month, officials said.", "JPN", "AUS"),
+    ("AID", "Norway on Wednesday donated 20 million dollars in humanitarian aid to Sudan.", "NOR", "SDN"),
+    ("RETREAT", "Ethiopia withdrew its troops from Somalia on Thursday, the defence ministry said.", "ETH", "SOM"),
+    ("REQUEST", "The European Union called on Serbia to release the detained Kosovo police officers.", "EUR", "SRB"),
+    ("ACCUSE", "Pakistan on Monday accused India of violating its airspace near Lahore.", "PAK", "IND"),
+    ("REJECT", "Venezuela rejected a Colombian proposal for joint border patrols on Friday.", "VEN", "COL"),
+    ("THREATEN", "Russia threatened to cut off gas supplies to Moldova over unpaid bills.", "RUS", "MDA"),
+    ("PROTEST", "Thousands of Serbian students demonstrated against the government in Belgrade on Saturday.", "SRB", None),
+    ("SANCTION", "Canada expelled two Chinese diplomats on Tuesday over alleged interference.", "CAN", "CHN"),
+    ("MOBILIZE", "Azerbaijan deployed troops along its border with Armenia on Wednesday.", "AZE", "ARM"),
+    ("COERCE", "Iranian police arrested three British nationals in Tehran on Sunday.", "IRN", "GBR"),
+    ("ASSAULT", "Israeli jets bombed targets in southern Lebanon overnight, the army said.", "ISR", "LBN"),
+]
+
+# Sentences with a trigger word (or its look-alike) that must NOT be coded as that type.
+NEGATIVE = [
+    ("AGREE", "Analysts agree that the economy of Kenya will slow next year."),
+    ("CONSULT", "The meeting room in the French embassy was renovated last year."),
+    ("SUPPORT", "Support for the ruling party in Poland fell to 30 percent in a new poll."),
+    ("CONCEDE", "The curfew imposed by Peru remains in force in three provinces."),
+    ("COOPERATE", "The share price of the Japanese carmaker fell sharply on Monday."),
+    ("AID", "The Norwegian aid worker said the roads to the camp were flooded."),
+    ("RETREAT", "Ethiopia did not withdraw its troops from Somalia, the defence ministry said."),
+    ("REQUEST", "The Serbian finance minister said demand for exports rose in March."),
+    ("ACCUSE", "Pakistan's cricket team beat India by four wickets in Lahore on Monday."),
+    ("REJECT", "Venezuela's central bank said inflation fell to 50 percent in June."),
+    ("THREATEN", "Moldova said the cold winter was a threat to its grain harvest."),
+    ("PROTEST", "The Serbian government said the protest law would be reviewed next year."),
+    ("SANCTION", "Canada's health minister said the sanctions debate in parliament was over."),
+    ("MOBILIZE", "Azerbaijan's troop numbers are listed in the annual report of a London institute."),
+    ("COERCE", "Iran said the arrest warrant for the British national was a forgery."),
+    ("ASSAULT", "Israel's central bank said a strike by port workers had cut exports."),
+]
+
+
+def _events(text: str, *, include_all: bool = False):
+    doc = parley.analyse_text(text)
+    return [e for e in doc.events if include_all or e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("etype,text,src,tgt", POSITIVE, ids=[p[0] for p in POSITIVE])
+def test_each_type_positive(etype: str, text: str, src: str, tgt: str | None) -> None:
+    evs = [e for e in _events(text) if e.type == etype]
+    assert evs, f"{etype} not coded in: {text} -> {[(e.type, e.source.country, e.target.country) for e in _events(text, include_all=True)]}"
+    pairs = {(e.source.country, e.target.country) for e in evs}
+    if PLOVER_TYPES[etype].symmetric:
+        pairs |= {(b, a) for a, b in pairs}
+    assert any(s == src and (tgt is None or t == tgt) for s, t in pairs), pairs
+
+
+@pytest.mark.parametrize("etype,text", NEGATIVE, ids=[n[0] for n in NEGATIVE])
+def test_each_type_negative(etype: str, text: str) -> None:
+    evs = [e for e in _events(text) if e.type == etype]
+    assert not evs, [(e.type, e.source.country, e.target.country, e.coder) for e in evs]
+
+
+def test_all_sixteen_types_covered() -> None:
+    assert {p[0] for p in POSITIVE} == set(PLOVER_TYPES) == {n[0] for n in NEGATIVE}
+
+
+def test_every_event_has_coder_and_confidence() -> None:
+    text = "Turkey and Greece agreed to resume talks. Greek police arrested two Turkish fishermen near Lesbos on Friday."
+    evs = _events(text, include_all=True)
+    assert evs
+    for e in evs:
+        assert e.coder.startswith("rule:"), e.coder
+        assert 0.0 < e.confidence <= 1.0
+
+
+def test_passive_voice_source_is_the_agent() -> None:
+    evs = [e for e in _events("A Ukrainian border post was shelled by Russian forces on Sunday.") if e.type == "ASSAULT"]
+    assert any(e.source.country == "RUS" and e.target.country == "UKR" for e in evs)
+
+
+def test_compound_modifier_actor_expands_to_a_pair() -> None:
+    evs = [e for e in _events("Senior Hungarian and Romanian officials agreed on Wednesday to cooperate on refugees.") if e.type == "AGREE"]
+    assert {frozenset((e.source.country, e.target.country)) for e in evs} == {frozenset(("HUN", "ROU"))}
+
+
+def test_called_on_target_is_the_addressee() -> None:
+    evs = [e for e in _events("France called on Mali's junta to hold elections before June.") if e.type == "REQUEST"]
+    assert any(e.source.country == "FRA" and e.target.country == "MLI" for e in evs)
+
+
+def test_said_that_y_must_is_a_request_to_y() -> None:
+    evs = [e for e in _events("The Japanese foreign minister said on Monday that North Korea must stop its missile tests.") if e.type == "REQUEST"]
+    assert any(e.source.country == "JPN" and e.target.country == "PRK" for e in evs)
+
+
+def test_reported_speech_source_is_the_reported_actor_not_the_reporter() -> None:
+    evs = [e for e in _events("The Kremlin said that Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing.") if e.type == "CONSULT"]
+    assert evs and all(e.source.name != "Kremlin" for e in evs)
+    assert any({e.source.country, e.target.country} == {"RUS", "CHN"} for e in evs)
+
+
+def test_pronoun_subject_of_reported_clause_is_the_speaker() -> None:
+    evs = _events("Iraq said on Monday it would allow the return of United Nations weapons inspectors.", include_all=True)
+    assert any(e.source.country == "IRQ" for e in evs), [(e.type, e.source.country) for e in evs]
+
+
+def test_several_events_in_one_sentence() -> None:
+    evs = _events("Egyptian police opened fire on protesters in Cairo on Monday, killing one person and arresting 12 Sudanese migrants.")
+    assert {"ASSAULT", "COERCE"} <= {e.type for e in evs}
+
+
+def test_offer_is_an_intent_to_cooperate_with_the_complement_recipient() -> None:
+    evs = [e for e in _events("Libya has offered to hand over to Britain two suspects in the bombing.") if e.type == "AGREE"]
+    assert any(e.source.country == "LBY" and e.target.country == "GBR" for e in evs)
+
+
+def test_backtick_quote_is_attributed_to_its_speaker_and_stored_with_the_event() -> None:
+    text = "Chinese Defense Minister Dong Jun called on the US to `take concrete actions,` the ministry said."
+    evs = [e for e in _events(text) if e.type == "REQUEST"]
+    assert evs
+    quotes = evs[0].quotes
+    assert quotes and quotes[0].text.startswith("take concrete actions")
+    assert quotes[0].speaker is not None and quotes[0].speaker.country == "CHN"
+
+
+def test_quote_speaker_is_the_subject_of_the_speech_verb() -> None:
+    text = "Poland accused Belarus of staging the crossings, and Polish Prime Minister Donald Tusk said “this is a hybrid attack.” Belarus denied it."
+    evs = [e for e in _events(text) if e.type == "ACCUSE"]
+    assert evs and evs[0].quotes
+    assert evs[0].quotes[0].speaker is not None and evs[0].quotes[0].speaker.country == "POL"
+
+
+def test_events_inside_quotes_are_not_coded_as_the_page_s_events() -> None:
+    evs = _events("`We will never attack Georgia,` the Russian envoy told reporters in Geneva.")
+    assert not [e for e in evs if e.type == "ASSAULT"]
+
+
+def test_cue_regex_is_one_compiled_pattern_covering_new_triggers() -> None:
+    rx = cue_regex()
+    for word in ("demolished", "extradited", "resigned", "mobilized", "boycotted", "blew", "swore"):
+        assert rx.search(f"They {word} it"), word
+    assert not rx.search("The weather in the capital was mild.")

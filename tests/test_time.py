@@ -1,0 +1,138 @@
+"""time stage: news date vs page date, anchoring, precision, ranges, background events."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from parley.dates import DateMention
+from parley.pipeline import analyse
+from parley.records import Actor, Article, Document, Event, Page, Paragraph, Sentence
+from parley.stages import read as read_stage
+from parley.stages import time as time_stage
+from parley.settings import Settings
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "memory"
+
+
+def _doc(paragraphs: list[list[str]], published: date | None, source: str | None) -> Document:
+    """A hand-built analysed page: each paragraph a list of sentences."""
+    text, paras, sents = "", [], []
+    for sentences in paragraphs:
+        p_start = len(text)
+        for s in sentences:
+            start = len(text)
+            text += s + " "
+            sents.append(Sentence(len(sents), start, start + len(s), s, len(paras)))
+        paras.append(Paragraph(p_start, len(text) - 1))
+        text = text[:-1] + "\n\n"
+    art = Article("t", text, tuple(paras), published, source, "test")
+    return Document(page=Page("mem.txt", text, "text", content_hash="0" * 64), article=art, sentences=tuple(sents))
+
+
+def _event(doc: Document, sentence: int, trigger: str) -> Event:
+    s = doc.sentences[sentence]
+    pos = s.start + s.text.index(trigger)
+    us, cn = Actor("the US", None, "USA", "GOV", None), Actor("China", None, "CHN", "GOV", None)
+    return Event("CONSULT", us, cn, sentence, s.text, s.start, s.end, trigger=trigger, trigger_start=pos)
+
+
+# -- news date ---------------------------------------------------------------------------------
+
+def test_weak_page_date_yields_to_the_lead_event() -> None:
+    doc = _doc([["On April 16, the two defense ministers held a video call on security issues."], ["They spoke earlier this month too."]],
+               date(2024, 7, 20), "page-date-line")
+    news = time_stage.infer_news_date(doc)
+    assert news is not None and news.first == date(2024, 4, 16) and news.source == "lead-event"
+
+
+def test_strong_page_date_is_kept() -> None:
+    doc = _doc([["On April 16, the two defense ministers held a video call on security issues."]], date(2024, 7, 20), "html-meta")
+    news = time_stage.infer_news_date(doc)
+    assert news is not None and news.first == date(2024, 7, 20)
+
+
+def test_byline_is_not_the_lead_and_background_sentences_are_skipped() -> None:
+    doc = _doc([["By Jane Doe"], ["The last time the two met was on March 3, 2023 in Jakarta, officials said today."],
+                ["Officials met again on Tuesday, June 11 in Manila for a new round of talks."]],
+               date(2024, 6, 14), "page-date-line")
+    # The lead is the background sentence paragraph: its date is background, so the page date stays.
+    news = time_stage.infer_news_date(doc)
+    assert news is not None and news.first == date(2024, 6, 14)
+
+
+def test_without_page_date_a_yearless_lead_date_is_not_guessed() -> None:
+    doc = _doc([["On April 16, the two defense ministers held a video call on security issues."]], None, None)
+    assert time_stage.infer_news_date(doc) is None
+    doc = _doc([["On April 16, 2024, the two defense ministers held a video call on security issues."]], None, None)
+    news = time_stage.infer_news_date(doc)
+    assert news is not None and news.first == date(2024, 4, 16)
+
+
+# -- event dates ---------------------------------------------------------------------------------
+
+def test_multi_day_range_keeps_start_and_end() -> None:
+    m = DateMention(0, 11, "January 8-9", date(2024, 1, 8), date(2024, 1, 9), "day", True, "range")
+    d = time_stage._event_date(m, "sentence")
+    assert (d.first, d.last, d.precision, d.value) == (date(2024, 1, 8), date(2024, 1, 9), "day", "2024-01-08/2024-01-09")
+
+
+def test_duration_and_since_are_coarse_ranges() -> None:
+    dur = DateMention(0, 18, "the past two years", date(2022, 4, 16), date(2024, 4, 16), "day", True, "duration")
+    d = time_stage._event_date(dur, "sentence")
+    assert d.precision == "year" and d.value == "2022/2024"
+    since = DateMention(6, 10, "2020", date(2020, 1, 1), date(2020, 12, 31), "year", False, "absolute")
+    d = time_stage._event_date(since, "sentence", "talks since ", date(2024, 4, 16))
+    assert d.first == date(2020, 1, 1) and d.last == date(2024, 4, 16) and d.value == "2020/2024"
+
+
+def test_anaphoric_dates_follow_the_day_just_named() -> None:
+    doc = _doc([["Officials from both sides met in Hanoi on January 8, 2024 for a first round.", "They met again the next day."]],
+               date(2024, 4, 16), "html-meta")
+    per = time_stage._sentence_dates(doc, date(2024, 4, 16))
+    nxt = per[1][0]
+    assert nxt.first == date(2024, 1, 9), "'the next day' is the day after January 8, not after the news date"
+
+
+def test_run_dates_news_background_and_lead() -> None:
+    doc = _doc(
+        [["On April 16, the US held talks with China on maritime safety, after dialogue had been frozen for months."],
+         ["Previously, the US had held talks with China on several occasions."],
+         ["The US also held talks with China in January 2020 in Karachi."]],
+        date(2024, 7, 20), "page-date-line",
+    )
+    doc = time_stage.replace(doc, events=(_event(doc, 0, "held talks"), _event(doc, 1, "held talks"), _event(doc, 2, "held talks")))
+    out = time_stage.run(doc)
+    lead, background, dated = out.events
+    assert out.news_date is not None and out.news_date.first == date(2024, 4, 16)
+    assert lead.date is not None and lead.date.value == "2024-04-16" and not lead.historical, "the lead is never background"
+    assert background.date is None and background.historical, "an undated background event gets no date, never the page's"
+    assert dated.date is not None and dated.date.value == "2020-01" and dated.historical
+
+
+# -- end to end on a hand-written page ----------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def july_page() -> Document:
+    pages = list(read_stage.read_inputs([str(EXAMPLES / "april-call-july-page.txt")], Settings()))
+    assert isinstance(pages[0], Page)
+    return analyse(Document(page=pages[0]))
+
+
+def test_page_dated_july_dates_the_april_call_april(july_page: Document) -> None:
+    art = july_page.article
+    assert art is not None and art.published == date(2024, 7, 19)
+    assert july_page.news_date is not None and july_page.news_date.value == "2024-04-22"
+    call = [e for e in july_page.events if e.type == "CONSULT" and e.mode == "phone"]
+    assert call and call[0].date is not None and call[0].date.value == "2024-04-22" and not call[0].historical
+    # "earlier this month" is April (the news month), not July; and it is background.
+    visit = [e for e in july_page.events if e.type == "CONSULT" and e.mode == "visit"]
+    assert visit and visit[0].date is not None and visit[0].date.value == "2024-04" and visit[0].historical
+    assert all(e.date is None or e.date.first < date(2024, 7, 1) for e in july_page.events), "nothing takes the July page date"
+
+
+def test_background_events_land_in_their_own_years(july_page: Document) -> None:
+    old = [e for e in july_page.events if "2016" in e.evidence]
+    assert old and all(e.date is not None and e.date.value == "2016" and e.historical for e in old)
