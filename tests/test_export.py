@@ -36,7 +36,7 @@ def test_parquet_loads_in_pyarrow_and_duckdb(db: Path, tmp_path: Path, expected:
     assert str(table.schema.field("historical").type) == "bool" and str(table.schema.field("goldstein").type) == "double"
     rows = table.to_pylist()
     assert sorted(r["id"] for r in rows) == sorted(e["id"] for e in expected)
-    consult = duckdb.sql(f"select count(*) from '{out}' where type = 'CONSULT' and source_country = 'USA'").fetchone()[0]
+    consult = duckdb.connect().execute(f"select count(*) from read_parquet('{out}') where type = 'CONSULT' and source_country = 'USA'").fetchall()[0][0]
     assert consult == sum(1 for e in expected if e["type"] == "CONSULT" and e["source"]["country"] == "USA")
 
 

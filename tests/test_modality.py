@@ -24,7 +24,7 @@ def _modalities(text: str, etype: str) -> set[str]:
         ("Kenya plans to deploy police officers to Haiti in January.", "MOBILIZE", "planned"),
         ("Turkey could impose sanctions on Sweden if the protests continue, an aide said.", "SANCTION", "hypothetical"),
         ("If Serbia attacks Kosovo, NATO troops would respond, the alliance said.", "ASSAULT", "hypothetical"),
-        ("Did Russia attack Ukrainian ports overnight?", "ASSAULT", "question"),
+        ("Russian drones were reported over Odesa on Tuesday. Did Russia attack Ukrainian ports overnight? Kyiv has not said.", "ASSAULT", "question"),
         ("The Pentagon announced that Austin had met Chinese Defense Minister Dong Jun in Singapore.", "CONSULT", "asserted"),
         ("Japanese Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol in Tokyo on Thursday.", "CONSULT", "asserted"),
     ],

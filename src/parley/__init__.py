@@ -16,6 +16,7 @@ Imports are lazy so `import parley` stays fast.
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 __version__ = "0.1.0"
@@ -124,3 +125,21 @@ def export(db_path: str, out: str, fmt: str, *, include_all: bool = False, menti
     from .export import export as _export
 
     return _export(db_path, out, fmt, include_all=include_all, mentions=mentions, header=header)
+
+
+class _Package(type(sys)):  # type: ignore[misc]
+    """Keep `parley.ingest`, `parley.evaluate`, `parley.export` the public functions.
+
+    Importing a submodule of the same name (parley/ingest.py, evaluate.py, export.py) would
+    otherwise rebind the package attribute to the module, and `parley.ingest(...)` would fail
+    with "'module' object is not callable". The submodules stay importable as usual
+    (`from parley.ingest import ingest`), through sys.modules.
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in __all__ and isinstance(value, type(sys)) and callable(self.__dict__.get(name)):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

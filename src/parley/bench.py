@@ -15,7 +15,6 @@ import csv
 import html
 import io
 import os
-import resource
 import tempfile
 import threading
 import time
@@ -146,8 +145,17 @@ class _RssSampler:
 
 
 def _cpu_seconds() -> float:
-    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+    """CPU time of this process and its live descendants (pool workers sit under a forkserver)."""
+    import psutil
+
+    me = psutil.Process()
+    total = sum(me.cpu_times()[:2])
+    for child in me.children(recursive=True):
+        try:
+            total += sum(child.cpu_times()[:2])
+        except psutil.Error:
+            pass
+    return total
 
 
 def cores() -> int:

@@ -101,19 +101,56 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @DB_OPTION
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def ingest(paths: tuple[str, ...], db: str, fmt: str) -> None:
-    """Read, analyse and store pages (files, folders, globs of .html/.htm/.txt and .gz).
+@click.option("--workers", type=int, default=0, help="Processes analysing pages (default: all cores); with --dask local, Dask workers.")
+@click.option("--urls-file", type=click.Path(exists=True, dir_okay=False), help="A file of http(s) URLs to fetch, one a line (# comments allowed).")
+@click.option("--allow-private", is_flag=True, help="Let URLs reach private, loopback and link-local addresses (intranets, tests).")
+@click.option("--dask", "dask_address", metavar="ADDRESS", help="Run on a Dask cluster: a scheduler address (tcp://host:8786) or 'local'.")
+@click.option("--shard-dir", type=click.Path(file_okay=False), help="With --dask: folder for the Parquet shards (default: DB.shards).")
+@click.option("--partition-size", type=int, default=64, show_default=True, help="With --dask: inputs (files, WARCs, feeds, URLs) per partition.")
+def ingest(paths: tuple[str, ...], db: str, fmt: str, workers: int, urls_file: str | None, allow_private: bool, dask_address: str | None, shard_dir: str | None, partition_size: int) -> None:
+    """Read, analyse and store pages: files, folders, globs of .html/.htm/.txt (and .gz),
+    WARC/WARC.gz archives, RSS/Atom feed files (.rss/.atom/.xml) and http(s) URLs.
 
     Exit 0 when every input was stored or skipped, 1 when any failed (the rest are still stored).
 
     \b
     Example:
       parley ingest ../shared/seed/seed.txt examples/ --db parley.db
+      parley ingest CC-NEWS-20240101.warc.gz --workers 2 --db news.db
+      parley ingest --urls-file urls.txt --db news.db
+      parley ingest archive/ --dask local --workers 4 --db news.db
     """
-    from .ingest import ingest as run_ingest
+    import importlib
+
+    ingest_mod = importlib.import_module("parley.ingest")
+    inputs = list(paths)
+    if urls_file:
+        from .sources import read_urls_file
+
+        try:
+            inputs += read_urls_file(urls_file)
+        except (OSError, ValueError) as exc:
+            raise click.UsageError(str(exc)) from exc
+    if not inputs:
+        raise click.UsageError("give at least one path or URL, or --urls-file")
+    workers = workers if workers > 0 else ingest_mod.default_workers()
+    if dask_address:
+        from .distributed import run_dask
+
+        def on_partition(part: Any, what: str) -> None:
+            click.echo(f"{what}: {part.name} ({len(part.units)} inputs)", err=True)
+
+        dsum = run_dask(inputs, db, address=dask_address, workers=workers, shard_dir=shard_dir, partition_size=partition_size, allow_private=allow_private, on_partition=on_partition)
+        info = dsum.as_json()
+        if fmt == "json":
+            click.echo(json.dumps({**info, "db": str(Path(db).resolve())}))
+        else:
+            click.echo(f"{info['stored']} stored, {info['skipped']} skipped, {info['failed']} failed; {info['events']} events -> {db} "
+                       f"({info['partitions']} partitions: {info['analysed']} analysed, {info['reused']} reused, {info['merged']} merged)")
+        sys.exit(1 if info["failed"] else 0)
 
     bar = _progress(None, "ingest")
 
@@ -122,7 +159,7 @@ def ingest(paths: tuple[str, ...], db: str, fmt: str) -> None:
         if status.status == "failed":
             bar.write(f"failed: {status.path}: [{status.stage}] {status.reason}", file=sys.stderr)
 
-    summary = run_ingest(list(paths), db, on_progress=on_progress)
+    summary = ingest_mod.ingest(inputs, db, on_progress=on_progress, workers=workers, allow_private=allow_private)
     bar.close()
     if fmt == "json":
         click.echo(json.dumps({**summary.as_json(), "db": str(Path(db).resolve())}))
@@ -245,8 +282,10 @@ def eval_cmd(gold: str, as_json: bool, quiet: bool) -> None:
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--pages", type=int, default=200, show_default=True, help="How many pages of the benchmark corpus.")
-@click.option("--workers", type=int, default=1, show_default=True, help="Processes for the end-to-end run.")
-def bench(fmt: str, pages: int, workers: int) -> None:
+@click.option("--workers", type=int, default=0, help="Processes for the end-to-end run (default: all cores).")
+@click.option("--spacy-pages", type=int, default=60, show_default=True, help="Pages of the same corpus timed through spaCy's full pipeline alone.")
+@click.option("--keep", "keep_dir", type=click.Path(file_okay=False), help="Keep the generated pages and database in this folder.")
+def bench(fmt: str, pages: int, workers: int, spacy_pages: int, keep_dir: str | None) -> None:
     """Throughput of the whole pipeline and, in the same run on the same texts, of spaCy alone.
 
     \b
@@ -255,7 +294,7 @@ def bench(fmt: str, pages: int, workers: int) -> None:
     """
     from .bench import format_bench, run_bench
 
-    result = run_bench(pages=pages, workers=workers)
+    result = run_bench(pages=pages, workers=workers, spacy_pages=spacy_pages, keep_dir=keep_dir)
     click.echo(json.dumps(result, indent=2) if fmt == "json" else format_bench(result))
 
 

@@ -25,6 +25,19 @@ from typing import Any, Iterable
 from .lexicon import PLOVER_TYPES
 
 PLOVER_OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+# The PLOVER gold records use a few legacy CAMEO country codes where ISO 3166 differs.
+GOLD_CODE_FIX = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+# They code the UN system, EU bodies and international NGOs alike as IGO; parley is more specific
+# (UNO, EUR, NGO), so any of those counts as agreeing with a gold IGO.
+IGO_FAMILY = {"IGO", "UNO", "EUR", "NGO"}
+
+
+def codes_agree(got: str | None, gold: str) -> bool:
+    if got is None:
+        return False
+    if gold == "IGO":
+        return got in IGO_FAMILY
+    return got == gold
 _RANK = {"day": 0, "month": 1, "season": 2, "quarter": 2, "half": 3, "year": 4, "decade": 5}
 
 
@@ -317,7 +330,8 @@ def _codes(actors: Any) -> set[str]:
     out = set()
     for a in actors or []:
         if isinstance(a, dict) and a.get("code"):
-            out.add(str(a["code"])[:3])
+            code = str(a["code"])[:3]
+            out.add(GOLD_CODE_FIX.get(code, code))
     return out
 
 
@@ -340,9 +354,12 @@ def evaluate_plover(path: Path) -> PloverReport:
         if gold_type in types:
             report.type_coded += 1
             same = [e for e in evs if e.type == gold_type]
+            def agree(got: str | None, gold: set[str]) -> bool:
+                return any(codes_agree(got, g) for g in gold)
+
             dyad = any(
-                (e.source.country in src and (not tgt or e.target.country in tgt))
-                or (PLOVER_TYPES[gold_type].symmetric and e.target.country in src and (not tgt or e.source.country in tgt))
+                (agree(e.source.country, src) and (not tgt or agree(e.target.country, tgt)))
+                or (PLOVER_TYPES[gold_type].symmetric and agree(e.target.country, src) and (not tgt or agree(e.source.country, tgt)))
                 for e in same
             )
             report.type_and_dyad += dyad

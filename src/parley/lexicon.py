@@ -232,7 +232,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     # --- MOBILIZE ----------------------------------------------------------------------------
     Trigger("mobilize", V, "MOBILIZE", "150", ("against",), mode="troops"),
     Trigger("mobilise", V, "MOBILIZE", "150", ("against",), mode="troops"),
-    Trigger("deploy", V, "MOBILIZE", "150", ("to", "near", "along", "against"), mode="troops", needs_object=("troop", "soldier", "force", "warship", "ship", "carrier", "missile", "jet", "fighter", "bomber", "tank", "unit", "battalion", "brigade", "division", "destroyer", "submarine", "battery", "system")),
+    Trigger("deploy", V, "MOBILIZE", "150", ("to", "near", "along", "against"), mode="troops", needs_object=("troop", "soldier", "force", "warship", "ship", "carrier", "missile", "jet", "fighter", "bomber", "tank", "unit", "battalion", "brigade", "division", "destroyer", "submarine", "battery", "system", "officer", "police", "personnel", "peacekeeper", "reservist", "reinforcement", "policeman")),
     Trigger("mass", V, "MOBILIZE", "150", ("on", "near", "along"), mode="troops", needs_object=("troop", "soldier", "force", "tank")),
     # --- COERCE ------------------------------------------------------------------------------
     Trigger("arrest", V, "COERCE", "173", mode="arrest"),

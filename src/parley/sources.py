@@ -137,9 +137,17 @@ def iter_warc(path: str, settings: Settings) -> Iterator[Page | IngestStatus]:
     from warcio.exceptions import ArchiveLoadFailed
 
     try:
+        opener = gzip.open if path.lower().endswith(".gz") else open
+        with opener(path, "rb") as probe:
+            head = probe.read(16)
         fh = open(path, "rb")
-    except OSError as exc:
+    except (OSError, EOFError) as exc:
         yield IngestStatus(path, "failed", f"cannot read: {exc}", stage="read")
+        return
+    # warcio reads almost anything leniently; a real archive starts with its version line.
+    if not head.startswith((b"WARC/", b"filedesc://")):
+        fh.close()
+        yield IngestStatus(path, "failed", "not a WARC file (no WARC/ version line at the start)", stage="read")
         return
     n = 0
     seen_html = 0

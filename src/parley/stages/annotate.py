@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 from typing import Any
 
 from .. import nlp as nlp_models
-from ..lexicon import TRIGGERS, cue_regex
+from ..lexicon import cue_regex
 from ..records import Document, Paragraph, Sentence
 
 _VERB_POS = {"VERB", "AUX"}
@@ -39,55 +38,9 @@ def split_sentences(text: str, paragraphs: tuple[Paragraph, ...]) -> list[Senten
     return out
 
 
-def _inflections(lemma: str) -> set[str]:
-    """Regular English inflections of a trigger lemma (verb and noun forms alike)."""
-    forms = {lemma, lemma + "s", lemma + "es"}
-    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
-        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
-    if lemma.endswith("e"):
-        forms |= {lemma + "d", lemma[:-1] + "ing"}
-    else:
-        # Consonant doubling (ban -> banned, commit -> committed) is spelled out for every
-        # lemma: a form that does not exist costs nothing in the pattern.
-        forms |= {lemma + "ed", lemma + "ing", lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
-    if lemma.endswith(("ch", "sh", "x", "ss")):
-        forms.add(lemma + "es")
-    return forms
-
-
-@lru_cache(maxsize=1)
-def cue_forms_regex() -> re.Pattern[str]:
-    """Whole-word inflected forms of every trigger lemma, irregular ones from spaCy's tables.
-
-    Stricter than `lexicon.cue_regex` (a lemma prefix followed by any letters, which also fires
-    on "several" for "sever", "Bangkok" for "ban", "handling" for "hand"): a trigger fires only
-    on a token whose lemma is the trigger, and every such token's text is one of these forms.
-    """
-    lemmas = {t.lemma.lower() for t in TRIGGERS}
-    forms: set[str] = set()
-    for lemma in lemmas:
-        forms |= _inflections(lemma)
-        if "-" in lemma:
-            forms |= _inflections(lemma.replace("-", ""))
-    # Irregular forms: invert the English lemmatizer's exception table (went -> go, ...).
-    try:
-        exc = nlp_models.full().get_pipe("lemmatizer").lookups.get_table("lemma_exc")
-        for pos in ("verb", "noun", "adj"):
-            for form, lems in (exc.get(pos) or {}).items():
-                if any(lem.lower() in lemmas for lem in lems):
-                    forms.add(form.lower())
-    except (KeyError, ValueError):  # no exception table: the lexicon's own list still applies
-        pass
-    legacy = cue_regex().pattern
-    irregular = re.findall(r"\|([a-z]+)(?=\||\)\\b$)", legacy)
-    forms |= {w for w in irregular if w.isalpha()}
-    body = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", re.IGNORECASE)
-
-
 def is_candidate(sentence: str) -> bool:
     """Worth a full parse: an event cue and at least one capitalised word or actor term."""
-    if not cue_forms_regex().search(sentence):
+    if not cue_regex().search(sentence):
         return False
     from ..gazetteer import find_actor_terms
 

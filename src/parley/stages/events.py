@@ -635,7 +635,8 @@ class SentenceCoder:
             elif e.modality == "planned" and why in ("future", "intent"):
                 if info.quad_class in (1, 2) and e.type != "AGREE":
                     new_type = "AGREE"
-                elif info.quad_class == 4:
+                elif info.quad_class == 4 and e.type != "MOBILIZE":
+                    # a planned deployment is not by itself a threat (peacekeepers, exercises)
                     new_type = "THREATEN"
             elif e.modality == "negated" and why == "refusal" and info.quad_class in (1, 2):
                 new_type, modality = "REJECT", "asserted"

@@ -208,6 +208,35 @@ def _counterpart(actor: Actor, other: Actor, when: EventDate | None, holders: ob
     return replace(actor, name=best.name, person_id=best.person_id, role=best.role, office=best.office, sector=best.sector, resolution="counterpart-at-date")
 
 
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_MONTH_NAME = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
+# A plan stated in the future tense; "agreed to send a delegation in January" is a past frame.
+_FUTURE = re.compile(r"\b(?:will|shall|is (?:due|set|scheduled|expected|slated) to|are (?:due|set|scheduled|expected|slated) to|plans? to)\b", re.IGNORECASE)
+_PAST_WORDS = re.compile(r"\b(?:last|ago|earlier|previous|past|yesterday|preceding)\b", re.IGNORECASE)
+
+
+def _shift_year(d: date, years: int = 1) -> date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
+def _forward(when: EventDate, m: DateMention, anchor: date | None) -> EventDate:
+    """A plan in the future tense ("will hold a call on Saturday") is in the future: a yearless or weekday
+    expression that the tense-blind date grammar resolved into the past moves to its next
+    occurrence (the weekday a week on, the month or day a year on)."""
+    if anchor is None or m.kind not in ("relative", "partial") or when.last >= anchor or _PAST_WORDS.search(m.text):
+        return when
+    first, last = when.first, when.last
+    if _WEEKDAY.search(m.text) and not _MONTH_NAME.search(m.text):
+        while first < anchor:
+            first, last = first + timedelta(days=7), last + timedelta(days=7)
+    else:
+        first, last = _shift_year(first), _shift_year(last)
+    return replace(when, value=_value(first, last, when.precision), first=first, last=last)
+
+
 def _sentence_dates(doc: Document, anchor: date | None) -> dict[int, list[DateMention]]:
     """Date mentions per sentence, offsets in Article.text. Anaphoric ones ("the next day") are
     re-resolved against the latest day named before them in the paragraph (else the previous one)."""
@@ -271,6 +300,8 @@ def run(doc: Document) -> Document:
         when: EventDate | None
         if m is not None:
             when = _event_date(m, "sentence", art.text[sent.start : m.start], anchor)
+            if e.modality == "planned" and _FUTURE.search(sent.text):
+                when = _forward(when, m, anchor)
         else:
             prev = [
                 (s, x)

@@ -43,10 +43,15 @@
     return a;
   }
 
-  function niceMax(n) {
-    if (n <= 5) { return Math.max(1, n); }
-    var step = Math.pow(10, Math.floor(Math.log10(n)));
-    return Math.ceil(n / step) * step;
+  // Axis top and tick step: steps of 1, 2 or 5 times a power of ten, at most five ticks.
+  function niceScale(n) {
+    n = Math.max(1, n);
+    var step = 1;
+    for (var p = 1; ; p *= 10) {
+      var found = [1, 2, 5].map(function (m) { return m * p; }).filter(function (s) { return Math.ceil(n / s) <= 5; });
+      if (found.length) { step = found[0]; break; }
+    }
+    return { max: Math.ceil(n / step) * step, step: step };
   }
 
   function drawTimeline(box, data) {
@@ -60,7 +65,8 @@
     months.forEach(function (m, i) { index[m] = i; });
     var stacks = {};
     (data.bars || []).forEach(function (b) { stacks[b.month] = (stacks[b.month] || 0) + b.count; });
-    var maxCount = niceMax(Math.max.apply(null, [1].concat(Object.keys(stacks).map(function (k) { return stacks[k]; }))));
+    var scale = niceScale(Math.max.apply(null, [1].concat(Object.keys(stacks).map(function (k) { return stacks[k]; }))));
+    var maxCount = scale.max;
     var ranges = data.ranges || [];
     var margin = { left: 36, right: 12, top: 10 + ranges.length * 9, bottom: 46 };
     var slot = Math.max(6, Math.min(28, Math.floor(860 / months.length)));
@@ -75,9 +81,7 @@
     var y = function (v) { return plotH - (v / maxCount) * plotH; };
 
     // Grid and y axis.
-    var ticks = maxCount <= 5 ? maxCount : 5;
-    for (var t = 0; t <= ticks; t++) {
-      var v = Math.round((maxCount / ticks) * t);
+    for (var v = 0; v <= maxCount; v += scale.step) {
       el("line", { x1: 0, x2: plotW, y1: y(v), y2: y(v), "class": "grid" }, g);
       text(g, -6, y(v) + 4, String(v), { "text-anchor": "end" });
     }
