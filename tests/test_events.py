@@ -153,3 +153,11 @@ def test_cue_regex_is_one_compiled_pattern_covering_new_triggers() -> None:
     for word in ("demolished", "extradited", "resigned", "mobilized", "boycotted", "blew", "swore"):
         assert rx.search(f"They {word} it"), word
     assert not rx.search("The weather in the capital was mild.")
+
+
+def test_gdelt_columns_from_the_coding_rule() -> None:
+    from parley.lexicon import gdelt_columns
+
+    cols = gdelt_columns("COERCE", "rule:COERCE:arrest/verb:parse")
+    assert cols == {"cameo_code": "173", "cameo_root": "17", "quad_class": 4, "goldstein": -7.0}
+    assert gdelt_columns("AGREE", "rule:intent:AGREE<-AID:x")["cameo_code"] == "03"

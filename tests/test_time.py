@@ -10,9 +10,9 @@ import pytest
 from parley.dates import DateMention
 from parley.pipeline import analyse
 from parley.records import Actor, Article, Document, Event, Page, Paragraph, Sentence
+from parley.settings import Settings
 from parley.stages import read as read_stage
 from parley.stages import time as time_stage
-from parley.settings import Settings
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "memory"
 
@@ -136,3 +136,16 @@ def test_page_dated_july_dates_the_april_call_april(july_page: Document) -> None
 def test_background_events_land_in_their_own_years(july_page: Document) -> None:
     old = [e for e in july_page.events if "2016" in e.evidence]
     assert old and all(e.date is not None and e.date.value == "2016" and e.historical for e in old)
+
+
+def test_planned_weekday_moves_forward_but_past_frames_do_not() -> None:
+    doc = _doc([["The US will hold talks with China on Saturday, officials said on Friday."],
+                ["Officials agreed to hold talks with China in January."]],
+               date(2024, 2, 23), "html-meta")
+    planned = [time_stage.replace(_event(doc, 0, "hold talks"), modality="planned"),
+               time_stage.replace(_event(doc, 1, "hold talks"), modality="planned")]
+    out = time_stage.run(time_stage.replace(doc, events=tuple(planned)))
+    future, past_frame = out.events
+    assert future.date is not None and future.date.value == "2024-02-24" and future.modality == "planned" and not future.historical
+    # "agreed ... in January": a plan whose date has passed is reported as done, in its own month.
+    assert past_frame.date is not None and past_frame.date.value == "2024-01" and past_frame.modality == "asserted"

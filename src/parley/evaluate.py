@@ -414,6 +414,9 @@ def format_plover_report(rep: PloverReport) -> str:
     lines = [f"PLOVER gold records: {rep.sentences} sentences"]
     lines.append("per type: " + ", ".join(f"{t} P {v['precision']:.2f} R {v['recall']:.2f}" for t, v in j["per_type"].items()))
     lines.append(f"actor countries agree when type right: {j['actor_countries_when_type_right']:.3f}")
+    lines.append("confusion (gold type: coded types; 'none' = nothing coded):")
+    for g, c in j["confusion"].items():
+        lines.append(f"  {g:<10} " + ", ".join(f"{k} {v}" for k, v in sorted(c.items(), key=lambda x: -x[1])))
     lines.append(f"gold type coded: {j['type_coded']:.3f}")
     lines.append(f"gold type with gold dyad: {j['type_and_dyad']:.3f}")
     return "\n".join(lines)

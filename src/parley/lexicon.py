@@ -488,3 +488,20 @@ def cue_regex() -> re.Pattern[str]:
                  "broke", "broken", "blew", "blown", "swore", "sworn", "forgave", "forgiven", "overran", "retook", "retaken", "began", "begun", "led", "beaten", "shut", "stepped", "stopped", "wounded", "cut", "set", "freed", "mobilized", "mobilised", "must"]
     parts = [re.escape(s[:-1]) + r"\w*" if len(s) > 4 and s.endswith("e") else re.escape(s) + r"\w*" for s in stems]
     return re.compile(r"\b(?:" + "|".join(parts + irregular) + r")\b", re.IGNORECASE)
+
+
+def gdelt_columns(event_type: str, coder: str = "") -> dict[str, object]:
+    """CAMEO code, CAMEO root, QuadClass and Goldstein score for an event, for GDELT users.
+
+    The CAMEO code is the coding trigger's (read from the event's `coder`, "rule:TYPE:lemma/pos:...");
+    for derived events ("rule:intent:..."), "must"-requests or unknown coders it is the type's root."""
+    info = PLOVER_TYPES[event_type]
+    cameo = info.cameo_root
+    parts = coder.split(":")
+    if len(parts) >= 3 and parts[0] == "rule" and parts[1] == event_type and "/" in parts[2]:
+        lemma, pos = parts[2].split("/", 1)
+        for t in _BY_KEY.get((lemma, pos.upper()), []):
+            if t.type == event_type:
+                cameo = t.cameo
+                break
+    return {"cameo_code": cameo, "cameo_root": cameo[:2], "quad_class": info.quad_class, "goldstein": info.goldstein}

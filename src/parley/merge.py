@@ -246,7 +246,7 @@ def merge_mentions(db: sqlite_utils.Database, mention_ids: list[str]) -> None:
 def _merge_one(db: sqlite_utils.Database, m: dict[str, Any]) -> None:
     chosen = None if m["source_country"] is None and m["target_country"] is None else choose_event(db, m)
     if chosen is None:
-        db["events"].insert(_event_from_mention(m))
+        db.table("events").insert(_event_from_mention(m))
         db.execute("update mentions set event_id = ? where id = ?", [canonical_id(m["id"]), m["id"]])
         return
     e, rev = chosen
@@ -274,10 +274,10 @@ def _absorb(db: sqlite_utils.Database, e: dict[str, Any], m: dict[str, Any], rev
     # Historical only if every mention says so: a page reporting it as news makes it current news.
     update["historical"] = int(bool(e["historical"]) and bool(m["historical"]))
     db.execute("update mentions set event_id = ? where id = ?", [e["id"], m["id"]])
-    counts = list(db.query("select count(*) as n, count(distinct document_id) as s from mentions where event_id = ?", [e["id"]]))[0]
+    counts = next(iter(db.query("select count(*) as n, count(distinct document_id) as s from mentions where event_id = ?", [e["id"]])))
     update["mentions"] = counts["n"]
     update["sources"] = counts["s"]
-    db["events"].update(e["id"], update)
+    db.table("events").update(e["id"], update)
 
 
 def rebuild(db: sqlite_utils.Database) -> int:
@@ -294,7 +294,7 @@ def rebuild(db: sqlite_utils.Database) -> int:
         )
         for m in list(db.query(order)):
             _merge_one(db, m)
-    return int(list(db.query("select count(*) as n from events"))[0]["n"])
+    return int(next(iter(db.query("select count(*) as n from events")))["n"])
 
 
 def event_mentions(db: sqlite_utils.Database, event_id: str) -> list[dict[str, Any]]:

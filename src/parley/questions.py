@@ -279,8 +279,8 @@ def format_last_contact(result: dict[str, Any] | None, a: str, b: str) -> str:
 
     lower = "at least " if result["gap_is_lower_bound"] else ""
     lines = [
-        f"Last {result['type']} contact {result['dyad'][0]}-{result['dyad'][1]} (level: {result['level']}) before {result['before']}: "
-        f"{result['date']} ({result['date_precision']})",
+        (f"Last {result['type']} contact {result['dyad'][0]}-{result['dyad'][1]} (level: {result['level']}) before {result['before']}: "
+         f"{result['date']} ({result['date_precision']})"),
         f"  gap: {lower}{result['gap_days']} day(s) = {result['gap_months']} months ({result['gap_text']})",
         f"  {who(ev['source'])} - {who(ev['target'])}" + (f", {ev['mode']}" if ev.get("mode") else "") + (f", {ev['location']}" if ev.get("location") else ""),
         f"  level {ev['level']}; reported {result['mentions']} time(s) in {result['sources']} page(s):",

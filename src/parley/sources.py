@@ -222,10 +222,13 @@ def iter_feed_bytes(name: str, data: bytes, settings: Settings) -> Iterator[Page
     import feedparser
 
     parsed = feedparser.parse(data)
-    entries = parsed.get("entries") or []
+    # feedparser reads any XML with <item> leniently; only a recognised format counts as a feed.
+    if not parsed.get("version"):
+        yield IngestStatus(name, "skipped", "not an RSS/Atom feed", stage="read")
+        return
+    entries = [e for e in parsed.get("entries") or [] if e.get("title") or e.get("summary") or e.get("content")]
     if not entries:
-        reason = "not an RSS/Atom feed" if parsed.get("bozo") or not parsed.get("version") else "feed has no entries"
-        yield IngestStatus(name, "skipped", reason, stage="read")
+        yield IngestStatus(name, "skipped", "feed has no entries", stage="read")
         return
     feed_title = parsed.get("feed", {}).get("title")
     for i, entry in enumerate(entries, 1):

@@ -6,6 +6,14 @@ possessors of event nouns ("Pelosi's visit"), "between X and Y", compound dyads 
 talks"). A noun counts only as an occurrence (held talks, after a meeting, Pelosi's visit), never
 as a topic ("promoting visits"). Modality (negated, planned, hypothetical, question) is kept on
 every event; only asserted events are listed by default. Every event names the rule that coded it.
+
+When the verb's own objects name no other party, the target is looked for, in order, behind the
+object noun ("rejected North Korea's demand"), in the complement clause ("demanded that the US
+cancel", "offered to hand over to Britain"), in the verb's prepositional objects, and in the
+trigger's own clause. Compound modifiers ("Hungarian and Romanian officials") expand to one actor
+per country. Derived events follow CAMEO: a stated intention to cooperate is an AGREE, to do harm
+or an ultimatum a THREATEN (both "planned"), a refusal of cooperation a REJECT; "X said Y must"
+is a REQUEST. A derived intention is dropped once the time stage finds its act done.
 """
 
 from __future__ import annotations

@@ -150,8 +150,10 @@ def clean_scraped_text(raw: str) -> CleanedText:
             continue
         kind = "caption" if _CAPTION_MARK.search(line) else "body"
         kept.append((line, kind))
-    # Trailing short lines after the last body paragraph are usually widget leftovers; keep them
-    # (they may be body) unless they are chrome, which was handled above.
+    # A page that is one line (a sentence pasted on its own) has no title: that line is the body.
+    if title is not None and not kept:
+        kept.append((title, "body"))
+        title = None
     parts: list[str] = []
     paragraphs: list[Paragraph] = []
     offset = 0

@@ -197,8 +197,7 @@ def _counterpart(actor: Actor, other: Actor, when: EventDate | None, holders: ob
     if when is None or not actor.country or not other.office:
         return actor
     probe_days = [when.first, when.first + (when.last - when.first) / 2, when.last]
-    found = [holders.holder(actor.country, other.office, d) for d in probe_days]
-    found = [t for t in found if t is not None]
+    found = [t for t in (holders.holder(actor.country, other.office, d) for d in probe_days) if t is not None]
     if not found:
         return replace(actor, office=other.office)
     counts: dict[str, int] = {}
