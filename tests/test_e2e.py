@@ -306,7 +306,6 @@ def test_own_pages_negated_meeting_kept_marked(own_db: Path) -> None:
     assert kept and all(r["modality"] == "negated" for r in kept)
 
 
-@pytest.mark.xfail(reason="planned CONSULT with a 'will hold ... on Saturday' future is still asserted (events/time stage)", strict=False)
 def test_own_pages_future_video_call_not_asserted(own_db: Path) -> None:
     assert not [r for r in events(own_db) if "will hold a video call" in r["evidence"]["text"]]
 

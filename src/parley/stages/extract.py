@@ -43,11 +43,12 @@ _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 # A line that is only a date (site headers: "Sat. Jul 20th, 2024", "Monday, 3 June 2024 | 10:42").
 _DATE_LINE = re.compile(
-    rf"""^\s*(?:{_WEEKDAY}\s*)?(?:
+    rf"""^\s*(?:(?:posted|published|updated|last\s+updated)(?:\s+on)?:?\s*)?(?:{_WEEKDAY}\s*)?(?:
         {_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|
         \d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|
         \d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}
-    )(?:\s*[|,-]?\s*\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?\s*$""",
+    )(?:\s*[|,-]?\s*\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?
+    (?:\s*[|•·-]\s*(?:\d{{1,6}}\s+comments?|no\s+comments|by\s+[\w .'-]{{1,40}}))*\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _COUNT_ONLY = re.compile(r"^\s*\d{1,6}\s*$")
@@ -127,6 +128,7 @@ def clean_scraped_text(raw: str) -> CleanedText:
     title: str | None = None
     title_norm = ""
     page_date: date | None = None
+    published_line = False
     for line in lines:
         if not line:
             continue
@@ -134,6 +136,9 @@ def clean_scraped_text(raw: str) -> CleanedText:
         if d is not None:
             if page_date is None:
                 page_date = d
+                # "Posted 17 Apr 2024" states publication; a bare date line is often the day the
+                # site rendered the page, which the time stage treats as weak evidence.
+                published_line = bool(re.match(r"\s*(?:posted|published|updated|last\s+updated)\b", line, re.IGNORECASE))
             dropped.append(line)
             continue
         if _CHROME.match(line) or _COUNT_ONLY.match(line):
@@ -168,7 +173,7 @@ def clean_scraped_text(raw: str) -> CleanedText:
         text="\n\n".join(parts),
         paragraphs=tuple(paragraphs),
         page_date=page_date,
-        page_date_source="page-date-line" if page_date else None,
+        page_date_source=("published-line" if published_line else "page-date-line") if page_date else None,
         dropped=tuple(dropped),
     )
 

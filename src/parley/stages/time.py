@@ -40,7 +40,7 @@ from ..records import Actor, Document, Event, EventDate, Precision, Sentence
 
 HISTORICAL_MARGIN_DAYS = 3
 # Page-date sources we trust as publication dates; anything else may be a render/crawl date.
-STRONG_DATE_SOURCES = {"html-meta", "json-ld", "page-header", "url", "trafilatura"}
+STRONG_DATE_SOURCES = {"html-meta", "json-ld", "page-header", "url", "trafilatura", "published-line"}
 # A weak page date may run a day ahead of the lead's date (time zones, late-night filing).
 _LEAD_SLACK = timedelta(days=1)
 _LEAD_MIN_WORDS = 8
@@ -177,7 +177,7 @@ def _role_at(actor: Actor, when: EventDate | None, holders: object) -> Actor:
     if actor.person_id or actor.name:
         terms = holders.find_person(actor.name or actor.text, on=None, country=actor.country)
         terms = [t for t in terms if actor.person_id is None or t.person_id == actor.person_id]
-        active = [t for t in terms for d in probe_days if t.start <= d and (t.end is None or d <= t.end)]
+        active = [t for t in terms for d in probe_days if t.start <= d and (t.end is None or d < t.end)]
         if active:
             # The most senior office active that day, preferring the office the page gave.
             pick = next((t for t in active if t.office == actor.office), active[0])
