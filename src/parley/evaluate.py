@@ -72,7 +72,9 @@ def dates_agree(a: tuple[date, date, str] | None, b: tuple[date, date, str] | No
 
 # -- gold set scoring --------------------------------------------------------------------------
 @dataclass(frozen=True)
-class Predicted:
+class ScoredEvent:
+    """One event as the scorer sees it, predicted or gold: the fields GOLD-FORMAT.md compares."""
+
     type: str
     source_country: str | None
     target_country: str | None
@@ -84,17 +86,9 @@ class Predicted:
     evidence: str
 
 
-@dataclass(frozen=True)
-class GoldEvent:
-    type: str
-    source_country: str | None
-    target_country: str | None
-    source_name: str | None
-    target_name: str | None
-    date: tuple[date, date, str] | None
-    mode: str | None
-    historical: bool
-    evidence: str
+# Predicted and gold events have the same shape; the two names keep call sites readable.
+Predicted = ScoredEvent
+GoldEvent = ScoredEvent
 
 
 def gold_events(path: Path) -> list[GoldEvent]:
