@@ -285,7 +285,8 @@ def eval_cmd(gold: str, as_json: bool, quiet: bool) -> None:
 @click.option("--workers", type=int, default=0, help="Processes for the end-to-end run (default: all cores).")
 @click.option("--spacy-pages", type=int, default=60, show_default=True, help="Pages of the same corpus timed through spaCy's full pipeline alone.")
 @click.option("--keep", "keep_dir", type=click.Path(file_okay=False), help="Keep the generated pages and database in this folder.")
-def bench(fmt: str, pages: int, workers: int, spacy_pages: int, keep_dir: str | None) -> None:
+@click.option("--pages-dir", type=click.Path(exists=True), help="Benchmark your own pages (a folder or file) instead of the built-in corpus.")
+def bench(fmt: str, pages: int, workers: int, spacy_pages: int, keep_dir: str | None, pages_dir: str | None) -> None:
     """Throughput of the whole pipeline and, in the same run on the same texts, of spaCy alone.
 
     \b
@@ -294,7 +295,7 @@ def bench(fmt: str, pages: int, workers: int, spacy_pages: int, keep_dir: str | 
     """
     from .bench import format_bench, run_bench
 
-    result = run_bench(pages=pages, workers=workers, spacy_pages=spacy_pages, keep_dir=keep_dir)
+    result = run_bench(pages=pages, workers=workers, spacy_pages=spacy_pages, keep_dir=keep_dir, pages_dir=pages_dir)
     click.echo(json.dumps(result, indent=2) if fmt == "json" else format_bench(result))
 
 

@@ -1,6 +1,6 @@
 """A small learned PLOVER event-type classifier for one sentence.
 
-TF-IDF over lowercased, crudely stemmed word unigrams and bigrams, then one multinomial logistic
+TF-IDF over lowercased, crudely stemmed word unigrams and bigrams, then one-vs-rest logistic
 regression (scikit-learn at training time only: `scripts/train_eventmodel.py`). The artifact is
 plain numpy arrays (vocabulary, idf, weights, bias, threshold), so inference needs no
 scikit-learn and costs one sparse dot product per sentence.
@@ -80,8 +80,9 @@ class EventModel:
         val = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64))) * self.idf[idx]
         val /= np.linalg.norm(val) or 1.0
         z = self.coef[:, idx] @ val + self.bias
-        z = np.exp(z - z.max())
-        p = z / z.sum()
+        # one-vs-rest logistic scores, normalised to sum to one (as scikit-learn's predict_proba)
+        p = 1.0 / (1.0 + np.exp(-z))
+        p /= p.sum()
         return {lab: float(p[i]) for i, lab in enumerate(self.labels)}
 
     def predict(self, text: str) -> tuple[str, float]:

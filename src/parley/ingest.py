@@ -13,6 +13,7 @@ Speed comes from three things, none of which changes a result:
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import time
@@ -196,7 +197,23 @@ def ingest_pages(
     db = store_stage.open_db(db_path)
     summary = IngestSummary()
     times = summary.stage_seconds
-    own_pool = pool is None and workers > 1
+
+    def timed_read(src: Iterable[Page | IngestStatus]) -> Iterator[Page | IngestStatus]:
+        it = iter(src)
+        while True:
+            t0 = time.perf_counter()
+            try:
+                item = next(it)
+            except StopIteration:
+                return
+            finally:
+                times["read"] = times.get("read", 0.0) + time.perf_counter() - t0
+            yield item
+
+    chunks = _chunks(timed_read(items), chunk_pages)
+    head = list(itertools.islice(chunks, 2))
+    # One chunk of work is not worth starting worker processes (each loads spaCy).
+    own_pool = pool is None and workers > 1 and len(head) > 1
     if own_pool:
         # forkserver: workers never inherit the parent's open database connection.
         pool = multiprocessing.get_context("forkserver").Pool(workers, initializer=_warm_worker)
@@ -216,20 +233,8 @@ def ingest_pages(
             if on_progress:
                 on_progress(status)
 
-    def timed_read(src: Iterable[Page | IngestStatus]) -> Iterator[Page | IngestStatus]:
-        it = iter(src)
-        while True:
-            t0 = time.perf_counter()
-            try:
-                item = next(it)
-            except StopIteration:
-                return
-            finally:
-                times["read"] = times.get("read", 0.0) + time.perf_counter() - t0
-            yield item
-
     try:
-        for chunk in _chunks(timed_read(items), chunk_pages):
+        for chunk in itertools.chain(head, chunks):
             plan: list[Page | IngestStatus | None] = []
             pages: list[Page] = []
             for item in chunk:

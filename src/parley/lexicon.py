@@ -142,6 +142,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("agreement", N, "SUPPORT", "057", WITH + ("between",), light_verbs=("sign", "ink")),
     Trigger("deal", N, "AGREE", "030", WITH + ("between",), light_verbs=("reach", "conclude", "strike", "seal")),
     Trigger("deal", N, "SUPPORT", "057", WITH + ("between",), light_verbs=("sign", "ink")),
+    # "reached a consensus / an understanding": an agreement without a document
+    Trigger("consensus", N, "AGREE", "030", WITH + ("between", "on"), light_verbs=("reach", "achieve", "forge", "find")),
+    Trigger("understanding", N, "AGREE", "030", WITH + ("between",), light_verbs=("reach", "achieve")),
     Trigger("treaty", N, "SUPPORT", "057", WITH + ("between",), light_verbs=("sign", "conclude", "ratify", "ink")),
     # --- COOPERATE ---------------------------------------------------------------------------
     Trigger("cooperate", V, "COOPERATE", "060", WITH),
@@ -208,7 +211,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("threaten", V, "THREATEN", "130", ("dobj", "against", "with")),
     Trigger("warn", V, "THREATEN", "130", ("dobj", "of")),
     Trigger("threat", N, "THREATEN", "130", ("against", "to")),
-    Trigger("ultimatum", N, "THREATEN", "139", TO),
+    Trigger("ultimatum", N, "THREATEN", "139", TO, light_verbs=("issue", "give", "deliver", "send", "present", "set")),
     # --- PROTEST -----------------------------------------------------------------------------
     Trigger("protest", V, "PROTEST", "140", ("against", "dobj"), mode="demo"),
     Trigger("demonstrate", V, "PROTEST", "141", ("against",), mode="demo"),

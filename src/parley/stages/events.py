@@ -14,6 +14,9 @@ trigger's own clause. Compound modifiers ("Hungarian and Romanian officials") ex
 per country. Derived events follow CAMEO: a stated intention to cooperate is an AGREE, to do harm
 or an ultimatum a THREATEN (both "planned"), a refusal of cooperation a REJECT; "X said Y must"
 is a REQUEST. A derived intention is dropped once the time stage finds its act done.
+
+Where the rules code nothing usable in a parsed sentence with actors, the learned sentence model
+(`parley.eventmodel`) may code one event above its held-out threshold (`coder="model:..."`).
 """
 
 from __future__ import annotations
@@ -654,6 +657,65 @@ class SentenceCoder:
             out.append(replace(e, type=new_type, modality=modality, coder=f"rule:intent:{new_type}<-{e.type}:{e.coder.split(':', 3)[2] if e.coder.count(':') >= 2 else ''}", confidence=round(max(e.confidence - 0.1, 0.4), 2), mode=None, context=e.context))  # type: ignore[arg-type]
         return out
 
+    # -- the learned layer --------------------------------------------------------------------
+    def model_events(self) -> list[Event]:
+        """A sentence with actors but no trigger the rules know: the sentence model's type when
+        it is confident (its threshold was chosen on held-out training stories). The source is
+        the main clause's subject actor; the target the first other-country actor in the
+        clause, else (one-sided and domestic types) the source's own country or nobody."""
+        from ..eventmodel import default_model
+
+        model = default_model()
+        if model is None or not self.actors or self.sentence.text.rstrip(" `'\"”’").endswith("?"):
+            return []
+        root = next((t for t in self.sdoc if t.dep_ == "ROOT"), None)
+        if root is None:
+            return []
+        # "X said (that) Y ...": the reported clause carries the event
+        main = root
+        if root.lemma_.lower() in _SPEECH_VERBS:
+            comp = _children(root, ("ccomp",))
+            if comp:
+                main = comp[0]
+        subj, _ = subject_of(main)
+        sources = [a for a in self.actor(subj) if a.country]
+        if not sources:
+            return []
+        type_, p = model.predict(self.sentence.text)
+        if p < model.threshold:
+            return []
+        own = {a.country for a in sources}
+        targets = self._in_clause(main, sources)
+        how = "in-clause"
+        if not targets:
+            # any other party in the sentence, but not the reporter ("..., witnesses said")
+            reporters = {t.i for s in _children(root, ("nsubj",)) for t in s.subtree} if main is not root else set()
+            for i, a in sorted(self.actors.items()):
+                tok = self.sdoc[i]
+                if i in reporters or not a.country or a.country in own or _inside(tok.idx, self.quotes):
+                    continue
+                if any(x.lemma_ == "accord" for x in tok.ancestors):
+                    continue
+                targets, how = [a], "in-sentence"
+                break
+        if not targets:
+            if type_ in _DOMESTIC_TYPES:
+                targets = [Actor(sources[0].country or "", None, sources[0].country, "GOV", None, None, None, -1, -1, "domestic")]
+                how = "domestic"
+            elif type_ in _ONE_SIDED_TYPES:
+                targets = [Actor("", None, None, None, None, None, None, -1, -1, "none")]
+                how = "one-sided"
+            else:
+                return []
+        modality, why = self.modality_reason(main, main)
+        coder = f"model:{model.name}:{type_}:{how}" + (f"~{modality}:{why}" if why else "")
+        from ..lexicon import PLOVER_TYPES as _T
+
+        return [
+            self._make(type_, s, t, main, _T[type_].cameo_root, None, None, modality, coder, round(p, 2))
+            for s in sources for t in targets if _key(s) != _key(t) and not (t.country in own and how in ("in-clause", "in-sentence"))
+        ]
+
     def _make(self, type_: str, s: Actor, t: Actor, tok: Any, cameo: str, mode: str | None, context: str | None, modality: str, coder: str, confidence: float) -> Event:
         return Event(
             type=type_, source=s, target=t, sentence=self.sentence.index, evidence=self.sentence.text,
@@ -812,6 +874,11 @@ def run(doc: Document) -> Document:
         sdoc = parsed.get(sent.index)
         if sdoc is None or sent.paragraph in captions:
             continue
-        events.extend(SentenceCoder(doc, sent, sdoc, actors.get(sent.index, {})).code())
+        coder = SentenceCoder(doc, sent, sdoc, actors.get(sent.index, {}))
+        found = coder.code()
+        # the model speaks only where the rules coded nothing usable (an event still waiting for
+        # its addressee may yet be resolved, so it counts as usable only when one exists)
+        usable = [e for e in found if e.target.resolution != "unresolved"]
+        events.extend(found if usable else found + coder.model_events())
     events = _resolve_addressees(events)
     return replace(doc, events=tuple(events))
