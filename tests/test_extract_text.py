@@ -138,3 +138,16 @@ def test_empty_and_chrome_only_input_gives_empty_text() -> None:
     assert clean_scraped_text("").text == ""
     out = clean_scraped_text("Related Post\n\nLeave a Reply\n\n3\n")
     assert out.text == "" and out.paragraphs == ()
+
+
+def test_headlines_under_a_related_heading_are_chrome() -> None:
+    raw = (
+        "Sat. Mar 2nd, 2024\n\nLeaders meet in Rome\n\n"
+        "ROME - The Italian and Greek prime ministers met on Monday to discuss migration.\n\n"
+        "Related Posts\n\nHarbour strike enters second week\nMinisters to vote on budget\n\n"
+        "The talks will continue in Athens next month, officials said.\n"
+    )
+    cleaned = clean_scraped_text(raw)
+    assert "Harbour strike" not in cleaned.text and "Ministers to vote" not in cleaned.text
+    # A real paragraph after the list is body again.
+    assert "The talks will continue in Athens" in cleaned.text

@@ -37,7 +37,7 @@ _BLOCKS = ("script", "style", "noscript", "template")
 class Detection:
     code: str
     probability: float
-    chars: int  # how much visible text the judgement rests on
+    chars: int  # how much visible text the judgement rests on (see evidence_chars)
 
     @property
     def name(self) -> str:
@@ -89,18 +89,42 @@ def detect(content: str, *, is_html: bool = False) -> Detection:
     if not text:
         return Detection("und", 0.0, 0)
     code, prob = _identifier().classify(text)
-    return Detection(str(code), float(prob), len(text))
+    return Detection(str(code), float(prob), evidence_chars(text))
 
 
-def unwanted_language(content: str, languages: tuple[str, ...], *, is_html: bool, min_chars: int, min_probability: float = 0.9) -> Detection | None:
-    """The detected language when it is confidently not one of `languages`; None to analyse the page.
+def wanted_probability(content: str, languages: set[str], *, is_html: bool) -> tuple[Detection, float]:
+    """The top language and the total probability of the wanted ones.
 
-    `languages` containing "any" (or being empty) turns the check off.
+    Judging by the wanted languages' share, not by the top language's own confidence, keeps
+    close relatives (zh/wuu, ms/id) from making a clearly foreign page look uncertain.
+    """
+    text = visible_text(content, is_html)
+    if not text:
+        return Detection("und", 0.0, 0), 1.0
+    ranked = _identifier().rank(text)
+    code, prob = ranked[0]
+    return Detection(str(code), float(prob), evidence_chars(text)), float(sum(p for c, p in ranked if c in languages))
+
+
+_WIDE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def evidence_chars(text: str) -> int:
+    """Length as evidence for the classifier: a CJK/kana/hangul character carries about a word,
+    so it counts as four Latin characters."""
+    return len(text) + 3 * len(_WIDE.findall(text))
+
+
+def unwanted_language(content: str, languages: tuple[str, ...], *, is_html: bool, min_chars: int, max_wanted_probability: float = 0.01) -> Detection | None:
+    """The detected language when the page is confidently not in `languages`; None to analyse it.
+
+    `languages` containing "any" (or being empty) turns the check off. Too little text to judge,
+    or any real chance of a wanted language, means the page is analysed.
     """
     wanted = {x.strip().lower() for x in languages if x.strip()}
     if not wanted or "any" in wanted:
         return None
-    found = detect(content, is_html=is_html)
-    if found.chars < min_chars or found.probability < min_probability or found.code in wanted:
+    found, p_wanted = wanted_probability(content, wanted, is_html=is_html)
+    if found.chars < min_chars or found.code in wanted or p_wanted > max_wanted_probability:
         return None
     return found

@@ -65,9 +65,20 @@ class Trigger:
     # "hunger strike" (PROTEST) from "air strike" (ASSAULT), "joint patrol" from "police patrol".
     needs_modifier: tuple[str, ...] = ()
     forbids_modifier: tuple[str, ...] = ()
+    # The subject's head lemma must / must not be one of these: "tanks arrived in Ukraine" is a
+    # delivery (AID), "the minister arrived in Kyiv" a visit (CONSULT).
+    needs_subject: tuple[str, ...] = ()
+    forbids_subject: tuple[str, ...] = ()
 
 
 V, N = "VERB", "NOUN"
+# Things and people a state sends to help another: when they "arrive" somewhere, that is the
+# delivery of aid (CAMEO 07), not a visit.
+_PROJECTILES = ("drone", "missile", "rocket", "projectile", "shell", "mortar", "grenade", "bomb", "torpedo", "artillery", "salvo", "barrage")
+_DELIVERED = ("tank", "weapon", "missile", "ammunition", "shell", "shipment", "consignment", "aid", "equipment",
+              "system", "battery", "jet", "fighter", "aircraft", "helicopter", "vehicle", "convoy", "supply",
+              "delivery", "troop", "soldier", "instructor", "trainer", "adviser", "advisor", "peacekeeper",
+              "personnel", "force", "contingent", "vaccine", "medicine", "food", "relief")
 WITH = ("with",)
 TO = ("to",)
 
@@ -179,6 +190,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("deliver", V, "AID", "070", TO + ("dative",), needs_object=("aid", "assistance", "weapon", "arms", "supply", "ammunition", "equipment", "vaccine", "food", "relief", "missile", "tank")),
     Trigger("give", V, "AID", "070", TO + ("dative",), needs_object=("aid", "assistance", "weapon", "arms", "loan", "money", "grant", "fund")),
     Trigger("grant", V, "AID", "070", TO + ("dative",), needs_object=("aid", "assistance", "loan", "money", "fund", "asylum")),
+    # CAMEO 081 "ease administrative sanctions": clemency or a pardon for convicted people.
+    Trigger("grant", V, "CONCEDE", "081", TO + ("dative",), context="legal", needs_object=("clemency", "pardon", "amnesty", "reprieve")),
     Trigger("aid", N, "AID", "070", TO + ("for",), light_verbs=("provide", "send", "deliver", "give", "grant", "ship", "dispatch", "announce")),
     # --- CONCEDE -----------------------------------------------------------------------------
     Trigger("ease", V, "RETREAT", "085", ("on",), needs_object=("sanction", "embargo", "blockade", "boycott"), context="economic"),
@@ -267,6 +280,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("clash", V, "ASSAULT", "190", WITH),
     Trigger("fight", V, "ASSAULT", "190", ("dobj", "with", "against")),
     Trigger("attack", N, "ASSAULT", "190", ("on", "against"), light_verbs=("launch", "carry", "conduct", "stage", "mount", "claim")),
+    # "launched 300 drones and missiles at Israel", "fired rockets into Israel"
+    Trigger("launch", V, "ASSAULT", "190", ("at", "against", "on", "toward", "towards", "into"), mode="heavy-weapons", needs_object=_PROJECTILES),
     Trigger("airstrike", N, "ASSAULT", "195", ("on", "against"), mode="aerial", light_verbs=("launch", "carry", "conduct", "order")),
     Trigger("strike", N, "ASSAULT", "190", ("on", "against"), light_verbs=("launch", "carry", "conduct", "order"), forbids_modifier=("hunger", "general", "labor", "labour", "national", "nationwide", "open-ended", "worker", "teacher", "day", "week", "rail", "transport")),
     Trigger("strike", N, "PROTEST", "143", ("against", "over", "at"), mode="strike", needs_modifier=("general", "labor", "labour", "national", "nationwide", "open-ended", "worker", "teacher", "day", "week", "rail", "transport", "four-day", "one-day", "indefinite", "24-hour", "48-hour")),
@@ -275,7 +290,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("bombardment", N, "ASSAULT", "195", ("of",), mode="heavy-weapons"),
     # --- broader coverage from the CAMEO -> PLOVER table's verbs (CAMEO2PLOVER-2021.txt) -----
     # CONSULT
-    Trigger("arrive", V, "CONSULT", "042", ("in",), mode="visit", needs_object=()),
+    Trigger("arrive", V, "AID", "072", ("in", "at"), context="military", needs_subject=_DELIVERED),
+    Trigger("arrive", V, "CONSULT", "042", ("in",), mode="visit", needs_object=(), forbids_subject=_DELIVERED),
     Trigger("mediate", V, "CONSULT", "045", ("between", "in"), context="diplomatic"),
     Trigger("mediation", N, "CONSULT", "045", ("between", "in"), context="diplomatic", light_verbs=("undertake", "launch", "begin", "conduct", "start", "resume", "renew")),
     Trigger("negotiation", N, "CONSULT", "046", WITH + ("between",), light_verbs=("renew", "resume", "open", "launch")),
@@ -395,7 +411,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("expel", V, "SANCTION", "166", ("from",), mode="expel", needs_object=("inspector", "observer", "monitor", "agency", "peacekeeper", "mission", "aid", "worker", "correspondent", "journalist")),
     Trigger("force", V, "SANCTION", "166", ("of", "from"), particle="out", mode="expel", needs_object=("agency", "inspector", "observer", "monitor", "mission", "peacekeeper", "organization", "organisation", "unhcr", "embassy")),
     Trigger("suspension", N, "SANCTION", "162", ("with", "to", "of"), mode="discontinue", light_verbs=("announce", "order", "declare", "approve")),
-    Trigger("sanction", N, "SANCTION", "163", ("on", "against"), light_verbs=("impose", "slap", "announce", "levy", "extend", "tighten", "approve", "unveil", "introduce")),
+    Trigger("sanction", N, "SANCTION", "163", ("on", "against"), light_verbs=("impose", "slap", "announce", "levy", "extend", "tighten", "approve", "unveil", "introduce", "adopt", "agree")),
     # MOBILIZE
     Trigger("alert", N, "MOBILIZE", "152", ("in", "along", "near"), mode="troops", light_verbs=("remain", "put", "place", "stay", "be")),
     Trigger("strengthen", V, "MOBILIZE", "154", ("in", "along", "near", "on"), mode="troops", needs_object=("force", "troop", "presence", "garrison", "army", "defence", "defense", "deployment")),

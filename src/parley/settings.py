@@ -24,12 +24,14 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("max_page_bytes", 20_000_000, "Largest page read (after decompression), in bytes; larger pages are skipped."),
-    Setting("max_text_chars", 400_000, "Longest main text analysed; longer texts are cut at a paragraph boundary."),
+    Setting("max_text_chars", 100_000, "Longest main text analysed (about 15,000 words, longer than nearly any news article); longer texts are cut at a paragraph boundary."),
     Setting("max_gzip_ratio", 200, "Largest decompression ratio accepted for .gz inputs (bomb guard)."),
     Setting("max_html_depth", 200, "Deepest element nesting analysed as HTML; deeper pages are flattened to their structure tags first (libxml2 drops content below depth 256)."),
-    Setting("max_paragraph_chars", 10_000, "Longest paragraph analysed; longer runs of text without a break are split at spaces."),
+    Setting("max_html_elements", 30_000, "Most HTML tags read per page (news pages have a few thousand); the markup after that is dropped before extraction."),
+    Setting("max_sentence_chars", 2_000, "Longest run of text without a sentence end analysed as one sentence; longer runs are broken at spaces (actor and parse costs grow faster than linearly)."),
+    Setting("max_paragraphs", 2_000, "Most paragraphs analysed per page (articles have dozens); the rest of a longer page is cut."),
     Setting("languages", ("en",), "Languages analysed (ISO 639-1 codes, or 'any'); pages detected as another language are skipped with the language named."),
-    Setting("min_language_chars", 200, "Least visible text on which a page's language is judged; shorter pages are always analysed."),
+    Setting("min_language_chars", 200, "Least visible text (characters; a CJK character counts 4) on which a page's language is judged; shorter pages are always analysed."),
     Setting("frozen_after_days", 365, "A dialogue channel silent for longer than this counts as frozen (parley channels)."),
     Setting("spacy_batch_size", 64, "Sentences per nlp.pipe batch."),
 )
@@ -40,10 +42,12 @@ _BY_NAME = {s.name: s for s in SETTINGS}
 @dataclass(frozen=True)
 class Settings:
     max_page_bytes: int = 20_000_000
-    max_text_chars: int = 400_000
+    max_text_chars: int = 100_000
     max_gzip_ratio: int = 200
     max_html_depth: int = 200
-    max_paragraph_chars: int = 10_000
+    max_html_elements: int = 30_000
+    max_sentence_chars: int = 2_000
+    max_paragraphs: int = 2_000
     languages: tuple[str, ...] = ("en",)
     min_language_chars: int = 200
     frozen_after_days: int = 365

@@ -44,6 +44,54 @@ _NOT_GROUP_HEADS = {
     "version", "word", "name", "law", "constitution", "election", "side", "origin", "descent",
 }
 _NON_STATE = {"IGO", "UNO", "EUR", "NGO"}
+# A news dateline opening a sentence: an ALL-CAPS place, optionally a wire tag "(Reuters)", then
+# up to three comma parts (state or country, date), then a dash or colon: "SIEM REAP, Cambodia,
+# Nov. 22 - ...", "NEW DELHI: ...", "KYIV (Reuters) - ...". It says where the story was filed,
+# never who acted, so no actor is read from it.
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3})"
+    r"(?:\s*\([A-Za-z][\w.&' ]{1,30}\))?"
+    r"(?:\s*,\s*[A-Z][\w.'’\-]*(?:\s+[A-Za-z0-9][\w.'’\-]*){0,3}){0,3}?"
+    r"(?:\s*\([A-Za-z][\w.&' ]{1,30}\))?"
+    r"\s*(?:[—–]|-{1,2}|:)\s+(?=\S)"
+)
+
+
+_PAIR_HEADS = {"side", "minister", "leader", "country", "nation", "government", "delegation", "president",
+               "official", "counterpart", "party", "commander", "army", "military", "diplomat", "envoy",
+               "chief", "premier", "capital", "state", "negotiator", "team", "two"}
+
+
+def is_pair_phrase(head: Any) -> bool:
+    """"the two sides", "both ministers", "the two leaders", "the two": the parties the page
+    has just named together (a meeting's participants), never a third country."""
+    lemma = head.lemma_.lower()
+    if lemma not in _PAIR_HEADS:
+        return False
+    if lemma == "two":
+        return any(c.lower_ == "the" for c in head.children) and head.dep_ in ("nsubj", "nsubjpass")
+    if head.tag_ not in ("NNS", "NNPS"):
+        return False
+    return any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet", "amod") for c in head.children)
+
+
+def dateline_end(text: str) -> int:
+    """Length of a leading dateline in a sentence (0 when there is none).
+
+    The place must be at least three letters of capitals and must not be an organisation's
+    acronym ("NATO: ..." is an actor speaking, not a dateline)."""
+    from ..gazetteer import lookup_country
+
+    m = _DATELINE.match(text)
+    if m is None:
+        return 0
+    place = m.group("place")
+    if sum(ch.isalpha() for ch in place) < 3:
+        return 0
+    ref = lookup_country(place)
+    if ref is not None and ref.kind == "organisation":
+        return 0
+    return m.end()
 
 
 @dataclass
@@ -240,6 +288,8 @@ class PageActors:
             return self._pronoun(head, sentence)
         np = describe_np(head)
         a_start, a_end = sentence.start + np.start, sentence.start + np.end
+        if np.country is None and is_pair_phrase(head):
+            return None  # the events stage pairs it with the page's current meeting
         if np.country:
             self._note_country(np.country, sentence.index)
         if np.person:
@@ -438,7 +488,10 @@ def resolve_document(doc: Document) -> tuple[PageActors, dict[int, dict[int, Act
         if sdoc is None:
             continue
         found: dict[int, Actor] = {}
+        dateline = dateline_end(sent.text)
         for head in np_heads(sdoc):
+            if head.idx < dateline:
+                continue  # the dateline's place is where the story was filed, not an actor
             actor = pa.resolve(head, sent)
             if actor is not None:
                 found[head.i] = actor

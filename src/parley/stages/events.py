@@ -36,7 +36,7 @@ _PLAN_NOUNS = {"plan", "proposal", "intention", "offer", "bid", "invitation", "p
 _HYPO_AUX = {"would", "could", "might", "may", "should", "must", "can"}
 _FUTURE_AUX = {"will", "shall", "'ll"}
 _ADJUNCT_PREPS = {"after", "during", "before", "at", "following", "ahead", "since", "on", "in"}
-_EVENT_PART_NOUNS = {"ceremony", "opening", "closing", "launch", "start", "end", "sideline", "sidelines", "round", "edition", "session", "part", "conclusion", "margin", "margins"}
+_EVENT_PART_NOUNS = {"package", "wave", "raft", "batch", "series", "set", "ceremony", "opening", "closing", "launch", "start", "end", "sideline", "sidelines", "round", "edition", "session", "part", "conclusion", "margin", "margins"}
 _GENERIC_QUANT = {"many", "several", "more", "numerous", "frequent", "regular", "some", "few", "various"}
 # Verbal event types that address someone: when the page names no addressee, the interlocutor of
 # the page's current meeting is the addressee ("During the call, Austin called for ...").
@@ -56,6 +56,8 @@ _PRONOUN_SUBJECTS = {"it", "they", "we", "he", "she", "i"}
 _ONE_SIDED_TYPES = {"RETREAT", "PROTEST", "MOBILIZE", "CONCEDE"}
 _DOMESTIC_TYPES = {"PROTEST", "CONCEDE", "COERCE"}
 _STATE_NOUNS = {"relation", "tie", "support", "cooperation", "access", "pressure", "asylum", "assistance", "compensation", "alert", "praise", "sanction", "embargo", "curfew", "blockade"}
+# Heads whose "of"/"for"/"with" complement is an allegation: the alleged act is not asserted.
+_ALLEGING_HEADS = {"accuse", "charge", "convict", "suspect", "blame", "condemn", "criticize", "criticise", "denounce", "indict", "accusation", "allegation", "charge", "suspicion", "guilty", "acquit", "arrest", "sentence", "investigate", "try", "fault", "castigate", "slam", "rebuke", "reproach"}
 _COMPLEMENT_PREPS = ("to", "with", "against", "on", "from", "into", "for", "upon", "at", "of", "in", "between")
 
 
@@ -123,6 +125,8 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
             continue
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head, False
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head, False  # "demonstrators protesting election results"
         return None, False
     return None, False
 
@@ -148,12 +152,29 @@ class SentenceCoder:
         self.sdoc = sdoc
         self.actors = actors
         self.quotes = quote_spans(sentence.text)
+        from .actors import dateline_end
+
+        self.dateline = dateline_end(sentence.text)
+        # The two sides of the page's latest meeting, for "the two sides agreed" (set by run()).
+        self.meeting: tuple[Actor, Actor] | None = None
 
     # -- actor lookup ------------------------------------------------------------------------
     def actor(self, tok: Any | None) -> list[Actor]:
         if tok is None:
             return []
         out: list[Actor] = []
+        if tok.idx < self.dateline:
+            # "SIEM REAP, Cambodia - US Secretary ... Austin met": the parser hangs the real
+            # subject off the dateline's place as an apposition.
+            tok = next((c for c in tok.subtree if c.idx >= self.dateline and c.i in self.actors and c.head.idx < self.dateline), None)
+            if tok is None:
+                return []
+        if self.meeting is not None and tok.i not in self.actors and tok.dep_ in ("nsubj", "nsubjpass", "conj"):
+            from .actors import is_pair_phrase
+
+            if is_pair_phrase(tok):
+                src, tgt = self.meeting
+                return [replace(src, resolution="pair:meeting"), replace(tgt, resolution="pair:meeting")]
         for t in _conjuncts(tok):
             a = self.actors.get(t.i)
             if a is None and t.dep_ in ("compound", "nmod", "amod") and t.head.i in self.actors:
@@ -299,6 +320,12 @@ class SentenceCoder:
         for tok in self.sdoc:
             if _inside(tok.idx, self.quotes):
                 continue  # events inside quotes are the speaker's words, attributed via Quote
+            if tok.ent_type_ in ("DATE", "TIME"):
+                continue  # "in March 2023": a month, never a march
+            if tok.pos_ == "VERB" and tok.dep_ in ("amod", "compound"):
+                continue  # "five detained US citizens": a state described, not an act reported
+            if self._accusation_content(tok):
+                continue  # "accused X of threatening": only the accusation is asserted
             cands = triggers_for(tok.lemma_, tok.pos_)
             if not cands and tok.pos_ == "VERB" and tok.lower_ in ("met",):
                 cands = triggers_for("meet", "VERB")
@@ -314,6 +341,22 @@ class SentenceCoder:
         events.extend(self._derived(events))
         return events
 
+    def _accusation_content(self, tok: Any) -> bool:
+        """The trigger is what someone is accused, charged, convicted or suspected of ("accused
+        the delegation of threatening retaliation", "charged with violating sanctions",
+        "condemned X for attacking"): an allegation, not an event the page asserts."""
+        t = tok
+        for _ in range(5):
+            if t.head is t:
+                return False
+            if t.dep_ in ("pobj", "pcomp") and t.head.lower_ in ("of", "for", "with") and t.head.head.lemma_.lower() in _ALLEGING_HEADS:
+                return True
+            if t.dep_ == "conj" or t.dep_ in ("pobj", "pcomp", "prep"):
+                t = t.head
+                continue
+            return False
+        return False
+
     def _select(self, tok: Any, cands: list[Trigger]) -> list[Trigger]:
         """Readings of a trigger word that its context allows, most specific first."""
         if not cands:
@@ -323,7 +366,9 @@ class SentenceCoder:
         obj_lemmas = {o.lemma_.lower() for o in objs} | {c.lemma_.lower() for o in objs for c in o.children if c.dep_ in ("compound", "amod")}
         obj_lemmas |= {o.lower_ for o in objs}
         # "5.1 million dollars of aid", "700 kg of medicine": the measured stuff is the object
-        obj_lemmas |= {p.lemma_.lower() for o in objs for prep in o.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"}
+        obj_lemmas |= {p.lemma_.lower() for o in objs for prep in o.children if prep.dep_ == "prep" and prep.lower_ in ("of", "in") for p in prep.children if p.dep_ == "pobj"}
+        subj_tok, _ = subject_of(tok) if tok.pos_ in ("VERB", "AUX", "ADJ") else (None, False)
+        subj_lemmas = {subj_tok.lemma_.lower(), subj_tok.lower_} if subj_tok is not None else set()
         mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "advmod", "npadvmod")}
         mods |= {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "advmod", "npadvmod")}
         scored: list[tuple[int, int, Trigger]] = []
@@ -335,6 +380,10 @@ class SentenceCoder:
             if t.needs_modifier and not mods & set(t.needs_modifier):
                 continue
             if t.forbids_modifier and mods & set(t.forbids_modifier):
+                continue
+            if t.needs_subject and not subj_lemmas & set(t.needs_subject):
+                continue
+            if t.forbids_subject and subj_lemmas & set(t.forbids_subject):
                 continue
             rank = 0 if t.particle else 1 if (t.needs_object or t.needs_modifier) else 2
             scored.append((rank, n, t))
@@ -356,6 +405,17 @@ class SentenceCoder:
             if lem in OCCURRENCE_VERBS or lem in trig.light_verbs:
                 return True, head
             return False, None
+        # "spoke at the opening ceremony of the joint exercise": an event noun inside a phrase
+        # about a stage of the event occurred; the governing verb is above that phrase.
+        if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _EVENT_PART_NOUNS:
+            up = head.head
+            while up.dep_ in ("pobj", "prep") and up.head is not up:
+                up = up.head
+            if up.pos_ in ("NOUN", "PROPN") and up.dep_ in ("dobj", "nsubjpass") and up.head.pos_ in ("VERB", "AUX"):
+                # "held the 21st round of talks": the part noun is the verb's object
+                lem = up.head.lemma_.lower()
+                return (True, up.head) if lem in OCCURRENCE_VERBS or lem in trig.light_verbs else (False, None)
+            return True, up if up.pos_ in ("VERB", "AUX") else None
         if trig.lemma in _STATE_NOUNS:
             # a state ("relations", "support") is an occurrence only when something is done to it
             if tok.dep_ in ("nsubjpass",) and head.lemma_.lower() in trig.light_verbs:
@@ -365,13 +425,6 @@ class SentenceCoder:
             return True, head.head
         if tok.dep_ == "pobj" and head.lower_ in _ADJUNCT_PREPS and head.head.pos_ in ("NOUN", "PROPN"):
             return True, None
-        # "spoke at the opening ceremony of the joint exercise": an event noun inside a phrase
-        # about a stage of the event occurred; the governing verb is above that phrase.
-        if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _EVENT_PART_NOUNS:
-            up = head.head
-            while up.dep_ in ("pobj", "prep") and up.head is not up:
-                up = up.head
-            return True, up if up.pos_ in ("VERB", "AUX") else None
         if tok.dep_ in ("nsubj",) and head.lemma_.lower() in ("take", "be", "begin", "end", "start", "focus", "last", "come", "follow", "conclude", "open"):
             return True, head
         if tok.dep_ == "appos" or tok.dep_ == "ROOT":
@@ -414,7 +467,7 @@ class SentenceCoder:
                 targets = [a for a in self._object_modifiers(tok) if a.country]
                 how = "object-modifier" if targets else how
             if not targets:
-                targets = [a for a in self._complement_targets(tok, trig) if a.country]
+                targets = [a for a in self._complement_targets(tok, trig, {a.country for a in sources if a.country}) if a.country]
                 how = "complement" if targets else how
             if not targets:
                 targets = [a for o in _objects(tok, ("with", "against", "on", "upon", "to", "from")) for a in self.actor(o) if a.country]
@@ -455,6 +508,12 @@ class SentenceCoder:
                     sources = [Actor(inner_countries[0], None, inner_countries[0], "GOV", None, None, None, -1, -1, "dyad-in-name")]
         # Symmetric types: "Biden and Xi agreed" / "after a meeting, Biden and Xi agreed" -> a pair.
         info = PLOVER_TYPES[trig.type]
+        if info.symmetric and trig.pos == "VERB" and len(sources) >= 2 and how != "nearest-actor":
+            # "Japan and South Korea agreed to strengthen cooperation with the US": the agreement
+            # is between the subject's parties; the complement's third party is its topic.
+            sources, targets, how = [sources[0]], sources[1:], "compound-actor"
+        if sources and trig.type == "CONSULT" and all(a.resolution == "pair:meeting" for a in sources):
+            return []  # "during the call, the two ministers ...": the meeting already coded
         if (info.symmetric or trig.type in ("SUPPORT", "REJECT")) and not targets and len(sources) >= 2:
             sources, targets = [sources[0]], sources[1:]
             how = "compound-actor"
@@ -462,7 +521,7 @@ class SentenceCoder:
         if not targets and trig.type in ("COOPERATE", "CONSULT") and location_country and sources and all(a.country != location_country for a in sources) and (trig.mode in ("joint exercise", "joint patrol", "visit") or trig.lemma in ("visit", "trip") or trig.pos == "NOUN"):
             targets = [Actor(location or location_country, None, location_country, "GOV", None, None, None, -1, -1, "host-country")]
             how = "host-country"
-        if not targets and location_country and sources and trig.type in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONCEDE", "RETREAT", "AID", "SANCTION") and (trig.type != "RETREAT" or trig.mode in ("access", "withdraw")):
+        if not targets and location_country and sources and (trig.type in _DOMESTIC_TYPES or location_country not in {a.country for a in sources}) and trig.type in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONCEDE", "RETREAT", "AID", "SANCTION") and (trig.type != "RETREAT" or trig.mode in ("access", "withdraw")):
             targets = [Actor(location or location_country, None, location_country, None, None, None, None, -1, -1, "event-place")]
             how = "event-place"
         if not targets and sources and trig.type in _DOMESTIC_TYPES:
@@ -494,6 +553,11 @@ class SentenceCoder:
                     continue
                 if s.country is None and (t.country is None or one_sided):
                     continue
+                if not _dyad_allowed(trig.type, s, t, how):
+                    if trig.type not in _ONE_SIDED_TYPES or t.country != s.country or s.country is None:
+                        continue
+                    # a one-sided act (a withdrawal, a strike) stands without its doubtful target
+                    t = Actor("", None, None, None, None, None, None, -1, -1, "none")
                 out.append(
                     Event(
                         type=trig.type,
@@ -509,7 +573,7 @@ class SentenceCoder:
                         trigger=tok.text,
                         trigger_start=self.sentence.start + tok.idx,
                         coder=f"rule:{trig.type}:{trig.lemma}/{trig.pos.lower()}:{how}" + (f"~{modality}:{why}" if why else ""),
-                        confidence=_confidence(how, s, t),
+                        confidence=_confidence(how, s, t) if t.country else min(_confidence(how, s, t), 0.5),
                         location=location,
                         location_country=location_country,
                         quotes=self._quotes_for(s, tok),
@@ -538,7 +602,7 @@ class SentenceCoder:
                     return out
         return out
 
-    def _complement_targets(self, tok: Any, trig: Trigger) -> list[Actor]:
+    def _complement_targets(self, tok: Any, trig: Trigger, exclude: set[str] | None = None) -> list[Actor]:
         """The addressee inside the verb's complement: "offered to hand over to Great Britain",
         "demanded that the US cancel", "threatened to cut off electricity to Nakhichevan"."""
         comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "advcl") and not _inside(c.idx, self.quotes)]
@@ -550,30 +614,33 @@ class SentenceCoder:
                     found = self.actor(s)
                     if found:
                         return found
-            found = self._clause_objects(comp, depth=0)
+            # the source's own assets ("withdraw its troops from Niger") are not the addressee
+            found = self._clause_objects(comp, depth=0, exclude=exclude or set())
             if found:
                 return found
         return []
 
-    def _clause_objects(self, verb: Any, depth: int) -> list[Actor]:
+    def _clause_objects(self, verb: Any, depth: int, exclude: set[str] | None = None) -> list[Actor]:
+        exclude = exclude or set()
+        own = lambda found: [a for a in found if a.country not in exclude]  # noqa: E731
         dobjs = _children(verb, ("dobj",))
         travellers = any(d.lemma_.lower() in _TRAVELLER_NOUNS or d.lower_ in _TRAVELLER_NOUNS for d in dobjs)
         out: list[Actor] = []
         for d in dobjs + _children(verb, ("dative",)):
-            out += self.actor(d)
+            out += own(self.actor(d))
         if not out:
             for prep in verb.children:
                 if prep.dep_ in ("prep", "dative") and prep.lower_ in _COMPLEMENT_PREPS:
                     if travellers and prep.lower_ in ("to", "in", "into", "at"):
                         continue
                     for p in _children(prep, ("pobj",)):
-                        out += self.actor(p)
+                        out += own(self.actor(p))
         if not out:
-            out = self._object_modifiers(verb)
+            out = own(self._object_modifiers(verb))
         if not out and depth < 2:
             for c in verb.children:
                 if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB":
-                    out = self._clause_objects(c, depth + 1)
+                    out = self._clause_objects(c, depth + 1, exclude)
                     if out:
                         break
         return out
@@ -633,7 +700,8 @@ class SentenceCoder:
         cooperative act a REJECT. The derived event keeps the act's dyad; it is "planned" (the
         act has not happened), except a refusal, which is itself an act."""
         out: list[Event] = []
-        have = {(e.type, e.source.country) for e in events}
+        # an event still waiting for its addressee does not block the derived reading
+        have = {(e.type, e.source.country) for e in events if e.target.resolution != "unresolved"}
         for e in events:
             if "~" not in e.coder or e.coder.startswith("rule:intent") or e.target.resolution == "none":
                 continue
@@ -800,6 +868,54 @@ class SentenceCoder:
         return None
 
 
+# Where both sides come straight from the clause's own arguments (subject, object, "between X
+# and Y", "X and Y agreed", a preposition or the complement of the trigger itself).
+_EXPLICIT_HOW = {"parse", "between", "compound-actor", "prep-object", "object-modifier", "complement"}
+_NON_STATE_CODES = {"IGO", "UNO", "EUR", "NGO", "IMG", "ISM", "MNC"}
+
+
+def _dyad_allowed(type_: str, s: Actor, t: Actor, how: str) -> bool:
+    """The dyad policy (see the module docstring).
+
+    * No target at all: kept only for the one-sided types (a ceasefire, a strike, a resignation,
+      a deployment) and for a stated commitment (AGREE: "promised to democratize Serbia"), as
+      PLOVER codes them; the target has resolution "none". Any other type records an
+      interaction, and a record with one side missing would pass for one, so it is not made.
+    * A target the clause names but whose country is unknown ("ordered former president Carlos
+      Menem to appear") is kept when it is the trigger's own argument: the event happened, only
+      the country is unresolved (target country null).
+    * Either way the confidence is at most 0.5, so an interstate view can drop them by
+      `target.country is null` or a confidence threshold.
+    * A same-country dyad is kept when both sides are explicit, distinct actors of the clause
+      (police vs protesters, a government vs rebels, a judge vs a former president), or for the
+      domestic types (PROTEST, CONCEDE, COERCE) coded to a state's own country when no one
+      else is named (PLOVER's convention for internal events). Never when a side is a guess
+      (the nearest actor, a country taken from the sentence's context, an interlocutor): those
+      mostly pair a state with itself ("condemned North Korea's launch" -> PRK->PRK).
+    """
+    if t.resolution == "unresolved":
+        return True  # the addressee comes from the page's meeting, or the event is dropped
+    if t.resolution == "none":
+        return type_ in _ONE_SIDED_TYPES or type_ == "AGREE"
+    if t.country is None:
+        # a named party of unknown country ("former president Carlos Menem"): kept, with its
+        # country unresolved, unless the source is a guess too
+        return how in _EXPLICIT_HOW and t.start >= 0
+    if s.country != t.country:
+        return True
+    if how == "nearest-actor":
+        return False  # a guessed side never makes a same-country pair
+    if type_ in _DOMESTIC_TYPES and s.country not in _NON_STATE_CODES:
+        return how in _EXPLICIT_HOW | {"domestic", "event-place", "in-clause"}
+    if how not in _EXPLICIT_HOW or s.start < 0 or t.start < 0:
+        return False
+    if s.sector != t.sector:
+        return True
+    if s.name or t.name:
+        return bool(s.name and t.name and s.name != t.name)
+    return s.text.lower() != t.text.lower()
+
+
 def _key(a: Actor) -> str:
     return a.person_id or a.name or (a.text + "|" + (a.country or ""))
 
@@ -870,12 +986,18 @@ def run(doc: Document) -> Document:
     actors = cache.get("actors", {})
     captions = {i for i, p in enumerate(doc.article.paragraphs) if p.kind == "caption"}
     events: list[Event] = []
+    meeting: Event | None = None
     for sent in doc.sentences:
         sdoc = parsed.get(sent.index)
         if sdoc is None or sent.paragraph in captions:
             continue
         coder = SentenceCoder(doc, sent, sdoc, actors.get(sent.index, {}))
+        if meeting is not None and sent.index - meeting.sentence <= 6:
+            coder.meeting = (meeting.source, meeting.target)
         found = coder.code()
+        for e in found:
+            if e.type == "CONSULT" and e.modality == "asserted" and e.target.country and e.source.country != e.target.country:
+                meeting = e
         # the model speaks only where the rules coded nothing usable (an event still waiting for
         # its addressee may yet be resolved, so it counts as usable only when one exists)
         usable = [e for e in found if e.target.resolution != "unresolved"]

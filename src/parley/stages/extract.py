@@ -11,8 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..records import Article, Document, Paragraph
+
+if TYPE_CHECKING:
+    from ..settings import Settings
 
 # Lines that are site chrome wherever they appear. Anchored to the whole line: a body sentence
 # that merely mentions "share" or "subscribe" is never dropped.
@@ -50,6 +54,12 @@ _DATE_LINE = re.compile(
     )(?:\s*[|,-]?\s*\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?
     (?:\s*[|•·-]\s*(?:\d{{1,6}}\s+comments?|no\s+comments|by\s+[\w .'-]{{1,40}}))*\s*$""",
     re.IGNORECASE | re.VERBOSE,
+)
+_LINK_LIST_HEADING = re.compile(
+    r"^(?:related(?:\s+(?:posts?|articles?|stories|news))?|read\s+(?:more|next|also)|see\s+also|"
+    r"more\s+from\s+.{1,40}|you\s+may\s+also\s+like|recommended(?:\s+for\s+you)?|trending(?:\s+now)?|"
+    r"most\s+(?:read|popular)|popular\s+posts?|latest\s+news|recent\s+posts?)\s*:?$",
+    re.IGNORECASE,
 )
 _COUNT_ONLY = re.compile(r"^\s*\d{1,6}\s*$")
 _CAPTION_MARK = re.compile(
@@ -129,9 +139,17 @@ def clean_scraped_text(raw: str) -> CleanedText:
     title_norm = ""
     page_date: date | None = None
     published_line = False
+    in_link_list = False  # after a "Related posts" / "Read more" heading: a list of linked headlines
     for line in lines:
         if not line:
             continue
+        if in_link_list:
+            # Headlines under a link-list heading are chrome until a real paragraph (a sentence
+            # ending in punctuation, or a long line) resumes the body.
+            if _is_titleish(line) and len(line.split()) <= 20:
+                dropped.append(line)
+                continue
+            in_link_list = False
         d = parse_date_line(line)
         if d is not None:
             if page_date is None:
@@ -143,6 +161,7 @@ def clean_scraped_text(raw: str) -> CleanedText:
             continue
         if _CHROME.match(line) or _COUNT_ONLY.match(line):
             dropped.append(line)
+            in_link_list = bool(_LINK_LIST_HEADING.match(line))
             continue
         norm = _norm(line)
         if title is None and not kept and _is_titleish(line):
@@ -229,6 +248,16 @@ def html_depth(html: str, stop_at: int | None = None) -> int:
     return deepest
 
 
+def truncate_elements(html: str, max_elements: int) -> str:
+    """The markup up to its `max_elements`-th tag: extraction cost grows with the element count."""
+    if max_elements <= 0 or html.count("<") <= max_elements:
+        return html
+    for n, m in enumerate(_TAG_TOKEN.finditer(html), 1):
+        if n > max_elements:
+            return html[: m.start()]
+    return html
+
+
 def flatten_html(html: str) -> str:
     """Keep only the tags that carry the article's structure; every other tag goes, its text stays."""
     return _TAG_TOKEN.sub(lambda m: m.group(0) if m.group(2).lower() in _KEEP_WHEN_FLAT else " ", html)
@@ -245,36 +274,72 @@ def html_to_lines(html: str) -> str:
     return html_mod.unescape(text)
 
 
-def split_long_paragraphs(text: str, max_chars: int) -> str:
-    """Break runs of text longer than `max_chars` without a paragraph break at a space (or hard)."""
+_SENTENCE_END = re.compile(r"(?<=[.!?;:\u3002])\s+")
+
+
+def split_long_runs(text: str, max_chars: int) -> str:
+    """Break runs longer than `max_chars` without a sentence end into paragraphs, at spaces.
+
+    Ordinary prose passes through unchanged; only text no reader would take for one sentence
+    (a 2 MB line, a list without punctuation) is broken, so later stages never see a sentence
+    whose parse and actor search cost grows without bound.
+    """
     if max_chars <= 0 or len(text) <= max_chars:
         return text
-    out: list[str] = []
+    paras = []
     for para in text.split("\n\n"):
-        while len(para) > max_chars:
-            cut = para.rfind(" ", max_chars // 2, max_chars)
-            cut = cut if cut > 0 else max_chars
-            out.append(para[:cut].rstrip())
-            para = para[cut:].lstrip()
-        out.append(para)
-    return "\n\n".join(p for p in out if p.strip())
+        if len(para) <= max_chars:
+            paras.append(para)
+            continue
+        current: list[str] = []
+        for run in _SENTENCE_END.split(para):
+            if len(run) <= max_chars:
+                current.append(run)
+                continue
+            if current:
+                paras.append(" ".join(current))
+                current = []
+            while len(run) > max_chars:
+                cut = run.rfind(" ", max_chars // 2, max_chars)
+                cut = cut if cut > 0 else max_chars
+                paras.append(run[:cut].rstrip())
+                run = run[cut:].lstrip()
+            current.append(run)
+        if current:
+            paras.append(" ".join(current))
+    return "\n\n".join(p for p in paras if p.strip())
 
 
-def cut_text(text: str, max_chars: int) -> str:
-    """At most `max_chars`, cut at the last paragraph break before the limit when there is one."""
+def cut_text(text: str, max_chars: int, max_paragraphs: int = 0) -> str:
+    """At most `max_chars` and `max_paragraphs`, cut at a paragraph break when there is one."""
+    if max_paragraphs > 0:
+        pos = -1
+        for _ in range(max_paragraphs):
+            pos = text.find("\n\n", pos + 2)
+            if pos < 0:
+                break
+        if pos >= 0:
+            text = text[:pos]
     if max_chars <= 0 or len(text) <= max_chars:
         return text
     cut = text.rfind("\n\n", 0, max_chars)
     return text[: cut if cut > 0 else max_chars].rstrip()
 
 
-def _html_article(content: str, url: str | None, max_depth: int) -> tuple[str | None, str, str | None, str | None, str]:
+def bound_text(text: str, settings: "Settings") -> str:
+    return cut_text(split_long_runs(text, settings.max_sentence_chars), settings.max_text_chars, settings.max_paragraphs)
+
+
+def _html_article(content: str, url: str | None, max_depth: int, max_elements: int) -> tuple[str | None, str, str | None, str | None, str]:
     from ..htmltext import extract_html
 
     method_note = ""
+    cut = truncate_elements(content, max_elements)
+    if len(cut) < len(content):
+        content, method_note = cut, "+truncated"
     if html_depth(content, stop_at=max_depth) > max_depth:
         content = flatten_html(content)
-        method_note = "+flattened"
+        method_note += "+flattened"
         if html_depth(content, stop_at=max_depth) > max_depth:
             # Still too deep even with structure tags only: read it as scraped text.
             cleaned = clean_scraped_text(html_to_lines(content))
@@ -295,12 +360,12 @@ def run(doc: Document) -> Document:
     page = doc.page
     header_date, header_source = _meta_date(doc)
     if page.media_type == "html":
-        title, text, published_iso, published_source, method = _html_article(page.content, page.url, settings.max_html_depth)
+        title, text, published_iso, published_source, method = _html_article(page.content, page.url, settings.max_html_depth, settings.max_html_elements)
         try:
             published = date.fromisoformat(published_iso) if published_iso else None
         except ValueError:
             published, published_source = None, None
-        text = cut_text(split_long_paragraphs(text, settings.max_paragraph_chars), settings.max_text_chars)
+        text = bound_text(text, settings)
         article = Article(
             title=title,
             text=text,
@@ -311,7 +376,7 @@ def run(doc: Document) -> Document:
         )
     else:
         cleaned = clean_scraped_text(page.content)
-        text = cut_text(split_long_paragraphs(cleaned.text, settings.max_paragraph_chars), settings.max_text_chars)
+        text = bound_text(cleaned.text, settings)
         paragraphs = cleaned.paragraphs if text == cleaned.text else paragraphs_of(text)
         article = Article(
             title=cleaned.title,

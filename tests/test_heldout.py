@@ -1,0 +1,66 @@
+"""Integrity of the held-out gold set (examples/heldout): every gold file parses, has its page,
+uses the gold format's types, country codes and date precisions, and quotes its page verbatim.
+
+No score floor here on purpose: these pages measure parley honestly and must not be tuned against.
+Measure with: parley eval examples/heldout
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from parley.evaluate import gold_pairs, parse_gold_date
+
+HELDOUT = Path(__file__).resolve().parents[1] / "examples" / "heldout"
+TYPES = {
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+}
+CODE = re.compile(r"^(?:[A-Z]{3})$")  # ISO-3166 alpha-3 or IGO/UNO/EUR/NGO
+DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def _golds() -> list[tuple[Path, dict[str, Any]]]:
+    return [(page, json.loads(gold.read_text(encoding="utf-8"))) for page, gold in gold_pairs(HELDOUT)]
+
+
+def test_every_gold_file_has_its_page() -> None:
+    golds = sorted(HELDOUT.glob("*.gold.json"))
+    assert len(golds) >= 10
+    assert len(gold_pairs(HELDOUT)) == len(golds), "a gold file without its NAME.txt/NAME.html page"
+
+
+@pytest.mark.parametrize("page,data", _golds(), ids=lambda v: v.name if isinstance(v, Path) else "")
+def test_gold_events_are_well_formed(page: Path, data: dict[str, Any]) -> None:
+    assert data["events"], page.name
+    if data.get("published"):
+        assert parse_gold_date(data["published"]) is not None
+    for e in data["events"]:
+        where = (page.name, e.get("evidence", "")[:60])
+        assert e["type"] in TYPES, where
+        assert DATE.match(e["date"]) and parse_gold_date(e["date"]) is not None, where
+        assert isinstance(e["historical"], bool), where
+        for side in ("source", "target"):
+            assert CODE.match((e[side] or {}).get("country") or ""), (where, side)
+
+
+@pytest.mark.parametrize("page,data", _golds(), ids=lambda v: v.name if isinstance(v, Path) else "")
+def test_gold_evidence_is_verbatim_page_text(page: Path, data: dict[str, Any]) -> None:
+    # The gold quotes the page exactly: anything else would make it unverifiable.
+    raw = page.read_text(encoding="utf-8")
+    for e in data["events"]:
+        assert e["evidence"] and e["evidence"] in raw, (page.name, e["evidence"][:80])
+
+
+def test_historical_events_predate_their_page() -> None:
+    # Background events are dated to their own time, never after the page's publication.
+    for page, data in _golds():
+        published = parse_gold_date(data.get("published"))
+        for e in data["events"]:
+            if e["historical"] and published:
+                assert parse_gold_date(e["date"])[0] < published[0], (page.name, e["evidence"][:60])
