@@ -149,3 +149,18 @@ def test_planned_weekday_moves_forward_but_past_frames_do_not() -> None:
     assert future.date is not None and future.date.value == "2024-02-24" and future.modality == "planned" and not future.historical
     # "agreed ... in January": a plan whose date has passed is reported as done, in its own month.
     assert past_frame.date is not None and past_frame.date.value == "2024-01" and past_frame.modality == "asserted"
+
+
+def test_wire_dateline_sets_the_news_date() -> None:
+    """A weak site date line (July) gives way to the dispatch date in the dateline (June 26), and
+    "on Tuesday" is the Tuesday before the dispatch."""
+    import parley
+
+    text = (
+        "Fri. Jul 5th, 2024\n\nKenyan police land in Port-au-Prince\n\n"
+        "NAIROBI, June 26 (Wire) - Kenyan President William Ruto met Haitian officials on Tuesday, his office said.\n"
+    )
+    doc = parley.analyse_text(text)
+    assert doc.news_date is not None and (doc.news_date.value, doc.news_date.source) == ("2024-06-26", "dateline")
+    consult = [e for e in doc.events if e.type == "CONSULT"]
+    assert consult and consult[0].date is not None and consult[0].date.value == "2024-06-25"

@@ -56,6 +56,9 @@ def visible_text(content: str, is_html: bool) -> str:
     sample = content[: _SAMPLE_CHARS * 5] if is_html else content[:_SAMPLE_CHARS]
     if is_html:
         sample = _ENTITY.sub(" ", _TAG.sub(" ", _drop_blocks(sample)))
+        cut = sample.rfind("<")
+        if cut >= 0 and ">" not in sample[cut:]:
+            sample = sample[:cut]  # a tag (a 5 MB attribute) still open at the end of the sample
     words = [w for w in sample.split() if not ("/" in w or "www." in w or "http" in w)]
     return " ".join(words)[:_SAMPLE_CHARS]
 
@@ -95,8 +98,8 @@ def detect(content: str, *, is_html: bool = False) -> Detection:
 def wanted_probability(content: str, languages: set[str], *, is_html: bool) -> tuple[Detection, float]:
     """The top language and the total probability of the wanted ones.
 
-    Judging by the wanted languages' share, not by the top language's own confidence, keeps
-    close relatives (zh/wuu, ms/id) from making a clearly foreign page look uncertain.
+    Judging by the wanted languages' share as well as the top language's confidence keeps close
+    relatives (zh/wuu, ms/id) from making a clearly foreign page look uncertain.
     """
     text = visible_text(content, is_html)
     if not text:
@@ -110,12 +113,15 @@ _WIDE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-
 
 
 def evidence_chars(text: str) -> int:
-    """Length as evidence for the classifier: a CJK/kana/hangul character carries about a word,
-    so it counts as four Latin characters."""
-    return len(text) + 3 * len(_WIDE.findall(text))
+    """How much evidence `text` is: the length of its distinct words (a page repeating "Yes." 
+    100,000 times is four characters of evidence), a CJK/kana/hangul character counting four."""
+    distinct = " ".join(dict.fromkeys(text.split()))
+    return len(distinct) + 3 * len(_WIDE.findall(distinct))
 
 
-def unwanted_language(content: str, languages: tuple[str, ...], *, is_html: bool, min_chars: int, max_wanted_probability: float = 0.01) -> Detection | None:
+def unwanted_language(
+    content: str, languages: tuple[str, ...], *, is_html: bool, min_chars: int, max_wanted_probability: float = 0.01, min_top_probability: float = 0.5
+) -> Detection | None:
     """The detected language when the page is confidently not in `languages`; None to analyse it.
 
     `languages` containing "any" (or being empty) turns the check off. Too little text to judge,
@@ -125,6 +131,6 @@ def unwanted_language(content: str, languages: tuple[str, ...], *, is_html: bool
     if not wanted or "any" in wanted:
         return None
     found, p_wanted = wanted_probability(content, wanted, is_html=is_html)
-    if found.chars < min_chars or found.code in wanted or p_wanted > max_wanted_probability:
+    if found.chars < min_chars or found.code in wanted or p_wanted > max_wanted_probability or found.probability < min_top_probability:
         return None
     return found

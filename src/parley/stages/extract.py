@@ -334,14 +334,16 @@ def _html_article(content: str, url: str | None, max_depth: int, max_elements: i
     from ..htmltext import extract_html
 
     method_note = ""
-    cut = truncate_elements(content, max_elements)
-    if len(cut) < len(content):
-        content, method_note = cut, "+truncated"
-    if html_depth(content, stop_at=max_depth) > max_depth:
+    # Too deep or too many elements: keep only the structure tags (all text stays), then, if the
+    # page is still over the element budget, drop the markup after it.
+    if html_depth(content, stop_at=max_depth) > max_depth or truncate_elements(content, max_elements) != content:
         content = flatten_html(content)
-        method_note += "+flattened"
+        method_note = "+flattened"
+        cut = truncate_elements(content, max_elements)
+        if len(cut) < len(content):
+            content, method_note = cut, method_note + "+truncated"
         if html_depth(content, stop_at=max_depth) > max_depth:
-            # Still too deep even with structure tags only: read it as scraped text.
+            # Still too deep with structure tags only: read it as scraped text.
             cleaned = clean_scraped_text(html_to_lines(content))
             return cleaned.title, cleaned.text, None, None, "line-cleaner+deep-html"
     try:

@@ -118,6 +118,11 @@ def _lead_paragraph(doc: Document) -> int | None:
     return lead[0].paragraph if lead else None
 
 
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z'.-]+(?:[ -][A-Z][A-Z'.-]+)*,?\s*(?P<when>[^\n:\u2013\u2014-]{3,45}?)\s*[-\u2013\u2014:]\s"
+)
+
+
 def infer_news_date(doc: Document) -> EventDate | None:
     """The date of the page's main news (see the module docstring)."""
     art = doc.article
@@ -126,8 +131,15 @@ def infer_news_date(doc: Document) -> EventDate | None:
     page_source = "page-date:" + (art.published_source or "unknown")
     if page_date is not None and (art.published_source or "") in STRONG_DATE_SOURCES:
         return EventDate(page_date.isoformat(), "day", page_date, page_date, page_source)
+    leads = lead_sentences(doc)
+    # A wire dateline ("NAIROBI, June 26 (Reuters) - ...") states the dispatch date: the news date.
+    dateline = _DATELINE.match(leads[0].text) if leads else None
+    if dateline:
+        for m in find_dates(dateline.group("when"), page_date):
+            if m.precision == "day" and (page_date is None or m.last <= page_date + _LEAD_SLACK):
+                return EventDate(m.first.isoformat(), "day", m.first, m.first, "dateline", m.text)
     triggers = {e.sentence: e.trigger_start for e in reversed(doc.events)}  # first event per sentence
-    for s in lead_sentences(doc):
+    for s in leads:
         # No page date: anchor None, so only absolute dates (with their year) are found. A date
         # after a background cue ("The last time they met was on March 3") is not the news.
         found = [
