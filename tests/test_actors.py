@@ -167,3 +167,51 @@ def test_plover_actor_countries_floor() -> None:
     rep = plover_actor_report(path)
     assert rep["gold_actors_checked"] > 500
     assert rep["country_agreement"] >= FLOORS["plover_actor_countries"]
+
+
+# -- round 3 -----------------------------------------------------------------------------------
+def by_head(actors: list[tuple[str, Actor]], head: str) -> Actor:
+    hits = [a for h, a in actors if h == head]
+    assert hits, f"{head!r} not resolved; got {[h for h, _ in actors]}"
+    return hits[0]
+
+
+def test_dateline_end_recognises_wire_datelines_only() -> None:
+    from parley.stages.actors import dateline_end
+
+    for text, lead in [("ADDIS ABABA, Ethiopia, May 4 - The African Union said ...", "ADDIS ABABA, Ethiopia, May 4 - "),
+                       ("KYIV (Reuters) - Ukraine said ...", "KYIV (Reuters) - "),
+                       ("NEW DELHI: India said ...", "NEW DELHI: ")]:
+        assert text[: dateline_end(text)] == lead
+    for text in ["NATO: allies agreed to ...", "US - China talks resumed.", "The EU - a bloc of 27 - said ..."]:
+        assert dateline_end(text) == 0
+
+
+def test_historic_leaders_and_their_governments() -> None:
+    found = resolve("President Reagan welcomed Chancellor Helmut Kohl. Francois Mitterand also spoke.")
+    assert by_head(found, "Reagan").country == "USA"
+    assert by_head(found, "Kohl").country == "DEU"
+    assert by_head(found, "Mitterand").country == "FRA"
+    admin = by_head(resolve("The Clinton administration criticised Serbia."), "administration")
+    assert admin.country == "USA" and admin.sector == "GOV" and admin.name is None
+
+
+def test_ambiguous_historic_surname_without_a_date_gives_the_country_only() -> None:
+    bush = by_head(resolve("President Bush warned Iraq on Tuesday."), "Bush")
+    assert bush.country == "USA" and bush.person_id is None
+
+
+def test_armed_groups_are_coded_to_their_base_country() -> None:
+    found = resolve("Hezbollah fighters and Hamas officials met al-Qaeda envoys.")
+    assert by_head(found, "fighters").country == "LBN"
+    assert by_head(resolve("Hezbollah said it fired rockets."), "Hezbollah").sector == "REB"
+    assert {a.country for _, a in found} >= {"LBN", "PSE", "IMG"}
+
+
+def test_head_country_wins_over_a_modifier_organisation() -> None:
+    assert by_head(resolve("NATO-member Denmark summoned the envoy."), "Denmark").country == "DNK"
+
+
+def test_the_two_ministers_get_no_guessed_country() -> None:
+    found = resolve("During the call, the two ministers condemned North Korea.")
+    assert all(a.country != "PRK" for h, a in found if h == "ministers")

@@ -161,3 +161,91 @@ def test_gdelt_columns_from_the_coding_rule() -> None:
     cols = gdelt_columns("COERCE", "rule:COERCE:arrest/verb:parse")
     assert cols == {"cameo_code": "173", "cameo_root": "17", "quad_class": 4, "goldstein": -7.0}
     assert gdelt_columns("AGREE", "rule:intent:AGREE<-AID:x")["cameo_code"] == "03"
+
+
+# -- round 3: dyad policy, allegations, datelines, pair phrases, new readings -------------------
+def _pairs(text: str, etype: str, *, include_all: bool = False) -> set[tuple[str | None, str | None]]:
+    return {(e.source.country, e.target.country) for e in _events(text, include_all=include_all) if e.type == etype}
+
+
+def test_dateline_is_not_an_actor_and_does_not_change_the_speaker() -> None:
+    text = "PHNOM PENH, Cambodia, March 3 - US Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi on Friday."
+    assert _pairs(text, "CONSULT") == {("USA", "CHN")}
+    doc = parley.analyse_text(text)
+    assert all(a.country != "KHM" for sent in doc.actors for a in sent)
+
+
+def test_colon_dateline_and_the_round_of_talks_held_by_two_sides() -> None:
+    text = "ISLAMABAD: Pakistani and Afghan border officials held the fifth round of talks at Torkham on Sunday."
+    got = _pairs(text, "CONSULT")
+    assert got & {("PAK", "AFG"), ("AFG", "PAK")}
+
+
+def test_accused_of_doing_asserts_only_the_accusation() -> None:
+    text = "Serbia accused the Kosovo delegation of threatening retaliation against Serb villages."
+    events = _events(text)
+    assert {e.type for e in events} == {"ACCUSE"}
+    assert ("SRB", "XKX") in _pairs(text, "ACCUSE")
+
+
+def test_charged_with_an_act_is_not_that_act() -> None:
+    text = "Ukraine freed two Hungarian nationals who had been charged with attacking a border post."
+    assert not _pairs(text, "ASSAULT", include_all=True)
+
+
+def test_no_same_country_pair_from_a_possessive_target() -> None:
+    text = "During the call, Ghana and Togo condemned Burkina Faso's decision to expel their diplomats."
+    assert all(s != t for s, t in _pairs(text, "ACCUSE"))
+
+
+def test_same_country_pair_when_both_sides_are_explicit_distinct_actors() -> None:
+    text = "Kenyan police fired tear gas to disperse protesters in Nairobi on Tuesday."
+    assert ("KEN", "KEN") in _pairs(text, "COERCE")
+
+
+def test_one_sided_commitment_kept_without_target_with_low_confidence() -> None:
+    events = [e for e in _events("Chile promised to reduce its carbon emissions by half.") if e.type == "AGREE"]
+    assert events and all(e.target.country is None and e.confidence <= 0.5 for e in events)
+
+
+def test_directed_event_without_any_target_is_not_made() -> None:
+    # an attack on nobody named: an interaction record with one side missing is not made
+    assert not _pairs("Mali launched a large attack near the town late on Monday.", "ASSAULT")
+
+
+def test_the_two_sides_agreed_pairs_the_meeting_parties() -> None:
+    text = ("Vietnamese Prime Minister Pham Minh Chinh met Thai Prime Minister Srettha Thavisin in Hanoi on Monday. "
+            "The two sides agreed to expand rice trade with Indonesia.")
+    got = _pairs(text, "AGREE")
+    assert got & {("VNM", "THA"), ("THA", "VNM")}
+    assert not any("IDN" in p for p in got)
+
+
+def test_delivered_weapons_arriving_are_aid_a_minister_arriving_is_a_visit() -> None:
+    assert ("FRA", "UKR") in _pairs("The first French Caesar howitzers arrived in Ukraine in June.", "AID")
+    assert not _pairs("The first French Caesar howitzers arrived in Ukraine in June.", "CONSULT")
+    assert _pairs("Indian Foreign Minister Subrahmanyam Jaishankar arrived in Moscow on Monday.", "CONSULT")
+
+
+def test_launching_missiles_at_a_state_is_an_assault() -> None:
+    assert ("PRK", "KOR") in _pairs("North Korea launched two ballistic missiles at South Korea on Sunday.", "ASSAULT")
+
+
+def test_package_of_sanctions_against_a_state() -> None:
+    assert ("GBR", "IRN") in _pairs("Britain on Monday adopted a new package of sanctions against Iran.", "SANCTION")
+
+
+def test_clemency_is_a_concession_and_release_a_retreat() -> None:
+    assert ("USA", "CUB") in _pairs("Washington granted clemency to three Cuban nationals on Friday.", "CONCEDE")
+    # PLOVER's table: releasing persons is RETREAT (mode release), CAMEO 0841
+    events = [e for e in _events("Venezuela released six detained American citizens on Saturday.") if e.type == "RETREAT"]
+    assert events and events[0].mode == "release"
+    assert not _pairs("Venezuela released six detained American citizens on Saturday.", "COERCE")
+
+
+def test_withdrawing_from_a_treaty_is_not_a_military_retreat() -> None:
+    assert not _pairs("Russia withdrew from the Open Skies treaty in December.", "RETREAT", include_all=True)
+
+
+def test_month_named_march_is_not_a_protest() -> None:
+    assert not _pairs("Canada first imposed sanctions on Belarus in March 2021.", "PROTEST", include_all=True)

@@ -249,3 +249,20 @@ def test_allowlists_name_real_rows(oh: Officeholders) -> None:
 
     assert all(len(reason) > 20 for reason in CO_HOLDERS.values())
     assert not [p for p in oh.validate() if "matches no row" in p]
+
+
+# -- historic leaders (officeholders_historic.csv) -----------------------------------------------
+def test_historic_file_is_loaded_for_lookup_but_not_validated() -> None:
+    from datetime import date
+
+    from parley.people import load_officeholders
+
+    table = load_officeholders()
+    historic = [t for t in table.terms if t.historic]
+    assert len(historic) >= 40 and all(t.source for t in historic)
+    assert table.validate() == []  # the sparse historic rows would report gaps and overlaps
+    assert {t.person_id for t in table.find_person("Francois Mitterand")} == {"francois-mitterrand"}
+    assert table.find_person("Bush") == []  # two presidents: no date, no person
+    assert table.candidate_countries("Bush") == {"USA"}
+    assert {t.person_id for t in table.find_person("Bush", on=date(2003, 3, 20))} == {"george-w-bush"}
+    assert table.holder("GBR", "head_of_government", date(1985, 6, 1)).person_id == "margaret-thatcher"

@@ -9,15 +9,24 @@ from __future__ import annotations
 import importlib
 import io
 import threading
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
 from parley.records import IngestStatus, Page
 from parley.settings import Settings
-from parley.sources import FetchOptions, check_host, fetch_url, iter_feed_file, iter_inputs, iter_warc, read_urls_file, FetchRefused
+from parley.sources import (
+    FetchOptions,
+    FetchRefused,
+    check_host,
+    fetch_url,
+    iter_feed_file,
+    iter_inputs,
+    iter_warc,
+    read_urls_file,
+)
 
 ingest_mod = importlib.import_module("parley.ingest")
 
@@ -116,7 +125,7 @@ def test_rss_and_atom_entries_become_pages(tmp_path: Path) -> None:
     pages = list(iter_inputs([str(rss), str(atom)], Settings()))
     assert all(isinstance(p, Page) for p in pages)
     assert [p.url for p in pages] == ["https://news.example/oslo", "https://news.example/lima", "https://news.example/geneva"]  # type: ignore[union-attr]
-    oslo, lima, geneva = pages  # type: ignore[misc]
+    oslo, lima, _geneva = pages  # type: ignore[misc]
     assert "2024-05-14" in oslo.content and "Espen Barth Eide" in oslo.content
     assert "<script" not in oslo.content  # feedparser's sanitiser dropped it
     assert lima.content.count("<p>") == 2  # plain-text paragraphs kept
@@ -148,7 +157,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:
         _Handler.seen_agents.append(self.headers.get("User-Agent", ""))
         routes = {
             "/robots.txt": (200, "text/plain", b"User-agent: *\nDisallow: /private/\n"),
@@ -196,8 +205,8 @@ def test_fetch_html_with_redirect_and_user_agent(server: str) -> None:
 
 
 def test_fetch_checks_type_size_status_and_robots(server: str) -> None:
-    def one(path: str, settings: Settings = Settings()) -> IngestStatus:
-        (item,) = list(fetch_url(server + path, settings, LOCAL))
+    def one(path: str, settings: Settings | None = None) -> IngestStatus:
+        (item,) = list(fetch_url(server + path, settings or Settings(), LOCAL))
         assert isinstance(item, IngestStatus)
         return item
 

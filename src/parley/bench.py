@@ -134,7 +134,7 @@ class _RssSampler:
                 pass
             self._stop.wait(0.1)
 
-    def __enter__(self) -> "_RssSampler":
+    def __enter__(self) -> _RssSampler:
         self._thread.start()
         return self
 
@@ -170,9 +170,8 @@ def run_bench(pages: int = 200, workers: int = 0, spacy_pages: int = 60, keep_di
 
     `pages_dir` benchmarks your own pages instead (the first `pages` files, sorted by name).
     """
-    import multiprocessing
-
     import importlib
+    import multiprocessing
 
     ingest_mod = importlib.import_module("parley.ingest")  # the package re-exports a function of that name
     from . import nlp

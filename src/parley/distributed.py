@@ -26,10 +26,11 @@ import importlib
 import io
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .records import Document, IngestStatus, Page
 from .settings import Settings
@@ -174,7 +175,7 @@ def merge_partition(db: Any, shard_dir: Path, part: Partition) -> list[IngestSta
     for m in _from_parquet(paths["mentions"].read_bytes()):
         ments.setdefault(m.pop("order"), []).append(m)
     out: list[IngestStatus] = []
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = datetime.now(UTC).isoformat(timespec="seconds")
     with db.atomic():
         for srow in sorted(_from_parquet(paths["status"].read_bytes()), key=lambda r: r["order"]):
             order = srow.pop("order")

@@ -189,7 +189,7 @@ def country(iso3: str) -> Country | None:
 
 
 def organisation(code: str) -> Organisation | None:
-    return _organisations().get(code)
+    return _organisations().get(code) or _armed_groups().get(code)
 
 
 def country_name(iso3: str) -> str:
@@ -341,8 +341,22 @@ def _country_forms() -> Iterator[tuple[str, PlaceRef, bool, bool]]:
             yield form, PlaceRef(c.iso3, "country", form, how), scanned, art_opt
 
 
+@functools.lru_cache(maxsize=1)
+def _armed_groups() -> dict[str, Organisation]:
+    """Armed groups, movements and parties coded to their base country, as PLOVER codes them
+    (data/armed_groups.csv; data/README.md). Transnational ones carry PLOVER's IMG."""
+    out: dict[str, Organisation] = {}
+    for row in _read_csv("armed_groups.csv"):
+        o = Organisation(code=row["code"].strip(), name=row["name"].strip(), aliases=_split(row["aliases"]),
+                         plover_country=row["country"].strip(), sector=row["sector"].strip())
+        if o.code in out or o.code in _organisations():
+            raise ValueError(f"armed_groups.csv: duplicate code {o.code}")
+        out[o.code] = o
+    return out
+
+
 def _org_forms() -> Iterator[tuple[str, PlaceRef]]:
-    for o in _organisations().values():
+    for o in (*_organisations().values(), *_armed_groups().values()):
         for form in dict.fromkeys((o.name, *o.aliases)):
             yield form, PlaceRef(o.plover_country, "organisation", form, "org", o.code, o.sector)
 

@@ -18,9 +18,10 @@ import multiprocessing
 import os
 import time
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from .errors import StageError
 from .pipeline import Stage, default_stages, run_stages
@@ -108,28 +109,29 @@ def analyse_pages(pages: list[Page], times: StageTimes | None = None) -> list[Do
     from .stages import annotate
 
     t0 = time.perf_counter()
+    annotated: list[Document | IngestStatus]
     try:
-        annotated = annotate.run_batch([results[i] for i in todo])  # type: ignore[misc]
+        annotated = list(annotate.run_batch([results[i] for i in todo]))  # type: ignore[misc]
     except Exception:  # noqa: BLE001 - one bad page must not fail its batch: redo one by one
         annotated = []
     times["annotate"] = times.get("annotate", 0.0) + time.perf_counter() - t0
     if len(annotated) != len(todo):
         annotated = []
         for i in todo:
-            doc = results[i]
-            assert isinstance(doc, Document)
+            one = results[i]
+            assert isinstance(one, Document)
             try:
-                annotated.append(run_stages(doc, [stages[by_name["annotate"]]]))
+                annotated.append(run_stages(one, [stages[by_name["annotate"]]]))
             except StageError as exc:
-                annotated.append(_failed(doc.page, exc))  # type: ignore[arg-type]
-    for i, doc in zip(todo, annotated):
-        if isinstance(doc, IngestStatus):
-            results[i] = doc
+                annotated.append(_failed(one.page, exc))
+    for i, done in zip(todo, annotated):
+        if isinstance(done, IngestStatus):
+            results[i] = done
             continue
         try:
-            results[i] = replace(run_stages(doc, after), cache=None)
+            results[i] = replace(run_stages(done, after), cache=None)
         except StageError as exc:
-            results[i] = _failed(doc.page, exc)
+            results[i] = _failed(done.page, exc)
     return results
 
 
@@ -228,7 +230,7 @@ def ingest_pages(
         add(t)
         it = iter(docs)
         for item in plan:
-            status = _store_one(db, item if item is not None else next(it), times)
+            status = _store_one(db, item if isinstance(item, IngestStatus) else next(it), times)
             summary.statuses.append(status)
             if on_progress:
                 on_progress(status)

@@ -69,13 +69,16 @@ class Trigger:
     # delivery (AID), "the minister arrived in Kyiv" a visit (CONSULT).
     needs_subject: tuple[str, ...] = ()
     forbids_subject: tuple[str, ...] = ()
+    # A "from" object that rules the reading out ("withdrew from the treaty" is no retreat).
+    forbids_from: tuple[str, ...] = ()
 
 
 V, N = "VERB", "NOUN"
 # Things and people a state sends to help another: when they "arrive" somewhere, that is the
 # delivery of aid (CAMEO 07), not a visit.
+_DOCUMENTS = ("deal", "agreement", "treaty", "accord", "pact", "convention", "protocol", "talks", "negotiation", "organization", "organisation", "council", "body", "race", "election", "competition")
 _PROJECTILES = ("drone", "missile", "rocket", "projectile", "shell", "mortar", "grenade", "bomb", "torpedo", "artillery", "salvo", "barrage")
-_DELIVERED = ("tank", "weapon", "missile", "ammunition", "shell", "shipment", "consignment", "aid", "equipment",
+_DELIVERED = ("tank", "howitzer", "artillery", "drone", "munition", "weapon", "missile", "ammunition", "shell", "shipment", "consignment", "aid", "equipment",
               "system", "battery", "jet", "fighter", "aircraft", "helicopter", "vehicle", "convoy", "supply",
               "delivery", "troop", "soldier", "instructor", "trainer", "adviser", "advisor", "peacekeeper",
               "personnel", "force", "contingent", "vaccine", "medicine", "food", "relief")
@@ -202,9 +205,11 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("concede", V, "CONCEDE", "083", TO),
     Trigger("relent", V, "CONCEDE", "083", TO),
     # --- RETREAT -----------------------------------------------------------------------------
-    Trigger("withdraw", V, "RETREAT", "087", ("from",), mode="withdraw"),
+    # "withdrew the US from the nuclear deal" is not a military withdrawal (see _select)
+    Trigger("withdraw", V, "RETREAT", "087", ("from",), mode="withdraw", forbids_from=_DOCUMENTS),
     Trigger("retreat", V, "RETREAT", "087", ("from",), mode="withdraw"),
     Trigger("pull", V, "RETREAT", "087", ("from",), particle="out", mode="withdraw"),
+    Trigger("pull", V, "RETREAT", "087", ("from",), particle="back", mode="withdraw"),
     Trigger("release", V, "RETREAT", "0841", ("to",), mode="release", needs_object=("prisoner", "hostage", "detainee", "captive", "soldier", "sailor", "citizen", "national", "journalist", "crew", "fisherman", "activist", "worker", "tourist")),
     Trigger("free", V, "RETREAT", "0841", ("to",), mode="release", needs_object=("prisoner", "hostage", "detainee", "captive", "soldier", "sailor", "citizen", "national", "journalist", "crew", "fisherman")),
     Trigger("disarm", V, "RETREAT", "0873", (), mode="disarm"),
@@ -421,6 +426,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("mobilise", V, "MOBILIZE", "154", ("against", "for", "dobj"), mode="troops"),
     Trigger("deployment", N, "MOBILIZE", "154", ("to", "in", "along", "near"), mode="troops", light_verbs=("order", "announce", "begin", "step", "increase")),
     # COERCE
+    # Trade restrictions on another state are sanctions (CAMEO 163), curfews and bans at home
+    # coercion: "imposed export controls on South Korea" vs "imposed a curfew".
+    Trigger("impose", V, "SANCTION", "163", ("on", "against"), mode="discontinue", context="economic", needs_object=("export", "import", "trade", "tariff", "embargo", "duty", "levy")),
+    Trigger("reimpose", V, "SANCTION", "163", ("on", "against"), context="economic", needs_object=("sanction", "embargo", "tariff", "export", "import", "trade")),
     Trigger("impose", V, "COERCE", "172", ("on", "in", "against"), mode="restrict", needs_object=("restriction", "curfew", "ban", "blockade", "curb", "control", "limit", "emergency", "law", "rule", "blackout", "quarantine", "lockdown")),
     Trigger("institute", V, "COERCE", "1723", ("on", "in"), mode="curfew", needs_object=("curfew",)),
     Trigger("extend", V, "COERCE", "1723", ("on", "in"), mode="curfew", needs_object=("curfew", "emergency", "blockade", "ban", "restriction", "detention")),

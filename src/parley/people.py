@@ -19,6 +19,18 @@ region or contributor, same schema), plus an optional user file that overrides o
   suspended holder (e.g. an impeached president still formally in office); :meth:`holder`
   then returns the acting one, since that is who exercised the office.
 
+Historic leaders
+----------------
+``parley/data/officeholders_historic.csv`` (same schema) lists heads of state and government of
+major states *before 2015* whom older wire copy names ("President Reagan", "Mitterand",
+"Chancellor Kohl", "Yasser Arafat"). It is loaded for name lookup and role-at-date, but it is
+**excluded from** :meth:`Officeholders.validate`: it is deliberately sparse (only the best-known
+holders, one office per person, no foreign or defence ministers), so every office in it would
+report gaps, and a few rows overlap on purpose (Gorbachev's Soviet presidency, coded RUS because
+parley has no code for the USSR, overlaps Yeltsin's Russian presidency in 1991). Two people who
+share a name ("George Bush") are told apart by the date; without a date only their shared
+country is known (:meth:`Officeholders.candidate_countries`).
+
 Name matching (:meth:`Officeholders.find_person`)
 -------------------------------------------------
 1. *Exact*: the query, after folding case, accents, punctuation, hyphens and leading titles
@@ -46,7 +58,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
@@ -164,6 +176,7 @@ class OfficeTerm:
     start: date
     end: date | None
     source: str
+    historic: bool = False  # from officeholders_historic.csv (see "Historic leaders" above)
 
     def active_on(self, day: date) -> bool:
         return self.start <= day and (self.end is None or day < self.end)
@@ -347,11 +360,20 @@ def merge(base: Iterable[OfficeTerm], user: Iterable[OfficeTerm]) -> list[Office
     return kept + user
 
 
+def _historic_terms() -> list[OfficeTerm]:
+    entry = resources.files("parley").joinpath("data").joinpath("officeholders_historic.csv")
+    if not entry.is_file():
+        return []
+    origin = "parley/data/officeholders_historic.csv"
+    return [replace(t, historic=True) for t in read_terms(entry.read_text(encoding="utf-8"), origin)]
+
+
 @functools.lru_cache(maxsize=8)
 def _load(extra: Path | None) -> "Officeholders":
     terms: list[OfficeTerm] = []
     for origin, text in _packaged_files():
         terms.extend(read_terms(text, origin))
+    terms.extend(_historic_terms())
     if extra is not None:
         terms = merge(terms, read_terms(extra.read_text(encoding="utf-8"), str(extra)))
     return Officeholders(terms)
@@ -422,6 +444,17 @@ class Officeholders:
             candidates = self._lookup_fuzzy(tokens, on, country)
         return self._ordered(candidates, on)
 
+    def candidate_countries(self, name: str) -> set[str]:
+        """Countries of everyone ``name`` could mean (exact name or family name), regardless of
+        date: "Bush" -> {"USA"} although two presidents share the name."""
+        tokens = _strip_titles(fold(name).split())
+        if not tokens:
+            return set()
+        people = self._lookup_exact(name)
+        if not people and self._is_surname_query(tokens):
+            people = set(self._family.get(tokens[-1], set()))
+        return {t.country for p in people for t in self._by_person[p]}
+
     def _lookup_exact(self, name: str) -> set[str]:
         found: set[str] = set()
         for key in _exact_keys(name):
@@ -481,7 +514,10 @@ class Officeholders:
     # -- integrity ----------------------------------------------------------------------------
 
     def validate(self) -> list[str]:
-        """Problems in the data; an empty list means the table is consistent."""
+        """Problems in the data; an empty list means the table is consistent. Historic rows are
+        not checked (see "Historic leaders" in the module docstring)."""
+        if any(t.historic for t in self.terms):
+            return Officeholders([t for t in self.terms if not t.historic]).validate()
         problems: list[str] = []
         seen: dict[tuple[str, str, str, date], OfficeTerm] = {}
         names: dict[str, str] = {}

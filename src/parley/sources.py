@@ -23,10 +23,11 @@ import re
 import socket
 import time
 import urllib.robotparser
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email.message import Message
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from .records import IngestStatus, Page
@@ -316,13 +317,13 @@ def _robots_allows(client: Any, url: str, options: FetchOptions) -> bool:
         try:
             _, resp, body = _get(client, base + "/robots.txt", options, 500_000)
             if resp.status_code in (401, 403):
-                parser.disallow_all = True
+                parser.parse(["User-agent: *", "Disallow: /"])  # access-controlled: treat as closed
             elif resp.status_code >= 400:
-                parser.allow_all = True
+                parser.parse([])  # no robots.txt: no rules
             else:
                 parser.parse(body.decode("utf-8", errors="replace").splitlines())
         except Exception:  # noqa: BLE001 - no readable robots.txt means no rules
-            parser.allow_all = True
+            parser.parse([])
         options.robots_cache[base] = parser
     return parser.can_fetch(options.user_agent, url)
 

@@ -43,7 +43,7 @@ _NOT_GROUP_HEADS = {
     "waters", "airspace", "soil", "economy", "currency", "market", "history", "culture", "style",
     "version", "word", "name", "law", "constitution", "election", "side", "origin", "descent",
 }
-_NON_STATE = {"IGO", "UNO", "EUR", "NGO"}
+_NON_STATE = {"IGO", "UNO", "EUR", "NGO", "IMG"}
 # A news dateline opening a sentence: an ALL-CAPS place, optionally a wire tag "(Reuters)", then
 # up to three comma parts (state or country, date), then a dash or colon: "SIEM REAP, Cambodia,
 # Nov. 22 - ...", "NEW DELHI: ...", "KYIV (Reuters) - ...". It says where the story was filed,
@@ -60,6 +60,9 @@ _DATELINE = re.compile(
 _PAIR_HEADS = {"side", "minister", "leader", "country", "nation", "government", "delegation", "president",
                "official", "counterpart", "party", "commander", "army", "military", "diplomat", "envoy",
                "chief", "premier", "capital", "state", "negotiator", "team", "two"}
+
+
+_GOVERNMENT_OF = {"administration", "government", "cabinet", "regime", "coalition"}
 
 
 def is_pair_phrase(head: Any) -> bool:
@@ -127,6 +130,12 @@ class PageMemory:
         for p in self.people:
             if key == " ".join(p.tokens) or key in p.aliases:
                 return p, "same-name"
+        if "-" in name:
+            # "Blin-ken": a line-break hyphen left in scraped text
+            joined = name.replace("-", "").lower().split()[-1]
+            hits = [p for p in self.people if p.tokens and p.tokens[-1] == joined]
+            if len(hits) == 1:
+                return hits[0], "dehyphenated"
         # Surname-only or partial ("Austin", "Mr. Dong"): every token of the mention occurs in
         # exactly one known person.
         sharing = [p for p in self.people if set(toks) & set(p.tokens) and self._compatible(p, country, office)]
@@ -204,7 +213,11 @@ def describe_np(head: Any) -> NounPhrase:
     text = sent_text[start:end].strip(" ,;:")
     ids = {t.i for t in toks}
     country = country_how = org_sector = None
-    for s, e, ref in find_actor_terms(sent_text[start:end]):
+    terms = find_actor_terms(sent_text[start:end])
+    # The term that is the head itself wins over modifiers: "NATO-member Norway" is Norway.
+    head_at = head.idx - start
+    on_head = [t for t in terms if t[0] <= head_at < t[1]]
+    for s, e, ref in on_head + terms:
         country, country_how = ref.code, ref.how
         org_sector = ref.sector or None
         break
@@ -292,6 +305,11 @@ class PageActors:
             return None  # the events stage pairs it with the page's current meeting
         if np.country:
             self._note_country(np.country, sentence.index)
+        if np.person and head.pos_ == "NOUN" and head.lemma_.lower() in _GOVERNMENT_OF and np.person.split()[-1] != head.text:
+            # "the Bush administration", "the Netanyahu government": the state, not the person
+            entry, _ = self._from_officeholders(np)
+            if entry.country:
+                return Actor(np.text, None, entry.country, "GOV", None, "government", None, a_start, a_end, "leader's-government")
         if np.person:
             return self._person_actor(np, a_start, a_end, head, sentence)
         if np.counterpart:
@@ -466,6 +484,11 @@ class PageActors:
                 pick = next((x for x in terms if x.start <= pub and (x.end is None or pub <= x.end)), None)
             t = pick or t
             return PersonEntry(t.name, _norm_tokens(t.name), t.country, np.sector or t.sector, np.title or t.role, np.office or t.office, t.person_id, {" ".join(_norm_tokens(np.person))}), "officeholders"
+        if not ids and np.country is None:
+            # "President Bush" with no date: two presidents share the name, but one country
+            countries = self.officeholders.candidate_countries(np.person)
+            if len(countries) == 1:
+                return PersonEntry(np.person, _norm_tokens(np.person), countries.pop(), np.sector or "GOV", np.title, np.office, None), "officeholders:country-only"
         return PersonEntry(np.person, _norm_tokens(np.person), np.country, np.sector, np.title, np.office, None), "page"
 
     @staticmethod

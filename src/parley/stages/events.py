@@ -15,6 +15,14 @@ per country. Derived events follow CAMEO: a stated intention to cooperate is an 
 or an ultimatum a THREATEN (both "planned"), a refusal of cooperation a REJECT; "X said Y must"
 is a REQUEST. A derived intention is dropped once the time stage finds its act done.
 
+Dyad policy (`_dyad_allowed`): a record with no target at all is made only for one-sided types
+and stated commitments (AGREE); a named target of unknown country is kept as the trigger's own
+argument; both cap the confidence at 0.5. Same-country pairs need two explicit, distinct actors
+(or a domestic PROTEST/CONCEDE/COERCE), never a guessed side. What someone is accused, charged or
+convicted of is not asserted ("accused X of threatening" is one ACCUSE). A leading dateline
+("SIEM REAP, Cambodia, Nov. 22 - ...") is never an actor; "the two sides/ministers" are the
+parties of the page's latest meeting.
+
 Where the rules code nothing usable in a parsed sentence with actors, the learned sentence model
 (`parley.eventmodel`) may code one event above its held-out threshold (`coder="model:..."`).
 """
@@ -37,6 +45,7 @@ _HYPO_AUX = {"would", "could", "might", "may", "should", "must", "can"}
 _FUTURE_AUX = {"will", "shall", "'ll"}
 _ADJUNCT_PREPS = {"after", "during", "before", "at", "following", "ahead", "since", "on", "in"}
 _EVENT_PART_NOUNS = {"package", "wave", "raft", "batch", "series", "set", "ceremony", "opening", "closing", "launch", "start", "end", "sideline", "sidelines", "round", "edition", "session", "part", "conclusion", "margin", "margins"}
+_TERMINATING = {"end", "cancel", "terminate", "scrap", "abandon", "suspend", "violate", "break", "revoke", "annul", "quit", "denounce", "tear", "breach"}
 _GENERIC_QUANT = {"many", "several", "more", "numerous", "frequent", "regular", "some", "few", "various"}
 # Verbal event types that address someone: when the page names no addressee, the interlocutor of
 # the page's current meeting is the addressee ("During the call, Austin called for ...").
@@ -106,11 +115,16 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
     """(subject token, is_passive_target) for a verb, climbing control and conjunction."""
     seen = 0
     tok = verb
+    came_by = ""
     while tok is not None and seen < 6:
         seen += 1
         subj = _children(tok, ("nsubj",))
         if subj:
-            return subj[0], False
+            # two subjects is a parse error; the one nearest the verb is the likelier
+            return min(subj, key=lambda x: abs(tok.i - x.i)), False
+        if _children(tok, ("nsubjpass",)) and tok is not verb and came_by == "conj":
+            # "has been indicted ... and will resign": the passive subject is the conjunct's too
+            return _children(tok, ("nsubjpass",))[0], False
         if _children(tok, ("nsubjpass",)) and tok is verb:
             agent = [c for c in tok.children if c.dep_ == "agent"]
             if agent:
@@ -121,6 +135,7 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
             # xcomp/advcl: controlled by the head's subject ("China agreed to send ... to attend").
             if tok.dep_ == "ccomp":
                 return None, False
+            came_by = tok.dep_
             tok = tok.head
             continue
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -169,13 +184,13 @@ class SentenceCoder:
             tok = next((c for c in tok.subtree if c.idx >= self.dateline and c.i in self.actors and c.head.idx < self.dateline), None)
             if tok is None:
                 return []
-        if self.meeting is not None and tok.i not in self.actors and tok.dep_ in ("nsubj", "nsubjpass", "conj"):
-            from .actors import is_pair_phrase
+        from .actors import is_pair_phrase
 
-            if is_pair_phrase(tok):
-                src, tgt = self.meeting
-                return [replace(src, resolution="pair:meeting"), replace(tgt, resolution="pair:meeting")]
         for t in _conjuncts(tok):
+            if self.meeting is not None and t.i not in self.actors and t.dep_ in ("nsubj", "nsubjpass", "conj") and is_pair_phrase(t):
+                src, tgt = self.meeting
+                out.extend([replace(src, resolution="pair:meeting"), replace(tgt, resolution="pair:meeting")])
+                continue
             a = self.actors.get(t.i)
             if a is None and t.dep_ in ("compound", "nmod", "amod") and t.head.i in self.actors:
                 a = self.actors[t.head.i]
@@ -346,15 +361,15 @@ class SentenceCoder:
         the delegation of threatening retaliation", "charged with violating sanctions",
         "condemned X for attacking"): an allegation, not an event the page asserts."""
         t = tok
-        for _ in range(5):
-            if t.head is t:
+        for _ in range(6):
+            if t.head is t or t.dep_ not in ("pobj", "pcomp", "prep", "conj"):
                 return False
-            if t.dep_ in ("pobj", "pcomp") and t.head.lower_ in ("of", "for", "with") and t.head.head.lemma_.lower() in _ALLEGING_HEADS:
-                return True
-            if t.dep_ == "conj" or t.dep_ in ("pobj", "pcomp", "prep"):
-                t = t.head
-                continue
-            return False
+            if t.dep_ == "prep" and t.lower_ in ("of", "for", "with") and (
+                t.head.lemma_.lower() in _ALLEGING_HEADS
+                or (t.head.dep_ == "dobj" and t.head.head.lemma_.lower() in _ALLEGING_HEADS)
+            ):
+                return True  # "accused X of ...", "accused the delegation of ..."
+            t = t.head
         return False
 
     def _select(self, tok: Any, cands: list[Trigger]) -> list[Trigger]:
@@ -381,6 +396,8 @@ class SentenceCoder:
                 continue
             if t.forbids_modifier and mods & set(t.forbids_modifier):
                 continue
+            if t.forbids_from and {p.lemma_.lower() for p in _objects(tok, ("from",))} & set(t.forbids_from):
+                continue
             if t.needs_subject and not subj_lemmas & set(t.needs_subject):
                 continue
             if t.forbids_subject and subj_lemmas & set(t.forbids_subject):
@@ -402,6 +419,8 @@ class SentenceCoder:
             return True, head if head.pos_ in ("VERB", "AUX") else None
         if tok.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
             lem = head.lemma_.lower()
+            if lem in _TERMINATING and trig.type not in ("CONSULT",) and lem not in trig.light_verbs:
+                return False, None  # "ended a cooperation agreement": no agreement is made
             if lem in OCCURRENCE_VERBS or lem in trig.light_verbs:
                 return True, head
             return False, None
@@ -447,9 +466,12 @@ class SentenceCoder:
                 if not targets:
                     targets = [a for o in _objects(governing, tuple(x for x in trig.objects if x not in ("dobj", "between"))) for a in self.actor(o)]
             between = [a for o in _objects(tok, ("between",)) for a in self.actor(o)]
+            agents = [a for o in _objects(tok, ("by",)) for a in self.actor(o) if a.country]
             if len(between) >= 2:
                 sources, targets = [between[0]], between[1:]
                 how = "between"
+            elif agents:
+                sources = agents  # "a visit by senior US officials"
             elif poss:
                 sources = self.actor(poss[0])
             elif governing is not None:
@@ -480,9 +502,18 @@ class SentenceCoder:
             sources = []
         own = {_key(a) for a in sources}
         targets = [a for a in targets if _key(a) not in own or len(sources) > 1]
-        if not sources:
+        if not sources and tok.dep_ == "acl" and trig.type == "PROTEST" and trig.pos == "VERB":
+            # "Hundreds of Filipinos protested outside ...", parsed as a participle of the noun:
+            # protesting is done, not suffered, so the noun is the protester
+            sources = self.actor(tok.head)
+        src_guessed = False
+        reduced_passive = (tok.dep_ == "acl" and tok.tag_ == "VBN") or (tok.dep_ == "relcl" and any(c.dep_ == "nsubjpass" for c in tok.children))
+        if not sources and not reduced_passive:
+            # (a participle or passive relative clause describes its noun's fate: "Koreans
+            # mobilized for forced labour", "nationals who had been charged": no agent to guess)
             exclude = {_key(a) for a in targets}
             near = self.nearest_actor_before(tok.idx, exclude)
+            src_guessed = near is not None
             if near is not None:
                 sources = [near]
                 how = "nearest-actor"
@@ -512,8 +543,6 @@ class SentenceCoder:
             # "Japan and South Korea agreed to strengthen cooperation with the US": the agreement
             # is between the subject's parties; the complement's third party is its topic.
             sources, targets, how = [sources[0]], sources[1:], "compound-actor"
-        if sources and trig.type == "CONSULT" and all(a.resolution == "pair:meeting" for a in sources):
-            return []  # "during the call, the two ministers ...": the meeting already coded
         if (info.symmetric or trig.type in ("SUPPORT", "REJECT")) and not targets and len(sources) >= 2:
             sources, targets = [sources[0]], sources[1:]
             how = "compound-actor"
@@ -545,6 +574,10 @@ class SentenceCoder:
             else:
                 return []
         modality, why = self.modality_reason(tok, verb if trig.pos == "NOUN" else tok)
+        if modality == "asserted" and trig.type == "CONSULT" and sources and all(a.resolution == "pair:meeting" for a in sources + targets):
+            # "during the call, the two ministers ...": the meeting already coded (a negated
+            # "the two ministers did not discuss X" is kept, marked)
+            return []
         mode = self._mode(tok, trig, verb)
         out = []
         for s in sources:
@@ -553,6 +586,8 @@ class SentenceCoder:
                     continue
                 if s.country is None and (t.country is None or one_sided):
                     continue
+                if t.resolution == "none" and s.resolution != "pair:meeting" and how == "one-sided" and src_guessed:
+                    continue  # a guessed source with no target at all: nothing is known
                 if not _dyad_allowed(trig.type, s, t, how):
                     if trig.type not in _ONE_SIDED_TYPES or t.country != s.country or s.country is None:
                         continue
@@ -622,7 +657,7 @@ class SentenceCoder:
 
     def _clause_objects(self, verb: Any, depth: int, exclude: set[str] | None = None) -> list[Actor]:
         exclude = exclude or set()
-        own = lambda found: [a for a in found if a.country not in exclude]  # noqa: E731
+        own = lambda found: [a for a in found if a.country and a.country not in exclude]  # noqa: E731
         dobjs = _children(verb, ("dobj",))
         travellers = any(d.lemma_.lower() in _TRAVELLER_NOUNS or d.lower_ in _TRAVELLER_NOUNS for d in dobjs)
         out: list[Actor] = []
@@ -633,6 +668,8 @@ class SentenceCoder:
                 if prep.dep_ in ("prep", "dative") and prep.lower_ in _COMPLEMENT_PREPS:
                     if travellers and prep.lower_ in ("to", "in", "into", "at"):
                         continue
+                    if any(k.lower_ in ("together", "along", "jointly") for k in prep.children):
+                        continue  # "together with the United States": a partner, not the addressee
                     for p in _children(prep, ("pobj",)):
                         out += own(self.actor(p))
         if not out:

@@ -163,6 +163,16 @@ def has_document(db: sqlite_utils.Database, doc_id: str) -> bool:
 
 
 def record_status(db: sqlite_utils.Database, status: IngestStatus) -> None:
+    """Insert or replace the status row of `status.path`.
+
+    Re-running a batch (after a crash, say) finds its own earlier pages "already stored"; the row
+    of a path already stored with that very document keeps saying `stored`, so a re-run yields
+    the same rows as one clean run.
+    """
+    if status.status == "skipped" and status.stage == "store" and status.document_id:
+        prior = list(db.query("select status, document_id from ingest_status where path = ?", [status.path]))
+        if prior and prior[0]["status"] == "stored" and prior[0]["document_id"] == status.document_id:
+            return
     db["ingest_status"].insert(
         {
             "path": status.path, "status": status.status, "reason": status.reason, "stage": status.stage,
