@@ -230,8 +230,12 @@ def describe_np(head: Any) -> NounPhrase:
         s, e, tref = max(titles, key=lambda x: x[1] - x[0])
         sector, office, title = tref.sector, tref.office, sent_text[start + s : start + e]
     person = None
-    for ent in head.doc.ents:
-        if ent.label_ == "PERSON" and all(t.i in ids for t in ent):
+    # doc.ents is rebuilt on every access: compute the person spans once per sentence.
+    persons = head.doc.user_data.get("parley_person_ents")
+    if persons is None:
+        persons = head.doc.user_data["parley_person_ents"] = [e for e in head.doc.ents if e.label_ == "PERSON"]
+    for ent in persons:
+        if all(t.i in ids for t in ent):
             person = ent.text
             break
     if person is None and head.pos_ == "PROPN" and head.ent_type_ in ("", "PERSON", "ORG") and any(
