@@ -249,3 +249,74 @@ def test_withdrawing_from_a_treaty_is_not_a_military_retreat() -> None:
 
 def test_month_named_march_is_not_a_protest() -> None:
     assert not _pairs("Canada first imposed sanctions on Belarus in March 2021.", "PROTEST", include_all=True)
+
+
+# --- round 4: wording of news stories (CAMEO -> PLOVER table verbs, nouns and light verbs) -----
+# (type, sentence, source, target or None) that must be coded, and look-alikes that must not.
+ROUND4_POSITIVE = [
+    ("ACCUSE", "Beijing summoned the Japanese ambassador on Monday over the shrine visit.", "CHN", "JPN"),
+    ("ACCUSE", "Ukraine filed a complaint against Russia at the International Court of Justice.", "UKR", "RUS"),
+    ("ACCUSE", "Japan protested to China over the incursion by its coast guard ships.", "JPN", "CHN"),
+    ("SANCTION", "Canada declared two Chinese diplomats persona non grata on Tuesday.", "CAN", "CHN"),
+    ("SANCTION", "Bahrain downgraded diplomatic ties with Qatar after the row over the broadcast.", "BHR", "QAT"),
+    ("SANCTION", "A Russian court sentenced the American journalist to 16 years in prison.", "RUS", "USA"),
+    ("MOBILIZE", "Russia put its nuclear forces on high alert on Sunday.", "RUS", None),
+    ("MOBILIZE", "Turkey dispatched troops to northern Syria on Friday.", "TUR", "SYR"),
+    ("AID", "The International Monetary Fund on Monday approved debt relief for Somalia.", None, "SOM"),
+    ("AID", "Egypt rushed aid supplies to Libya after the floods.", "EGY", "LBY"),
+    ("COOPERATE", "Thailand and Indonesia began joint training off Phuket on Monday.", "THA", "IDN"),
+    ("ASSAULT", "The Israeli town of Sderot was hit by rockets fired from Gaza on Tuesday.", "PSE", "ISR"),
+    ("ASSAULT", "Militants from the outlawed Kurdistan Workers' Party attacked a village in eastern Turkey.", "TUR", "TUR"),
+    ("ASSAULT", "Colombian rebels gunned down two Venezuelan soldiers near the border on Sunday.", "COL", "VEN"),
+]
+ROUND4_NEGATIVE = [
+    ("ACCUSE", "The Japanese ambassador summoned the courage to speak at the gala in Beijing."),
+    ("SANCTION", "Canada declared a state of celebration after the hockey final against Sweden."),
+    ("SANCTION", "Bahrain's airline downgraded its profit forecast for Qatar routes."),
+    ("MOBILIZE", "Russian shoppers were put off by high prices, a Moscow survey found."),
+    ("AID", "Egypt's parliament approved the new budget on Monday."),
+    ("AID", "Libya's investors expressed relief after the vote."),
+    ("COOPERATE", "Thailand's football team began training in Jakarta for the cup against Indonesia."),
+    ("ASSAULT", "Greece's economy was hit by sanctions on Russia, officials said."),
+    ("PROTEST", "Beijing protested to Tokyo over the visit of the Japanese minister."),
+]
+
+
+@pytest.mark.parametrize("etype,text,src,tgt", ROUND4_POSITIVE, ids=[f"{p[0]}-{i}" for i, p in enumerate(ROUND4_POSITIVE)])
+def test_round4_positive(etype: str, text: str, src: str | None, tgt: str | None) -> None:
+    evs = [e for e in _events(text) if e.type == etype]
+    assert evs, f"{etype} not coded in: {text} -> {[(e.type, e.source.country, e.target.country, e.coder) for e in _events(text, include_all=True)]}"
+    pairs = {(e.source.country, e.target.country) for e in evs}
+    if PLOVER_TYPES[etype].symmetric:
+        pairs |= {(b, a) for a, b in pairs}
+    assert any((src is None or s == src) and (tgt is None or t == tgt) for s, t in pairs), pairs
+
+
+@pytest.mark.parametrize("etype,text", ROUND4_NEGATIVE, ids=[f"{n[0]}-{i}" for i, n in enumerate(ROUND4_NEGATIVE)])
+def test_round4_negative(etype: str, text: str) -> None:
+    evs = [e for e in _events(text, include_all=True) if e.type == etype]
+    assert not evs, [(e.type, e.source.country, e.target.country, e.coder) for e in evs]
+
+
+def test_persona_non_grata_is_an_expulsion_with_its_cameo_code() -> None:
+    evs = [e for e in _events("Estonia declared a Russian diplomat persona non grata on Friday.") if e.type == "SANCTION"]
+    assert evs and evs[0].mode == "expel" and (evs[0].source.country, evs[0].target.country) == ("EST", "RUS")
+    # planned, not asserted
+    planned = _events("Estonia will declare a Russian diplomat persona non grata, officials said.", include_all=True)
+    assert all(e.modality != "asserted" for e in planned if e.type == "SANCTION")
+
+
+def test_participle_coordinated_with_a_passive_guesses_no_agent() -> None:
+    # "charged or convicted": the nationals were convicted; they convicted no one
+    text = "Washington granted clemency to five Iranian nationals who had been charged or convicted of violating US sanctions."
+    assert not _pairs(text, "SANCTION", include_all=True)
+
+
+def test_two_sides_sentences_are_parse_candidates() -> None:
+    from parley.stages.annotate import is_candidate
+
+    assert is_candidate("The two sides agreed to maintain peace along the border.")
+    assert is_candidate("the government forces mobilized reservists overnight.")
+    assert is_candidate("Both countries signed the accord.")
+    assert not is_candidate("She survived despite three gunshot wounds.")
+    assert not is_candidate("the weather was mild all week.")

@@ -195,7 +195,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("grant", V, "AID", "070", TO + ("dative",), needs_object=("aid", "assistance", "loan", "money", "fund", "asylum")),
     # CAMEO 081 "ease administrative sanctions": clemency or a pardon for convicted people.
     Trigger("grant", V, "CONCEDE", "081", TO + ("dative",), context="legal", needs_object=("clemency", "pardon", "amnesty", "reprieve")),
-    Trigger("aid", N, "AID", "070", TO + ("for",), light_verbs=("provide", "send", "deliver", "give", "grant", "ship", "dispatch", "announce")),
+    Trigger("aid", N, "AID", "070", TO + ("for",), light_verbs=("provide", "send", "deliver", "give", "grant", "ship", "dispatch", "announce", "rush", "airlift", "approve", "pledge", "channel")),
     # --- CONCEDE -----------------------------------------------------------------------------
     Trigger("ease", V, "RETREAT", "085", ("on",), needs_object=("sanction", "embargo", "blockade", "boycott"), context="economic"),
     Trigger("ease", V, "CONCEDE", "081", ("on", "in"), needs_object=("restriction", "ban", "curb", "curfew", "measure", "emergency", "control", "rule", "law")),
@@ -418,7 +418,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("suspension", N, "SANCTION", "162", ("with", "to", "of"), mode="discontinue", light_verbs=("announce", "order", "declare", "approve")),
     Trigger("sanction", N, "SANCTION", "163", ("on", "against"), light_verbs=("impose", "slap", "announce", "levy", "extend", "tighten", "approve", "unveil", "introduce", "adopt", "agree")),
     # MOBILIZE
-    Trigger("alert", N, "MOBILIZE", "152", ("in", "along", "near"), mode="troops", light_verbs=("remain", "put", "place", "stay", "be")),
+    Trigger("alert", N, "MOBILIZE", "152", ("in", "along", "near"), mode="troops", light_verbs=("remain", "put", "place", "stay", "be", "keep", "raise", "heighten", "declare")),
     Trigger("strengthen", V, "MOBILIZE", "154", ("in", "along", "near", "on"), mode="troops", needs_object=("force", "troop", "presence", "garrison", "army", "defence", "defense", "deployment")),
     Trigger("reinforce", V, "MOBILIZE", "154", ("in", "along", "near", "on"), mode="troops", needs_object=("force", "troop", "presence", "garrison", "army", "position", "border", "defence", "defense", "deployment")),
     Trigger("send", V, "MOBILIZE", "154", ("to", "into", "near", "along"), mode="troops", needs_object=("troop", "soldier", "warship", "battalion", "brigade", "division", "carrier", "tank", "reinforcement", "force")),
@@ -480,6 +480,49 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("assassination", N, "ASSAULT", "186", ("of",), mode="assassinate", light_verbs=("attempt", "carry", "order", "plot")),
     Trigger("attempt", N, "ASSAULT", "185", ("on",), mode="assassinate", needs_modifier=("assassination",)),
     Trigger("fighting", N, "ASSAULT", "190", WITH + ("between", "against"), context="military"),
+    # --- round 4: verbs, nouns and light verbs of news wording (CAMEO2PLOVER-2021.txt) --------
+    # ACCUSE 114 "complain officially": summoning another state's envoy, formal complaints and
+    # cases brought at a court or international body.
+    Trigger("summon", V, "ACCUSE", "114", ("dobj",), mode="allege", context="diplomatic", needs_object=("ambassador", "envoy", "diplomat", "charge", "chargé", "attache", "attaché", "representative", "emissary")),
+    Trigger("complaint", N, "ACCUSE", "114", ("against",), mode="allege", light_verbs=("file", "lodge", "submit", "bring", "register", "send", "deliver")),
+    Trigger("case", N, "ACCUSE", "115", ("against",), mode="allege", context="legal", light_verbs=("file", "bring", "lodge", "launch")),
+    # SANCTION: convictions and sentences (PLOVER mode "convict"), diplomatic downgrades,
+    # diplomats declared persona non grata (CAMEO 1663).
+    Trigger("convict", V, "SANCTION", "160", ("dobj",), mode="convict", context="legal"),
+    Trigger("sentence", V, "SANCTION", "160", ("dobj",), mode="convict", context="legal"),
+    Trigger("conviction", N, "SANCTION", "160", ("of",), mode="convict", context="legal", light_verbs=("hand", "secure", "win", "obtain", "uphold")),
+    Trigger("declare", V, "SANCTION", "1663", ("dobj",), mode="expel", context="diplomatic", needs_object=("persona", "grata")),
+    Trigger("downgrade", V, "SANCTION", "161", WITH, mode="withdraw", context="diplomatic", needs_object=("tie", "relation", "link", "presence")),
+    # MOBILIZE: sending and massing forces, a general mobilisation
+    Trigger("dispatch", V, "MOBILIZE", "150", ("to", "into", "near", "along"), mode="troops", needs_object=("troop", "soldier", "warship", "battalion", "brigade", "division", "carrier", "tank", "reinforcement", "force", "police", "policeman", "unit", "jet", "fighter")),
+    Trigger("amass", V, "MOBILIZE", "150", ("on", "near", "along"), mode="troops", needs_object=("troop", "soldier", "force", "tank", "armour", "armor", "weapon")),
+    Trigger("mobilization", N, "MOBILIZE", "150", ("of", "against"), mode="troops", light_verbs=("order", "announce", "begin", "increase", "declare", "step")),
+    Trigger("mobilisation", N, "MOBILIZE", "150", ("of", "against"), mode="troops", light_verbs=("order", "announce", "begin", "increase", "declare", "step")),
+    # AID: packages, relief and bailouts approved or delivered; supplies rushed or shipped
+    Trigger("approve", V, "AID", "071", TO + ("for",), context="economic", needs_object=("loan", "aid", "relief", "bailout", "assistance", "grant", "funding", "fund", "package", "tranche", "credit")),
+    Trigger("package", N, "AID", "070", TO + ("for",), needs_modifier=("aid", "bailout", "relief", "rescue", "assistance", "humanitarian", "loan"), light_verbs=("approve", "announce", "sign", "provide", "offer", "unveil", "give", "grant", "pledge", "deliver", "send")),
+    Trigger("relief", N, "AID", "071", TO + ("for",), context="economic", light_verbs=("approve", "grant", "provide", "offer", "give", "extend", "deliver", "send")),
+    Trigger("bailout", N, "AID", "071", TO + ("for",), context="economic", light_verbs=("approve", "grant", "provide", "offer", "give", "extend")),
+    Trigger("rush", V, "AID", "070", TO + ("into", "dative"), needs_object=("aid", "assistance", "supply", "food", "medicine", "relief", "equipment", "tent", "water", "truckload")),
+    Trigger("airlift", V, "AID", "070", TO + ("into", "dative"), needs_object=("aid", "assistance", "supply", "food", "medicine", "relief", "equipment", "tent", "water")),
+    Trigger("ship", V, "AID", "070", TO + ("dative",), needs_object=("aid", "assistance", "supply", "food", "medicine", "relief", "weapon", "arms", "ammunition", "vaccine", "equipment")),
+    Trigger("donation", N, "AID", "070", TO + ("for",), light_verbs=("make", "send", "announce", "pledge", "deliver", "give")),
+    # COOPERATE: joint training and manoeuvres, joint ventures
+    Trigger("training", N, "COOPERATE", "062", WITH + ("between",), mode="joint exercise", context="military", needs_modifier=("joint",)),
+    Trigger("manoeuvre", N, "COOPERATE", "062", WITH + ("between",), mode="joint exercise", context="military", needs_modifier=("joint", "military", "naval")),
+    Trigger("venture", N, "COOPERATE", "061", WITH + ("between",), context="economic", needs_modifier=("joint",), light_verbs=("form", "launch", "set", "create", "establish", "announce", "sign")),
+    # RETREAT: giving back what was taken
+    Trigger("hand", V, "RETREAT", "0842", ("to", "dative"), particle="back", mode="return"),
+    Trigger("give", V, "RETREAT", "0842", ("to", "dative"), particle="back", mode="return"),
+    # ASSAULT
+    Trigger("gun", V, "ASSAULT", "190", particle="down", mode="firearms"),
+    Trigger("assault", V, "ASSAULT", "180"),
+    Trigger("assault", N, "ASSAULT", "190", ("on", "against"), light_verbs=("launch", "carry", "conduct", "stage", "mount", "begin")),
+    Trigger("shelling", N, "ASSAULT", "194", ("of", "on"), mode="heavy-weapons"),
+    Trigger("hijack", V, "ASSAULT", "181", mode="abduct"),
+    Trigger("murder", V, "ASSAULT", "190"),
+    # "hit" is an attack only when a weapon hits ("rockets hit the town", "was hit by a drone")
+    Trigger("hit", V, "ASSAULT", "190", ("dobj",), needs_subject=_PROJECTILES + ("airstrike", "strike", "shelling", "gunfire", "bullet", "explosive", "device")),
 )
 
 # Verbs that make an event noun an occurrence ("held talks", "had a call", "attended the

@@ -38,13 +38,27 @@ def split_sentences(text: str, paragraphs: tuple[Paragraph, ...]) -> list[Senten
     return out
 
 
+# Actors named by a common noun, which the actors stage resolves from the page ("the two sides",
+# "both countries", "police", "the government", "rebels"): a lowercase sentence with one of these
+# and an event cue is as much a candidate as one with a name.
+_GENERIC_ACTOR = re.compile(
+    r"\b(?:(?:two|both)\s+(?:sides|countries|nations|governments|leaders|ministers|delegations|parties|states|armies|presidents)"
+    r"|the\s+two\b|government|authorities|police|army|military|troops|soldiers|forces|rebels|militants|insurgents|guerrillas"
+    r"|militias?|gunmen|protesters|protestors|demonstrators|activists|opposition|ministry|officials|regime|junta|security\s+forces)\b",
+    re.IGNORECASE,
+)
+
+
 def is_candidate(sentence: str) -> bool:
-    """Worth a full parse: an event cue and at least one capitalised word or actor term."""
+    """Worth a full parse: an event cue and at least one capitalised word, actor term or
+    common-noun actor."""
     if not cue_regex().search(sentence):
         return False
+    if _CAPITALISED.search(sentence) or _GENERIC_ACTOR.search(sentence):
+        return True
     from ..gazetteer import find_actor_terms
 
-    return bool(find_actor_terms(sentence)) or bool(_CAPITALISED.search(sentence))
+    return bool(find_actor_terms(sentence))
 
 
 def parse_candidates(sentences: list[Sentence], batch_size: int = 64) -> dict[int, Any]:

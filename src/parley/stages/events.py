@@ -67,6 +67,12 @@ _DOMESTIC_TYPES = {"PROTEST", "CONCEDE", "COERCE"}
 _STATE_NOUNS = {"relation", "tie", "support", "cooperation", "access", "pressure", "asylum", "assistance", "compensation", "alert", "praise", "sanction", "embargo", "curfew", "blockade"}
 # Heads whose "of"/"for"/"with" complement is an allegation: the alleged act is not asserted.
 _ALLEGING_HEADS = {"accuse", "charge", "convict", "suspect", "blame", "condemn", "criticize", "criticise", "denounce", "indict", "accusation", "allegation", "charge", "suspicion", "guilty", "acquit", "arrest", "sentence", "investigate", "try", "fault", "castigate", "slam", "rebuke", "reproach"}
+_OFFICIAL_PROTEST = Trigger("protest", "VERB", "ACCUSE", "114", ("dobj", "to", "against"), mode="allege", context="diplomatic")
+# Agents of a passive that are weapons, not actors ("hit by missiles fired from ...").
+_WEAPON_AGENTS = {"missile", "rocket", "drone", "shell", "mortar", "bomb", "grenade", "projectile", "artillery", "airstrike", "strike", "fire", "bullet", "shot", "gunfire", "shelling", "salvo", "barrage", "torpedo", "explosive", "device"}
+# Sectors of armed non-state groups: their attacks at home are coded to the country where
+# they strike ("militants attacked a village in Turkey" -> TUR rebels vs TUR).
+_ARMED_NON_STATE = {"REB", "UAF", "CRM", "IMG", "INS"}
 _COMPLEMENT_PREPS = ("to", "with", "against", "on", "from", "into", "for", "upon", "at", "of", "in", "between")
 
 
@@ -331,7 +337,7 @@ class SentenceCoder:
 
     # -- triggers ----------------------------------------------------------------------------
     def code(self) -> list[Event]:
-        events: list[Event] = []
+        events: list[Event] = self._persona_non_grata()
         for tok in self.sdoc:
             if _inside(tok.idx, self.quotes):
                 continue  # events inside quotes are the speaker's words, attributed via Quote
@@ -355,6 +361,25 @@ class SentenceCoder:
         events.extend(self._must_requests(events))
         events.extend(self._derived(events))
         return events
+
+    def _persona_non_grata(self) -> list[Event]:
+        """"declared two diplomats persona non grata" (CAMEO 1663, SANCTION expel): a fixed
+        Latin phrase the parser cannot read, so the declaring verb's subject is the source and
+        the actors between the verb and the phrase are the expelled."""
+        m = re.search(r"\bpersona(?:e)?\s+non\s+grata\b", self.sentence.text, re.IGNORECASE)
+        if m is None or _inside(m.start(), self.quotes):
+            return []
+        verbs = [t for t in self.sdoc if t.lemma_.lower() in ("declare", "name", "deem", "brand") and t.idx < m.start() and not _inside(t.idx, self.quotes)]
+        if not verbs:
+            return []
+        verb = verbs[-1]
+        subj, _ = subject_of(verb)
+        sources = [a for a in self.actor(subj) if a.country]
+        between = [self.sdoc[i] for i in sorted(self.actors) if verb.idx < self.sdoc[i].idx < m.start()]
+        targets = [a for t in between[:1] for a in self.actor(t) if a.country]
+        modality, why = self.modality_reason(verb, verb)
+        coder = "rule:SANCTION:persona-non-grata:parse" + (f"~{modality}:{why}" if why else "")
+        return [self._make("SANCTION", s, t, verb, "1663", "expel", "diplomatic", modality, coder, 0.8) for s in sources for t in targets if s.country != t.country]
 
     def _accusation_content(self, tok: Any) -> bool:
         """The trigger is what someone is accused, charged, convicted or suspected of ("accused
@@ -439,6 +464,9 @@ class SentenceCoder:
             # a state ("relations", "support") is an occurrence only when something is done to it
             if tok.dep_ in ("nsubjpass",) and head.lemma_.lower() in trig.light_verbs:
                 return True, head
+            # "put its forces on high alert", "placed the army under a curfew"
+            if tok.dep_ == "pobj" and head.lower_ in ("on", "under") and head.head.pos_ in ("VERB", "AUX") and head.head.lemma_.lower() in trig.light_verbs:
+                return True, head.head
             return False, None
         if tok.dep_ == "pobj" and head.lower_ in _ADJUNCT_PREPS and head.head.pos_ in ("VERB", "AUX"):
             return True, head.head
@@ -482,6 +510,10 @@ class SentenceCoder:
         else:
             subj, _ = subject_of(tok)
             sources = self.actor(subj)
+            if not sources and subj is not None and subj.lemma_.lower() in _WEAPON_AGENTS:
+                # "was hit by missiles fired from Syria", "killed by a drone launched by the
+                # rebels": the agent is a weapon; whoever fired it is the source
+                sources = [a for t in subj.subtree if t.i != subj.i and t.i in self.actors for a in self.actor(t) if a.country][:1]
             targets = [a for o in _objects(tok, trig.objects) for a in self.actor(o)]
             if trig.particle:
                 targets = [a for o in _objects(tok, (trig.particle,) + trig.objects) for a in self.actor(o)] or targets
@@ -497,6 +529,10 @@ class SentenceCoder:
             if not targets and not PLOVER_TYPES[trig.type].symmetric and len(sources) < 2:
                 targets = self._in_clause(tok, sources)
                 how = "in-clause" if targets else how
+            if trig.type == "PROTEST" and trig.lemma == "protest" and sources and all(a.sector == "GOV" and a.country for a in sources):
+                # a government "protests" a visit or a decision: an official complaint (CAMEO
+                # 114, ACCUSE), not a street demonstration
+                trig = _OFFICIAL_PROTEST
         # A subject inside a quote cannot be the agent of a verb outside it (a parse error).
         if sources and any(_inside(a.start - self.sentence.start, self.quotes) for a in sources):
             sources = []
@@ -508,6 +544,12 @@ class SentenceCoder:
             sources = self.actor(tok.head)
         src_guessed = False
         reduced_passive = (tok.dep_ == "acl" and tok.tag_ == "VBN") or (tok.dep_ == "relcl" and any(c.dep_ == "nsubjpass" for c in tok.children))
+        # "who had been charged or convicted": a participle coordinated with a passive is passive
+        # too; its subject is the patient, and no agent may be guessed
+        reduced_passive = reduced_passive or (
+            tok.dep_ == "conj" and tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in tok.children)
+            and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.head.children)
+        )
         if not sources and not reduced_passive:
             # (a participle or passive relative clause describes its noun's fate: "Koreans
             # mobilized for forced labour", "nationals who had been charged": no agent to guess)
@@ -550,7 +592,8 @@ class SentenceCoder:
         if not targets and trig.type in ("COOPERATE", "CONSULT") and location_country and sources and all(a.country != location_country for a in sources) and (trig.mode in ("joint exercise", "joint patrol", "visit") or trig.lemma in ("visit", "trip") or trig.pos == "NOUN"):
             targets = [Actor(location or location_country, None, location_country, "GOV", None, None, None, -1, -1, "host-country")]
             how = "host-country"
-        if not targets and location_country and sources and (trig.type in _DOMESTIC_TYPES or location_country not in {a.country for a in sources}) and trig.type in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONCEDE", "RETREAT", "AID", "SANCTION") and (trig.type != "RETREAT" or trig.mode in ("access", "withdraw")):
+        armed_at_home = trig.type == "ASSAULT" and any(a.sector in _ARMED_NON_STATE for a in sources)
+        if not targets and location_country and sources and (trig.type in _DOMESTIC_TYPES or armed_at_home or location_country not in {a.country for a in sources}) and trig.type in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONCEDE", "RETREAT", "AID", "SANCTION") and (trig.type != "RETREAT" or trig.mode in ("access", "withdraw")):
             targets = [Actor(location or location_country, None, location_country, None, None, None, None, -1, -1, "event-place")]
             how = "event-place"
         if not targets and sources and trig.type in _DOMESTIC_TYPES:
@@ -944,6 +987,9 @@ def _dyad_allowed(type_: str, s: Actor, t: Actor, how: str) -> bool:
         return False  # a guessed side never makes a same-country pair
     if type_ in _DOMESTIC_TYPES and s.country not in _NON_STATE_CODES:
         return how in _EXPLICIT_HOW | {"domestic", "event-place", "in-clause"}
+    if type_ == "ASSAULT" and s.sector in _ARMED_NON_STATE and t.sector != s.sector and t.start >= -1:
+        # an armed group striking at home: the place (or a state actor) it attacked is the target
+        return how in _EXPLICIT_HOW | {"event-place", "in-clause"}
     if how not in _EXPLICIT_HOW or s.start < 0 or t.start < 0:
         return False
     if s.sector != t.sector:
