@@ -40,5 +40,9 @@ eval: install
 	@if [ -d $(SHARED)/seed ]; then $(BIN)/parley eval $(SHARED)/seed; fi
 	@if [ -d $(SHARED)/eval/plover ]; then $(BIN)/parley eval $(SHARED)/eval/plover; fi
 
+# A longer fuzz run than the bounded one in `make test` (MINUTES=30 make fuzz).
+fuzz: install
+	$(BIN)/python scripts/fuzz.py --minutes $(or $(MINUTES),10)
+
 clean:
 	rm -rf $(VENV) demo.db .pytest_cache

@@ -195,8 +195,9 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
 @click.option("--until", help="Events starting on or before this date.")
 @click.option("--all", "include_all", is_flag=True, help="Also negated, planned, hypothetical and question events.")
 @click.option("--mentions", is_flag=True, help="List raw mentions instead of canonical events.")
+@click.option("--text", help="Only events whose evidence contains this text.")
 @_format_option()
-def events_cmd(db: str, source: str | None, target: str | None, type_: str | None, since: str | None, until: str | None, include_all: bool, mentions: bool, fmt: str) -> None:
+def events_cmd(db: str, source: str | None, target: str | None, type_: str | None, since: str | None, until: str | None, include_all: bool, mentions: bool, text: str | None, fmt: str) -> None:
     """List events (canonical, asserted by default).
 
     \b
@@ -205,7 +206,7 @@ def events_cmd(db: str, source: str | None, target: str | None, type_: str | Non
     """
     from .ask import events
 
-    rows = events(db, source=source, target=target, type=type_, since=since, until=until, include_all=include_all, mentions=mentions)
+    rows = events(db, source=source, target=target, type=type_, since=since, until=until, include_all=include_all, mentions=mentions, text=text)
     if fmt == "table":
         table = [
             {

@@ -468,8 +468,34 @@ def make_datasette(db_path: str | Path) -> Datasette:
     return ds
 
 
+def guarded(app: Callable[..., Awaitable[None]]) -> Callable[..., Awaitable[None]]:
+    """The server is read-only: anything but GET/HEAD is 405, and a path with a '..' segment is 400,
+    answered before Datasette sees the request (in parley's one JSON error shape)."""
+
+    async def guard(scope: dict[str, Any], receive: Callable[..., Awaitable[Any]], send: Callable[..., Awaitable[None]]) -> None:
+        if scope.get("type") == "http":
+            raw = scope.get("raw_path") or scope.get("path", "").encode()
+            segments = raw.decode("latin-1").split("?", 1)[0].replace("%2e", ".").replace("%2E", ".").split("/")
+            status, message = 0, ""
+            if scope.get("method") not in ("GET", "HEAD"):
+                status, message = 405, f"method {scope.get('method')} not allowed: the server is read-only"
+            elif ".." in segments:
+                status, message = 400, "a path may not contain '..' segments"
+            if status:
+                body = json.dumps({"ok": False, "error": message, "status": status, "title": None}).encode()
+                headers = [(b"content-type", b"application/json; charset=utf-8"), (b"content-length", str(len(body)).encode())]
+                if status == 405:
+                    headers.append((b"allow", b"GET, HEAD"))
+                await send({"type": "http.response.start", "status": status, "headers": headers})
+                await send({"type": "http.response.body", "body": body})
+                return
+        await app(scope, receive, send)
+
+    return guard
+
+
 def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001) -> None:
     import uvicorn
 
     ds = make_datasette(db_path)
-    uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on")
+    uvicorn.run(guarded(ds.app()), host=host, port=port, log_level="warning", lifespan="on")
