@@ -351,3 +351,57 @@ def test_scan_speed_is_reasonable() -> None:
     elapsed = time.perf_counter() - start
     assert n >= 300 * 10
     assert elapsed < 5.0
+
+
+# -- misspelt country names and stateless peoples -----------------------------------------------
+
+
+@pytest.mark.parametrize("word,code", [
+    ("Ethopia", "ETH"), ("Afganistan", "AFG"), ("Phillippines", "PHL"), ("Quatar's", "QAT"), ("Isreali", "ISR"),
+])
+def test_fuzzy_country_corrects_one_edit(word: str, code: str) -> None:
+    from parley.gazetteer import fuzzy_country
+
+    ref = fuzzy_country(word)
+    assert ref is not None and ref.code == code and ref.kind == "country"
+
+
+@pytest.mark.parametrize("word", [
+    "Roland",     # a given name: first letter differs from Poland
+    "Granada",    # a real Spanish city one edit off Grenada
+    "Indiana",    # a US state one edit off India
+    "Ethiopia",   # correct spellings are lookup_country's, not fuzzy
+    "Chad",       # too short to correct safely
+    "ethopia",    # not capitalised
+    "ETHOPIA",    # all capitals (acronyms)
+    "Guiana",     # a region's name, listed as never corrected
+])
+def test_fuzzy_country_refuses(word: str) -> None:
+    from parley.gazetteer import fuzzy_country
+
+    assert fuzzy_country(word) is None
+
+
+def test_ethnic_groups_table_and_fuzzy_match() -> None:
+    from parley.gazetteer import ethnic_group
+
+    assert ethnic_group("Yoruba").hosts[0] == "NGA"
+    assert ethnic_group("Ibo").name == "Igbo"
+    assert ethnic_group("Kurds").hosts == ("TUR", "IRQ", "SYR", "IRN")
+    assert ethnic_group("Chenchen").name == "Chechen"  # one edit, seven letters or more
+    assert ethnic_group("Chenchen", fuzzy=False) is None
+    assert ethnic_group("Serbs") is None  # a state's people is the country table's
+    assert ethnic_group("Hutux") is None  # too short for a fuzzy match
+
+
+def test_ethnic_groups_data_is_consistent() -> None:
+    from parley.gazetteer import _ethnic_groups, country
+
+    table = _ethnic_groups()
+    assert len({grp.name for grp in table.values()}) >= 50
+    for form, grp in table.items():
+        assert all(country(h) is not None for h in grp.hosts), form
+        # a people's form must not also be a country form ("Somali" is Somalia's)
+        from parley.gazetteer import lookup_country
+
+        assert lookup_country(form) is None or lookup_country(form).kind != "country", form

@@ -37,8 +37,10 @@ __all__ = [
     "country",
     "country_name",
     "countries",
+    "ethnic_group",
     "find_actor_terms",
     "find_titles",
+    "fuzzy_country",
     "lookup_country",
     "organisation",
     "organisations",
@@ -507,3 +509,95 @@ def find_titles(text: str) -> list[tuple[int, int, TitleRef]]:
         if ref is not None:
             out.append((m.start(), m.end(), ref))
     return out
+
+
+# ---------------------------------------------------------------- misspellings and ethnic groups
+
+
+@functools.lru_cache(maxsize=1)
+def _fuzzy_forms() -> dict[str, tuple[str, ...]]:
+    """Country names, short names, demonyms and adjectives of five letters or more, by first
+    letter (capitals and seats are left out: a misspelt city is the place gazetteer's job)."""
+    by_first: dict[str, set[tuple[str, str]]] = {}
+    for c in _countries().values():
+        for form in (c.name, *c.short_names, *c.demonyms, *c.adjectives):
+            form = form.lstrip("~").strip()
+            if len(form) >= 5 and " " not in form and form.isalpha():
+                by_first.setdefault(form[0], set()).add((form, c.iso3))
+    return {k: tuple(f"{f}\t{code}" for f, code in sorted(v)) for k, v in by_first.items()}
+
+
+# Real words one edit off a country form that are not misspellings of it.
+_FUZZY_NEVER = {"Guiana", "Guianas", "Samoans", "Serbians", "Romans", "Germane", "Indiana", "Indians", "Hungry"}
+
+
+def fuzzy_country(token: str) -> PlaceRef | None:
+    """A misspelt one-word country name ("Ethopia", "Afganistan", "Phillippines", "Quatar's").
+
+    Conservative on purpose: the token must be capitalised, at least six letters, unknown as
+    written (to the country table and the place gazetteer: "Granada" is a Spanish city, not
+    Grenada), share the first letter with the form, and be one edit (insertion, deletion,
+    substitution or swap of two neighbours) away from exactly one country's forms. Given names
+    one letter off a country ("Roland"/"Poland") differ in the first letter, so never match.
+    """
+    from rapidfuzz.distance import OSA
+
+    word = _POSSESSIVE.sub("", _norm(token))
+    if len(word) < 6 or not word.isalpha() or not word[0].isupper() or word.isupper():
+        return None
+    if lookup_country(word) is not None or word in _FUZZY_NEVER:
+        return None
+    from .places import place_country
+
+    if place_country(word) is not None:
+        return None
+    hits: dict[str, str] = {}
+    for entry in _fuzzy_forms().get(word[0], ()):
+        form, code = entry.split("\t")
+        if abs(len(form) - len(word)) <= 1 and OSA.distance(word, form) == 1:
+            hits.setdefault(code, form)
+    if len(hits) != 1:
+        return None
+    code, form = next(iter(hits.items()))
+    ref = lookup_country(form)
+    return PlaceRef(code, "country", word, (ref.how if ref else "name") if ref else "name")
+
+
+@dataclass(frozen=True)
+class EthnicGroup:
+    name: str
+    hosts: tuple[str, ...]  # states the group lives in, the main one first
+    note: str
+
+
+@functools.lru_cache(maxsize=1)
+def _ethnic_groups() -> dict[str, EthnicGroup]:
+    out: dict[str, EthnicGroup] = {}
+    for row in _read_csv("ethnic_groups.csv"):
+        hosts = _split(row["hosts"])
+        if not hosts or any(h not in _countries() for h in hosts):
+            raise ValueError(f"ethnic_groups.csv: bad hosts for {row['name']!r}: {row['hosts']!r}")
+        g = EthnicGroup(row["name"].strip(), hosts, row.get("note", "").strip())
+        for form in (g.name, *_split(row["forms"])):
+            key = _norm(form)
+            if key in out:
+                raise ValueError(f"ethnic_groups.csv: form {key!r} listed twice")
+            out[key] = g
+    return out
+
+
+def ethnic_group(token: str, fuzzy: bool = True) -> EthnicGroup | None:
+    """An ethnic or regional people without a state of its own ("Yoruba", "Tamils", "Karen",
+    "Hutu"), written as in the table; with `fuzzy`, also one edit off a form of seven letters
+    or more with the same first letter ("Chenchen" -> Chechen)."""
+    word = _POSSESSIVE.sub("", _norm(token))
+    table = _ethnic_groups()
+    if word in table:
+        return table[word]
+    if not fuzzy or len(word) < 7 or not word[:1].isupper() or lookup_country(word) is not None:
+        return None
+    from rapidfuzz.distance import OSA
+
+    hits = {g.name: g for form, g in table.items()
+            if len(form) >= 7 and form[0] == word[0] and abs(len(form) - len(word)) <= 1 and OSA.distance(form, word) == 1}
+    return next(iter(hits.values())) if len(hits) == 1 else None

@@ -71,9 +71,17 @@ class Trigger:
     forbids_subject: tuple[str, ...] = ()
     # A "from" object that rules the reading out ("withdrew from the treaty" is no retreat).
     forbids_from: tuple[str, ...] = ()
+    # A direct object that rules the reading out: "released a statement" frees no one.
+    forbids_object: tuple[str, ...] = ()
 
 
 V, N = "VERB", "NOUN"
+# Things a government "releases" that are no person set free: publications, data, substances, money.
+_PUBLISHED = ("statement", "report", "document", "video", "footage", "data", "figure", "result", "detail", "image", "photo",
+              "photograph", "picture", "transcript", "recording", "audio", "list", "information", "record", "file", "paper",
+              "study", "survey", "poll", "book", "album", "film", "song", "version", "update", "budget", "forecast", "plan",
+              "guideline", "guidance", "roadmap", "communique", "letter", "note", "memo", "text", "draft", "water", "gas",
+              "oil", "emission", "chemical", "fund", "money", "cash", "tranche", "payment", "reserve", "stock", "balloon")
 # Things and people a state sends to help another: when they "arrive" somewhere, that is the
 # delivery of aid (CAMEO 07), not a visit.
 _DOCUMENTS = ("deal", "agreement", "treaty", "accord", "pact", "convention", "protocol", "talks", "negotiation", "organization", "organisation", "council", "body", "race", "election", "competition")
@@ -210,8 +218,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("retreat", V, "RETREAT", "087", ("from",), mode="withdraw"),
     Trigger("pull", V, "RETREAT", "087", ("from",), particle="out", mode="withdraw"),
     Trigger("pull", V, "RETREAT", "087", ("from",), particle="back", mode="withdraw"),
-    Trigger("release", V, "RETREAT", "0841", ("to",), mode="release", needs_object=("prisoner", "hostage", "detainee", "captive", "soldier", "sailor", "citizen", "national", "journalist", "crew", "fisherman", "activist", "worker", "tourist")),
-    Trigger("free", V, "RETREAT", "0841", ("to",), mode="release", needs_object=("prisoner", "hostage", "detainee", "captive", "soldier", "sailor", "citizen", "national", "journalist", "crew", "fisherman")),
+    Trigger("release", V, "RETREAT", "0841", ("to",), mode="release", forbids_object=_PUBLISHED, needs_object=("prisoner", "hostage", "detainee", "captive", "soldier", "sailor", "citizen", "national", "journalist", "crew", "fisherman", "activist", "worker", "tourist")),
+    Trigger("free", V, "RETREAT", "0841", ("to",), mode="release", forbids_object=_PUBLISHED, needs_object=("prisoner", "hostage", "detainee", "captive", "soldier", "sailor", "citizen", "national", "journalist", "crew", "fisherman")),
     Trigger("disarm", V, "RETREAT", "0873", (), mode="disarm"),
     Trigger("withdrawal", N, "RETREAT", "087", ("from",), mode="withdraw", light_verbs=("complete", "speed", "begin", "announce", "start", "order", "accelerate", "finish")),
     Trigger("ceasefire", N, "RETREAT", "0871", WITH, mode="ceasefire", light_verbs=("declare", "announce", "observe", "call")),
@@ -337,7 +345,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("relax", V, "CONCEDE", "081", ("on", "in"), needs_object=("restriction", "ban", "curfew", "curb", "emergency", "measure", "rule", "control")),
     Trigger("call", V, "CONCEDE", "0832", ("with",), particle="off", needs_object=("strike", "protest", "boycott", "demonstration", "march", "rally", "sit-in")),
     # RETREAT
-    Trigger("release", V, "RETREAT", "0841", ("to",), mode="release"),
+    Trigger("release", V, "RETREAT", "0841", ("to",), mode="release", forbids_object=_PUBLISHED),
     Trigger("return", V, "RETREAT", "0842", ("to", "dative"), mode="return", needs_object=("weapon", "equipment", "property", "land", "territory", "prisoner", "hostage", "body", "remains", "asset", "helicopter", "aircraft", "ship", "vessel", "artifact", "island", "area")),
     Trigger("hand", V, "RETREAT", "0841", ("to", "dative"), particle="over", mode="release", needs_object=("suspect", "prisoner", "hostage", "national", "detainee", "citizen", "bomber", "fugitive", "body", "territory", "control", "power", "weapon", "two", "three")),
     Trigger("resign", V, "RETREAT", "0831", (), mode="resign"),

@@ -7,6 +7,7 @@ override through `place_country(name, prefer=...)`.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 
@@ -32,10 +33,42 @@ def _index() -> dict[str, list[tuple[int, str, float, float]]]:
     return index
 
 
+# Regions and provinces often named in conflict news that the city gazetteer (cities of 15,000+
+# people) does not hold. Key: lowercase name; value: ISO 3166-1 alpha-3 code. Only names with
+# one clear state are listed ("Kashmir" and "Punjab" are not). The West Bank and Gaza are coded
+# PSE, as PLOVER codes places there (the towns themselves come from the gazetteer's PS rows:
+# Jericho, Hebron, Nablus, Jenin, Ramallah ... -> PSE).
+REGIONS: dict[str, str] = {
+    "darfur": "SDN", "north darfur": "SDN", "south darfur": "SDN", "west darfur": "SDN",
+    "east darfur": "SDN", "central darfur": "SDN", "kordofan": "SDN", "south kordofan": "SDN",
+    "blue nile": "SDN", "sindh": "PAK", "balochistan": "PAK", "baluchistan": "PAK",
+    "khyber pakhtunkhwa": "PAK", "waziristan": "PAK", "north waziristan": "PAK", "south waziristan": "PAK",
+    "chechnya": "RUS", "dagestan": "RUS", "ingushetia": "RUS", "siberia": "RUS", "tatarstan": "RUS",
+    "west bank": "PSE", "gaza strip": "PSE", "gaza": "PSE",
+    "mindanao": "PHL", "aceh": "IDN", "papua": "IDN", "xinjiang": "CHN", "tibet": "CHN",
+    "donbas": "UKR", "donbass": "UKR", "tigray": "ETH", "ogaden": "ETH", "amhara region": "ETH",
+    "chiapas": "MEX", "cabinda": "AGO", "casamance": "SEN", "north kivu": "COD", "south kivu": "COD",
+    "ituri": "COD", "katanga": "COD", "jaffna peninsula": "LKA", "helmand": "AFG", "anbar": "IRQ",
+    "sinai": "EGY", "north sinai": "EGY", "niger delta": "NGA", "borno": "NGA", "biafra": "NGA",
+    "kurdistan region": "IRQ", "iraqi kurdistan": "IRQ", "nagorno-karabakh": "AZE", "idlib": "SYR",
+    "rakhine": "MMR", "shan state": "MMR", "kachin state": "MMR", "karen state": "MMR",
+}
+# A trailing administrative word does not change the place: "West Darfur State", "Sindh province".
+_ADMIN_SUFFIX = re.compile(r"\s+(?:state|province|region|district|governorate|oblast)$", re.IGNORECASE)
+
+
+def region_country(name: str) -> str | None:
+    key = " ".join(name.lower().replace("the ", "", 1).split()) if name.lower().startswith("the ") else " ".join(name.lower().split())
+    return REGIONS.get(key) or REGIONS.get(_ADMIN_SUFFIX.sub("", key))
+
+
 def place_country(name: str, prefer: set[str] | None = None) -> str | None:
     entries = _index().get(name.strip().lower())
     if not entries:
-        return None
+        stripped = _ADMIN_SUFFIX.sub("", name.strip())
+        entries = _index().get(stripped.lower()) if stripped != name.strip() else None
+    if not entries:
+        return region_country(name)
     if prefer:
         for e in entries:
             if e[1] in prefer and e[0] >= entries[0][0] / 20:

@@ -43,6 +43,21 @@ _NOT_GROUP_HEADS = {
     "waters", "airspace", "soil", "economy", "currency", "market", "history", "culture", "style",
     "version", "word", "name", "law", "constitution", "election", "side", "origin", "descent",
 }
+# Faiths and their adjectives: they name no state, and are not unknown proper names either.
+_FAITH_WORDS = {
+    "moslem", "moslems", "muslim", "muslims", "islamic", "islamist", "islamists", "christian", "christians",
+    "jewish", "jew", "jews", "hindu", "hindus", "sikh", "sikhs", "buddhist", "buddhists", "catholic",
+    "catholics", "protestant", "protestants", "orthodox", "shiite", "shiites", "shia", "shi'ite", "sunni",
+    "sunnis", "evangelical", "evangelicals",
+}
+_LOCATIVE_PREPS = {"in", "at", "near", "from", "to", "into", "across", "outside", "inside", "around", "through", "on"}
+# Nouns for a settlement or region: "the town of Samarra", "the Darfur region".
+_PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "state", "capital", "port", "area", "county"}
+# Capitalised words of titles that name no entity ("the Federal Minister", "the Interior Minister").
+_TITLE_ADJECTIVES = {"federal", "national", "interior", "foreign", "home", "defence", "defense", "deputy", "chief",
+                     "general", "supreme", "royal", "central", "provincial", "regional", "state", "acting", "senior"}
+# Offices of unidentified attackers, coded to the country where they struck.
+_ATTACKER_OFFICES = {"armed_group", "rebel", "criminal"}
 _NON_STATE = {"IGO", "UNO", "EUR", "NGO", "IMG"}
 # A news dateline opening a sentence: an ALL-CAPS place, optionally a wire tag "(Reuters)", then
 # up to three comma parts (state or country, date), then a dash or colon: "SIEM REAP, Cambodia,
@@ -182,6 +197,7 @@ class NounPhrase:
     plural_state: bool  # "the two countries", "both sides"
     ethnic: bool = False  # "ethnic Albanians": a group named by ethnicity, not a state
     org_sector: str | None = None  # default sector of an organisation named in the phrase
+    ethnic_hosts: tuple[str, ...] = ()  # a stateless people named in the phrase: its host states
 
 
 def np_tokens(head: Any) -> list[Any]:
@@ -196,15 +212,30 @@ def np_tokens(head: Any) -> list[Any]:
                 continue
             if child.dep_ == "prep" and child.lower_ not in ("of",):
                 continue
-            if child.dep_ not in _NP_DEPS_IN and child.dep_ not in ("pcomp",):
+            # "Saudi-led coalition": the country word hangs off "led" as an adverbial noun
+            led_by = child.dep_ == "npadvmod" and tok.dep_ == "amod" and tok.lower_ in _LED_WORDS
+            if child.dep_ not in _NP_DEPS_IN and child.dep_ not in ("pcomp",) and not led_by:
                 continue
             out.append(child)
             stack.append(child)
-    return sorted(out, key=lambda t: t.i)
+    toks = sorted(out, key=lambda t: t.i)
+    # Keep the unbroken run of tokens around the head: a sentence-final "." attached to a head
+    # the parser made the root ("Thousands of students protested in Dhaka.") must not stretch
+    # the phrase over the clause that lies between.
+    ids = {t.i for t in toks}
+    lo = hi = head.i
+    while lo - 1 in ids:
+        lo -= 1
+    while hi + 1 in ids:
+        hi += 1
+    toks = [t for t in toks if lo <= t.i <= hi]
+    while len(toks) > 1 and toks[-1].is_punct and toks[-1].i != head.i and toks[-1].text not in (")", "]"):
+        toks.pop()
+    return toks
 
 
 def describe_np(head: Any) -> NounPhrase:
-    from ..gazetteer import find_actor_terms, find_titles
+    from ..gazetteer import find_actor_terms, find_titles, lookup_country
 
     toks = np_tokens(head)
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
@@ -213,22 +244,52 @@ def describe_np(head: Any) -> NounPhrase:
     text = sent_text[start:end].strip(" ,;:")
     ids = {t.i for t in toks}
     country = country_how = org_sector = None
-    terms = find_actor_terms(sent_text[start:end])
+    np_text = sent_text[start:end]
+    # "anti-Syria", "pro-Russian": a stance towards a country, not membership of it.
+    terms = [t for t in find_actor_terms(np_text)
+             if not _STANCE_PREFIX.search(np_text[: t[0]]) and not _SPONSOR_SUFFIX.match(np_text[t[1]:])]
     # The term that is the head itself wins over modifiers: "NATO-member Norway" is Norway.
     head_at = head.idx - start
     on_head = [t for t in terms if t[0] <= head_at < t[1]]
+    resident = _resident_country(head, terms, start)
     for s, e, ref in on_head + terms:
         country, country_how = ref.code, ref.how
         org_sector = ref.sector or None
         break
+    split_org = False
+    if not terms:
+        # The parser may split a multi-word organisation ("the rebel Kurdistan Workers' Party"
+        # with "Workers" as a head of its own): a sentence-level organisation span covering the
+        # head names it.
+        head_abs = head.idx
+        for s0, e0, ref in find_actor_terms(sent_text):
+            if ref.kind == "organisation" and s0 <= head_abs < e0 and e0 - s0 > len(head.text):
+                country, country_how, org_sector = ref.code, ref.how, ref.sector or None
+                split_org = True
+                break
+    if not terms and country is None:
+        fz = _fuzzy_country_in(toks)
+        if fz is not None:
+            country, country_how = fz.code, fz.how
     # Only "ethnic" modifying this head (or its modifier), not one inside an apposition.
     ethnic = any(t.lower_ == "ethnic" and head.i in (t.head.i, t.head.head.i) for t in toks)
+    # "the Albanian population of the province", "the Serb minority": a people, not a state.
+    ethnic = ethnic or (country_how in ("adjective", "demonym") and head.lemma_.lower() in _PEOPLE_HEADS)
+    if resident is not None:
+        # "Bosnian Serbs", "Iraqi Kurds": the people of one nation living in another state
+        # are coded to the state they live in (the adjective), not their kin state.
+        country, country_how, ethnic = resident, "adjective", False
+    hosts: tuple[str, ...] = ()
+    if country is None:
+        hosts = _ethnic_hosts(head, toks)
     sector = office = title = None
     titles = find_titles(sent_text[start:end])
     if titles:
         # Prefer the most specific (longest) title in the phrase.
         s, e, tref = max(titles, key=lambda x: x[1] - x[0])
         sector, office, title = tref.sector, tref.office, sent_text[start + s : start + e]
+    if split_org:
+        sector = office = title = None  # "Workers" inside "Kurdistan Workers' Party" is no title
     person = None
     # doc.ents is rebuilt on every access: compute the person spans once per sentence.
     persons = head.doc.user_data.get("parley_person_ents")
@@ -248,9 +309,68 @@ def describe_np(head: Any) -> NounPhrase:
         person = _name_without_ner(head, toks, title)
     if person:
         person = _strip_titles(person, title)
+    if person and lookup_country(person) is not None:
+        person = None  # the NER's "PERSON" on "Armenia" or "NATO": a state or an organisation
     counterpart = any(t.lemma_.lower() == "counterpart" for t in toks)
     plural_state = head.lemma_.lower() in ("country", "nation", "side", "power", "government", "state") and head.tag_ in ("NNS", "NNPS")
-    return NounPhrase(text, start, end, country, country_how, sector, office, title, person, counterpart, plural_state, ethnic, org_sector)
+    return NounPhrase(text, start, end, country, country_how, sector, office, title, person, counterpart, plural_state, ethnic, org_sector, hosts)
+
+
+_STANCE_PREFIX = re.compile(r"(?i)\b(?:anti|pro)-$")
+# "Iranian-backed militias", "US-trained forces": a sponsor, not the group's own country
+# ("Saudi-led coalition" keeps its leader's country).
+_SPONSOR_SUFFIX = re.compile(r"(?i)-(?:backed|supported|funded|financed|trained|armed|sponsored|allied|aligned|friendly|leaning)\b")
+_LED_WORDS = {"led", "backed", "supported", "funded", "financed", "trained", "armed", "sponsored", "allied", "aligned"}
+# Heads that name a people rather than a state's organ ("the Albanian population").
+_PEOPLE_HEADS = {"population", "minority", "minorities", "community", "communities", "diaspora", "enclave"}
+
+
+def _resident_country(head: Any, terms: list[tuple[int, int, Any]], start: int) -> str | None:
+    """"Bosnian Serbs", "Croatian Serb refugees", "Iraqi Kurds": a country adjective before a
+    plural people noun (a demonym of another state) names where that people lives."""
+    if len(terms) < 2:
+        return None
+    first, second = terms[0][2], terms[1][2]
+    if first.kind != "country" or second.kind != "country" or first.code == second.code:
+        return None
+    if first.how != "adjective" or second.how != "demonym":
+        return None
+    # adjacent words: "Bosnian Serbs" (nothing but a space between the two terms)
+    between = head.doc.text[start + terms[0][1] : start + terms[1][0]]
+    if between.strip():
+        return None
+    second_word = head.doc.text[start + terms[1][0] : start + terms[1][1]]
+    plural_people = second_word.endswith("s") and second_word[:1].isupper()
+    modifier_people = any(t.text == second_word and t.i != head.i and t.dep_ in ("compound", "amod", "nmod") for t in head.children)
+    return first.code if plural_people or modifier_people else None
+
+
+def _fuzzy_country_in(toks: list[Any]) -> Any:
+    """A misspelt country among the phrase's proper nouns (never a person's name)."""
+    from ..gazetteer import fuzzy_country
+
+    for t in toks:
+        if t.pos_ == "PROPN" and t.ent_type_ != "PERSON":
+            ref = fuzzy_country(t.text)
+            if ref is not None:
+                return ref
+    return None
+
+
+def _ethnic_hosts(head: Any, toks: list[Any]) -> tuple[str, ...]:
+    """Host states of a stateless people named in the phrase ("Yoruba leaders", "Tamil
+    refugees", "the Kurds"). A bare singular head is not taken ("Karen said" is a name)."""
+    from ..gazetteer import ethnic_group
+
+    for t in toks:
+        if t.i == head.i and not (t.tag_ in ("NNS", "NNPS") or t.text.endswith("s")):
+            continue
+        if t.ent_type_ == "PERSON" and t.i == head.i:
+            continue
+        g = ethnic_group(t.text, fuzzy=t.pos_ == "PROPN")
+        if g is not None:
+            return g.hosts
+    return ()
 
 
 def _name_without_ner(head: Any, toks: list[Any], title: str | None) -> str | None:
@@ -319,10 +439,22 @@ class PageActors:
         if np.counterpart:
             # The time stage names the officeholder once the event's date is known.
             return Actor(np.text, None, np.country, np.sector, None, np.office, None, a_start, a_end, "counterpart")
+        if head.lemma_.lower() == "settler" and any(c.lower_ in ("jewish", "israeli") for c in head.children):
+            # "Jewish settlers in the West Bank city of Hebron": Israeli citizens, coded ISR
+            # whatever place the phrase names (PLOVER practice)
+            return Actor(np.text, None, "ISR", "CVL", np.title, np.office, None, a_start, a_end, "settlers")
+        if np.country and np.country_how == "demonym" and head.tag_ in ("NNS", "NNPS") and not np.title:
+            # "the Albanians of southern Serbia", "Kurds in Iraq": a people placed in another state.
+            where, _ = self._located_in(head)
+            if where is not None and where != np.country:
+                return Actor(np.text, None, where, "CVL", None, None, None, a_start, a_end, "ethnic-group:located")
         if np.ethnic and np.country:
             # "ethnic Albanians in south Serbia": an ethnic group is coded to the state it lives
             # in (PLOVER practice), i.e. another country named in the sentence, not its kin state.
-            where = self._context_country(head.doc.text, exclude={np.country}) or np.country
+            where = self._located_in(head)[0]
+            if where is None or where == np.country:
+                where = self._locative_country(head.doc, exclude={np.country})
+            where = where or self._context_country(head.doc.text, exclude={np.country}) or np.country
             how = "ethnic-group" if where != np.country else "ethnic-group:unplaced"
             return Actor(np.text, None, where, np.sector or "CVL", np.title, np.office, None, a_start, a_end, how)
         if np.country and (np.title or np.country_how in ("name", "short_name", "capital", "seat", "org", "demonym") or head.pos_ == "PROPN"):
@@ -338,6 +470,18 @@ class PageActors:
             # "Palestinian prisoners", "Russian aircraft", "Iraqi youths": a group or asset of
             # that country; its sector comes from the title table when the noun is listed.
             return Actor(np.text, None, np.country, np.sector, np.title, np.office, None, a_start, a_end, "country-group")
+        if np.country is None and np.ethnic_hosts:
+            # "Yoruba leaders", "Tamil refugees", "Hutu rebels": a stateless people is coded to
+            # the state it lives in -- a host state the sentence names, else its main one.
+            where, how = self._located_in(head, prefer=set(np.ethnic_hosts))
+            if where not in np.ethnic_hosts:
+                named = self._sentence_countries(head.doc)
+                where = next((c for c in named if c in np.ethnic_hosts), None)
+                how = "ethnic-group:context" if where else "ethnic-group:main-host"
+                where = where or np.ethnic_hosts[0]
+            else:
+                how = "ethnic-group:located"
+            return Actor(np.text, None, where, np.sector or "CVL", np.title, np.office, None, a_start, a_end, how)
         if np.title and np.office:
             if np.office in _PERSON_OFFICES:
                 p, how2 = self._person_by_office(None, np.office)
@@ -347,13 +491,33 @@ class PageActors:
                 # "police", "protesters", "rebels", "the prime minister" with no country in the
                 # phrase: the country a place in the phrase names, else the sentence's only
                 # country, else the page's dominant one; unknown otherwise.
-                where, how = self._place_in_np(np.text)
+                where, how = self._located_in(head)
+                if where is None:
+                    where, how = self._place_in_np(np.text, self._sentence_countries(head.doc))
                 if where is None and not self._names_unknown_entity(head):
                     where, how = self._context_country(head.doc.text, exclude=set(), only=True), "context:sentence"
+                    if where is None and np.office in _ATTACKER_OFFICES:
+                        where, how = self._locative_country(head.doc), "context:attack-place"
                     if where is None:
                         where, how = self._page_country(), "context:page"
                 return Actor(np.text, None, where, np.sector, np.title, np.office, None, a_start, a_end,
                              "group" + (f"+{how}" if where else ""))
+        if head.lemma_.lower() in _PLACE_NOUNS and not np.person and not np.country:
+            # "the Darfur region", "Sindh province": a region named by its modifier
+            mods = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "LOC")]
+            code = self._place_code(mods[0], set(self._sentence_countries(head.doc))) if mods else None
+            if code:
+                return Actor(np.text, None, code, None, None, "place", None, a_start, a_end, "place")
+        if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPS and head.head.head.pos_ in ("VERB", "AUX"):
+            return None  # "diplomats based in Geneva", "clashed in Kabul": where, not who
+        in_town_of = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in _PLACE_NOUNS
+        if head.pos_ == "PROPN" and (head.ent_type_ in ("GPE", "LOC") or in_town_of) and not np.person:
+            # A town or region that is itself the target ("tanks shelled Jericho", "the strike
+            # shut down Kathmandu"): PLOVER codes it to its country. The events stage decides
+            # whether a place is a participant; the resolution says it is a place.
+            code = self._place_code(head, set(self._sentence_countries(head.doc)))
+            if code:
+                return Actor(np.text, None, code, None, None, "place", None, a_start, a_end, "place")
         return None
 
     def modifier_actors(self, head: Any, sentence: Sentence) -> dict[int, Actor]:
@@ -401,7 +565,10 @@ class PageActors:
         state), None when it names several."""
         from ..gazetteer import find_actor_terms
 
-        codes = [ref.code for _, _, ref in find_actor_terms(text) if ref.kind == "country" and ref.code not in exclude]
+        # National organisations count as their country ("UNITA" says the page is about Angola).
+        codes = [ref.code for s, e, ref in find_actor_terms(text)
+                 if (ref.kind == "country" or (len(ref.code) == 3 and ref.code not in _NON_STATE))
+                 and ref.code not in exclude and not _STANCE_PREFIX.search(text[:s]) and not _SPONSOR_SUFFIX.match(text[e:])]
         if only:
             return codes[0] if len(set(codes)) == 1 else None
         return codes[0] if codes else None
@@ -410,23 +577,110 @@ class PageActors:
     def _names_unknown_entity(head: Any, person: str | None = None) -> bool:
         """The phrase names something we do not know ("Hamas", "the Karen"): its country is
         not the sentence's, so no context guess is made."""
-        from ..gazetteer import find_titles, lookup_country
+        from ..gazetteer import ethnic_group, find_titles, lookup_country
 
         for t in np_tokens(head):
+            if t.lower_ in _FAITH_WORDS or t.lower_ in _TITLE_ADJECTIVES or ethnic_group(t.text, fuzzy=False) is not None:
+                continue  # "Moslem demonstrators", "Tamil refugees": a faith or people, not a name
             if t.pos_ == "PROPN" and lookup_country(t.text) is None and not find_titles(t.text):
                 if person is None or t.text not in person.split():
                     return True
         return False
 
     @staticmethod
-    def _place_in_np(text: str) -> tuple[str | None, str]:
+    def _place_in_np(text: str, prefer: list[str] | None = None) -> tuple[str | None, str]:
         from ..places import place_country
 
-        for m in re.finditer(r"\b(?:in|of|from|near)\s+((?:[A-Z][\w'-]+\s?){1,3})", text):
-            code = place_country(m.group(1).strip())
+        for m in re.finditer(r"\b(?:in|of|from|near)\s+(?:the\s+)?((?:[A-Z][\w'-]+\s?){1,3})", text):
+            code = place_country(m.group(1).strip(), prefer=set(prefer or ()))
             if code:
                 return code, "place"
         return None, ""
+
+    @staticmethod
+    def _sentence_countries(sdoc: Any) -> list[str]:
+        """Countries the sentence names (terms, then misspelt names), in order."""
+        from ..gazetteer import find_actor_terms
+
+        codes = [ref.code for s, _, ref in find_actor_terms(sdoc.text)
+                 if ref.kind == "country" and not _STANCE_PREFIX.search(sdoc.text[:s])]
+        fz = _fuzzy_country_in(list(sdoc))
+        if fz is not None:
+            codes.append(fz.code)
+        return codes
+
+    def _located_in(self, head: Any, prefer: set[str] | None = None) -> tuple[str | None, str]:
+        """The country of a place the phrase's head is located in: "security forces in Guinea",
+        "rebels in northern Mali", "a missionary from Calgary", "militias in Tripoli" (the
+        Lebanese one when the sentence speaks of Lebanon). Countries, capitals and cities."""
+        from ..gazetteer import lookup_country
+
+        for mod in head.children:
+            # "Darfur rebels", "Kabul police": a place named as the group's modifier
+            if mod.dep_ == "compound" and mod.pos_ == "PROPN" and mod.ent_type_ in ("GPE", "LOC") and mod.i < head.i:
+                code = self._place_code(mod, prefer or set(self._sentence_countries(head.doc)))
+                if code:
+                    return code, "place-modifier"
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "of", "from", "near", "at"):
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                if prep.lower_ in ("from", "of"):
+                    # "doctors from two American aid groups": the country of the group they are from
+                    adj = [lookup_country(m.text) for m in obj.children if m.dep_ in ("amod", "compound") and m.i < obj.i]
+                    adj_codes = {r.code for r in adj if r is not None and r.kind == "country"}
+                    if len(adj_codes) == 1:
+                        return adj_codes.pop(), "located-in"
+                pref = prefer or set(self._sentence_countries(head.doc))
+                # "from Sudan and Egypt": coordinated places in two states say no one state
+                codes = {c for c in (self._place_code(o, pref) for o in (obj, *obj.conjuncts)) if c}
+                if len(codes) == 1:
+                    return codes.pop(), "located-in"
+                if codes:
+                    return None, ""
+        return None, ""
+
+    @staticmethod
+    def _place_code(tok: Any, prefer: set[str]) -> str | None:
+        """Country of the place a noun (with its compounds) names: a country term, a misspelt
+        country, a regional name, or a city/region of the place gazetteer."""
+        from ..gazetteer import fuzzy_country, lookup_country
+        from ..places import place_country
+
+        parts = [t for t in tok.subtree if (t.dep_ in ("compound", "amod", "nmod") and t.head.i == tok.i) or t.i == tok.i]
+        names = [" ".join(t.text for t in parts if t.pos_ == "PROPN" or t.i == tok.i)]
+        if tok.ent_type_ in ("GPE", "LOC"):
+            names += [t.text for t in parts if t.pos_ == "PROPN"]
+        for name in names:
+            if not name or not name[:1].isupper():
+                continue
+            ref = lookup_country(name)
+            if ref is not None and ref.kind == "country":
+                if ref.how == "capital" and prefer:
+                    # "Tripoli" in a sentence about Lebanon is the Lebanese port
+                    # (the capital's own mention does not count as evidence for its country)
+                    return place_country(name, prefer=prefer - {ref.code}) or ref.code
+                return ref.code
+            code = place_country(name, prefer=prefer) if prefer else place_country(name)
+            if code:
+                return code
+            ref = fuzzy_country(name)
+            if ref is not None:
+                return ref.code
+        return None
+
+    def _locative_country(self, sdoc: Any, exclude: set[str] | None = None) -> str | None:
+        """The one country of the places the sentence puts its event in ("in Kabul", "near
+        Samarra", "in Iraq"): where unidentified attackers struck is whose they are coded to."""
+        found: set[str] = set()
+        for tok in sdoc:
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "near", "at") and tok.pos_ == "PROPN":
+                code = self._place_code(tok, set())
+                if code and code not in (exclude or set()):
+                    found.add(code)
+        return found.pop() if len(found) == 1 else None
 
     def _pronoun(self, head: Any, sentence: Sentence) -> Actor | None:
         """he/she/him/her -> the last person who was a grammatical subject, but only when that
@@ -452,13 +706,15 @@ class PageActors:
         entry, how = self.memory.match(np.person, np.country, np.office)
         if entry is None:
             entry, how = self._from_officeholders(np)
-            if entry.country is None and np.title and np.office in _PERSON_OFFICES:
-                # "Prime Minister Iyad Allawi" in a sentence about Iraq: the title's state is the
-                # sentence's only country, else the page's dominant one.
-                where = self._context_country(head.doc.text, exclude=set(), only=True) or self._page_country()
+            if entry.country is None and np.title and np.office and np.office != "religious":
+                # "Prime Minister Iyad Allawi" in a sentence about Iraq, "Judge X" opening a
+                # fraud inquiry into Chilean officials: the title's state is where the phrase
+                # places the person, else the sentence's only country, else the page's dominant one.
+                where, how2 = self._located_in(head)
+                where = where or self._context_country(head.doc.text, exclude=set(), only=True) or self._page_country()
                 if where is not None:
                     entry.country = where
-                    how = "page+context-country"
+                    how = "page+located-in" if how2 else "page+context-country"
             self.memory.people.append(entry)
         else:
             # Learn what this mention adds (a title or country the first mention lacked).
@@ -522,8 +778,10 @@ def resolve_document(doc: Document) -> tuple[PageActors, dict[int, dict[int, Act
             actor = pa.resolve(head, sent)
             if actor is not None:
                 found[head.i] = actor
-                for i, part in pa.modifier_actors(head, sent).items():
-                    found.setdefault(i, part)
+            # "the Turkish and Greek sides": one actor per coordinated country, even when the
+            # head alone names no actor
+            for i, part in pa.modifier_actors(head, sent).items():
+                found.setdefault(i, part)
         per_sentence[sent.index] = found
     return pa, per_sentence
 

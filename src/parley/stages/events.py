@@ -72,6 +72,23 @@ _OFFICIAL_PROTEST = Trigger("protest", "VERB", "ACCUSE", "114", ("dobj", "to", "
 _WEAPON_AGENTS = {"missile", "rocket", "drone", "shell", "mortar", "bomb", "grenade", "projectile", "artillery", "airstrike", "strike", "fire", "bullet", "shot", "gunfire", "shelling", "salvo", "barrage", "torpedo", "explosive", "device"}
 # Sectors of armed non-state groups: their attacks at home are coded to the country where
 # they strike ("militants attacked a village in Turkey" -> TUR rebels vs TUR).
+_LOCATIVE_PREPS = {"near", "along", "across", "at", "in", "inside", "outside", "within", "off", "by", "beside", "around", "through", "over", "toward", "towards", "north", "south", "east", "west", "between"}
+# Nouns that stand for a deed just reported ("..., a move that Beijing criticized").
+_ACT_NOUNS = {"move", "step", "decision", "action", "act", "measure", "gesture", "announcement", "development"}
+# Subjects that name a non-agent doer: documents, speech products, natural forces, abstractions.
+_NON_AGENT_NOUNS = {
+    "report", "statement", "resolution", "law", "bill", "decision", "move", "plan", "agreement", "deal", "treaty",
+    "accord", "communique", "declaration", "letter", "document", "article", "study", "survey", "poll", "vote",
+    "announcement", "measure", "policy", "proposal", "program", "programme", "rule", "regulation", "order", "decree",
+    "ruling", "verdict", "storm", "cyclone", "hurricane", "typhoon", "earthquake", "quake", "flood", "fire", "drought",
+    "tsunami", "epidemic", "pandemic", "virus", "outbreak", "crisis", "war", "conflict", "violence", "fighting",
+    "news", "media", "footage", "video", "image", "photo", "post", "tweet", "website", "book", "film", "price",
+    "economy", "market", "rate", "inflation", "situation", "development", "event", "incident", "issue", "problem",
+    "accident", "crash", "collision", "landslide", "avalanche", "stampede",
+}
+# Happenings that a place locates but does not make a party: "a clash in the Galwan Valley"
+# is no actor (an attack's place still stands in for its unknown doer via the nearest actor).
+_HAPPENING_NOUNS = {"clash", "skirmish", "battle", "explosion", "blast", "bombing", "raid", "ambush", "riot", "shooting"}
 _ARMED_NON_STATE = {"REB", "UAF", "CRM", "IMG", "INS"}
 _COMPLEMENT_PREPS = ("to", "with", "against", "on", "from", "into", "for", "upon", "at", "of", "in", "between")
 
@@ -202,7 +219,7 @@ class SentenceCoder:
                 a = self.actors[t.head.i]
             if a is None and t.lower_ in _PRONOUN_SUBJECTS and t.dep_ in ("nsubj", "nsubjpass"):
                 a = self._antecedent(t)
-            if a is None and t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"):
+            if a is None and t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") and not (t.dep_ in ("nsubj", "nsubjpass") and self._non_agent_noun(t)):
                 # "Security forces in Guinea", "Demonstrators in Baghdad": the group's country
                 # is the place the phrase locates it in.
                 for prep in t.children:
@@ -217,6 +234,14 @@ class SentenceCoder:
             if a is not None:
                 out.extend(self._expand_compound(t, a))
         return out
+
+    @staticmethod
+    def _non_agent_noun(t: Any) -> bool:
+        """A noun for a happening or a thing ("a clash in the Galwan Valley", "the law in
+        Texas"), which a place locates but does not make a doer (as an object, "postponed the
+        demonstration in Baku", the place still stands for the affected party)."""
+        lem = t.lemma_.lower()
+        return lem in _NON_AGENT_NOUNS or lem in _HAPPENING_NOUNS or bool(triggers_for(lem, "NOUN")) or lem in _WEAPON_AGENTS
 
     def _antecedent(self, pron: Any) -> Actor | None:
         """"Iraq said it would allow ...": a pronoun subject of a reported clause is the
@@ -417,6 +442,8 @@ class SentenceCoder:
                 continue
             if t.needs_object and not obj_lemmas & set(t.needs_object):
                 continue
+            if t.forbids_object and {o.lemma_.lower() for o in objs} & set(t.forbids_object):
+                continue
             if t.needs_modifier and not mods & set(t.needs_modifier):
                 continue
             if t.forbids_modifier and mods & set(t.forbids_modifier):
@@ -526,8 +553,11 @@ class SentenceCoder:
             if not targets:
                 targets = [a for o in _objects(tok, ("with", "against", "on", "upon", "to", "from")) for a in self.actor(o) if a.country]
                 how = "prep-object" if targets else how
+            if not targets and trig.type in _ADDRESSED_TYPES:
+                targets = [a for a in self._reacted_to(tok) if a.country and _key(a) not in {_key(x) for x in sources}]
+                how = "reaction" if targets else how
             if not targets and not PLOVER_TYPES[trig.type].symmetric and len(sources) < 2:
-                targets = self._in_clause(tok, sources)
+                targets = self._in_clause(tok, sources, aimed_at_place=trig.type in ("MOBILIZE", "THREATEN"))
                 how = "in-clause" if targets else how
             if trig.type == "PROTEST" and trig.lemma == "protest" and sources and all(a.sector == "GOV" and a.country for a in sources):
                 # a government "protests" a visit or a decision: an official complaint (CAMEO
@@ -550,7 +580,7 @@ class SentenceCoder:
             tok.dep_ == "conj" and tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in tok.children)
             and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.head.children)
         )
-        if not sources and not reduced_passive:
+        if not sources and not reduced_passive and not self._named_non_agent(tok, trig):
             # (a participle or passive relative clause describes its noun's fate: "Koreans
             # mobilized for forced labour", "nationals who had been charged": no agent to guess)
             exclude = {_key(a) for a in targets}
@@ -659,6 +689,46 @@ class SentenceCoder:
                 )
         return out
 
+    def _reacted_to(self, tok: Any) -> list[Actor]:
+        """"X signed a law ..., a move that Beijing criticized": a reaction in a relative clause
+        on a noun standing for an act is addressed to whoever did the act."""
+        if tok.dep_ != "relcl" or tok.head.lemma_.lower() not in _ACT_NOUNS:
+            return []
+        up = tok.head
+        for _ in range(3):
+            if up.dep_ not in ("appos", "dobj", "attr", "conj") or up.head is up:
+                break
+            up = up.head
+            if up.pos_ in ("VERB", "AUX"):
+                subj, _ = subject_of(up)
+                return self.actor(subj)
+        if tok.head.dep_ == "appos":
+            # the parser hangs a sentence-final "..., a move that" on the nearest noun; it
+            # restates the main clause
+            root = next((t for t in self.sdoc if t.dep_ == "ROOT"), None)
+            if root is not None and root.pos_ in ("VERB", "AUX") and root.i < tok.head.i:
+                subj, _ = subject_of(root)
+                return self.actor(subj)
+        return []
+
+    def _named_non_agent(self, tok: Any, trig: Trigger) -> bool:
+        """The clause names its doer, and the doer is no state, group or person: a storm, a
+        report, a resolution, a statement ("a UN resolution that condemns X", "the cyclone
+        killed 90", "media reports suggested ... withdrawing"). Guessing the nearest actor as
+        the source would pin the act on a bystander."""
+        subj = None
+        if trig.pos == "VERB":
+            subj, _ = subject_of(tok)
+        else:
+            _, governing = self._noun_is_occurrence(tok, trig)
+            if governing is not None:
+                subj, _ = subject_of(governing)
+        if subj is None:
+            return False
+        if subj.lower_ in _PRONOUN_SUBJECTS or subj.tag_ in ("WDT", "WP", "PRP"):
+            return False
+        return subj.lemma_.lower() in _NON_AGENT_NOUNS or subj.ent_type_ in ("LAW", "EVENT", "WORK_OF_ART", "PRODUCT", "MONEY", "DATE", "TIME", "PERCENT", "QUANTITY")
+
     # -- targets beyond the verb's own objects -------------------------------------------------
     def _object_modifiers(self, tok: Any) -> list[Actor]:
         """"rejected North Korea's demand", "rejected calls by Belarus's rulers", "accepted
@@ -725,9 +795,11 @@ class SentenceCoder:
                         break
         return out
 
-    def _in_clause(self, tok: Any, sources: list[Actor]) -> list[Actor]:
+    def _in_clause(self, tok: Any, sources: list[Actor], aimed_at_place: bool = False) -> list[Actor]:
         """Last resort: the first other actor inside the trigger's own clause (not its subject,
-        not a reporting "according to" phrase, not a quote)."""
+        not a reporting "according to" phrase, not a quote). A bare place named as a landmark
+        within a locative phrase is not the target, unless the act is aimed at a place (a
+        deployment "along the border with Armenia")."""
         own = {_key(a) for a in sources}
         subj_ids = {t.i for s in _children(tok, ("nsubj", "nsubjpass", "agent")) for t in s.subtree}
         for t in tok.subtree:
@@ -741,6 +813,12 @@ class SentenceCoder:
             if any(p.dep_ in ("ccomp", "advcl", "relcl", "acl") or p.lower_ in ("according", "said", "told") or p.lemma_ == "accord" for p in path):
                 continue
             a = self.actors[t.i]
+            preps = [p for p in path if p.dep_ == "prep"]
+            if not aimed_at_place and _is_place(a) and len(preps) >= 2 and any(p.lower_ in _LOCATIVE_PREPS for p in preps):
+                # "attacked a village near the border with Niger": a landmark's place locates
+                # the act and is not its target (a place the act is in, "in the West Bank",
+                # still stands for the affected party, as PLOVER codes it)
+                continue
             # another country only: a same-country party this loosely attached is usually the
             # source's own institution ("the Pentagon's announcement")
             if a.country and _key(a) not in own and a.country not in {s.country for s in sources}:
@@ -826,9 +904,14 @@ class SentenceCoder:
             if comp:
                 main = comp[0]
         subj, _ = subject_of(main)
+        if subj is not None and subj.lemma_.lower() in _NON_AGENT_NOUNS:
+            return []  # "The agreement, signed by Iran and the US, limits ...": a document acts for no one
         sources = [a for a in self.actor(subj) if a.country]
         if not sources:
             return []
+        main_objs = {o.lemma_.lower() for o in _children(main, ("dobj",))}
+        if any(main_objs & set(t.forbids_object) for t in triggers_for(main.lemma_.lower(), "VERB")):
+            return []  # the rules read the verb and ruled it out ("released a statement")
         type_, p = model.predict(self.sentence.text)
         if p < model.threshold:
             return []
@@ -950,7 +1033,7 @@ class SentenceCoder:
 
 # Where both sides come straight from the clause's own arguments (subject, object, "between X
 # and Y", "X and Y agreed", a preposition or the complement of the trigger itself).
-_EXPLICIT_HOW = {"parse", "between", "compound-actor", "prep-object", "object-modifier", "complement"}
+_EXPLICIT_HOW = {"parse", "between", "compound-actor", "prep-object", "object-modifier", "complement", "reaction"}
 _NON_STATE_CODES = {"IGO", "UNO", "EUR", "NGO", "IMG", "ISM", "MNC"}
 
 
@@ -999,15 +1082,29 @@ def _dyad_allowed(type_: str, s: Actor, t: Actor, how: str) -> bool:
     return s.text.lower() != t.text.lower()
 
 
+def _is_place(a: Actor) -> bool:
+    """A bare place name (a country, a region, a town), not an institution or a person."""
+    if a.office == "place":
+        return True
+    if a.role or a.person_id:
+        return False
+    from ..gazetteer import lookup_country
+
+    return lookup_country(a.text) is not None
+
+
 def _key(a: Actor) -> str:
     return a.person_id or a.name or (a.text + "|" + (a.country or ""))
 
 
 def _confidence(how: str, s: Actor, t: Actor) -> float:
-    base = {"domestic": 0.5, "complement": 0.75, "object-modifier": 0.75, "prep-object": 0.7, "event-place": 0.6, "one-sided": 0.6, "parse": 0.85, "between": 0.85, "compound-actor": 0.8, "dyad-in-name": 0.7, "host-country": 0.6, "nearest-actor": 0.6, "addressee-pending": 0.55}.get(how, 0.6)
+    base = {"domestic": 0.5, "complement": 0.75, "object-modifier": 0.75, "reaction": 0.7, "prep-object": 0.7, "event-place": 0.6, "one-sided": 0.6, "parse": 0.85, "between": 0.85, "compound-actor": 0.8, "dyad-in-name": 0.7, "host-country": 0.6, "nearest-actor": 0.6, "addressee-pending": 0.55}.get(how, 0.6)
     if s.name or t.name:
         base += 0.05
     return round(min(base, 0.95), 2)
+
+
+_INTERLOCUTOR_WINDOW = 4
 
 
 def _resolve_addressees(events: list[Event]) -> list[Event]:
@@ -1018,9 +1115,13 @@ def _resolve_addressees(events: list[Event]) -> list[Event]:
         if e.target.resolution != "unresolved":
             out.append(e)
             continue
+        if "/noun:" in e.coder:
+            continue  # "the agreement", "an investigation": a topic noun names no addressee
         partner = None
         for m in meetings:
-            if m.sentence > e.sentence + 8:
+            # only the meeting the passage is about: just before, or the same sentence (a
+            # meeting far back on the page is not who a later demand is addressed to)
+            if not (e.sentence - _INTERLOCUTOR_WINDOW <= m.sentence <= e.sentence):
                 continue
             if m.source.country == e.source.country or _key(m.source) == _key(e.source):
                 partner = m.target
