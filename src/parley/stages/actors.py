@@ -8,6 +8,15 @@ from the title ("Defense Minister"); the person's canonical name from the office
 People are remembered across the page, so that "Secretary Austin", "Mr. Dong" and a transliteration
 variant ("Dong Quan" after "Dong Jun") resolve to the person introduced earlier. Each actor records
 how it was resolved. Role-at-date is finalised by the time stage, once the event's date is known.
+
+Groups without a country word get one from where the phrase puts them ("security forces in
+Guinea", "Darfur rebels", "doctors from American aid groups"), else the sentence's only country,
+else -- for unidentified attackers -- the one country of the places the sentence sets the attack
+in ("gunmen ... in Kabul"). Stateless peoples ("Yoruba leaders", "Tamil refugees") go to a host
+state the sentence names (data/ethnic_groups.csv). Misspelt country names are corrected
+conservatively (gazetteer.fuzzy_country). A town or region that is itself a participant
+("tanks shelled Jericho") is an actor with office "place"; a place that only says where a verb
+happened ("based in Geneva") is not.
 """
 
 from __future__ import annotations

@@ -619,7 +619,11 @@ class SentenceCoder:
             sources, targets = [sources[0]], sources[1:]
             how = "compound-actor"
         location, location_country = self._location(tok, verb)
-        if not targets and trig.type in ("COOPERATE", "CONSULT") and location_country and sources and all(a.country != location_country for a in sources) and (trig.mode in ("joint exercise", "joint patrol", "visit") or trig.lemma in ("visit", "trip") or trig.pos == "NOUN"):
+        # The host country is a party only to joint exercises, visits, and meetings travelled *to*
+        # ("sent a delegation to Honolulu to attend the meeting"); a forum held *in* a city ("met
+        # on the sidelines of the dialogue in Singapore") does not make the host a participant.
+        travelled_to = trig.pos == "NOUN" and self._location_prep == "to"
+        if not targets and trig.type in ("COOPERATE", "CONSULT") and location_country and sources and all(a.country != location_country for a in sources) and (trig.mode in ("joint exercise", "joint patrol", "visit") or trig.lemma in ("visit", "trip") or travelled_to):
             targets = [Actor(location or location_country, None, location_country, "GOV", None, None, None, -1, -1, "host-country")]
             how = "host-country"
         armed_at_home = trig.type == "ASSAULT" and any(a.sector in _ARMED_NON_STATE for a in sources)
@@ -969,6 +973,8 @@ class SentenceCoder:
             return "video"
         return mode
 
+    _location_prep: str | None = None  # the preposition that introduced the last location found
+
     def _location(self, tok: Any, verb: Any) -> tuple[str | None, str | None]:
         from ..gazetteer import lookup_country
 
@@ -997,7 +1003,9 @@ class SentenceCoder:
                                 code = place_country(pobj.text)
                             else:
                                 code = ref.code
+                            self._location_prep = prep.lower_
                             return text or pobj.text, code
+        self._location_prep = None
         return None, None
 
     def _quotes_for(self, speaker: Actor, tok: Any | None = None) -> tuple[Quote, ...]:

@@ -158,6 +158,27 @@ def infer_news_date(doc: Document) -> EventDate | None:
     return None
 
 
+def _own_clause_dates(doc: Document, e: Event, mentions: list[DateMention]) -> list[DateMention]:
+    """Drop date expressions inside a relative clause that does not contain the trigger: in
+    "agreed to keep a channel open, a call that Washington has sought since last year", "since
+    last year" dates the seeking, not the agreement."""
+    if not mentions:
+        return mentions
+    sdoc = ((doc.cache or {}).get("parsed") or {}).get(e.sentence)
+    if sdoc is None:
+        return mentions
+    start = doc.sentences[e.sentence].start
+    trigger = e.trigger_start - start
+    clauses = []
+    for tok in sdoc:
+        if tok.dep_ in ("relcl", "acl"):
+            sub = list(tok.subtree)
+            a, b = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+            if not a <= trigger < b:
+                clauses.append((a, b))
+    return [m for m in mentions if not any(a <= m.start - start and m.end - start <= b for a, b in clauses)]
+
+
 def _nearest(mentions: list[DateMention], pos: int) -> DateMention | None:
     if not mentions:
         return None
@@ -307,7 +328,7 @@ def run(doc: Document) -> Document:
     dated: list[Event] = []
     for e in doc.events:
         sent = doc.sentences[e.sentence]
-        m = _nearest(per_sentence.get(e.sentence, []), e.trigger_start)
+        m = _nearest(_own_clause_dates(doc, e, per_sentence.get(e.sentence, [])), e.trigger_start)
         when: EventDate | None
         if m is not None:
             when = _event_date(m, "sentence", art.text[sent.start : m.start], anchor)
