@@ -164,3 +164,19 @@ def test_wire_dateline_sets_the_news_date() -> None:
     assert doc.news_date is not None and (doc.news_date.value, doc.news_date.source) == ("2024-06-26", "dateline")
     consult = [e for e in doc.events if e.type == "CONSULT"]
     assert consult and consult[0].date is not None and consult[0].date.value == "2024-06-25"
+
+
+def test_a_date_in_another_clause_does_not_date_the_event() -> None:
+    """"since last year" belongs to the seeking in the relative clause, not to the agreement."""
+    import parley
+
+    text = (
+        "Posted 1 June 2024\n\nDefense chiefs meet in Singapore\n\n"
+        "SINGAPORE, May 31 - US Secretary of Defense Lloyd Austin met Chinese Defense Minister Dong Jun on Friday.\n\n"
+        "The two sides agreed to keep military channels open, including a theater commander call that Washington has sought since last year.\n"
+    )
+    doc = parley.analyse_text(text)
+    agree = [e for e in doc.events if e.type == "AGREE"]
+    assert agree, [(e.type, e.evidence) for e in doc.events]
+    assert all(e.date is None or e.date.value != "2023" and not e.date.value.startswith("2023/") for e in agree)
+    assert not any(e.historical for e in agree)

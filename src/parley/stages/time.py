@@ -159,9 +159,9 @@ def infer_news_date(doc: Document) -> EventDate | None:
 
 
 def _own_clause_dates(doc: Document, e: Event, mentions: list[DateMention]) -> list[DateMention]:
-    """Drop date expressions inside a relative clause that does not contain the trigger: in
-    "agreed to keep a channel open, a call that Washington has sought since last year", "since
-    last year" dates the seeking, not the agreement."""
+    """Drop date expressions inside a relative or complement clause that does not contain the
+    trigger: in "agreed to keep a channel open, a call that Washington has sought since last
+    year", "since last year" dates the seeking, not the agreement."""
     if not mentions:
         return mentions
     sdoc = ((doc.cache or {}).get("parsed") or {}).get(e.sentence)
@@ -171,7 +171,7 @@ def _own_clause_dates(doc: Document, e: Event, mentions: list[DateMention]) -> l
     trigger = e.trigger_start - start
     clauses = []
     for tok in sdoc:
-        if tok.dep_ in ("relcl", "acl"):
+        if tok.dep_ in ("relcl", "acl", "ccomp"):
             sub = list(tok.subtree)
             a, b = sub[0].idx, sub[-1].idx + len(sub[-1].text)
             if not a <= trigger < b:
