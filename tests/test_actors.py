@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import parley
-from parley.records import Actor, Article, Document, Page, Paragraph, Sentence
+from parley.records import Actor, Article, Document, Page, Paragraph
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 FLOORS = json.loads((Path(__file__).with_name("quality_floors.json")).read_text(encoding="utf-8"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from conftest import dump_db
+
 import importlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,7 +12,6 @@ import pytest
 
 from parley.bench import build_corpus
 from parley.distributed import plan_partitions, run_dask
-from parley.stages.store import open_db
 
 ingest_mod = importlib.import_module("parley.ingest")
 
@@ -39,15 +40,7 @@ def _pages(folder: Path, n: int) -> list[str]:
 
 
 def _dump(db_path: Path) -> dict[str, list[dict[str, object]]]:
-    db = open_db(db_path, readonly=True)
-    out = {
-        "events": list(db.query("select * from events order by id")),
-        "mentions": list(db.query("select * from mentions order by id")),
-        "documents": list(db.query("select id, path, url, title, published, news_date, method, text, paragraphs, sentences from documents order by id")),
-        "status": list(db.query("select path, status, reason, stage, document_id, events from ingest_status order by path")),
-    }
-    db.close()
-    return out
+    return dump_db(db_path, "id, path, url, title, published, news_date, method, text, paragraphs, sentences")
 
 
 def test_dask_equals_single_process_and_resumes(client: object, tmp_path: Path) -> None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from conftest import dump_db
+
 import importlib
 from pathlib import Path
 
 from parley.bench import build_corpus
 from parley.records import Document, Page
 from parley.stages import annotate
-from parley.stages.store import open_db
 
 ingest_mod = importlib.import_module("parley.ingest")
 
@@ -26,15 +27,7 @@ def _corpus(folder: Path, n: int) -> list[str]:
 
 
 def _dump(db_path: Path) -> dict[str, list[dict[str, object]]]:
-    db = open_db(db_path, readonly=True)
-    out = {
-        "events": list(db.query("select * from events order by id")),
-        "mentions": list(db.query("select * from mentions order by id")),
-        "documents": list(db.query("select id, path, title, text, sentences, news_date from documents order by id")),
-        "status": list(db.query("select path, status, reason, stage, document_id, events from ingest_status order by path")),
-    }
-    db.close()
-    return out
+    return dump_db(db_path)
 
 
 def test_two_workers_store_the_same_as_one(tmp_path: Path) -> None:

@@ -444,8 +444,9 @@ def _day_range(start: int, end: int, y: int | None, mo: int, d1: int, d2: int, a
     return _Cand(start, end, date(y, mo, d1), date(y, mo, d2), "day", False, "range", "range")
 
 
-def _h_month_day_range(m: re.Match[str], text: str, anchor: date | None) -> _Cand | None:
-    """January 8-9 | January 8 to 10, 2024 | between January 8 and 10"""
+def _day_range_match(m: re.Match[str], text: str, anchor: date | None, start_group: str) -> _Cand | None:
+    """Shared by both word orders of a day range; `start_group` is where the expression begins
+    when it has no "between"/"from"."""
     if not _cap(m.group("m")):
         return None
     conn = m.group("conn").lower()
@@ -454,26 +455,20 @@ def _h_month_day_range(m: re.Match[str], text: str, anchor: date | None) -> _Can
         return None
     if _next_word(text, m.end()) in _COUNT_NOUNS:
         return None
-    start = m.start("pre") if pre else m.start("m")
+    start = m.start("pre") if pre else m.start(start_group)
     y = int(m.group("y")) if m.group("y") else None
     mo = _MONTH_NUM[m.group("m").lower().rstrip(".")]
     return _day_range(start, m.end(), y, mo, int(m.group("d")), int(m.group("d2")), anchor)
+
+
+def _h_month_day_range(m: re.Match[str], text: str, anchor: date | None) -> _Cand | None:
+    """January 8-9 | January 8 to 10, 2024 | between January 8 and 10"""
+    return _day_range_match(m, text, anchor, "m")
 
 
 def _h_day_day_month(m: re.Match[str], text: str, anchor: date | None) -> _Cand | None:
     """8-9 January | 8 to 10 January 2024 | between 8 and 10 January"""
-    if not _cap(m.group("m")):
-        return None
-    conn = m.group("conn").lower()
-    pre = (m.group("pre") or "").lower()
-    if pre == "between" and conn != "and" or pre == "from" and conn == "and":
-        return None
-    if _next_word(text, m.end()) in _COUNT_NOUNS:
-        return None
-    start = m.start("pre") if pre else m.start("d")
-    y = int(m.group("y")) if m.group("y") else None
-    mo = _MONTH_NUM[m.group("m").lower().rstrip(".")]
-    return _day_range(start, m.end(), y, mo, int(m.group("d")), int(m.group("d2")), anchor)
+    return _day_range_match(m, text, anchor, "d")
 
 
 def _narrow_month(y: int, mo: int, part: str) -> tuple[date, date]:
