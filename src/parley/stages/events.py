@@ -228,12 +228,29 @@ class SentenceCoder:
                             inner = self.actors.get(p.i)
                             if inner is not None and inner.country and inner.name is None:
                                 a = Actor(t.text, None, inner.country, None, None, None, None, self.sentence.start + t.idx, self.sentence.start + t.idx + len(t.text), "located-in")
+            if a is not None and a.country is None and a.name is None and a.person_id is None and t.pos_ in ("NOUN", "PROPN"):
+                # "Islamic fundamentalists in the northern districts of Nigeria", "rebels from
+                # Sudan": a group the resolver could not place takes the country its own phrase
+                # locates it in (never a named person or organisation)
+                placed = self._located(t)
+                if placed is not None:
+                    a = replace(a, country=placed, resolution=a.resolution + "+located-in")
             if a is None and t.lower_ in ("delegation", "team", "officials", "side"):
                 # "a delegation of defense officials" sent by the clause subject.
                 continue
             if a is not None:
                 out.extend(self._expand_compound(t, a))
         return out
+
+    def _located(self, t: Any) -> str | None:
+        """The country of the place a noun's own "in"/"from" phrase puts it in."""
+        for prep in t.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "from"):
+                for p in _children(prep, ("pobj",)):
+                    inner = self.actors.get(p.i)
+                    if inner is not None and inner.country and inner.name is None:
+                        return inner.country
+        return None
 
     @staticmethod
     def _non_agent_noun(t: Any) -> bool:
@@ -515,7 +532,14 @@ class SentenceCoder:
             if not ok:
                 return []
             poss = _children(tok, ("poss",))
-            targets = [a for o in _objects(tok, tuple(x for x in trig.objects if x != "between")) for a in self.actor(o)]
+            objs = _objects(tok, tuple(x for x in trig.objects if x != "between"))
+            targets = [a for o in objs for a in self.actor(o)]
+            if not any(a.country for a in targets):
+                # "demonstrations against violations by the Israeli military", "withdrawal of
+                # forces from Panama": the party behind the object, or the theme's own phrase
+                behind = [a for o in objs for a in self._behind(o) if a.country] or [a for a in self._theme_targets(tok, trig) if a.country]
+                if behind:
+                    targets, how = behind, "object-modifier"
             if governing is not None:
                 verb = governing
                 if not targets:
@@ -544,15 +568,29 @@ class SentenceCoder:
             targets = [a for o in _objects(tok, trig.objects) for a in self.actor(o)]
             if trig.particle:
                 targets = [a for o in _objects(tok, (trig.particle,) + trig.objects) for a in self.actor(o)] or targets
+            # An object of unknown country ("boycott all official contact with the United
+            # States", read as a group of officials) gives way to a party the rules below find;
+            # it stays the target when they find none.
+            unplaced: list[Actor] = []
+            if targets and not any(a.country for a in targets):
+                unplaced, targets = targets, []
             if not targets:
                 targets = [a for a in self._object_modifiers(tok) if a.country]
+                how = "object-modifier" if targets else how
+            if not targets:
+                targets = [a for a in self._theme_targets(tok, trig) if a.country]
                 how = "object-modifier" if targets else how
             if not targets:
                 targets = [a for a in self._complement_targets(tok, trig, {a.country for a in sources if a.country}) if a.country]
                 how = "complement" if targets else how
             if not targets:
-                targets = [a for o in _objects(tok, ("with", "against", "on", "upon", "to", "from")) for a in self.actor(o) if a.country]
+                targets = [a for o in _objects(tok, ("with", "against", "on", "upon", "to", "from")) for a in (self.actor(o) or self._behind(o)) if a.country]
                 how = "prep-object" if targets else how
+            if not targets and trig.type == "THREATEN":
+                targets = self._ultimatum_addressees(tok, {a.country for a in sources if a.country})
+                how = "complement" if targets else how
+            if not targets and unplaced:
+                targets = unplaced
             if not targets and trig.type in _ADDRESSED_TYPES:
                 targets = [a for a in self._reacted_to(tok) if a.country and _key(a) not in {_key(x) for x in sources}]
                 how = "reaction" if targets else how
@@ -609,8 +647,11 @@ class SentenceCoder:
                 how = "dyad-in-name"
                 if not sources and len(inner_countries) >= 2:
                     sources = [Actor(inner_countries[0], None, inner_countries[0], "GOV", None, None, None, -1, -1, "dyad-in-name")]
-        # Symmetric types: "Biden and Xi agreed" / "after a meeting, Biden and Xi agreed" -> a pair.
         info = PLOVER_TYPES[trig.type]
+        if info.symmetric and not targets and sources and len(sources) < 2:
+            targets = self._with_partner(tok, sources)
+            how = "with-partner" if targets else how
+        # Symmetric types: "Biden and Xi agreed" / "after a meeting, Biden and Xi agreed" -> a pair.
         if info.symmetric and trig.pos == "VERB" and len(sources) >= 2 and how != "nearest-actor":
             # "Japan and South Korea agreed to strengthen cooperation with the US": the agreement
             # is between the subject's parties; the complement's third party is its topic.
@@ -626,6 +667,10 @@ class SentenceCoder:
         if not targets and trig.type in ("COOPERATE", "CONSULT") and location_country and sources and all(a.country != location_country for a in sources) and (trig.mode in ("joint exercise", "joint patrol", "visit") or trig.lemma in ("visit", "trip") or travelled_to):
             targets = [Actor(location or location_country, None, location_country, "GOV", None, None, None, -1, -1, "host-country")]
             how = "host-country"
+        if location_country and self._location_prep in ("in", "at") and trig.type in ("ASSAULT", "COERCE") and targets and not any(a.country for a in targets):
+            # "attacked Islamic fundamentalists in Sudan": an unnamed group struck where the act
+            # takes place is of that place (a named person keeps an unknown country)
+            targets = [replace(a, country=location_country, resolution=a.resolution + "+event-place") if a.name is None and a.person_id is None and a.start >= 0 else a for a in targets]
         armed_at_home = trig.type == "ASSAULT" and any(a.sector in _ARMED_NON_STATE for a in sources)
         if not targets and location_country and sources and (trig.type in _DOMESTIC_TYPES or armed_at_home or location_country not in {a.country for a in sources}) and trig.type in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONCEDE", "RETREAT", "AID", "SANCTION") and (trig.type != "RETREAT" or trig.mode in ("access", "withdraw")):
             targets = [Actor(location or location_country, None, location_country, None, None, None, None, -1, -1, "event-place")]
@@ -737,22 +782,111 @@ class SentenceCoder:
     def _object_modifiers(self, tok: Any) -> list[Actor]:
         """"rejected North Korea's demand", "rejected calls by Belarus's rulers", "accepted
         demands from Shona rebels": the party behind the object noun is the target."""
-        out: list[Actor] = []
         for o in _objects(tok, ("dobj",)):
-            for c in o.children:
-                if c.dep_ == "poss":
-                    out += self.actor(c)
-                elif c.dep_ == "prep" and c.lower_ in ("by", "from", "of", "to", "for", "against", "with", "on"):
-                    for p in _children(c, ("pobj",)):
-                        out += self.actor(p)
-                        if not out:
-                            out += [a for g in p.children if g.dep_ == "poss" for a in self.actor(g)]
-                elif c.dep_ == "acl":
-                    # "a call for its peacekeeping forces to be deployed in East Timor"
-                    out += [a for g in c.subtree if g.i in self.actors and g.dep_ == "pobj" for a in self.actor(g)]
-                if out:
-                    return out
+            out = self._behind(o)
+            if out:
+                return out
+        return []
+
+    def _behind(self, o: Any, depth: int = 0) -> list[Actor]:
+        """The party behind a noun that names none itself: its possessor, an organisation or
+        country modifying it ("a Security Council resolution", "the NATO proposal"), or the
+        party in its prepositional phrase, followed down a chain of nouns ("an extension of
+        the mandate for the peacekeeping force in Lebanon"). A bare place met as a landmark
+        down the chain ("talks on a plan for Geneva") is not a party."""
+        out: list[Actor] = []
+        for c in o.children:
+            if c.dep_ == "poss":
+                out += self.actor(c)
+            elif c.dep_ in ("compound", "nmod", "amod") and c.i in self.actors and c.i != o.i:
+                out += self.actor(c)
+            elif c.dep_ in ("compound", "nmod") and depth == 0:
+                out += self._modifier_organisation(c)
+            elif c.dep_ == "prep" and c.lower_ in ("by", "from", "of", "to", "for", "against", "with", "on"):
+                if any(k.lower_ in ("together", "along") for k in c.children):
+                    continue
+                for p in _children(c, ("pobj",)):
+                    found = self.actor(p)
+                    if depth and all(_is_place(a) for a in found) and c.lower_ not in ("with", "against", "to"):
+                        found = []
+                    out += found
+                    if not out:
+                        out += [a for g in p.children if g.dep_ == "poss" for a in self.actor(g)]
+                    if not out and depth < 2 and p.pos_ in ("NOUN", "PROPN"):
+                        out += self._behind(p, depth + 1)
+            elif c.dep_ == "acl" and depth == 0:
+                # "a call for its peacekeeping forces to be deployed in East Timor" (the
+                # clause's own phrases only, not a purpose or reported clause below it)
+                out += [a for g in c.subtree if g.i in self.actors and g.dep_ == "pobj" and not self._crosses_clause(g, c) for a in self.actor(g)]
+            if out:
+                return out
         return out
+
+    def _modifier_organisation(self, c: Any) -> list[Actor]:
+        """An organisation named inside a noun modifier the resolver left alone, as when the
+        parser makes the whole phrase a modifier ("vetoed a Security Council resolution
+        censuring ...", where "resolution" hangs on "censuring")."""
+        from ..gazetteer import lookup_country
+
+        words = [t for t in c.subtree if t.pos_ == "PROPN" and t.dep_ in ("compound", "nmod")]
+        if not words or words[-1].i - words[0].i + 1 != len(words):
+            return []
+        text = " ".join(t.text for t in words)
+        ref = lookup_country(text)
+        if ref is None or ref.kind != "organisation":
+            return []
+        start = self.sentence.start + words[0].idx
+        return [Actor(text, None, ref.code, ref.sector, None, None, None, start, start + len(text), "object-modifier:organisation")]
+
+    @staticmethod
+    def _crosses_clause(t: Any, top: Any) -> bool:
+        """A clause boundary lies between token `t` and its ancestor `top`."""
+        for anc in t.ancestors:
+            if anc.i == top.i:
+                return False
+            if anc.dep_ in ("advcl", "ccomp", "relcl", "acl", "xcomp", "csubj"):
+                return True
+        return False
+
+    def _theme_targets(self, tok: Any, trig: Trigger) -> list[Actor]:
+        """The trigger's preposition attached to its theme rather than to itself: "withdrew
+        troops from Panama", "the withdrawal of forces from Panama"."""
+        preps = tuple(x for x in trig.objects if x not in ("dobj", "dative", "of", "between"))
+        if not preps:
+            return []
+        themes = _children(tok, ("dobj",)) if tok.pos_ != "NOUN" else _objects(tok, ("of",))
+        return [a for th in themes for o in _objects(th, preps) for a in self.actor(o)]
+
+    def _ultimatum_addressees(self, tok: Any, exclude: set[str]) -> list[Actor]:
+        """"threatened to strike unless Israel rescinded ...": the party the condition is put
+        to is the threat's addressee."""
+        for t in tok.subtree:
+            if t.dep_ == "advcl" and not _inside(t.idx, self.quotes) and any(k.dep_ == "mark" and k.lower_ in ("unless", "if") for k in t.children):
+                found = [a for s in _children(t, ("nsubj", "nsubjpass")) for a in self.actor(s) if a.country and a.country not in exclude]
+                if found:
+                    return found
+        return []
+
+    def _with_partner(self, tok: Any, sources: list[Actor]) -> list[Actor]:
+        """A symmetric act's partner named by "with" anywhere in its clause ("accepted a formula
+        for ending its dispute with its European partners"), not inside a reported or relative
+        clause, a quote, or the subject, and not "together with" (a co-actor)."""
+        own = {a.country for a in sources}
+        subj_ids = {t.i for s in _children(tok, ("nsubj", "nsubjpass", "agent")) for t in s.subtree}
+        for prep in tok.subtree:
+            if prep.dep_ != "prep" or prep.lower_ != "with" or prep.i in subj_ids or _inside(prep.idx, self.quotes):
+                continue
+            if any(k.lower_ in ("together", "along") for k in prep.children):
+                continue
+            path = list(prep.ancestors)
+            path = path[: next((n for n, a in enumerate(path) if a.i == tok.i), len(path))]
+            if any(p.dep_ in ("ccomp", "relcl", "csubj") or p.lemma_.lower() in _SPEECH_VERBS for p in path):
+                continue
+            for p in _children(prep, ("pobj",)):
+                found = [a for a in self.actor(p) if a.country and a.country not in own]
+                if found:
+                    return found
+        return []
 
     def _complement_targets(self, tok: Any, trig: Trigger, exclude: set[str] | None = None) -> list[Actor]:
         """The addressee inside the verb's complement: "offered to hand over to Great Britain",
@@ -884,8 +1018,22 @@ class SentenceCoder:
             if new_type is None or (new_type, e.source.country) in have:
                 continue
             have.add((new_type, e.source.country))
+            if new_type == "THREATEN" and why == "condition":
+                # an ultimatum is addressed to whoever the condition is put to ("would strike
+                # unless Israel rescinded ...")
+                put_to = self._condition_addressees(e)
+                if put_to:
+                    e = replace(e, target=put_to[0])
             out.append(replace(e, type=new_type, modality=modality, coder=f"rule:intent:{new_type}<-{e.type}:{e.coder.split(':', 3)[2] if e.coder.count(':') >= 2 else ''}", confidence=round(max(e.confidence - 0.1, 0.4), 2), mode=None, context=e.context))  # type: ignore[arg-type]
         return out
+
+    def _condition_addressees(self, e: Event) -> list[Actor]:
+        tok = next((t for t in self.sdoc if self.sentence.start + t.idx == e.trigger_start), None)
+        if tok is None:
+            return []
+        while tok.dep_ in ("dobj", "pobj", "prep", "xcomp", "conj", "acomp", "pcomp") and tok.head is not tok:
+            tok = tok.head
+        return self._ultimatum_addressees(tok, {e.source.country} if e.source.country else set())
 
     # -- the learned layer --------------------------------------------------------------------
     def model_events(self) -> list[Event]:
@@ -992,9 +1140,16 @@ class SentenceCoder:
                         if pobj.ent_type_ in ("GPE", "LOC", "FAC"):
                             span = [t for t in pobj.subtree if t.ent_type_ in ("GPE", "LOC", "FAC") or t.dep_ in ("appos", "punct", "compound")]
                             text = " ".join(t.text for t in span).replace(" ,", ",")
+                            # the longest name ending nearest the end: "Northern Ireland" is
+                            # GBR, "South Sudan" SSD, "Jericho, West Bank" PSE (never the
+                            # last word alone: "Ireland", "Sudan")
                             ref = None
-                            for t in reversed(span):
-                                ref = lookup_country(t.text)
+                            words = [t.text for t in span if t.dep_ != "punct"]
+                            for end in range(len(words), 0, -1):
+                                for begin in range(end):
+                                    ref = lookup_country(" ".join(words[begin:end]))
+                                    if ref is not None:
+                                        break
                                 if ref is not None:
                                     break
                             if ref is None:
