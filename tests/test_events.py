@@ -377,3 +377,68 @@ def test_a_named_non_agent_subject_gets_no_guessed_source() -> None:
 def test_a_document_subject_gives_the_sentence_model_no_source() -> None:
     text = "The agreement, which was signed in 2015 by Iran and the United States, limits uranium enrichment."
     assert not [e for e in _events(text) if e.coder.startswith("model:")]
+
+
+# -- round 6: the resolved actor as the target -------------------------------------------------
+def test_cue_regex_reads_y_to_i_inflections() -> None:
+    # "defied", "denied", "occupied": a sentence with only these must still be parsed
+    for word in ("defied", "denied", "occupied", "rallied"):
+        assert cue_regex().search(f"The group {word} the order."), word
+    assert not cue_regex().search("The party's deputy left early.")
+
+
+def test_an_organisation_modifying_the_object_is_the_target() -> None:
+    assert ("IRN", "UNO") in _pairs("Iran defied a Security Council resolution on Monday.", "REJECT")
+    assert ("SRB", "IGO") in _pairs("Serbia rejected the NATO proposal for a ceasefire in the province.", "REJECT")
+    assert ("USA", "UNO") in _pairs("Washington vetoed a Security Council resolution condemning its raid on the embassy in Caracas.", "REJECT")
+    # a proper-noun modifier that names no organisation is no party
+    assert not _pairs("Venezuela vetoed a Caribbean Basin resolution condemning its raid on the embassy.", "REJECT")
+
+
+def test_a_with_partner_of_a_symmetric_act_is_the_target() -> None:
+    text = "Denmark on Tuesday accepted a plan for ending its dispute over fishing quotas with its European Union partners."
+    assert ("DNK", "EUR") in _pairs(text, "AGREE")
+    # "together with" names a co-actor, not the partner
+    assert ("DNK", "SWE") not in _pairs("Denmark, together with Sweden, accepted the plan to end the fishing dispute.", "AGREE")
+
+
+def test_a_party_inside_the_object_phrase_is_the_target() -> None:
+    text = "Cuban officials said they would boycott all official contact with the United States."
+    assert ("CUB", "USA") in _pairs(text, "PROTEST", include_all=True)
+    assert ("CUB", "USA") in _pairs(text, "THREATEN", include_all=True)
+    assert ("JPN", "IRN") in _pairs("Japan suspended trade with Iran on Tuesday.", "SANCTION")
+    assert ("UNO", "CYP") in _pairs("The Security Council agreed to an extension of the mandate for the monitoring force in Cyprus.", "AGREE")
+    assert ("TUN", "LBY") in _pairs("Tunisian workers held demonstrations against the alleged abuses by the Libyan border guards.", "PROTEST")
+    # a happening placed somewhere down the phrase is no party ("talks in Geneva")
+    assert ("SWE", "CHE") not in _pairs("Sweden agreed to a plan for talks in Geneva.", "AGREE")
+    # a purpose clause inside the object's own clause is not searched for its target
+    text = "Egyptian police prevented a march organised by students in Cairo to protest the decision of sending troops to Yemen."
+    assert ("EGY", "YEM") not in _pairs(text, "COERCE")
+    assert ("EGY", "EGY") in _pairs(text, "COERCE")
+
+
+def test_the_trigger_preposition_on_the_theme_names_the_target() -> None:
+    assert ("USA", "PAN") in _pairs("Washington sped up the withdrawal of its forces from Panama on Wednesday.", "RETREAT")
+    assert _pairs("The United States completed the withdrawal of its troops on Wednesday.", "RETREAT") == {("USA", None)}
+
+
+def test_an_unplaced_group_attacked_somewhere_belongs_there() -> None:
+    assert ("EGY", "SDN") in _pairs("Egyptian troops attacked Islamic fundamentalists in Sudan on Monday.", "ASSAULT")
+    # a bare country in the act's own locative phrase is the target (PLOVER codes the place)
+    assert ("ISR", "PSE") in _pairs("Israeli tanks fired shells at targets in Jericho, witnesses said.", "ASSAULT")
+
+
+def test_the_event_place_takes_the_longest_place_name() -> None:
+    text = "The British government on Monday outlawed an extremist organization in Northern Ireland."
+    assert ("GBR", "GBR") in _pairs(text, "COERCE")
+    assert ("GBR", "IRL") not in _pairs(text, "COERCE")
+    events = [e for e in _events("Sudanese rebels shelled a garrison in South Sudan on Sunday.") if e.type == "ASSAULT"]
+    assert events and all(e.location_country == "SSD" for e in events)
+
+
+def test_an_ultimatum_is_addressed_to_whoever_the_condition_names() -> None:
+    text = "Armenian villagers threatened to hold a general strike unless Azerbaijan reopened the road within a week."
+    assert ("ARM", "AZE") in _pairs(text, "THREATEN")
+    assert ("ARM", "ARM") not in _pairs(text, "THREATEN", include_all=True)
+    # a condition on the source itself names no addressee
+    assert ("SRB", "SRB") not in _pairs("Serbia threatened to leave the talks if it was not given guarantees.", "THREATEN", include_all=True)

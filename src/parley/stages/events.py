@@ -7,10 +7,17 @@ talks"). A noun counts only as an occurrence (held talks, after a meeting, Pelos
 as a topic ("promoting visits"). Modality (negated, planned, hypothetical, question) is kept on
 every event; only asserted events are listed by default. Every event names the rule that coded it.
 
-When the verb's own objects name no other party, the target is looked for, in order, behind the
-object noun ("rejected North Korea's demand"), in the complement clause ("demanded that the US
-cancel", "offered to hand over to Britain"), in the verb's prepositional objects, and in the
-trigger's own clause. Compound modifiers ("Hungarian and Romanian officials") expand to one actor
+When the verb's own objects name no other party (or only a party of unknown country), the target
+is looked for, in order, behind the object noun ("rejected North Korea's demand", "defied a
+Security Council resolution", "boycott all contact with the United States", down a short chain
+of nouns: "an extension of the mandate for the force in Lebanon"), in the trigger's preposition
+hung on its theme ("withdrawal of forces from Panama"), in the complement clause ("demanded that
+the US cancel", "offered to hand over to Britain"), in the verb's prepositional objects, in an
+ultimatum's condition ("threatened to strike unless Israel ..."), for symmetric types in a
+"with" partner ("ended its dispute with its EU partners"), and last in the trigger's own clause.
+A group the resolver could not place takes the country its own phrase or the act's place puts
+it in ("attacked Islamic fundamentalists in Sudan"); the event's place is the longest place
+name in its phrase ("Northern Ireland" is GBR, never the last word's IRL). Compound modifiers ("Hungarian and Romanian officials") expand to one actor
 per country. Derived events follow CAMEO: a stated intention to cooperate is an AGREE, to do harm
 or an ultimatum a THREATEN (both "planned"), a refusal of cooperation a REJECT; "X said Y must"
 is a REQUEST. A derived intention is dropped once the time stage finds its act done.
@@ -228,12 +235,13 @@ class SentenceCoder:
                             inner = self.actors.get(p.i)
                             if inner is not None and inner.country and inner.name is None:
                                 a = Actor(t.text, None, inner.country, None, None, None, None, self.sentence.start + t.idx, self.sentence.start + t.idx + len(t.text), "located-in")
-            if a is not None and a.country is None and a.name is None and a.person_id is None and t.pos_ in ("NOUN", "PROPN"):
+            if a is not None and (a.country is None or "context" in a.resolution) and a.name is None and a.person_id is None and t.pos_ in ("NOUN", "PROPN"):
                 # "Islamic fundamentalists in the northern districts of Nigeria", "rebels from
-                # Sudan": a group the resolver could not place takes the country its own phrase
-                # locates it in (never a named person or organisation)
+                # Sudan": a group the resolver could not place, or placed only from the
+                # sentence's context, takes the country its own phrase locates it in (never a
+                # named person or organisation)
                 placed = self._located(t)
-                if placed is not None:
+                if placed is not None and placed != a.country:
                     a = replace(a, country=placed, resolution=a.resolution + "+located-in")
             if a is None and t.lower_ in ("delegation", "team", "officials", "side"):
                 # "a delegation of defense officials" sent by the clause subject.
@@ -678,9 +686,9 @@ class SentenceCoder:
         if not targets and sources and trig.type in _DOMESTIC_TYPES:
             # A strike, a crackdown, a curfew with no one else named is domestic: its target is
             # the source's own country (PLOVER codes internal events that way).
-            src_c = sources[0].country
-            if src_c:
-                targets = [Actor(src_c, None, src_c, "GOV", None, None, None, -1, -1, "domestic")]
+            home = sources[0].country
+            if home:
+                targets = [Actor(home, None, home, "GOV", None, None, None, -1, -1, "domestic")]
                 how = "domestic"
         if not sources:
             return []
@@ -796,9 +804,7 @@ class SentenceCoder:
         down the chain ("talks on a plan for Geneva") is not a party."""
         out: list[Actor] = []
         for c in o.children:
-            if c.dep_ == "poss":
-                out += self.actor(c)
-            elif c.dep_ in ("compound", "nmod", "amod") and c.i in self.actors and c.i != o.i:
+            if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod", "amod") and c.i in self.actors and c.i != o.i):
                 out += self.actor(c)
             elif c.dep_ in ("compound", "nmod") and depth == 0:
                 out += self._modifier_organisation(c)
@@ -806,7 +812,8 @@ class SentenceCoder:
                 if any(k.lower_ in ("together", "along") for k in c.children):
                     continue
                 for p in _children(c, ("pobj",)):
-                    found = self.actor(p)
+                    # a happening placed somewhere ("a plan for talks in Geneva") is no party
+                    found = [a for a in self.actor(p) if not (a.resolution == "located-in" and self._non_agent_noun(p))]
                     if depth and all(_is_place(a) for a in found) and c.lower_ not in ("with", "against", "to"):
                         found = []
                     out += found
@@ -1246,7 +1253,15 @@ def _dyad_allowed(type_: str, s: Actor, t: Actor, how: str) -> bool:
 
 
 def _is_place(a: Actor) -> bool:
-    """A bare place name (a country, a region, a town), not an institution or a person."""
+    """A bare place name (a country, a region, a town), not an institution or a person.
+
+    The resolver gives a bare country name sector GOV (it may stand for the state), so this
+    test, not the sector, decides where a place may be a target. Policy: a place in the act's
+    own locative phrase is the target ("attacked targets in Jericho", "bombed targets in
+    southern Lebanon": PLOVER codes the place's country as the affected party); a place met
+    as a landmark, two or more phrases down with a locative one ("a village near the border
+    with Niger", "a plan for talks in Geneva"), is not, unless the act is aimed at a place (a
+    deployment or threat "along the border with Armenia")."""
     if a.office == "place":
         return True
     if a.role or a.person_id:
