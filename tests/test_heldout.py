@@ -64,3 +64,14 @@ def test_historical_events_predate_their_page() -> None:
         for e in data["events"]:
             if e["historical"] and published:
                 assert parse_gold_date(e["date"])[0] < published[0], (page.name, e["evidence"][:60])
+
+
+def test_heldout_quality_does_not_slide() -> None:
+    """A regression floor only: the held-out pages are never used to tune rules (see their README)."""
+    import json
+
+    from parley.evaluate import evaluate_gold_set
+
+    floors = json.loads((Path(__file__).with_name("quality_floors.json")).read_text(encoding="utf-8"))
+    report = evaluate_gold_set(Path(__file__).resolve().parents[1] / "examples" / "heldout").as_json()
+    assert report["overall"]["f1"] >= floors["heldout_f1"], report["overall"]
