@@ -333,22 +333,23 @@ def _by(request: Request) -> str:
     return by
 
 
-@_api_questions
-async def api_timeline(request: Request, datasette: Datasette) -> Response:
+async def _dyad_series(request: Request, datasette: Datasette, question: str) -> Response:
+    """A per-period question about a dyad (timeline or trend), as JSON rows."""
     a, b = _dyad_args(request)
     by = _by(request)
-    mod = _need_questions()
-    result = await asyncio.to_thread(mod.timeline, _db_path(datasette), a, b, by=by)
+    fn = getattr(_need_questions(), question)
+    result = await asyncio.to_thread(fn, _db_path(datasette), a, b, by=by)
     return _json({"a": a, "b": b, "by": by, "rows": result})
+
+
+@_api_questions
+async def api_timeline(request: Request, datasette: Datasette) -> Response:
+    return await _dyad_series(request, datasette, "timeline")
 
 
 @_api_questions
 async def api_trend(request: Request, datasette: Datasette) -> Response:
-    a, b = _dyad_args(request)
-    by = _by(request)
-    mod = _need_questions()
-    result = await asyncio.to_thread(mod.trend, _db_path(datasette), a, b, by=by)
-    return _json({"a": a, "b": b, "by": by, "rows": result})
+    return await _dyad_series(request, datasette, "trend")
 
 
 @api
