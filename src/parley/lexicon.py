@@ -245,8 +245,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("march", V, "PROTEST", "141", ("against", "on"), mode="demo"),
     Trigger("riot", V, "PROTEST", "145", ("against",), mode="riot"),
     Trigger("boycott", V, "PROTEST", "143", ("dobj",), mode="boycott"),
-    Trigger("protest", N, "PROTEST", "140", ("against", "outside", "at"), mode="demo"),
-    Trigger("demonstration", N, "PROTEST", "141", ("against", "outside", "at"), mode="demo"),
+    Trigger("protest", N, "PROTEST", "140", ("against", "outside", "at"), mode="demo", light_verbs=("stage", "hold", "organize", "organise", "lead", "call")),
+    Trigger("demonstration", N, "PROTEST", "141", ("against", "outside", "at"), mode="demo", light_verbs=("stage", "hold", "organize", "organise", "lead", "call")),
     # --- SANCTION ----------------------------------------------------------------------------
     Trigger("sanction", V, "SANCTION", "163"),
     Trigger("embargo", V, "SANCTION", "163"),
@@ -529,6 +529,20 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("shelling", N, "ASSAULT", "194", ("of", "on"), mode="heavy-weapons"),
     Trigger("hijack", V, "ASSAULT", "181", mode="abduct"),
     Trigger("murder", V, "ASSAULT", "190"),
+    # --- round 7: classes of PLOVER misses ------------------------------------------------
+    # CONSULT 045 "mediate": a third party's mediation between two sides ("undertook a mediation
+    # mission between Syria and the PLO"); a mediation only opposed or halted is no occurrence.
+    Trigger("mediate", V, "CONSULT", "045", ("between", "dobj"), mode="mediate"),
+    Trigger("mediation", N, "CONSULT", "045", ("between",), mode="mediate", light_verbs=("undertake", "launch", "begin", "start", "offer", "lead", "conduct", "pursue", "step")),
+    Trigger("mission", N, "CONSULT", "045", ("between",), mode="mediate", needs_modifier=("mediation", "peace"), light_verbs=("undertake", "launch", "begin", "start", "lead", "conduct", "send", "dispatch")),
+    Trigger("effort", N, "CONSULT", "045", ("between",), mode="mediate", needs_modifier=("mediation", "peace"), light_verbs=("undertake", "launch", "begin", "start", "lead", "step", "pursue", "intensify")),
+    # REJECT: "is opposed to French mediation", "opposes the resolution"
+    Trigger("oppose", V, "REJECT", "120", ("dobj", "to")),
+    Trigger("opposed", V, "REJECT", "120", ("to",)),
+    # PROTEST: rallies, riots and demonstrations named as nouns ("staged rallies against",
+    # "Palestinian riots against Israeli policies")
+    Trigger("rally", N, "PROTEST", "141", ("against", "outside", "at"), mode="demo", light_verbs=("stage", "hold", "organize", "organise", "lead", "call")),
+    Trigger("riot", N, "PROTEST", "145", ("against", "over", "at"), mode="riot", light_verbs=("stage", "spark", "lead")),
     # "hit" is an attack only when a weapon hits ("rockets hit the town", "was hit by a drone")
     Trigger("hit", V, "ASSAULT", "190", ("dobj",), needs_subject=_PROJECTILES + ("airstrike", "strike", "shelling", "gunfire", "bullet", "explosive", "device")),
 )

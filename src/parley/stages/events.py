@@ -97,6 +97,12 @@ _NON_AGENT_NOUNS = {
 # is no actor (an attack's place still stands in for its unknown doer via the nearest actor).
 _HAPPENING_NOUNS = {"clash", "skirmish", "battle", "explosion", "blast", "bombing", "raid", "ambush", "riot", "shooting"}
 _ARMED_NON_STATE = {"REB", "UAF", "CRM", "IMG", "INS"}
+# Harm verbs whose agent may be a device or a blast rather than a party ("killed in a car bomb
+# explosion"), and the blasts and attacks such an agent is named by.
+# Participles that with "be" state a stance rather than a passive act ("is opposed to").
+_STATIVE_PASSIVES = {"oppose": ("to",)}
+_HARM_VERBS = {"kill", "wound", "injure", "murder"}
+_DEVICE_EVENTS = {"explosion", "blast", "bombing", "minefield", "mine", "landmine", "ied", "airstrike", "attack", "ambush", "detonation", "booby-trap"}
 _COMPLEMENT_PREPS = ("to", "with", "against", "on", "from", "into", "for", "upon", "at", "of", "in", "between")
 
 
@@ -496,6 +502,8 @@ class SentenceCoder:
             return True, head if head.pos_ in ("VERB", "AUX") else None
         if tok.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
             lem = head.lemma_.lower()
+            if lem == "stag":
+                lem = "stage"  # the lemmatizer reads "staged" as the animal's plural verb
             if lem in _TERMINATING and trig.type not in ("CONSULT",) and lem not in trig.light_verbs:
                 return False, None  # "ended a cooperation agreement": no agreement is made
             if lem in OCCURRENCE_VERBS or lem in trig.light_verbs:
@@ -524,7 +532,11 @@ class SentenceCoder:
             return True, head.head
         if tok.dep_ == "pobj" and head.lower_ in _ADJUNCT_PREPS and head.head.pos_ in ("NOUN", "PROPN"):
             return True, None
-        if tok.dep_ in ("nsubj",) and head.lemma_.lower() in ("take", "be", "begin", "end", "start", "focus", "last", "come", "follow", "conclude", "open"):
+        if tok.dep_ in ("nsubj",) and head.lemma_.lower() in ("take", "be", "begin", "end", "start", "focus", "last", "come", "follow", "conclude", "open") or (
+            tok.dep_ == "nsubj" and head.lemma_.lower() in ("continue", "erupt", "spread", "rage") and tok.lemma_.lower() in _HAPPENING_NOUNS | {"protest", "demonstration"}
+        ):
+            # "riots against Israeli policies are still continuing" (not "the rally in bond
+            # prices would continue": a market rally is no protest)
             return True, head
         if tok.dep_ == "appos" or tok.dep_ == "ROOT":
             return True, None
@@ -548,19 +560,44 @@ class SentenceCoder:
                 behind = [a for o in objs for a in self._behind(o) if a.country] or [a for a in self._theme_targets(tok, trig) if a.country]
                 if behind:
                     targets, how = behind, "object-modifier"
+            if not any(a.country for a in targets) and trig.type in ("REQUEST", "THREATEN"):
+                # "reiterated its demand that Israel ease restrictions", "insisted on its demands
+                # that the government grant": the addressee is the subject of the "that" clause
+                # the noun (or its governing verb) takes
+                holders = [tok] + ([governing] if governing is not None else []) + ([tok.head.head] if tok.dep_ == "pobj" else [])
+                for h in holders:
+                    for comp in h.children:
+                        if comp.dep_ in ("acl", "ccomp") and any(k.dep_ == "mark" and k.lower_ == "that" for k in comp.children):
+                            found = [a for sj in _children(comp, ("nsubj",)) for a in self.actor(sj) if a.country]
+                            if found:
+                                targets, how = found, "complement"
+                                break
+                    if any(a.country for a in targets):
+                        break
             if governing is not None:
                 verb = governing
                 if not targets:
                     targets = [a for o in _objects(governing, tuple(x for x in trig.objects if x not in ("dobj", "between"))) for a in self.actor(o)]
             between = [a for o in _objects(tok, ("between",)) for a in self.actor(o)]
             agents = [a for o in _objects(tok, ("by",)) for a in self.actor(o) if a.country]
-            if len(between) >= 2:
+            mediator = self.actor(subject_of(governing)[0]) if trig.mode == "mediate" and governing is not None else []
+            if len(between) >= 2 and mediator:
+                # "undertook a mediation mission between Syria and Arafat": the mediator
+                # consults each side
+                sources, targets = mediator, between
+                how = "between"
+            elif len(between) >= 2:
                 sources, targets = [between[0]], between[1:]
                 how = "between"
             elif agents:
                 sources = agents  # "a visit by senior US officials"
             elif poss:
                 sources = self.actor(poss[0])
+                if not sources and poss[0].tag_ == "PRP$":
+                    # "insisted on its demands": the possessive pronoun is the clause's subject
+                    holder = governing if governing is not None else tok.head.head if tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" else None
+                    if holder is not None:
+                        sources = [a for a in self.actor(subject_of(holder)[0]) if a.country]
             elif governing is not None:
                 subj, _ = subject_of(governing)
                 sources = self.actor(subj)
@@ -568,12 +605,21 @@ class SentenceCoder:
                 sources = self.actor(tok.head.head)
         else:
             subj, _ = subject_of(tok)
+            stative = False
+            if subj is None and tok.lemma_.lower() in _STATIVE_PASSIVES and _objects(tok, _STATIVE_PASSIVES[tok.lemma_.lower()]) and not _children(tok, ("agent",)):
+                # "Israel is opposed to French mediation": a state, not a passive; the
+                # grammatical subject holds the stance
+                subj = next(iter(_children(tok, ("nsubjpass",))), None)
+                stative = True
             sources = self.actor(subj)
             if not sources and subj is not None and subj.lemma_.lower() in _WEAPON_AGENTS:
                 # "was hit by missiles fired from Syria", "killed by a drone launched by the
                 # rebels": the agent is a weapon; whoever fired it is the source
                 sources = [a for t in subj.subtree if t.i != subj.i and t.i in self.actors for a in self.actor(t) if a.country][:1]
-            targets = [a for o in _objects(tok, trig.objects) for a in self.actor(o)]
+            if not sources and trig.type == "ASSAULT" and trig.lemma in _HARM_VERBS:
+                sources = self._device_attacker(tok, subj)
+                how = "device" if sources else how
+            targets = [a for o in _objects(tok, _STATIVE_PASSIVES[tok.lemma_.lower()] if stative else trig.objects) for a in (self.actor(o) or (self._behind(o) if stative else []))]
             if trig.particle:
                 targets = [a for o in _objects(tok, (trig.particle,) + trig.objects) for a in self.actor(o)] or targets
             # An object of unknown country ("boycott all official contact with the United
@@ -766,6 +812,35 @@ class SentenceCoder:
             if root is not None and root.pos_ in ("VERB", "AUX") and root.i < tok.head.i:
                 subj, _ = subject_of(root)
                 return self.actor(subj)
+        return []
+
+    def _device_attacker(self, tok: Any, subj: Any | None) -> list[Actor]:
+        """"was killed by an improvised explosive device", "killed in a car bomb explosion in
+        Beirut", "a minefield explosion killed two youths": the harm was done by a device or a
+        blast. The state or group that modifies it ("an Israeli air strike") is the attacker;
+        with none named the attacker is unknown (source country null), never a bystander guessed
+        from the sentence (the place a bomb went off in did not set it off)."""
+        cands = [subj] if subj is not None else []
+        if _children(tok, ("nsubjpass",)):
+            cands += [p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in ("in", "by") for p in _children(prep, ("pobj",))]
+        for n in cands:
+            lem = n.lemma_.lower()
+            if lem not in _WEAPON_AGENTS and lem not in _DEVICE_EVENTS:
+                continue
+            for m in n.children:
+                if m.dep_ in ("amod", "compound", "nmod", "poss"):
+                    found = [a for a in self.actor(m) if a.country]
+                    if found:
+                        return found[:1]
+            # PLOVER codes an unidentified attacker by the country the device went off in
+            # (sector UAF); the place must be in the device's or the act's locative phrase
+            scope = [n] + [prep for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE_PREPS]
+            for root in scope:
+                for t in root.subtree:
+                    a = self.actors.get(t.i)
+                    if a is not None and a.country and _is_place(a) and not _inside(t.idx, self.quotes):
+                        return [Actor(a.text, None, a.country, "UAF", None, None, None, a.start, a.end, "unidentified-attacker")]
+            return [Actor("", None, None, None, None, None, None, -1, -1, "unknown-attacker")]
         return []
 
     def _named_non_agent(self, tok: Any, trig: Trigger) -> bool:
@@ -1203,7 +1278,7 @@ class SentenceCoder:
 
 # Where both sides come straight from the clause's own arguments (subject, object, "between X
 # and Y", "X and Y agreed", a preposition or the complement of the trigger itself).
-_EXPLICIT_HOW = {"parse", "between", "compound-actor", "prep-object", "object-modifier", "complement", "reaction"}
+_EXPLICIT_HOW = {"parse", "between", "compound-actor", "prep-object", "object-modifier", "complement", "reaction", "device"}
 _NON_STATE_CODES = {"IGO", "UNO", "EUR", "NGO", "IMG", "ISM", "MNC"}
 
 
