@@ -299,8 +299,6 @@ def test_own_pages_negated_and_planned_not_asserted(own_db: Path) -> None:
         assert all(r["modality"] != "asserted" for r in kept)
 
 
-@pytest.mark.xfail(reason="'Campbell did not meet the head of the junta, General ...' is not coded at all "
-                          "(a negated CONSULT USA->NER should be kept, marked)", strict=False)
 def test_own_pages_negated_meeting_kept_marked(own_db: Path) -> None:
     kept = [r for r in events(own_db, "--all") if "Campbell did not meet" in r["evidence"]["text"]]
     assert kept and all(r["modality"] == "negated" for r in kept)

