@@ -106,3 +106,15 @@ def test_a_name_given_in_a_relative_clause_is_no_person() -> None:
     assert _label(ents, "Ayungin") == "LOC"
     # Outside a relative clause "calls" is a phone call between people.
     assert _label(_ents("Officials said Kovacs calls Ortega every week."), "Ortega") == "PERSON"
+
+
+def test_a_lone_title_word_is_not_a_person() -> None:
+    """The rule-based spans must not take "Chairman" for a name: the person is Charles Brown."""
+    import parley
+
+    doc = parley.analyse_text(
+        "Chairman of the US Joint Chiefs of Staff Charles Brown had a phone call with Mr. Liu Zhenli in December 2023."
+    )
+    consult = [e for e in doc.events if e.type == "CONSULT"]
+    assert consult and {consult[0].source.name, consult[0].target.name} >= {"Liu Zhenli"}
+    assert "Chairman" not in {consult[0].source.name, consult[0].target.name}

@@ -203,6 +203,12 @@ def _person_known(text: str) -> bool:
     return bool(ids)
 
 
+def _title_word(word: str) -> bool:
+    from .gazetteer import title_head_words
+
+    return word in title_head_words()
+
+
 def _name_like(doc: Any, s: int, e: int) -> bool:
     """Written like a personal name: some word capitalised then lowercase ("Ortega",
     "al-Assad"); an acronym ("AKK") or a single letter is not."""
@@ -308,6 +314,8 @@ def find(doc: Any) -> list[tuple[int, int, str]]:
             else:
                 label = "GPE"
             spans.append((min(s, hit[0]), max(e, hit[1]), label))
+        elif e - s == 1 and _title_word(doc[s].lower_):
+            continue  # "Chairman of the US Joint Chiefs of Staff Charles Brown": the title, not a name
         elif _named_by(doc, s):
             spans.append((s, e, "LOC"))  # "the islets that Korea calls Dokdo": a name given to a thing
         elif _fuzzy_country(text):

@@ -498,6 +498,13 @@ def _title_table() -> _TitleTable:
     return _TitleTable(_compile(refs, re.IGNORECASE), refs)
 
 
+@functools.lru_cache(maxsize=1)
+def title_head_words() -> frozenset[str]:
+    """First words of the title patterns ("chairman", "minister", "defense", "president"): a
+    capitalised word like these standing alone is a title, not a personal name."""
+    return frozenset(key.split()[0] for key, ref in _title_table().refs.items() if ref is not None)
+
+
 def find_titles(text: str) -> list[tuple[int, int, TitleRef]]:
     """Titles and agencies ("Defense Minister", "Lt. Gen.", "riot police"), longest first,
     case-insensitive.  Phrases listed as not titles ("general election") consume their
