@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Callable
 
 import click
 
@@ -12,6 +12,13 @@ _LEVELS = ["leader", "minister", "military", "official", "any"]
 
 def _db_option(f: Any) -> Any:
     return click.option("--db", "db", default="parley.db", show_default=True, type=click.Path(dir_okay=False), help="SQLite database file.")(f)
+
+
+def _period_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--by, --since and --until: the options every per-period question takes."""
+    fn = click.option("--until", help="Events starting on or before this date.")(fn)
+    fn = click.option("--since", help="Events ending on or after this date.")(fn)
+    return click.option("--by", type=click.Choice(["month", "quarter", "year"]), default="month", show_default=True)(fn)
 
 
 def register(main: click.Group) -> None:
@@ -44,9 +51,7 @@ def register(main: click.Group) -> None:
     @click.argument("a")
     @click.argument("b")
     @_db_option
-    @click.option("--by", type=click.Choice(["month", "quarter", "year"]), default="month", show_default=True)
-    @click.option("--since", help="Events ending on or after this date.")
-    @click.option("--until", help="Events starting on or before this date.")
+    @_period_options
     @click.option("--type", "type_", default=None, help="PLOVER type(s), comma-separated (default: all).")
     @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table", show_default=True)
     def timeline_cmd(a: str, b: str, db: str, by: str, since: str | None, until: str | None, type_: str | None, fmt: str) -> None:
@@ -96,9 +101,7 @@ def register(main: click.Group) -> None:
     @click.argument("a")
     @click.argument("b")
     @_db_option
-    @click.option("--by", type=click.Choice(["month", "quarter", "year"]), default="month", show_default=True)
-    @click.option("--since", help="Events ending on or after this date.")
-    @click.option("--until", help="Events starting on or before this date.")
+    @_period_options
     @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table", show_default=True)
     def trend_cmd(a: str, b: str, db: str, by: str, since: str | None, until: str | None, fmt: str) -> None:
         """Cooperation-conflict index of A and B per period (mean PLOVER score; Goldstein; QuadClass counts).
