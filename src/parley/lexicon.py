@@ -73,6 +73,11 @@ class Trigger:
     forbids_from: tuple[str, ...] = ()
     # A direct object that rules the reading out: "released a statement" frees no one.
     forbids_object: tuple[str, ...] = ()
+    # The verb's clausal complement must be one of these verbs ("ordered the paper to suspend
+    # publication" is censorship, "ordered the army to withdraw" a request).
+    needs_complement: tuple[str, ...] = ()
+    # Some prepositional object of the verb must be one of these ("held civilians as shields").
+    needs_pobj: tuple[str, ...] = ()
 
 
 V, N = "VERB", "NOUN"
@@ -90,6 +95,11 @@ _DELIVERED = ("tank", "howitzer", "artillery", "drone", "munition", "weapon", "m
               "system", "battery", "jet", "fighter", "aircraft", "helicopter", "vehicle", "convoy", "supply",
               "delivery", "troop", "soldier", "instructor", "trainer", "adviser", "advisor", "peacekeeper",
               "personnel", "force", "contingent", "vaccine", "medicine", "food", "relief")
+# News outlets a government can silence, and the verbs that silence them (COERCE censor).
+_MEDIA_OUTLETS = ("newspaper", "paper", "daily", "weekly", "magazine", "station", "radio", "television", "broadcaster", "channel", "outlet", "publication", "website")
+_STOP_VERBS = ("suspend", "stop", "cease", "close", "halt", "shut", "end")
+# People whose being sent somewhere is an inquiry (CAMEO 09): inspectors, not observers of a vote.
+_INSPECTORS = ("inspector", "investigator", "inspection", "fact-finder")
 WITH = ("with",)
 TO = ("to",)
 
@@ -196,7 +206,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("aid", V, "AID", "070"),
     Trigger("assist", V, "AID", "070"),
     Trigger("donate", V, "AID", "070", TO),
-    Trigger("provide", V, "AID", "070", TO + ("dative",), needs_object=("aid", "assistance", "help", "support", "weapon", "arms", "loan", "fund", "funding", "supply", "ammunition", "equipment", "vaccine", "food", "relief", "money", "grant", "missile", "tank")),
+    Trigger("provide", V, "AID", "070", TO + ("dative",), needs_object=("aid", "assistance", "help", "support", "weapon", "arms", "loan", "fund", "funding", "supply", "ammunition", "equipment", "vaccine", "food", "relief", "money", "grant", "missile", "tank", "shelter", "asylum", "training")),
+    # intelligence handed one way to a state at war is military aid (CAMEO 072); shared both
+    # ways it is cooperation (064, "share" below)
+    Trigger("provide", V, "AID", "072", TO + ("dative",), context="military", needs_object=("intelligence", "photograph", "imagery", "reconnaissance")),
     Trigger("send", V, "AID", "070", TO + ("dative",), needs_object=("aid", "assistance", "help", "weapon", "arms", "supply", "ammunition", "equipment", "vaccine", "food", "relief", "money", "missile", "tank")),
     Trigger("deliver", V, "AID", "070", TO + ("dative",), needs_object=("aid", "assistance", "weapon", "arms", "supply", "ammunition", "equipment", "vaccine", "food", "relief", "missile", "tank")),
     Trigger("give", V, "AID", "070", TO + ("dative",), needs_object=("aid", "assistance", "weapon", "arms", "loan", "money", "grant", "fund")),
@@ -320,7 +333,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("apology", N, "SUPPORT", "055", TO, light_verbs=("offer", "issue", "make", "extend")),
     Trigger("praise", N, "SUPPORT", "051", ("for",), light_verbs=("offer", "heap", "express")),
     # COOPERATE
-    Trigger("share", V, "COOPERATE", "064", WITH, context="intelligence", needs_object=("information", "intelligence", "data", "expertise", "technology", "know-how", "experience", "resource")),
+    Trigger("share", V, "COOPERATE", "064", WITH, context="intelligence", needs_object=("information", "intelligence", "data", "expertise", "technology", "know-how", "experience", "resource", "evidence", "finding")),
     Trigger("exchange", V, "COOPERATE", "064", WITH, context="intelligence", needs_object=("information", "intelligence", "data", "expertise", "technology", "prisoner", "experience", "view")),
     Trigger("extradite", V, "COOPERATE", "063", ("to",), context="legal"),
     Trigger("cooperation", N, "COOPERATE", "060", WITH + ("between",), light_verbs=("step", "expand", "deepen", "boost", "strengthen", "begin", "launch", "increase")),
@@ -365,7 +378,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("insist", V, "REQUEST", "100", ("on",)),
     Trigger("pressure", V, "REQUEST", "100"),
     Trigger("pressure", N, "REQUEST", "100", ("on",), light_verbs=("put", "exert", "step", "increase", "apply")),
-    Trigger("push", V, "REQUEST", "100", ("dobj",), needs_object=()),
+    # forces that "push into" a town advance; they request nothing
+    Trigger("push", V, "REQUEST", "100", ("dobj",), needs_object=(), forbids_subject=("troop", "force", "army", "soldier", "tank", "rebel", "militant", "fighter", "unit", "insurgent", "guerrilla", "column")),
     Trigger("order", V, "REQUEST", "100", ("dobj",), needs_object=()),
     Trigger("seek", V, "REQUEST", "100", ("from", "in"), needs_object=("refuge", "asylum", "support", "aid", "help", "assistance", "backing", "release", "extradition", "talks", "meeting", "clarification", "explanation", "compensation", "apology", "loan")),
     Trigger("reminder", N, "REQUEST", "100", ("to",), light_verbs=("issue", "send", "give")),
@@ -545,6 +559,16 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("riot", N, "PROTEST", "145", ("against", "over", "at"), mode="riot", light_verbs=("stage", "spark", "lead")),
     # "hit" is an attack only when a weapon hits ("rockets hit the town", "was hit by a drone")
     Trigger("hit", V, "ASSAULT", "190", ("dobj",), needs_subject=_PROJECTILES + ("airstrike", "strike", "shelling", "gunfire", "bullet", "explosive", "device")),
+    # --- round 8: construction classes of PLOVER misses ------------------------------------
+    # COERCE 175 censorship: a news outlet ordered or forced to stop publishing or broadcasting
+    Trigger("order", V, "COERCE", "175", ("dobj",), mode="censor", needs_object=_MEDIA_OUTLETS, needs_complement=_STOP_VERBS),
+    Trigger("force", V, "COERCE", "175", ("dobj",), mode="censor", needs_object=_MEDIA_OUTLETS, needs_complement=_STOP_VERBS),
+    # people held or used "as human shields" (CAMEO 17, coercion of the people so held)
+    Trigger("hold", V, "COERCE", "170", ("dobj",), mode="restrict", needs_pobj=("shield",)),
+    Trigger("use", V, "COERCE", "170", ("dobj",), mode="restrict", needs_pobj=("shield",)),
+    # ACCUSE 090 investigate: inspectors or investigators sent to a country
+    Trigger("send", V, "ACCUSE", "090", ("to", "into", "in"), mode="investigate", needs_object=_INSPECTORS),
+    Trigger("dispatch", V, "ACCUSE", "090", ("to", "into", "in"), mode="investigate", needs_object=_INSPECTORS),
 )
 
 # Verbs that make an event noun an occurrence ("held talks", "had a call", "attended the
@@ -578,7 +602,7 @@ def cue_regex() -> re.Pattern[str]:
     stems = sorted({t.lemma for t in TRIGGERS}, key=len, reverse=True)
     # Lemma prefixes catch inflections (met/meets/meeting are covered by irregular forms below).
     irregular = ["met", "spoke", "spoken", "sent", "gave", "given", "fought", "shot", "struck", "froze", "held", "paid", "sought", "withdrew", "withdrawn", "bought",
-                 "broke", "broken", "blew", "blown", "swore", "sworn", "forgave", "forgiven", "overran", "retook", "retaken", "began", "begun", "led", "beaten", "shut", "stepped", "stopped", "wounded", "cut", "set", "freed", "mobilized", "mobilised", "must"]
+                 "broke", "broken", "blew", "blown", "swore", "sworn", "forgave", "forgiven", "overran", "retook", "retaken", "began", "begun", "led", "beaten", "shut", "stepped", "stopped", "wounded", "cut", "set", "freed", "mobilized", "mobilised", "must", "question"]
     # A final consonant + "y" turns to "i" ("defied", "denied", "occupied", "rallied").
     parts = [
         re.escape(s[:-1]) + r"\w*" if (len(s) > 4 and s.endswith("e")) or re.search(r"[^aeiou]y$", s) else re.escape(s) + r"\w*"

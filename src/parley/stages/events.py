@@ -51,7 +51,7 @@ _PLAN_NOUNS = {"plan", "proposal", "intention", "offer", "bid", "invitation", "p
 _HYPO_AUX = {"would", "could", "might", "may", "should", "must", "can"}
 _FUTURE_AUX = {"will", "shall", "'ll"}
 _ADJUNCT_PREPS = {"after", "during", "before", "at", "following", "ahead", "since", "on", "in"}
-_EVENT_PART_NOUNS = {"package", "wave", "raft", "batch", "series", "set", "ceremony", "opening", "closing", "launch", "start", "end", "sideline", "sidelines", "round", "edition", "session", "part", "conclusion", "margin", "margins"}
+_EVENT_PART_NOUNS = {"day", "week", "month", "hour", "package", "wave", "raft", "batch", "series", "set", "ceremony", "opening", "closing", "launch", "start", "end", "sideline", "sidelines", "round", "edition", "session", "part", "conclusion", "margin", "margins"}
 _TERMINATING = {"end", "cancel", "terminate", "scrap", "abandon", "suspend", "violate", "break", "revoke", "annul", "quit", "denounce", "tear", "breach"}
 _GENERIC_QUANT = {"many", "several", "more", "numerous", "frequent", "regular", "some", "few", "various"}
 # Verbal event types that address someone: when the page names no addressee, the interlocutor of
@@ -74,6 +74,8 @@ _DOMESTIC_TYPES = {"PROTEST", "CONCEDE", "COERCE"}
 _STATE_NOUNS = {"relation", "tie", "support", "cooperation", "access", "pressure", "asylum", "assistance", "compensation", "alert", "praise", "sanction", "embargo", "curfew", "blockade"}
 # Heads whose "of"/"for"/"with" complement is an allegation: the alleged act is not asserted.
 _ALLEGING_HEADS = {"accuse", "charge", "convict", "suspect", "blame", "condemn", "criticize", "criticise", "denounce", "indict", "accusation", "allegation", "charge", "suspicion", "guilty", "acquit", "arrest", "sentence", "investigate", "try", "fault", "castigate", "slam", "rebuke", "reproach"}
+# Speech products that voice their issuer's demand or protest ("issued a statement demanding").
+_SPEECH_PRODUCTS = {"statement", "declaration", "communique", "letter", "resolution", "message", "note", "appeal", "petition", "manifesto", "memorandum"}
 _OFFICIAL_PROTEST = Trigger("protest", "VERB", "ACCUSE", "114", ("dobj", "to", "against"), mode="allege", context="diplomatic")
 # Agents of a passive that are weapons, not actors ("hit by missiles fired from ...").
 _WEAPON_AGENTS = {"missile", "rocket", "drone", "shell", "mortar", "bomb", "grenade", "projectile", "artillery", "airstrike", "strike", "fire", "bullet", "shot", "gunfire", "shelling", "salvo", "barrage", "torpedo", "explosive", "device"}
@@ -100,7 +102,7 @@ _ARMED_NON_STATE = {"REB", "UAF", "CRM", "IMG", "INS"}
 # Harm verbs whose agent may be a device or a blast rather than a party ("killed in a car bomb
 # explosion"), and the blasts and attacks such an agent is named by.
 # Participles that with "be" state a stance rather than a passive act ("is opposed to").
-_STATIVE_PASSIVES = {"oppose": ("to",)}
+_STATIVE_PASSIVES = {"oppose": ("to",), "commit": ("to",)}
 _HARM_VERBS = {"kill", "wound", "injure", "murder"}
 _DEVICE_EVENTS = {"explosion", "blast", "bombing", "minefield", "mine", "landmine", "ied", "airstrike", "attack", "ambush", "detonation", "booby-trap"}
 _COMPLEMENT_PREPS = ("to", "with", "against", "on", "from", "into", "for", "upon", "at", "of", "in", "between")
@@ -167,6 +169,22 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
                 pobj = _children(agent[0], ("pobj",))
                 return (pobj[0] if pobj else None), False
             return None, False
+        if tok.dep_ == "acomp" and tok.head is not tok and tok.head.pos_ in ("AUX", "VERB") and came_by == "xcomp":
+            # "he is prepared to lift the ban", "Norway is willing to send": the adjective's
+            # controller is the copula's subject
+            came_by = "acomp"
+            tok = tok.head
+            continue
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in _SPEECH_PRODUCTS and tok.head.dep_ in ("dobj", "pobj") and tok.head.head is not tok.head:
+            # "issued a declaration demanding that ...": the declaration speaks for whoever
+            # issued it (climb to the issuing verb, or past "in a statement")
+            up = tok.head.head
+            if up.pos_ == "ADP" and up.head is not up:
+                up = up.head
+            if up.pos_ in ("VERB", "AUX"):
+                came_by = "acl"
+                tok = up
+                continue
         if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp") and tok.head is not tok:
             # xcomp/advcl: controlled by the head's subject ("China agreed to send ... to attend").
             if tok.dep_ == "ccomp":
@@ -354,7 +372,9 @@ class SentenceCoder:
                 # "said it would allow": the future of a past report, not a hypothesis.
                 return "planned", "condition" if self._conditioned(v) else "future"
             if auxes & _HYPO_AUX:
-                return "hypothetical", "modal"
+                # "may halt its mediation if cooperation founders": a conditional move is an
+                # ultimatum or an offer, as with "will"
+                return "hypothetical", "condition" if self._conditioned(v) else "modal"
             if any(k.dep_ == "mark" and k.lower_ in ("if", "unless", "whether") for k in kids):
                 return "hypothetical", "condition"
             if i > 0 and chain[i - 1].dep_ in ("xcomp",) and lemma in _PLAN_VERBS | _INTENT_HEADS:
@@ -415,8 +435,52 @@ class SentenceCoder:
                     events.extend(found)
                     break  # one reading per word
         events.extend(self._must_requests(events))
+        ruled_out = self._out_of_the_question()
+        if ruled_out:
+            # the act ruled out did not happen: it is kept, negated
+            starts = {self.sentence.start + t.idx for r in ruled_out for t in self._ruled_out_act(r)}
+            events = [replace(e, modality="negated", coder=e.coder + ("~negated:ruled-out" if "~" not in e.coder else "")) if e.trigger_start in starts else e for e in events]  # type: ignore[arg-type]
+            events.extend(ruled_out)
         events.extend(self._derived(events))
         return events
+
+    def _ruled_out_act(self, e: Event) -> list[Any]:
+        be = next((t for t in self.sdoc if self.sentence.start + t.idx == e.trigger_start), None)
+        if be is None:
+            return []
+        return [t for a in _children(be, ("csubj", "nsubj")) for t in a.subtree]
+
+    def _out_of_the_question(self) -> list[Event]:
+        """"US officials said that lifting the sanctions on Burma is out of the question": the
+        speaker rules the act out (REJECT speaker -> the party the act concerns)."""
+        out: list[Event] = []
+        for q in self.sdoc:
+            if q.lower_ != "question" or q.dep_ != "pobj" or _inside(q.idx, self.quotes):
+                continue
+            of = q.head
+            if of.lower_ != "of" or of.head.lower_ != "out" or of.head.head.lemma_.lower() != "be":
+                continue
+            if not any(d.lower_ == "the" for d in q.children):
+                continue
+            be = of.head.head
+            if any(k.dep_ == "neg" for k in be.children):
+                continue  # "is not out of the question": a possibility, not a refusal
+            speakers: list[Actor] = []
+            if be.dep_ == "ccomp" and be.head.lemma_.lower() in _SPEECH_VERBS:
+                speakers = [a for a in self.actor(subject_of(be.head)[0]) if a.country]
+            acts = _children(be, ("csubj", "nsubj"))
+            if not speakers or not acts:
+                continue
+            own = {a.country for a in speakers}
+            act = acts[0]
+            if act.pos_ == "VERB":
+                targets = self._clause_objects(act, depth=0, exclude=own)
+            else:
+                targets = [a for a in self.actor(act) if a.country and a.country not in own] or [a for a in self._behind(act) if a.country and a.country not in own]
+            for s in speakers:
+                for t in targets[:1]:
+                    out.append(self._make("REJECT", s, t, be, "120", None, None, "asserted", "rule:REJECT:out-of-the-question:parse", 0.7))
+        return out
 
     def _persona_non_grata(self) -> list[Event]:
         """"declared two diplomats persona non grata" (CAMEO 1663, SANCTION expel): a fixed
@@ -465,6 +529,12 @@ class SentenceCoder:
         obj_lemmas |= {p.lemma_.lower() for o in objs for prep in o.children if prep.dep_ == "prep" and prep.lower_ in ("of", "in") for p in prep.children if p.dep_ == "pobj"}
         subj_tok, _ = subject_of(tok) if tok.pos_ in ("VERB", "AUX", "ADJ") else (None, False)
         subj_lemmas = {subj_tok.lemma_.lower(), subj_tok.lower_} if subj_tok is not None else set()
+        if subj_tok is not None:
+            # "the first deployment of NATO troops arrived", "a batch of peacekeepers": the
+            # measured group is the subject's kind
+            subj_lemmas |= {p.lemma_.lower() for prep in subj_tok.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"}
+        comps = {c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "ccomp")} if tok.pos_ in ("VERB", "AUX") else set()
+        pobjs = {p.lemma_.lower() for prep in tok.children if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"}
         mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "advmod", "npadvmod")}
         mods |= {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "advmod", "npadvmod")}
         scored: list[tuple[int, int, Trigger]] = []
@@ -483,9 +553,15 @@ class SentenceCoder:
                 continue
             if t.needs_subject and not subj_lemmas & set(t.needs_subject):
                 continue
+            if t.needs_complement and not comps & set(t.needs_complement):
+                continue
+            if t.needs_pobj and not pobjs & set(t.needs_pobj):
+                continue
             if t.forbids_subject and subj_lemmas & set(t.forbids_subject):
                 continue
-            rank = 0 if t.particle else 1 if (t.needs_object or t.needs_modifier) else 2
+            rank = 0 if t.particle else 1 if (t.needs_object or t.needs_modifier or t.needs_pobj) else 2
+            if t.needs_complement:
+                rank = 0  # the most specific reading there is
             scored.append((rank, n, t))
         if any(r == 0 for r, _, _ in scored):
             scored = [x for x in scored if x[0] == 0]
@@ -520,6 +596,9 @@ class SentenceCoder:
                 lem = up.head.lemma_.lower()
                 return (True, up.head) if lem in OCCURRENCE_VERBS or lem in trig.light_verbs else (False, None)
             return True, up if up.pos_ in ("VERB", "AUX") else None
+        if trig.mode == "investigate" and tok.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_.lower() in ("put", "place", "be", "come", "remain"):
+            # "has been put under investigation in Italy", "came under investigation"
+            return True, head.head
         if trig.lemma in _STATE_NOUNS:
             # a state ("relations", "support") is an occurrence only when something is done to it
             if tok.dep_ in ("nsubjpass",) and head.lemma_.lower() in trig.light_verbs:
@@ -578,10 +657,23 @@ class SentenceCoder:
                 verb = governing
                 if not targets:
                     targets = [a for o in _objects(governing, tuple(x for x in trig.objects if x not in ("dobj", "between"))) for a in self.actor(o)]
+            if governing is not None and tok.dep_ == "pobj" and tok.head.lower_ == "under" and _children(governing, ("nsubjpass", "nsubj")) and not _children(governing, ("agent",)):
+                # "X has been put under investigation in Italy": X is investigated by the
+                # authorities of the place the inquiry is in (when one is named)
+                targets = [a for sj in _children(governing, ("nsubjpass", "nsubj")) for a in self.actor(sj) if a.country]
+                places = [a for o in _objects(tok, ("in",)) + _objects(governing, ("in",)) for a in self.actor(o) if a.country and _is_place(a)]
+                if not (targets and places and places[0].country not in {a.country for a in targets}):
+                    return []
+                p0 = places[0]
+                inquirer = [Actor(p0.text, None, p0.country, "GOV", None, None, None, p0.start, p0.end, "place-authority")]
+            else:
+                inquirer = []
             between = [a for o in _objects(tok, ("between",)) for a in self.actor(o)]
             agents = [a for o in _objects(tok, ("by",)) for a in self.actor(o) if a.country]
             mediator = self.actor(subject_of(governing)[0]) if trig.mode == "mediate" and governing is not None else []
-            if len(between) >= 2 and mediator:
+            if inquirer:
+                sources = inquirer
+            elif len(between) >= 2 and mediator:
                 # "undertook a mediation mission between Syria and Arafat": the mediator
                 # consults each side
                 sources, targets = mediator, between
@@ -606,7 +698,11 @@ class SentenceCoder:
         else:
             subj, _ = subject_of(tok)
             stative = False
-            if subj is None and tok.lemma_.lower() in _STATIVE_PASSIVES and _objects(tok, _STATIVE_PASSIVES[tok.lemma_.lower()]) and not _children(tok, ("agent",)):
+            stative_preps = _STATIVE_PASSIVES.get(tok.lemma_.lower(), ())
+            if subj is None and stative_preps and not _children(tok, ("agent",)) and (
+                _objects(tok, stative_preps) or any(p.dep_ == "prep" and p.lower_ in stative_preps and _children(p, ("pcomp",)) for p in tok.children)
+            ):
+                # ("is committed to opening up the economy": the stance's object is a clause)
                 # "Israel is opposed to French mediation": a state, not a passive; the
                 # grammatical subject holds the stance
                 subj = next(iter(_children(tok, ("nsubjpass",))), None)
@@ -643,6 +739,11 @@ class SentenceCoder:
             if not targets and trig.type == "THREATEN":
                 targets = self._ultimatum_addressees(tok, {a.country for a in sources if a.country})
                 how = "complement" if targets else how
+            if not targets and trig.type == "ACCUSE" and trig.lemma in ("investigate", "probe", "inspect") and tok.dep_ == "advcl" and tok.head.pos_ == "VERB":
+                # "sent 20 experts to Bosnia to investigate ...": the inquiry is into the place
+                # the investigators were sent to
+                targets = [a for o in _objects(tok.head, ("to", "into")) for a in self.actor(o) if a.country and a.country not in {x.country for x in sources}]
+                how = "prep-object" if targets else how
             if not targets and unplaced:
                 targets = unplaced
             if not targets and trig.type in _ADDRESSED_TYPES:
@@ -975,8 +1076,12 @@ class SentenceCoder:
         "demanded that the US cancel", "threatened to cut off electricity to Nakhichevan"."""
         comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "advcl") and not _inside(c.idx, self.quotes)]
         for comp in comps:
-            if comp.dep_ == "advcl" and not any(k.dep_ == "aux" and k.lower_ == "to" for k in comp.children):
-                continue  # only purpose clauses ("summoned the ambassador to complain")
+            if comp.dep_ == "advcl" and not any((k.dep_ == "aux" and k.lower_ == "to") or (k.dep_ == "mark" and k.lower_ == "for") for k in comp.children):
+                continue  # only purpose clauses ("summoned the ambassador to complain", "pushed for the US to back")
+            if comp.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ == "for" for k in comp.children):
+                found = [a for sj in _children(comp, ("nsubj",)) for a in self.actor(sj)]
+                if found:
+                    return found
             if comp.dep_ == "ccomp" or (comp.dep_ == "xcomp" and _children(comp, ("nsubj",))):
                 for s in _children(comp, ("nsubj", "nsubjpass")):
                     found = self.actor(s)
@@ -1054,6 +1159,10 @@ class SentenceCoder:
             if verb.lemma_.lower() not in _SPEECH_VERBS or _inside(verb.idx, self.quotes):
                 continue
             speaker_tok, _ = subject_of(verb)
+            if speaker_tok is not None and speaker_tok.pos_ == "VERB" and _children(speaker_tok, ("nsubj",)):
+                # "The Red Cross operating in Iraq said": the parser makes the participle the
+                # subject; the speaker is its own subject
+                speaker_tok = _children(speaker_tok, ("nsubj",))[0]
             speakers = self.actor(speaker_tok)
             if not speakers:
                 continue
@@ -1081,14 +1190,24 @@ class SentenceCoder:
         # an event still waiting for its addressee does not block the derived reading
         have = {(e.type, e.source.country) for e in events if e.target.resolution != "unresolved"}
         for e in events:
-            if "~" not in e.coder or e.coder.startswith("rule:intent") or e.target.resolution == "none":
+            if "~" not in e.coder or e.coder.startswith("rule:intent"):
                 continue
             why = e.coder.rsplit(":", 1)[-1]
             info = PLOVER_TYPES[e.type]
+            if e.target.resolution == "none" and (":nearest-actor" in e.coder or info.quad_class not in (1, 2)):
+                # a one-sided act ("will release the hostages", "declined to resign") stands
+                # for an intention or a refusal only when its doer is the clause's own subject
+                continue
             new_type = None
             modality = "planned"
-            if e.modality == "planned" and why == "condition" and e.type not in ("REQUEST", "THREATEN", "ACCUSE"):
-                new_type = "THREATEN"
+            if e.modality in ("planned", "hypothetical") and why == "condition" and e.type not in ("REQUEST", "THREATEN", "ACCUSE"):
+                if info.quad_class in (1, 2) and not self._ultimatum(e):
+                    # "would meet the mediator if he gave them a veto", "is willing to send
+                    # material if it is attacked": a conditional offer is an intent to cooperate
+                    new_type = "AGREE" if e.type != "AGREE" else None
+                elif info.quad_class in (3, 4) or e.modality == "planned":
+                    # "will boycott the elections unless", "may halt mediation if": an ultimatum
+                    new_type = "THREATEN"
             elif e.modality == "planned" and why in ("future", "intent"):
                 if info.quad_class in (1, 2) and e.type != "AGREE":
                     new_type = "AGREE"
@@ -1108,6 +1227,16 @@ class SentenceCoder:
                     e = replace(e, target=put_to[0])
             out.append(replace(e, type=new_type, modality=modality, coder=f"rule:intent:{new_type}<-{e.type}:{e.coder.split(':', 3)[2] if e.coder.count(':') >= 2 else ''}", confidence=round(max(e.confidence - 0.1, 0.4), 2), mode=None, context=e.context))  # type: ignore[arg-type]
         return out
+
+    def _ultimatum(self, e: Event) -> bool:
+        """The act's condition is an "unless" clause ("will withdraw unless X pays"): a demand
+        backed by the act, not an offer made on a condition ("would meet him if ...")."""
+        tok = next((t for t in self.sdoc if self.sentence.start + t.idx == e.trigger_start), None)
+        if tok is None:
+            return True
+        while tok.dep_ in ("dobj", "pobj", "prep", "xcomp", "conj", "acomp", "pcomp") and tok.head is not tok:
+            tok = tok.head
+        return any(t.dep_ == "mark" and t.lower_ == "unless" for t in tok.subtree)
 
     def _condition_addressees(self, e: Event) -> list[Actor]:
         tok = next((t for t in self.sdoc if self.sentence.start + t.idx == e.trigger_start), None)
