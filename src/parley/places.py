@@ -7,8 +7,13 @@ override through `place_country(name, prefer=...)`.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
+from pathlib import Path
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +67,12 @@ def region_country(name: str) -> str | None:
     return REGIONS.get(key) or REGIONS.get(_ADMIN_SUFFIX.sub("", key))
 
 
-def place_country(name: str, prefer: set[str] | None = None) -> str | None:
+def place_country(name: str, prefer: set[str] | None = None, on: date | None = None) -> str | None:
+    """The country of a city or region; `on` (the event's or page's date) applies the border
+    changes of data/country_changes.csv ("Juba" is Sudan's before 9 July 2011)."""
+    dated = country_on(name, on, prefer)
+    if dated is not None:
+        return dated
     entries = _index().get(name.strip().lower())
     if not entries:
         stripped = _ADMIN_SUFFIX.sub("", name.strip())
@@ -74,6 +84,62 @@ def place_country(name: str, prefer: set[str] | None = None) -> str | None:
             if e[1] in prefer and e[0] >= entries[0][0] / 20:
                 return e[1]
     return entries[0][1]
+
+
+@dataclass(frozen=True)
+class CountryChange:
+    """A place or organisation that passed from one state to another on a date."""
+
+    name: str
+    kind: str  # 'place' | 'organisation' (an organisation is keyed by its organisations/armed_groups code)
+    before: str
+    after: str
+    changed_on: date
+    source: str
+
+
+@lru_cache(maxsize=1)
+def _country_changes() -> dict[str, tuple[CountryChange, ...]]:
+    """data/country_changes.csv, keyed by lowercase name (several changes of one place are kept
+    in date order). Only recognised transfers are listed (data/README.md)."""
+    text = (Path(__file__).parent / "data" / "country_changes.csv").read_text(encoding="utf-8")
+    out: dict[str, list[CountryChange]] = {}
+    for n, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
+        try:
+            ch = CountryChange(row["name"].strip(), row["kind"].strip(), row["before"].strip(), row["after"].strip(),
+                               date.fromisoformat(row["changed_on"].strip()), row["source"].strip())
+        except (KeyError, ValueError, AttributeError) as exc:
+            raise ValueError(f"country_changes.csv line {n}: {exc}") from exc
+        if ch.kind not in ("place", "organisation") or not ch.source:
+            raise ValueError(f"country_changes.csv line {n}: bad kind or missing source")
+        out.setdefault(ch.name.lower(), []).append(ch)
+    return {k: tuple(sorted(v, key=lambda c: c.changed_on)) for k, v in out.items()}
+
+
+def country_changes(name: str) -> tuple[CountryChange, ...]:
+    return _country_changes().get(" ".join(name.strip().lower().split()), ())
+
+
+def country_on(name: str, on: date | None, context: set[str] | None = None) -> str | None:
+    """The state a changed place or organisation belonged to, or None when `name` never changed.
+
+    With a date: the state of that date. Without one, the sentence's own states decide: a text
+    that names the former state and not the present one speaks of the time before ("Sudanese
+    rebels shelled Juba" is a story from Sudan's civil war). Otherwise None (the caller's
+    present-day answer stands)."""
+    changes = country_changes(name)
+    if not changes:
+        return None
+    if on is not None:
+        for ch in changes:
+            if on < ch.changed_on:
+                return ch.before
+        return changes[-1].after
+    if context:
+        for ch in changes:
+            if ch.before in context and ch.after not in context:
+                return ch.before
+    return None
 
 
 def place_coordinates(name: str) -> tuple[float, float] | None:

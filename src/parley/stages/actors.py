@@ -59,6 +59,14 @@ _FAITH_WORDS = {
     "catholics", "protestant", "protestants", "orthodox", "shiite", "shiites", "shia", "shi'ite", "sunni",
     "sunnis", "evangelical", "evangelicals",
 }
+# Last words of names of institutions and installations, never of a person.
+_INSTITUTION_WORDS = {"facility", "facilities", "plant", "reactor", "university", "college", "institute", "commission",
+                      "committee", "council", "ministry", "agency", "company", "corporation", "bank", "hospital",
+                      "airport", "school", "forum", "association", "union", "party", "front", "movement", "army"}
+# Modifiers that make a capital an area of the city ("eastern Beirut"), not its government.
+_AREA_WORDS = {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
+               "southwestern", "north-eastern", "north-western", "south-eastern", "south-western", "northeast",
+               "northwest", "southeast", "southwest", "rural", "coastal", "downtown", "suburban"}
 _LOCATIVE_PREPS = {"in", "at", "near", "from", "to", "into", "across", "outside", "inside", "around", "through", "on"}
 # Nouns for a settlement or region: "the town of Samarra", "the Darfur region".
 _PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "state", "capital", "port", "area", "county"}
@@ -207,6 +215,8 @@ class NounPhrase:
     ethnic: bool = False  # "ethnic Albanians": a group named by ethnicity, not a state
     org_sector: str | None = None  # default sector of an organisation named in the phrase
     ethnic_hosts: tuple[str, ...] = ()  # a stateless people named in the phrase: its host states
+    term: str | None = None  # the country/organisation form that gave `country` (its org code for an organisation)
+    patron_of: int | None = None  # token index of an "ally"/"proxy" whose possessor gave `country`
 
 
 def np_tokens(head: Any) -> list[Any]:
@@ -261,10 +271,13 @@ def describe_np(head: Any) -> NounPhrase:
     head_at = head.idx - start
     on_head = [t for t in terms if t[0] <= head_at < t[1]]
     resident = _resident_country(head, terms, start)
+    term = None
     for s, e, ref in on_head + terms:
         country, country_how = ref.code, ref.how
         org_sector = ref.sector or None
+        term = ref.org or ref.matched
         break
+    patron_of = _patron_head(toks, terms, start) if terms else None
     split_org = False
     if not terms:
         # The parser may split a multi-word organisation ("the rebel Kurdistan Workers' Party"
@@ -274,6 +287,7 @@ def describe_np(head: Any) -> NounPhrase:
         for s0, e0, ref in find_actor_terms(sent_text):
             if ref.kind == "organisation" and s0 <= head_abs < e0 and e0 - s0 > len(head.text):
                 country, country_how, org_sector = ref.code, ref.how, ref.sector or None
+                term = ref.org or ref.matched
                 split_org = True
                 break
     if not terms and country is None:
@@ -320,15 +334,24 @@ def describe_np(head: Any) -> NounPhrase:
         person = _strip_titles(person, title)
     if person and lookup_country(person) is not None:
         person = None  # the NER's "PERSON" on "Armenia" or "NATO": a state or an organisation
+    if person and (all(w.lower() in _FAITH_WORDS for w in person.split())
+                   or person.split()[-1].lower() in _INSTITUTION_WORDS):
+        # the NER's PERSON on "Christian" or "Esfahan Uranium Conversion Facilities"
+        person = None
+    if person and _names_people(person, head):
+        person = None  # "a Karen guerrilla stronghold": a people modifying a group, not a name
     counterpart = any(t.lemma_.lower() == "counterpart" for t in toks)
     plural_state = head.lemma_.lower() in ("country", "nation", "side", "power", "government", "state") and head.tag_ in ("NNS", "NNPS")
-    return NounPhrase(text, start, end, country, country_how, sector, office, title, person, counterpart, plural_state, ethnic, org_sector, hosts)
+    return NounPhrase(text, start, end, country, country_how, sector, office, title, person, counterpart, plural_state,
+                      ethnic, org_sector, hosts, term, patron_of)
 
 
 _STANCE_PREFIX = re.compile(r"(?i)\b(?:anti|pro)-$")
 # "Iranian-backed militias", "US-trained forces": a sponsor, not the group's own country
 # ("Saudi-led coalition" keeps its leader's country).
 _SPONSOR_SUFFIX = re.compile(r"(?i)-(?:backed|supported|funded|financed|trained|armed|sponsored|allied|aligned|friendly|leaning)\b")
+# Heads of a body that a person's name may modify ("the Umma party", "Djindjic's coalition").
+_NAMED_BODY_HEADS = {"party", "coalition", "movement", "front", "alliance", "bloc", "faction"}
 _LED_WORDS = {"led", "backed", "supported", "funded", "financed", "trained", "armed", "sponsored", "allied", "aligned"}
 # Heads that name a people rather than a state's organ ("the Albanian population").
 _PEOPLE_HEADS = {"population", "minority", "minorities", "community", "communities", "diaspora", "enclave"}
@@ -352,6 +375,35 @@ def _resident_country(head: Any, terms: list[tuple[int, int, Any]], start: int) 
     plural_people = second_word.endswith("s") and second_word[:1].isupper()
     modifier_people = any(t.text == second_word and t.i != head.i and t.dep_ in ("compound", "amod", "nmod") for t in head.children)
     return first.code if plural_people or modifier_people else None
+
+
+# Heads naming a client of the possessor: "Israel's militia ally", "Iran's proxies" are not the
+# possessor's own forces.
+_PATRON_HEADS = {"ally", "proxy", "client", "surrogate"}
+
+
+def _patron_head(toks: list[Any], terms: list[tuple[int, int, Any]], start: int) -> int | None:
+    """The token of an "ally"/"proxy" noun whose possessor is the phrase's first country term
+    ("the deputy chief of Israel's militia ally"), else None."""
+    first = terms[0]
+    for t in toks:
+        if t.lemma_.lower() not in _PATRON_HEADS:
+            continue
+        for c in t.children:
+            if c.dep_ == "poss" and first[0] <= c.idx - start < first[1] and first[2].kind == "country":
+                return t.i
+    return None
+
+
+def _names_people(person: str, head: Any) -> bool:
+    """A one-word "name" that is a stateless people modifying another noun ("Karen guerrilla
+    stronghold", "Tamil rebels"): the NER's PERSON label is wrong there."""
+    from ..gazetteer import ethnic_group
+
+    if len(person.split()) != 1 or head.text == person:
+        return False
+    return ethnic_group(person, fuzzy=False) is not None and any(
+        t.text == person and t.dep_ in ("compound", "amod", "nmod") for t in head.subtree)
 
 
 def _fuzzy_country_in(toks: list[Any]) -> Any:
@@ -428,12 +480,31 @@ class PageActors:
 
         self.officeholders = load_officeholders()
         self.country_counts: dict[str, int] = {}
+        # The page's date: places and movements that changed state (data/country_changes.csv)
+        # are read as of it. None for undated text, where the sentence's own states decide.
+        self.on = doc.article.published if doc.article else None
 
     def resolve(self, head: Any, sentence: Sentence) -> Actor | None:
         if head.lower_ in _PRONOUNS:
             return self._pronoun(head, sentence)
         np = describe_np(head)
         a_start, a_end = sentence.start + np.start, sentence.start + np.end
+        if np.term and np.country:
+            np = self._dated(np, head)
+        if np.patron_of is not None:
+            # "Israel's militia ally in southern Lebanon": the client is coded where it is
+            # placed, not to its patron; with no place named, the patron is all we know.
+            where, _ = self._located_in(head.doc[np.patron_of])
+            if where is not None and where != np.country:
+                return Actor(np.text, None, where, np.sector, np.title, np.office, None, a_start, a_end, "patron's-ally:located")
+        if np.person and head.pos_ == "NOUN" and head.lemma_.lower() in _NAMED_BODY_HEADS and np.person.split()[-1] != head.text:
+            # "Zoran Djindjic's opposition coalition", "the Umma party": a body named after or
+            # led by a person is the body; its country is the leader's when the file knows it.
+            entry, _ = self._from_officeholders(np)
+            np = replace(np, person=None, country=np.country or entry.country,
+                         country_how=np.country_how or ("leader" if entry.country else None))
+            if np.country and np.country_how == "leader":
+                return Actor(np.text, None, np.country, np.sector or "PTY", np.title, np.office, None, a_start, a_end, "leader's-body")
         if np.country is None and is_pair_phrase(head):
             return None  # the events stage pairs it with the page's current meeting
         if np.country:
@@ -466,6 +537,10 @@ class PageActors:
             where = where or self._context_country(head.doc.text, exclude={np.country}) or np.country
             how = "ethnic-group" if where != np.country else "ethnic-group:unplaced"
             return Actor(np.text, None, where, np.sector or "CVL", np.title, np.office, None, a_start, a_end, how)
+        if (np.country and np.country_how == "capital" and not np.title and head.pos_ == "PROPN"
+                and any(c.dep_ == "amod" and c.lower_ in _AREA_WORDS for c in head.children)):
+            # "eastern Beirut", "central Baghdad": an area of the city, not the government seated there
+            return Actor(np.text, None, np.country, None, None, "place", None, a_start, a_end, "place:area")
         if np.country and (np.title or np.country_how in ("name", "short_name", "capital", "seat", "org", "demonym") or head.pos_ == "PROPN"):
             how = {"org": "organisation", "capital": "metonymy:capital", "seat": "metonymy:seat"}.get(np.country_how or "", "country-term")
             if np.title and np.office in _PERSON_OFFICES:
@@ -503,7 +578,10 @@ class PageActors:
                 where, how = self._located_in(head)
                 if where is None:
                     where, how = self._place_in_np(np.text, self._sentence_countries(head.doc))
-                if where is None and not self._names_unknown_entity(head):
+                # A party or opposition with an unknown name is still a domestic actor: it
+                # takes the sentence's one state ("the Azadliq opposition coalition ... in Baku").
+                domestic = np.office in ("opposition", "party") or head.lemma_.lower() in ("party", "parties")
+                if where is None and (domestic or not self._names_unknown_entity(head)):
                     where, how = self._context_country(head.doc.text, exclude=set(), only=True), "context:sentence"
                     if where is None and np.office in _ATTACKER_OFFICES:
                         where, how = self._locative_country(head.doc), "context:attack-place"
@@ -651,8 +729,22 @@ class PageActors:
                     return None, ""
         return None, ""
 
-    @staticmethod
-    def _place_code(tok: Any, prefer: set[str]) -> str | None:
+    def _dated(self, np: NounPhrase, head: Any) -> NounPhrase:
+        """Apply data/country_changes.csv to the phrase's country term: "Juba" is Sudan's
+        before 9 July 2011 (by the page date, or for undated text when the sentence names
+        Sudan and not South Sudan)."""
+        from ..gazetteer import find_actor_terms
+        from ..places import country_changes, country_on
+
+        assert np.term
+        if not country_changes(np.term):
+            return np
+        others = {ref.code for s, e, ref in find_actor_terms(head.doc.text)
+                  if (ref.org or ref.matched) != np.term and len(ref.code) == 3 and ref.code not in _NON_STATE}
+        code = country_on(np.term, self.on, others)
+        return replace(np, country=code) if code and code != np.country else np
+
+    def _place_code(self, tok: Any, prefer: set[str]) -> str | None:
         """Country of the place a noun (with its compounds) names: a country term, a misspelt
         country, a regional name, or a city/region of the place gazetteer."""
         from ..gazetteer import fuzzy_country, lookup_country
@@ -667,12 +759,12 @@ class PageActors:
                 continue
             ref = lookup_country(name)
             if ref is not None and ref.kind == "country":
-                if ref.how == "capital" and prefer:
+                if ref.how == "capital" and (prefer or self.on):
                     # "Tripoli" in a sentence about Lebanon is the Lebanese port
                     # (the capital's own mention does not count as evidence for its country)
-                    return place_country(name, prefer=prefer - {ref.code}) or ref.code
+                    return place_country(name, prefer=prefer - {ref.code}, on=self.on) or ref.code
                 return ref.code
-            code = place_country(name, prefer=prefer) if prefer else place_country(name)
+            code = place_country(name, prefer=prefer or None, on=self.on)
             if code:
                 return code
             ref = fuzzy_country(name)
