@@ -349,6 +349,9 @@ def evaluate_plover(path: Path) -> PloverReport:
             report.type_coded += 1
             same = [e for e in evs if e.type == gold_type]
             def agree(got: str | None, gold: set[str]) -> bool:
+                # a record with no source (an unknown attacker) agrees only with an unknown source
+                if not gold:
+                    return not got
                 return any(codes_agree(got, g) for g in gold)
 
             dyad = any(
