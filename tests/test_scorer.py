@@ -37,3 +37,49 @@ def test_one_to_one_and_counts() -> None:
     assert (j["overall"]["tp"], j["overall"]["fp"], j["overall"]["fn"]) == (1, 2, 2)
     assert j["historical"]["fn"] == 1 and j["historical"]["tp"] == 0
     assert j["per_type"]["REQUEST"]["recall"] == 0.0
+
+
+def test_relaxed_matchers_free_only_the_named_requirement() -> None:
+    from parley.evaluate import RELAXATIONS, matcher
+
+    gold = G("CONSULT", "USA", "CHN", "2024-04-16")
+    wrong_date = P("CONSULT", "USA", "CHN", "2023-01-05")
+    wrong_dyad = P("CONSULT", "USA", "RUS", "2024-04-16")
+    wrong_type = P("ACCUSE", "USA", "CHN", "2024-04-16")
+    strict = matcher(RELAXATIONS["strict"])
+    assert not any(strict(p, gold) for p in (wrong_date, wrong_dyad, wrong_type))
+    assert matcher(frozenset({"date"}))(wrong_date, gold) and not matcher(frozenset({"date"}))(wrong_dyad, gold)
+    assert matcher(frozenset({"dyad"}))(wrong_dyad, gold) and not matcher(frozenset({"dyad"}))(wrong_type, gold)
+    assert matcher(frozenset({"type"}))(wrong_type, gold) and not matcher(frozenset({"type"}))(wrong_date, gold)
+    type_only = matcher(RELAXATIONS["type only"])
+    assert type_only(wrong_date, gold) and type_only(wrong_dyad, gold) and not type_only(wrong_type, gold)
+
+
+def test_unknown_relaxation_is_an_error() -> None:
+    import pytest
+
+    from parley.evaluate import matcher
+
+    with pytest.raises(ValueError, match="unknown relaxation"):
+        matcher(frozenset({"place"}))
+
+
+def test_diagnose_scores_one_ingest_under_each_relaxation(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from parley.evaluate import diagnose_gold_set, format_diagnosis
+
+    page = tmp_path / "p.txt"
+    page.write_text(
+        "Ministers meet in Hanoi\n\nHANOI, March 4, 2025 - Vietnamese Foreign Minister Bui Thanh Son met his Japanese "
+        "counterpart in Hanoi on Tuesday, the ministry said.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "p.gold.json").write_text(json.dumps({"published": "2025-03-04", "events": [
+        {"type": "CONSULT", "source": {"country": "VNM"}, "target": {"country": "JPN"}, "date": "2019-06-01",
+         "evidence": "Vietnamese Foreign Minister Bui Thanh Son met his Japanese counterpart in Hanoi on Tuesday, the ministry said."}]}),
+        encoding="utf-8")
+    reports = diagnose_gold_set(tmp_path)
+    assert reports["strict"].overall.tp == 0  # the gold's date is deliberately wrong
+    assert reports["any date"].overall.tp == 1
+    assert "any date" in format_diagnosis(reports)

@@ -261,16 +261,28 @@ def actors(db: str, fmt: str) -> None:
 @click.argument("gold", type=click.Path(exists=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
 @click.option("--quiet", is_flag=True, help="Only the summary lines, no per-event hits and misses.")
-def eval_cmd(gold: str, as_json: bool, quiet: bool) -> None:
+@click.option("--diagnose", is_flag=True, help="Gold folders: also score with the date, the dyad or the type left free, to show which kind of error costs most.")
+def eval_cmd(gold: str, as_json: bool, quiet: bool, diagnose: bool) -> None:
     """Score parley against a gold folder (NAME.txt + NAME.gold.json) or the PLOVER gold records.
 
     \b
     Example:
       parley eval ../shared/seed
       parley eval ../shared/eval/plover --json
+      parley eval examples/gold --diagnose
     """
-    from .evaluate import evaluate_path, format_gold_report, format_plover_report
+    from .evaluate import diagnose_gold_set, evaluate_path, format_diagnosis, format_gold_report, format_plover_report
 
+    if diagnose:
+        path = Path(gold)
+        if not path.is_dir():
+            raise click.UsageError(f"{gold}: --diagnose needs a gold folder (NAME.txt/.html + NAME.gold.json)")
+        reports = diagnose_gold_set(path)
+        if as_json:
+            click.echo(json.dumps({name: r.as_json() for name, r in reports.items()}, indent=2, default=str))
+        else:
+            click.echo(format_diagnosis(reports))
+        return
     kind, report = evaluate_path(Path(gold))
     if as_json:
         click.echo(json.dumps({"kind": kind, **report.as_json()}, indent=2, default=str))

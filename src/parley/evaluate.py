@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from .lexicon import PLOVER_TYPES
 
@@ -134,8 +134,35 @@ def _agreement(p: Predicted, g: GoldEvent) -> float:
     return score
 
 
-def match_page(pred: list[Predicted], gold: list[GoldEvent]) -> list[tuple[int, int]]:
-    pairs = [(_agreement(p, g), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold) if is_match(p, g)]
+# Which requirement of a match each relaxation drops; `parley eval --diagnose` scores one page
+# set under each, so the gap to "strict" says how many events each kind of error costs.
+RELAXATIONS: dict[str, frozenset[str]] = {
+    "strict": frozenset(),
+    "any date": frozenset({"date"}),
+    "any dyad": frozenset({"dyad"}),
+    "any type": frozenset({"type"}),
+    "type only": frozenset({"date", "dyad"}),
+}
+
+
+def matcher(relax: frozenset[str] = frozenset()) -> Callable[[Predicted, GoldEvent], bool]:
+    """`is_match` without the requirements named in `relax` ("type", "dyad", "date")."""
+    unknown = relax - {"type", "dyad", "date"}
+    if unknown:
+        raise ValueError(f"unknown relaxation(s): {', '.join(sorted(unknown))}")
+
+    def match(p: Predicted, g: GoldEvent) -> bool:
+        return (
+            ("type" in relax or p.type == g.type)
+            and ("dyad" in relax or _countries_match(p, g))
+            and ("date" in relax or dates_agree(p.date, g.date))
+        )
+
+    return match
+
+
+def match_page(pred: list[Predicted], gold: list[GoldEvent], match: Callable[[Predicted, GoldEvent], bool] = is_match) -> list[tuple[int, int]]:
+    pairs = [(_agreement(p, g), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold) if match(p, g)]
     pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
     used_p: set[int] = set()
     used_g: set[int] = set()
@@ -202,9 +229,9 @@ def _describe(e: Predicted | GoldEvent, page: str) -> dict[str, Any]:
     }
 
 
-def score_page(report: GoldSetReport, page: str, pred: list[Predicted], gold: list[GoldEvent]) -> None:
+def score_page(report: GoldSetReport, page: str, pred: list[Predicted], gold: list[GoldEvent], match: Callable[[Predicted, GoldEvent], bool] = is_match) -> None:
     report.pages += 1
-    matches = match_page(pred, gold)
+    matches = match_page(pred, gold, match)
     mp = {i for i, _ in matches}
     mg = {j for _, j in matches}
     for i, j in matches:
@@ -228,7 +255,7 @@ def score_page(report: GoldSetReport, page: str, pred: list[Predicted], gold: li
     # Historical events alone: gold historical vs predicted historical.
     hp = [p for p in pred if p.historical]
     hg = [g for g in gold if g.historical]
-    hm = match_page(hp, hg)
+    hm = match_page(hp, hg, match)
     report.historical.tp += len(hm)
     report.historical.fp += len(hp) - len(hm)
     report.historical.fn += len(hg) - len(hm)
@@ -258,10 +285,17 @@ def gold_pairs(folder: Path) -> list[tuple[Path, Path]]:
     return pairs
 
 
-def evaluate_gold_set(folder: Path, db_path: Path | None = None) -> GoldSetReport:
+def evaluate_gold_set(folder: Path, db_path: Path | None = None, relax: frozenset[str] = frozenset()) -> GoldSetReport:
+    return diagnose_gold_set(folder, {"": relax}, db_path)[""]
+
+
+def diagnose_gold_set(folder: Path, relaxations: dict[str, frozenset[str]] | None = None, db_path: Path | None = None) -> dict[str, GoldSetReport]:
+    """Ingest the pages once and score them under each relaxation (default: RELAXATIONS)."""
     from .ingest import ingest
     from .stages.store import open_db
 
+    relaxations = RELAXATIONS if relaxations is None else relaxations
+    matchers = {name: matcher(r) for name, r in relaxations.items()}
     pairs = gold_pairs(folder)
     if not pairs:
         raise FileNotFoundError(f"{folder}: no NAME.gold.json with a matching page")
@@ -269,16 +303,27 @@ def evaluate_gold_set(folder: Path, db_path: Path | None = None) -> GoldSetRepor
         db_file = db_path or Path(tmp) / "eval.db"
         ingest([str(p) for p, _ in pairs], db_file)
         db = open_db(db_file)
-        report = GoldSetReport()
+        reports = {name: GoldSetReport() for name in relaxations}
         try:
             for page, gold in pairs:
                 row = list(db.query("select document_id from ingest_status where path = ?", [str(page)]))
                 doc_id = row[0]["document_id"] if row else None
                 pred = predicted_from_db(db, doc_id) if doc_id else []
-                score_page(report, page.name, pred, gold_events(gold))
+                golds = gold_events(gold)
+                for name, rep in reports.items():
+                    score_page(rep, page.name, pred, golds, matchers[name])
         finally:
             db.close()
-    return report
+    return reports
+
+
+def format_diagnosis(reports: dict[str, GoldSetReport]) -> str:
+    """One line per relaxation: what the score would be if that part of a match were free."""
+    lines = ["matching            P      R      F1     tp   fp   fn"]
+    for name, rep in reports.items():
+        t = rep.overall.prf()
+        lines.append(f"{name:<16} {t['precision']:6.3f} {t['recall']:6.3f} {t['f1']:6.3f} {t['tp']:5} {t['fp']:4} {t['fn']:4}")
+    return "\n".join(lines)
 
 
 # -- PLOVER gold records ---------------------------------------------------------------------
