@@ -8,7 +8,20 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from parley.eventmodel import MODEL_NAME, MODEL_PATH, EventModel, default_model, features, load, save
+from parley.eventmodel import (
+    MODEL_NAME,
+    MODEL_PATH,
+    NONE,
+    V2_NAME,
+    V2_PATH,
+    EventModel,
+    default_model,
+    features,
+    load,
+    save,
+)
+
+NEWS = Path(__file__).resolve().parents[1] / "src" / "parley" / "data" / "train" / "news_sentences.jsonl"
 
 
 @pytest.fixture(scope="module")
@@ -99,3 +112,98 @@ def test_model_needs_a_second_party_outside_the_reporters(model: EventModel) -> 
     # the only other country names where the witnesses are, not whom the tanks fired at
     evs = _events("Syrian tanks fired several shells at targets near the town, witnesses in Lebanon said.")
     assert not any(e.coder.startswith("model:") for e in evs)
+
+
+# -- v2: NONE class, written news sentences, character n-grams --------------------------------
+@pytest.fixture(scope="module")
+def v2() -> EventModel:
+    if not V2_PATH.exists():
+        pytest.skip(f"{V2_PATH} not built (run scripts/train_eventmodel.py)")
+    return load(V2_PATH)
+
+
+def test_v2_artifact_is_small_versioned_and_has_none(v2: EventModel) -> None:
+    assert V2_PATH.stat().st_size < 5_000_000
+    assert v2.name == V2_NAME and V2_NAME.endswith("-v2") and v2.softmax and v2.common
+    assert NONE in v2.labels and len(v2.labels) == 17
+    assert 0.3 <= v2.threshold <= 0.95
+    assert v2.coef.shape == (17, len(v2.vocab))
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Police detained dozens of students outside the university on Sunday and held them overnight.", "COERCE"),
+        ("The defence ministry said it had moved two armoured brigades closer to the frontier overnight.", "MOBILIZE"),
+        ("Both governments agreed on Friday to reopen their embassies and resume consular services.", "AGREE"),
+        ("The foreign minister flew to the neighbouring capital for talks with his counterpart, officials said.", "CONSULT"),
+        ("Lawmakers from the ruling party condemned the neighbouring state for what they called an illegal annexation.", "ACCUSE"),
+        ("Militants attacked an army outpost before dawn, killing three soldiers, the military said.", "ASSAULT"),
+    ],
+)
+def test_v2_predicts_type_of_handwritten_sentences(v2: EventModel, text: str, expected: str) -> None:
+    label, p = v2.predict(text)
+    assert label == expected, (label, p)
+    assert abs(sum(v2.probabilities(text).values()) - 1.0) < 1e-6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Consumer prices rose 4.2 percent in October from a year earlier, the statistics agency said.",
+        "Heavy snow closed mountain passes in the north and more is forecast for the weekend.",
+        "The home side won the cup final 2-0 in front of a crowd of 60,000.",
+    ],
+)
+def test_v2_abstains_on_sentences_without_an_event(v2: EventModel, text: str) -> None:
+    label, p = v2.predict(text)
+    assert label != NONE and p < v2.threshold  # predict never offers NONE, and its p stays low
+
+
+def test_v2_none_wins_on_an_economy_figure(v2: EventModel) -> None:
+    assert v2.classify("Consumer prices rose 4.2 percent in October from a year earlier, the statistics agency said.")[0] == NONE
+
+
+def test_v2_names_do_not_change_the_prediction(v2: EventModel) -> None:
+    a = v2.probabilities("On Monday Ruritanian troops shelled villages near the border.")
+    b = v2.probabilities("On Monday Freedonian troops shelled villages near the border.")
+    assert a == b
+    # a capitalised first word is a name unless the training text used it in lower case
+    assert v2.probabilities("Ruritania shelled villages near the border.") == v2.probabilities("Freedonia shelled villages near the border.")
+    assert "polic" in " ".join(features("Police shelled villages", v2.common))
+
+
+def test_v2_round_trip_keeps_softmax_and_common_words(tmp_path: Path) -> None:
+    m = EventModel("t-v2", ("A", NONE), {"x": 0, "y": 1}, np.ones(2), np.array([[2.0, -2.0], [-2.0, 2.0]]), np.zeros(2), 0.6, True, frozenset({"x"}))
+    save(tmp_path / "m.npz", m)
+    back = load(tmp_path / "m.npz")
+    assert back.softmax and back.common == frozenset({"x"})
+    assert back.predict("y y") == ("A", pytest.approx(back.probabilities("y y")["A"]))
+    assert back.classify("y y")[0] == NONE
+
+
+def test_written_training_sentences_cover_every_type() -> None:
+    import json
+
+    from parley.lexicon import PLOVER_TYPES
+
+    rows = [json.loads(line) for line in NEWS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r["label"]] = counts.get(r["label"], 0) + 1
+    assert len(rows) >= 800 and counts.get(NONE, 0) >= 100
+    assert all(counts.get(t, 0) >= 40 for t in PLOVER_TYPES), counts
+    assert set(counts) == set(PLOVER_TYPES) | {NONE}
+    assert len({r["text"] for r in rows}) == len(rows)
+
+
+def test_event_model_setting_chooses_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PARLEY_EVENT_MODEL", "off")
+    assert default_model() is None
+    if V2_PATH.exists():
+        monkeypatch.setenv("PARLEY_EVENT_MODEL", "v2")
+        m = default_model()
+        assert m is not None and m.name == V2_NAME
+    monkeypatch.setenv("PARLEY_EVENT_MODEL", "v3")
+    with pytest.raises(ValueError, match="not one of"):
+        default_model()

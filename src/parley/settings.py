@@ -35,6 +35,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("min_language_chars", 200, "Least visible text (characters; a CJK character counts 4) on which a page's language is judged; shorter pages are always analysed."),
     Setting("frozen_after_days", 365, "A dialogue channel silent for longer than this counts as frozen (parley channels)."),
     Setting("spacy_batch_size", 64, "Sentences per nlp.pipe batch."),
+    Setting("event_model", "v1", "Sentence model consulted when no rule trigger fires: 'v1' (TF-IDF + logistic regression on the synthetic stories), 'v2' (adds 1,462 hand-written news sentences and an abstaining NONE class: better alone, 0.55 vs 0.44 top-1 on the PLOVER records, but no end-to-end gain measured, see data/README.md) or 'off' (rules only).", ("v1", "v2", "off")),
     Setting("ner", "rules", "Entity spans for candidate sentences: 'rules' (parley.entities: proper-noun chains checked against the gazetteer, places, titles and officeholders; the parse runs without spaCy's NER, ~1.2x faster end to end, same eval scores) or 'model' (spaCy's NER component). See docs/scale.md section 2.", ("model", "rules")),
 )
 
@@ -54,6 +55,7 @@ class Settings:
     min_language_chars: int = 200
     frozen_after_days: int = 365
     spacy_batch_size: int = 64
+    event_model: str = "v1"
     ner: str = "rules"
 
     def with_overrides(self, **overrides: Any) -> "Settings":
