@@ -211,7 +211,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     # ways it is cooperation (064, "share" below)
     Trigger("provide", V, "AID", "072", TO + ("dative",), context="military", needs_object=("intelligence", "photograph", "imagery", "reconnaissance")),
     Trigger("send", V, "AID", "070", TO + ("dative",), needs_object=("aid", "assistance", "help", "weapon", "arms", "supply", "ammunition", "equipment", "vaccine", "food", "relief", "money", "missile", "tank")),
-    Trigger("deliver", V, "AID", "070", TO + ("dative",), needs_object=("aid", "assistance", "weapon", "arms", "supply", "ammunition", "equipment", "vaccine", "food", "relief", "missile", "tank")),
+    Trigger("deliver", V, "AID", "070", TO + ("dative",), needs_object=("aid", "assistance", "weapon", "arms", "supply", "ammunition", "equipment", "vaccine", "food", "relief", "missile", "tank", "medicine")),
     Trigger("give", V, "AID", "070", TO + ("dative",), needs_object=("aid", "assistance", "weapon", "arms", "loan", "money", "grant", "fund")),
     Trigger("grant", V, "AID", "070", TO + ("dative",), needs_object=("aid", "assistance", "loan", "money", "fund", "asylum")),
     # CAMEO 081 "ease administrative sanctions": clemency or a pardon for convicted people.
@@ -272,8 +272,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("embargo", N, "SANCTION", "163", ("on", "against"), light_verbs=("impose", "announce", "extend")),
     Trigger("tariff", N, "SANCTION", "163", ("on",), context="economic", light_verbs=("impose", "slap", "announce", "levy", "raise")),
     # --- MOBILIZE ----------------------------------------------------------------------------
-    Trigger("mobilize", V, "MOBILIZE", "150", ("against",), mode="troops"),
-    Trigger("mobilise", V, "MOBILIZE", "150", ("against",), mode="troops"),
+    # Rallying lobbies, voters or public opinion is politics, not the mobilisation of forces.
+    Trigger("mobilize", V, "MOBILIZE", "150", ("against",), mode="troops", forbids_object=("group", "supporter", "voter", "opinion", "resource", "fund", "support", "community", "public", "people", "youth", "member", "base", "constituency", "lobby")),
+    Trigger("mobilise", V, "MOBILIZE", "150", ("against",), mode="troops", forbids_object=("group", "supporter", "voter", "opinion", "resource", "fund", "support", "community", "public", "people", "youth", "member", "base", "constituency", "lobby")),
     Trigger("deploy", V, "MOBILIZE", "150", ("to", "near", "along", "against"), mode="troops", needs_object=("troop", "soldier", "force", "warship", "ship", "carrier", "missile", "jet", "fighter", "bomber", "tank", "unit", "battalion", "brigade", "division", "destroyer", "submarine", "battery", "system", "officer", "police", "personnel", "peacekeeper", "reservist", "reinforcement", "policeman")),
     Trigger("mass", V, "MOBILIZE", "150", ("on", "near", "along"), mode="troops", needs_object=("troop", "soldier", "force", "tank")),
     # --- COERCE ------------------------------------------------------------------------------
@@ -297,6 +298,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("kill", V, "ASSAULT", "190"),
     Trigger("shoot", V, "ASSAULT", "190", ("dobj", "at"), mode="firearms"),
     Trigger("fire", V, "ASSAULT", "190", ("at", "on", "into"), needs_object=("missile", "rocket", "shell", "shot", "round", "mortar", "drone", "artillery", "bullet")),
+    # CAMEO 056 forgive, under diplomatic cooperation.
+    Trigger("forgive", V, "SUPPORT", "056", ("dobj",)),
     Trigger("assassinate", V, "ASSAULT", "186", mode="assassinate"),
     Trigger("abduct", V, "ASSAULT", "181", mode="abduct"),
     Trigger("kidnap", V, "ASSAULT", "181", mode="abduct"),
@@ -444,8 +447,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("strengthen", V, "MOBILIZE", "154", ("in", "along", "near", "on"), mode="troops", needs_object=("force", "troop", "presence", "garrison", "army", "defence", "defense", "deployment")),
     Trigger("reinforce", V, "MOBILIZE", "154", ("in", "along", "near", "on"), mode="troops", needs_object=("force", "troop", "presence", "garrison", "army", "position", "border", "defence", "defense", "deployment")),
     Trigger("send", V, "MOBILIZE", "154", ("to", "into", "near", "along"), mode="troops", needs_object=("troop", "soldier", "warship", "battalion", "brigade", "division", "carrier", "tank", "reinforcement", "force")),
-    Trigger("mobilize", V, "MOBILIZE", "154", ("against", "for", "dobj"), mode="troops"),
-    Trigger("mobilise", V, "MOBILIZE", "154", ("against", "for", "dobj"), mode="troops"),
+    Trigger("mobilize", V, "MOBILIZE", "154", ("against", "for", "dobj"), mode="troops", forbids_object=("group", "supporter", "voter", "opinion", "resource", "fund", "support", "community", "public", "people", "youth", "member", "base", "constituency", "lobby")),
+    Trigger("mobilise", V, "MOBILIZE", "154", ("against", "for", "dobj"), mode="troops", forbids_object=("group", "supporter", "voter", "opinion", "resource", "fund", "support", "community", "public", "people", "youth", "member", "base", "constituency", "lobby")),
     Trigger("deployment", N, "MOBILIZE", "154", ("to", "in", "along", "near"), mode="troops", light_verbs=("order", "announce", "begin", "step", "increase")),
     # COERCE
     # Trade restrictions on another state are sanctions (CAMEO 163), curfews and bans at home

@@ -64,6 +64,14 @@ _SPEECH_VERBS = {"say", "tell", "announce", "state", "add", "note", "stress", "e
 _INTENT_HEADS = {"offer", "promise", "pledge", "vow", "agree", "commit", "plan", "intend", "prepare", "decide", "resolve", "threaten", "swear", "ready", "willing", "prepared", "determined", "committed", "set", "poised", "going", "seek", "want", "aim", "hope", "propose"}
 _REFUSAL_HEADS = {"refuse", "decline", "reject", "unwilling", "reluctant"}
 _MUST_AUX = {"must", "should", "need", "ought", "have"}
+# Verbs and nouns whose complement is an act asked for, not one done ("demanded that its
+# partners refuse", "urged the EU to support", "its demand that Israel ease restrictions").
+_REQUEST_HEADS = {"urge", "ask", "demand", "call", "press", "appeal", "request", "implore", "plead", "beg", "order", "instruct", "tell"}
+_REQUEST_NOUNS = {"demand", "call", "appeal", "request", "plea", "order", "ultimatum"}
+# Promises whose complement is negated are refusals ("vowed not to return the territory").
+_PROMISE_VERBS = {"vow", "pledge", "promise", "swear"}
+# Going somewhere "for talks" is holding them ("negotiators return to Geneva for talks").
+_TRAVEL_VERBS = {"return", "go", "travel", "arrive", "come", "head", "fly", "gather", "convene", "leave"}
 # A delegation, team or envoy "sent to X" travels there: the visit is the event (CONSULT), its
 # destination is not the addressee of the sending.
 _TRAVELLER_NOUNS = {"delegation", "team", "mission", "envoy", "official", "officials", "minister", "representative", "emissary", "negotiator", "diplomat"}
@@ -149,6 +157,26 @@ def _conjuncts_any(tok: Any) -> list[Any]:
     return out
 
 
+def _fragment_subject(v: Any) -> Any | None:
+    """"Doctors from two aid groups donated and delivered goods to ...": with no verb at the
+    root, the parser hangs the real predicate off the subject phrase as a participle. A
+    participle that (itself or its conjunct) takes a direct object is active, not a reduced
+    passive ("Five soldiers killed in an attack" has none), so the root noun is its subject."""
+    if v.dep_ != "acl" or v.tag_ not in ("VBN", "VBD"):
+        return None
+    root = v.sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp") and t.i < v.i for t in v.sent):
+        return None
+    head = v.head
+    if not (head.i == root.i or (head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i == root.i)):
+        return None
+    if v.i > 0 and v.doc[v.i - 1].is_punct:
+        return None  # "the envoy, received warmly, ...": an aside
+    if not any(c.dep_ == "dobj" for x in _conjuncts_any(v) for c in x.children):
+        return None
+    return root
+
+
 def subject_of(verb: Any) -> tuple[Any | None, bool]:
     """(subject token, is_passive_target) for a verb, climbing control and conjunction."""
     seen = 0
@@ -194,10 +222,47 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
             continue
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head, False
+        fragment = _fragment_subject(tok)
+        if fragment is not None:
+            return fragment, False
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head, False  # "demonstrators protesting election results"
         return None, False
     return None, False
+
+
+_TIME_NOUNS = {"day", "week", "month", "year", "hour", "minute", "time", "night", "morning", "evening", "afternoon", "weekend", "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_OBJECTLESS_STOPS = {"that", "which", "who", "whom", "whose", "if", "unless", "because", "while", "when", "and", "but", "or"}
+
+
+def _misattached_noun(anchor: Any, limit: int = 8) -> Any | None:
+    """The noun phrase the parser tore off as the subject of a later clause: "shortened by one
+    hour the nightly curfew imposed ..." (the shifted object read as the subject of a verb
+    further on), "granted asylum to five officers holed up in ..." (the preposition left
+    without its object). Only a noun reached without crossing punctuation, a verb or a clause
+    word, and whose own verb follows it and lies under the anchor's clause, qualifies."""
+    doc = anchor.doc
+    top = anchor.head if anchor.pos_ == "ADP" else anchor
+    for t in doc[anchor.i + 1: min(len(doc), anchor.i + 1 + limit)]:
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ") or t.dep_ == "mark" or t.lower_ in _OBJECTLESS_STOPS:
+            return None
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass") and t.head.i > t.i:
+            return t if any(a.i == top.i for a in t.head.ancestors) else None
+        if t.pos_ == "NOUN" and t.dep_ in ("npadvmod", "oprd") and t.head.i == top.i and anchor.pos_ != "ADP" and t.lemma_.lower() not in _TIME_NOUNS and t.ent_type_ not in ("DATE", "TIME"):
+            return t  # the same object read as a bare adverbial noun ("eased by two hours the curfew")
+    return None
+
+
+def _shifted_object(verb: Any) -> Any | None:
+    """A heavy object moved past an adverbial ("shortened by one hour the curfew"): only when
+    the verb has no object of its own and an adverbial phrase stands right after it (so "warned
+    the rebels would attack", a real clause subject, never qualifies)."""
+    if verb.pos_ != "VERB" or _children(verb, ("dobj", "nsubjpass")) or verb.i + 1 >= len(verb.doc):
+        return None
+    nxt = verb.doc[verb.i + 1]
+    if not (nxt.pos_ in ("ADP", "ADV") and nxt.head.i == verb.i or nxt.dep_ == "agent"):
+        return None
+    return _misattached_noun(verb, limit=10)
 
 
 def _objects(tok: Any, kinds: tuple[str, ...]) -> list[Any]:
@@ -207,10 +272,19 @@ def _objects(tok: Any, kinds: tuple[str, ...]) -> list[Any]:
             found += _children(tok, (kind,) if kind == "dobj" else ("dative",))
             if kind == "dobj":
                 found += _children(tok, ("nsubjpass",))
+                if not found and tok.pos_ == "VERB":
+                    shifted = _shifted_object(tok)
+                    found += [shifted] if shifted is not None else []
         else:
             for prep in tok.children:
                 if prep.dep_ in ("prep", "prt", "dative") and prep.lower_ == kind:
-                    found += _children(prep, ("pobj",))
+                    pobjs = _children(prep, ("pobj",))
+                    if not pobjs and prep.dep_ == "prep" and not _children(prep, ("pcomp",)):
+                        # a preposition without its object is a parse error: its noun is the
+                        # next phrase, read by the parser as a later clause's subject
+                        torn = _misattached_noun(prep)
+                        pobjs = [torn] if torn is not None else []
+                    found += pobjs
     return found
 
 
@@ -380,18 +454,57 @@ class SentenceCoder:
             if i > 0 and chain[i - 1].dep_ in ("xcomp",) and lemma in _PLAN_VERBS | _INTENT_HEADS:
                 if lemma == "set" and v.pos_ != "ADJ" and v.tag_ != "VBN":
                     continue
+                if self._asked_of(v):
+                    return "hypothetical", "modal"
                 return "planned", "condition" if self._conditioned(v) else "intent"
             if i > 0 and v.pos_ == "ADJ" and lemma in _INTENT_HEADS:
+                if self._asked_of(v):
+                    return "hypothetical", "modal"
                 return "planned", "condition" if self._conditioned(v) else "intent"
             if v.pos_ == "NOUN" and lemma in _PLAN_NOUNS and i > 0:
                 return "planned", "intent"
             if v.lower_ in ("going",) and any(k.dep_ == "xcomp" for k in kids):
                 return "planned", "future"
+        requested = self._requested(event_verb)
+        if requested:
+            return "hypothetical", "requested"
         # "is to visit", "are due to meet"
         for k in event_verb.children:
             if k.dep_ == "aux" and k.lower_ == "to" and event_verb.head.lemma_ in ("be", "due", "set", "expected", "scheduled", "slated"):
                 return "planned", "future"
         return "asserted", ""
+
+    @staticmethod
+    def _asked_of(v: Any) -> bool:
+        """"the US must be ready to mediate", "should be willing to talk": readiness asked of
+        someone (a demand), not an intent they state."""
+        cop = v.head if v.dep_ == "acomp" else v
+        return bool({k.lower_ for x in (v, cop) for k in x.children if k.dep_ == "aux"} & {"must", "should", "ought"})
+
+    @staticmethod
+    def _requested(v: Any) -> bool:
+        """The act is what someone asks, urges or demands ("demanded that its partners refuse
+        to recognize", "urged the bloc to support", "reiterated its demand that Israel ease"):
+        asked for, not done."""
+        up = v
+        for _ in range(3):
+            if up.dep_ not in ("xcomp", "ccomp", "acl", "advcl", "pcomp") or up.head.i == up.i:
+                return False
+            dep, up = up.dep_, up.head
+            lem = up.lemma_.lower()
+            if dep in ("xcomp", "ccomp") and up.pos_ == "VERB" and lem in _REQUEST_HEADS:
+                if lem == "tell" and dep == "ccomp":
+                    return False  # "told reporters that X had left": a report
+                return True
+            if dep == "advcl" and up.pos_ == "VERB" and lem in _REQUEST_HEADS - {"tell", "call"} and any(k.dep_ == "aux" and k.lower_ == "to" for k in v.children):
+                return True  # "demanded parties to allow": the parser's purpose clause
+            if dep == "ccomp" and up.pos_ == "VERB" and any(o.lemma_.lower() in _REQUEST_NOUNS for o in _children(up, ("dobj",))):
+                return True  # "reiterated its demand that Israel ease": the clause hangs on the verb
+            if dep in ("acl", "ccomp") and up.pos_ == "NOUN" and lem in _REQUEST_NOUNS:
+                return True
+            if dep == "pcomp" and up.lower_ == "for" and up.head.pos_ == "NOUN" and up.head.lemma_.lower() in _REQUEST_NOUNS:
+                return True  # "an appeal for deploying troops"
+        return False
 
     @staticmethod
     def _reported(v: Any) -> bool:
@@ -421,6 +534,8 @@ class SentenceCoder:
                 continue  # "in March 2023": a month, never a march
             if tok.pos_ == "VERB" and tok.dep_ in ("amod", "compound"):
                 continue  # "five detained US citizens": a state described, not an act reported
+            if tok.tag_ in ("VBN", "JJ") and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not _children(tok, ("nsubj", "nsubjpass", "aux", "auxpass", "dobj", "agent")):
+                continue  # "evacuated the wounded", "the dead included": people, not an act
             if self._accusation_content(tok):
                 continue  # "accused X of threatening": only the accusation is asserted
             cands = triggers_for(tok.lemma_, tok.pos_)
@@ -435,6 +550,7 @@ class SentenceCoder:
                     events.extend(found)
                     break  # one reading per word
         events.extend(self._must_requests(events))
+        events = self._drop_protest_messages(events)
         ruled_out = self._out_of_the_question()
         if ruled_out:
             # the act ruled out did not happen: it is kept, negated
@@ -443,6 +559,33 @@ class SentenceCoder:
             events.extend(ruled_out)
         events.extend(self._derived(events))
         return events
+
+    def _drop_protest_messages(self, events: list[Event]) -> list[Event]:
+        """"demonstrated in Kirkuk calling for independence", "staged rallies to demand
+        reforms", "protested outside the embassy, denouncing Beijing's actions": the demand or
+        denunciation is what the protest says, not a second act by the protesters."""
+        protest_at = {e.trigger_start: e for e in events if e.type == "PROTEST"}
+        if not protest_at:
+            return events
+        by_start = {self.sentence.start + t.idx: t for t in self.sdoc}
+        out: list[Event] = []
+        for e in events:
+            tok = by_start.get(e.trigger_start)
+            if e.type in ("REQUEST", "ACCUSE") and tok is not None and tok.pos_ == "VERB" and tok.dep_ in ("advcl", "xcomp", "acl", "pcomp", "conj"):
+                up, message = tok, False
+                for _ in range(3):
+                    if up.dep_ not in ("advcl", "xcomp", "acl", "pcomp", "prep", "conj") or up.head.i == up.i:
+                        break
+                    up = up.head
+                    heads = [up] + [c for c in up.children if c.dep_ in ("dobj", "nsubj")]
+                    hits = [protest_at[self.sentence.start + h.idx] for h in heads if self.sentence.start + h.idx in protest_at]
+                    if any(p.source.country == e.source.country for p in hits):
+                        message = True
+                        break
+                if message:
+                    continue
+            out.append(e)
+        return out
 
     def _ruled_out_act(self, e: Event) -> list[Any]:
         be = next((t for t in self.sdoc if self.sentence.start + t.idx == e.trigger_start), None)
@@ -567,6 +710,18 @@ class SentenceCoder:
             scored = [x for x in scored if x[0] == 0]
         return [t for _, _, t in sorted(scored, key=lambda x: (x[0], x[1]))]
 
+    @staticmethod
+    def _background_conflict(tok: Any, trig: Trigger) -> bool:
+        """A conflictual event noun in a time or cause phrase of another act ("after the
+        attacks", "following a government offensive", "despite the protests")."""
+        if PLOVER_TYPES[trig.type].quad_class not in (3, 4) or tok.dep_ != "pobj":
+            return False
+        prep = tok.head
+        if prep.lower_ in ("after", "following", "since", "amid", "despite", "before"):
+            return True
+        # "in response to the raids", "in retaliation for the shelling"
+        return prep.lower_ in ("to", "for") and prep.head.lemma_.lower() in ("response", "retaliation", "reaction", "revenge", "reprisal") and prep.head.dep_ == "pobj"
+
     def _noun_is_occurrence(self, tok: Any, trig: Trigger) -> tuple[bool, Any]:
         """Whether an event noun denotes an event that happened (and its governing verb)."""
         if tok.dep_ in ("compound", "nmod", "amod"):
@@ -575,6 +730,12 @@ class SentenceCoder:
             return False, None
         head = tok.head
         if any(c.dep_ == "poss" for c in tok.children):
+            if trig.lemma in _STATE_NOUNS and not (
+                tok.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() in OCCURRENCE_VERBS or head.lemma_.lower() in trig.light_verbs)
+            ):
+                # "over their ties with Israel", "match the EU's support for statehood": a
+                # standing state named, not something done now
+                return False, None
             return True, head if head.pos_ in ("VERB", "AUX") else None
         if tok.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
             lem = head.lemma_.lower()
@@ -599,6 +760,8 @@ class SentenceCoder:
         if trig.mode == "investigate" and tok.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_.lower() in ("put", "place", "be", "come", "remain"):
             # "has been put under investigation in Italy", "came under investigation"
             return True, head.head
+        if trig.type == "CONSULT" and tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _TRAVEL_VERBS:
+            return True, head.head  # "flew to Beijing for talks", "return to Geneva for talks"
         if trig.lemma in _STATE_NOUNS:
             # a state ("relations", "support") is an occurrence only when something is done to it
             if tok.dep_ in ("nsubjpass",) and head.lemma_.lower() in trig.light_verbs:
@@ -623,6 +786,10 @@ class SentenceCoder:
 
     def _events_for(self, tok: Any, trig: Trigger) -> list[Event]:
         verb = tok
+        no_guess = False
+        if trig.type == "AGREE" and trig.lemma in _PROMISE_VERBS and any(k.dep_ == "neg" for x in _children(tok, ("xcomp", "ccomp")) for k in x.children):
+            # "vowed not to return the Golan Heights": a promise not to act is a refusal
+            trig = replace(trig, type="REJECT", cameo="120")
         sources: list[Actor] = []
         targets: list[Actor] = []
         how = "parse"
@@ -690,6 +857,12 @@ class SentenceCoder:
                     holder = governing if governing is not None else tok.head.head if tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" else None
                     if holder is not None:
                         sources = [a for a in self.actor(subject_of(holder)[0]) if a.country]
+            elif governing is not None and self._background_conflict(tok, trig):
+                # "surrendered following a government offensive", "offered talks after the
+                # invasions": the clause's subject answers the act, it did not do it; only the
+                # noun's own phrase names the doer
+                sources = [a for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i in self.actors for a in self.actor(c) if a.country]
+                no_guess = True
             elif governing is not None:
                 subj, _ = subject_of(governing)
                 sources = self.actor(subj)
@@ -773,7 +946,7 @@ class SentenceCoder:
             tok.dep_ == "conj" and tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in tok.children)
             and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.head.children)
         )
-        if not sources and not reduced_passive and not self._named_non_agent(tok, trig):
+        if not sources and not reduced_passive and not no_guess and not self._named_non_agent(tok, trig):
             # (a participle or passive relative clause describes its noun's fate: "Koreans
             # mobilized for forced labour", "nationals who had been charged": no agent to guess)
             exclude = {_key(a) for a in targets}
@@ -1178,6 +1351,8 @@ class SentenceCoder:
                     for t in addressees:
                         if _key(s) == _key(t) or (s.country and s.country == t.country and not (s.name or t.name)):
                             continue
+                        if s.country and s.country == t.country and s.sector in ("GOV", "MIL") and t.name is None and t.resolution.startswith("country-term"):
+                            continue  # "Scholz said Germany must avoid ...": his own country's course, no request
                         out.append(self._make("REQUEST", s, t, verb, "100", None, None, "asserted", f"rule:REQUEST:{verb.lemma_.lower()}-that-must:parse", 0.75))
         return out
 
