@@ -30,6 +30,7 @@ _MONTHS = {
     "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
     "sep.", "sept.", "oct.", "nov.", "dec.",
 }
+_MONTH_PREPS = {"in", "since", "until", "till", "during", "by", "from", "through", "early", "late", "mid", "mid-", "last", "next", "this"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _RELATIVE_DAYS = {"today", "yesterday", "tomorrow", "tonight"}
 _PERIODS = {"week", "weeks", "month", "months", "year", "years", "decade", "decades", "weekend", "day", "days", "morning", "afternoon", "evening", "night"}
@@ -237,7 +238,10 @@ def _temporal(doc: Any) -> list[tuple[int, int, str]]:
         low = t.lower_
         # "May" and "Jun." only next to a number: a modal verb, a name ("Dong Jun.").
         near_num = (i + 1 < n and doc[i + 1].like_num) or (i > 0 and doc[i - 1].like_num)
-        is_month = low in _MONTHS and t.is_title and (near_num or (low != "may" and not low.endswith(".") and t.pos_ == "PROPN"))
+        # "In May, Pompeo flew ...", "since May": after a time preposition and before a clause
+        # break, "May" is the month, not Theresa May.
+        may_month = low == "may" and i > 0 and doc[i - 1].lower_ in _MONTH_PREPS and not (i + 1 < n and doc[i + 1].lower_ in ("'s", "\u2019s"))
+        is_month = low in _MONTHS and t.is_title and (near_num or may_month or (low != "may" and not low.endswith(".") and t.pos_ == "PROPN"))
         if is_month or low in _WEEKDAYS or low in _RELATIVE_DAYS or (t.like_num and _YEAR.match(t.text) and t.pos_ == "NUM"):
             s, e = i, i + 1
             if s > 0 and (doc[s - 1].lower_ in _PERIOD_LEAD or (is_month and doc[s - 1].like_num and len(doc[s - 1].text) <= 2)):
@@ -299,7 +303,13 @@ def find(doc: Any) -> list[tuple[int, int, str]]:
         for k in range(s, e):
             taken[k] = True
     for s, e in _segments(doc, _chains(doc), term_at):
-        if any(taken[k] for k in range(s, e)):
+        # A date word the parser chained to a name ("On Wednesday Lavrov spoke", "Lavrov
+        # Monday said") is trimmed off the name's ends; a date inside a chain drops it.
+        while s < e and taken[s]:
+            s += 1
+        while e > s and taken[e - 1]:
+            e -= 1
+        if s >= e or any(taken[k] for k in range(s, e)):
             continue
         text = doc[s:e].text
         hit = next((term_at[k] for k in range(s, e) if k in term_at), None)

@@ -67,6 +67,8 @@ _INSTITUTION_WORDS = {"facility", "facilities", "plant", "reactor", "university"
 _AREA_WORDS = {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
                "southwestern", "north-eastern", "north-western", "south-eastern", "south-western", "northeast",
                "northwest", "southeast", "southwest", "rural", "coastal", "downtown", "suburban"}
+# Prepositions that only place an event ("signed in Algiers"); "at"/"on"/"to" may aim it.
+_WHERE_PREPS = {"in", "near", "inside", "outside", "around"}
 _LOCATIVE_PREPS = {"in", "at", "near", "from", "to", "into", "across", "outside", "inside", "around", "through", "on"}
 # Nouns for a settlement or region: "the town of Samarra", "the Darfur region".
 _PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "state", "capital", "port", "area", "county"}
@@ -108,6 +110,47 @@ def is_pair_phrase(head: Any) -> bool:
     if head.tag_ not in ("NNS", "NNPS"):
         return False
     return any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet", "amod") for c in head.children)
+
+
+_KINGDOMS = frozenset({"SAU", "JOR", "MAR", "BHR", "GBR", "ESP", "NLD", "BEL", "SWE", "NOR", "DNK", "THA", "KHM", "BTN", "LSO", "SWZ", "TON"})
+_GULF = frozenset({"SAU", "BHR", "KWT", "QAT", "OMN", "ARE"})
+_ISLANDS = frozenset({"TWN", "JPN", "CUB", "LKA", "PHL", "SGP", "IDN", "MDV", "MDG", "MLT", "CYP", "ISL", "IRL", "NZL", "HTI", "DOM", "JAM", "FJI", "BHR", "MUS", "SYC", "TLS", "PNG", "BRN"})
+# Descriptions news uses for a state already named: head lemma -> states, or (modifier, head).
+_EPITHET_HEADS: dict[str, frozenset[str]] = {
+    "kingdom": _KINGDOMS, "sultanate": frozenset({"OMN", "BRN"}), "emirate": frozenset({"QAT", "KWT"}),
+    "north": frozenset({"PRK"}), "south": frozenset({"KOR"}),
+}
+_EPITHET_MODIFIED: dict[tuple[str, str], frozenset[str]] = {}
+for _head in ("state", "nation", "country", "republic", "kingdom", "regime"):
+    for _mod, _states in (
+        ("jewish", frozenset({"ISR"})),
+        ("communist", frozenset({"PRK", "CHN", "VNM", "LAO", "CUB"})), ("island", _ISLANDS),
+        ("gulf", _GULF), ("himalayan", frozenset({"NPL", "BTN"})), ("hermit", frozenset({"PRK"})),
+        ("reclusive", frozenset({"PRK"})), ("city", frozenset({"SGP"})),
+    ):
+        _EPITHET_MODIFIED[(_mod, _head)] = _states
+# "the Islamic Republic" is Iran in English news ("the Islamic State" is the armed group).
+_EPITHET_MODIFIED[("islamic", "republic")] = frozenset({"IRN"})
+
+
+def epithet_states(head: Any) -> frozenset[str]:
+    """States a definite description may stand for ("the kingdom", "the Gulf state", "the
+    Islamic Republic", "the North" of a Korean page); empty when the phrase is no such epithet."""
+    if not any(c.lower_ == "the" and c.dep_ == "det" for c in head.children):
+        return frozenset()
+    lemma = head.lemma_.lower() if head.tag_ not in ("NNS", "NNPS") else ""
+    if head.lower_ in ("north", "south") and not head.text[0].isupper():
+        return frozenset()
+    if lemma in ("north", "south") and any(c.dep_ in ("amod", "compound") for c in head.children):
+        return frozenset()
+    mods = [c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i]
+    for m in mods:
+        hit = _EPITHET_MODIFIED.get((m.split("-")[0], lemma))
+        if hit:
+            return hit
+    if any(c.dep_ == "prep" for c in head.children):
+        return frozenset()  # "the kingdom of heaven", "the north of the country"
+    return _EPITHET_HEADS.get(lemma, frozenset())
 
 
 def dateline_end(text: str) -> int:
@@ -248,6 +291,10 @@ def np_tokens(head: Any) -> list[Any]:
     while hi + 1 in ids:
         hi += 1
     toks = [t for t in toks if lo <= t.i <= hi]
+    # A date the parser hung on a name as a compound ("On Wednesday Lavrov spoke") is no part
+    # of the phrase.
+    while len(toks) > 1 and toks[0].i != head.i and toks[0].ent_type_ == "DATE" and toks[0].dep_ in ("compound", "nmod", "npadvmod"):
+        toks = toks[1:]
     while len(toks) > 1 and toks[-1].is_punct and toks[-1].i != head.i and toks[-1].text not in (")", "]"):
         toks.pop()
     return toks
@@ -480,6 +527,7 @@ class PageActors:
 
         self.officeholders = load_officeholders()
         self.country_counts: dict[str, int] = {}
+        self.last_seen: dict[str, int] = {}  # country -> latest sentence naming it
         # The page's date: places and movements that changed state (data/country_changes.csv)
         # are read as of it. None for undated text, where the sentence's own states decide.
         self.on = doc.article.published if doc.article else None
@@ -507,6 +555,13 @@ class PageActors:
                 return Actor(np.text, None, np.country, np.sector or "PTY", np.title, np.office, None, a_start, a_end, "leader's-body")
         if np.country is None and is_pair_phrase(head):
             return None  # the events stage pairs it with the page's current meeting
+        epithet_words = {head.lower_} | {c.lower_ for c in head.children if c.dep_ in ("amod", "compound")}
+        if np.country is None and not np.title and (not np.person or all(w.lower() in epithet_words for w in np.person.split())):
+            # "the Islamic Republic" is no person the NER-free parse may take it for
+            code = self._epithet(head, np, sentence)
+            if code is not None:
+                self._note_country(code, sentence.index)
+                return Actor(np.text, None, code, "GOV", None, None, None, a_start, a_end, "epithet")
         if np.country:
             self._note_country(np.country, sentence.index)
         if np.person and head.pos_ == "NOUN" and head.lemma_.lower() in _GOVERNMENT_OF and np.person.split()[-1] != head.text:
@@ -541,6 +596,13 @@ class PageActors:
                 and any(c.dep_ == "amod" and c.lower_ in _AREA_WORDS for c in head.children)):
             # "eastern Beirut", "central Baghdad": an area of the city, not the government seated there
             return Actor(np.text, None, np.country, None, None, "place", None, a_start, a_end, "place:area")
+        if (np.country and np.country_how == "capital" and not np.title and head.dep_ == "pobj"
+                and head.head.lower_ in _WHERE_PREPS and head.head.head.pos_ == "VERB"):
+            # "the agreement signed in Algiers", "they met in Beijing": where it happened, not
+            # the government seated there ("sanctions on Moscow", "a letter to Beijing" stay actors).
+            # Still a place of the country: an attack "in the capital Kabul" targets it, and the
+            # events stage decides by the resolution.
+            return Actor(np.text, None, np.country, None, None, "place", None, a_start, a_end, "place")
         if np.country and (np.title or np.country_how in ("name", "short_name", "capital", "seat", "org", "demonym") or head.pos_ == "PROPN"):
             how = {"org": "organisation", "capital": "metonymy:capital", "seat": "metonymy:seat"}.get(np.country_how or "", "country-term")
             if np.title and np.office in _PERSON_OFFICES:
@@ -633,6 +695,26 @@ class PageActors:
 
     def _note_country(self, code: str, sentence_index: int) -> None:
         self.country_counts[code] = self.country_counts.get(code, 0) + 1
+        self.last_seen[code] = sentence_index
+
+    def _epithet(self, head: Any, np: NounPhrase, sentence: Sentence) -> str | None:
+        """"the kingdom", "the Islamic Republic", "the Jewish state", "the North": a state the
+        page names by a description. The most recently named page state that fits it (another
+        state of the same sentence is the last choice: "Riyadh ... the kingdom blamed Jordan"); a description that
+        fits one state only names it anyway ("the Jewish state")."""
+        fits = epithet_states(head)
+        if not fits:
+            return None
+        named = set(self._sentence_countries(head.doc))
+        seen = [(c not in named, self.last_seen[c], c) for c in fits if c in self.last_seen]
+        if seen:
+            return max(seen)[2]
+        if head.lemma_.lower() in ("north", "south"):
+            # "the North"/"the South" are the Koreas only on a page about Korea
+            return next(iter(fits)) if {"KOR", "PRK"} & set(self.last_seen) else None
+        if len(fits) == 1:
+            return next(iter(fits))
+        return None
 
     def _page_country(self) -> str | None:
         """The page's dominant country, if it has one: at least half of the country mentions

@@ -39,13 +39,17 @@ from ..dates import DateMention, find_dates, iso_at_precision
 from ..records import Actor, Document, Event, EventDate, Precision, Sentence
 
 HISTORICAL_MARGIN_DAYS = 3
+# A lead day this close before the page date is the news of a page written on the page date.
+RECENT_LEAD_DAYS = 6
 # Page-date sources we trust as publication dates; anything else may be a render/crawl date.
 STRONG_DATE_SOURCES = {"html-meta", "json-ld", "page-header", "url", "trafilatura", "published-line"}
 # A weak page date may run a day ahead of the lead's date (time zones, late-night filing).
 _LEAD_SLACK = timedelta(days=1)
 _LEAD_MIN_WORDS = 8
 _BACKGROUND_CUES = re.compile(
-    r"\b(?:the last time|last met|previously|in the past|years? ago|had (?:been|met|held)|"
+    # (a pluperfect in a relative clause - "a visit that had been planned", "nationals who had
+    # been charged" - describes a participant, not the paragraph's time)
+    r"\b(?:the last time|last met|previously|in the past|years? ago|(?<!\bthat )(?<!\bwhich )(?<!\bwho )had (?:been|met|held)|"
     r"for (?:nearly|almost|more than|over)? ?(?:two|three|four|five|several|many|\d+) (?:years|months|decades)|"
     r"since (?:19|20)\d\d|back in|at that time|at the time|historically|formerly)\b",
     re.IGNORECASE,
@@ -57,6 +61,8 @@ _ANAPHORIC = re.compile(
     r"|(?:days?|weeks?|months?|years?)\s+(?:later|earlier|afterwards?))\b",
     re.IGNORECASE,
 )
+# A paragraph of running text ends like a sentence; a headline-style standfirst does not.
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
 _SINCE = re.compile(r"\b(?:since|ever since)\s*$", re.IGNORECASE)
 # A dateline or byline paragraph is not the lead ("By Jane Doe", "WASHINGTON (Reuters) -").
 _BYLINE = re.compile(r"^\s*(?:by\s+[A-Z]|[A-Z][A-Z .,]+(?:\([^)]*\))?\s*[-\u2013\u2014:]\s*$)")
@@ -109,6 +115,8 @@ def lead_sentences(doc: Document) -> list[Sentence]:
         text = art.text[p.start : p.end]
         if p.kind != "body" or len(text.split()) < _LEAD_MIN_WORDS or _BYLINE.match(text):
             continue
+        if not _SENTENCE_END.search(text):
+            continue  # a standfirst or subheading in headline style ("Abiy's visit ends two decades of war")
         return [s for s in doc.sentences if s.paragraph == i][:2]
     return []
 
@@ -129,15 +137,32 @@ def infer_news_date(doc: Document) -> EventDate | None:
     assert art is not None
     page_date = art.published
     page_source = "page-date:" + (art.published_source or "unknown")
-    if page_date is not None and (art.published_source or "") in STRONG_DATE_SOURCES:
-        return EventDate(page_date.isoformat(), "day", page_date, page_date, page_source)
     leads = lead_sentences(doc)
+    if page_date is not None and (art.published_source or "") in STRONG_DATE_SOURCES:
+        # A trusted publication date is the anchor, but the news is the day the lead reports
+        # ("published Wednesday: ... met on Tuesday"), when it lies within the past week.
+        lead = _lead_event_day(doc, leads, page_date, relative_only=True)
+        if lead is not None and page_date - timedelta(days=RECENT_LEAD_DAYS) <= lead.first <= page_date:
+            return lead
+        return EventDate(page_date.isoformat(), "day", page_date, page_date, page_source)
     # A wire dateline ("NAIROBI, June 26 (Reuters) - ...") states the dispatch date: the news date.
     dateline = _DATELINE.match(leads[0].text) if leads else None
     if dateline:
         for m in find_dates(dateline.group("when"), page_date):
             if m.precision == "day" and (page_date is None or m.last <= page_date + _LEAD_SLACK):
                 return EventDate(m.first.isoformat(), "day", m.first, m.first, "dateline", m.text)
+    lead = _lead_event_day(doc, leads, page_date)
+    if lead is not None:
+        return lead
+    if page_date is not None:
+        return EventDate(page_date.isoformat(), "day", page_date, page_date, page_source)
+    return None
+
+
+def _lead_event_day(doc: Document, leads: list[Sentence], page_date: date | None, relative_only: bool = False) -> EventDate | None:
+    """The day the lead dates its main event with (the expression nearest the lead's first
+    trigger). `relative_only`: only a weekday or "yesterday"-style day, which is computed from
+    the page date and so cannot contradict it."""
     triggers = {e.sentence: e.trigger_start for e in reversed(doc.events)}  # first event per sentence
     for s in leads:
         # No page date: anchor None, so only absolute dates (with their year) are found. A date
@@ -147,15 +172,26 @@ def infer_news_date(doc: Document) -> EventDate | None:
             if m.precision == "day" and not _ANAPHORIC.search(m.text)
             and not _BACKGROUND_CUES.search(s.text[: m.start])
             and (page_date is None or m.last <= page_date + _LEAD_SLACK)
+            and (not relative_only or m.kind == "relative")
         ]
         if not found:
             continue
         pos = triggers.get(s.index, s.start) - s.start
         m = min(found, key=lambda x: (abs(x.start - pos), x.start))
         return EventDate(m.first.isoformat(), "day", m.first, m.first, "lead-event", m.text)
-    if page_date is not None:
-        return EventDate(page_date.isoformat(), "day", page_date, page_date, page_source)
     return None
+
+
+def deictic_anchor(news: EventDate | None, page_date: date | None) -> date | None:
+    """The day deictic expressions ("on Wednesday", "last month") count from: the page date when
+    the news lies within the week before it (the page was written then: a Thursday page's "on
+    Wednesday" is the day before, even when its lead reports Tuesday), else the news date (a July
+    page re-reporting an April call: "earlier this month" is April)."""
+    if news is None:
+        return page_date
+    if page_date is not None and news.source == "lead-event" and timedelta(0) <= page_date - news.first <= timedelta(days=RECENT_LEAD_DAYS):
+        return page_date
+    return news.first
 
 
 def _own_clause_dates(doc: Document, e: Event, mentions: list[DateMention]) -> list[DateMention]:
@@ -177,6 +213,30 @@ def _own_clause_dates(doc: Document, e: Event, mentions: list[DateMention]) -> l
             if not a <= trigger < b:
                 clauses.append((a, b))
     return [m for m in mentions if not any(a <= m.start - start and m.end - start <= b for a, b in clauses)]
+
+
+# "the 2000 peace agreement", "Iran's 2015 nuclear deal": a year naming a thing, not a time.
+_MODIFIER_YEAR_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|'s|\u2019s)\s+$", re.IGNORECASE)
+_MODIFIER_YEAR_AFTER = re.compile(r"^\s+(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+")
+
+
+def _not_modifier_years(text: str, e: Event, mentions: list[DateMention]) -> list[DateMention]:
+    """Drop a bare year used as a noun modifier ("accept the 2000 peace agreement") unless it
+    modifies the trigger itself ("the 2022 meeting" dates the meeting)."""
+    out = []
+    for m in mentions:
+        if m.precision == "year" and re.fullmatch(r"(?:1[89]|20)\d\d", m.text) and _MODIFIER_YEAR_BEFORE.search(text[max(0, m.start - 12) : m.start]):
+            after = text[m.end : m.end + 40]
+            nxt = re.match(r"^\s+([a-z][a-z-]*|[A-Z][a-z]+)", after)
+            if nxt is not None and nxt.group(1).lower() not in _NOT_NOUN_WORDS:
+                np_end = m.end + len(_MODIFIER_YEAR_AFTER.match(after).group(0))  # type: ignore[union-attr]
+                if not (m.end < e.trigger_start <= np_end):
+                    continue
+        out.append(m)
+    return out
+
+
+_NOT_NOUN_WORDS = {"and", "or", "to", "when", "after", "before", "in", "on", "at", "by", "for", "with", "was", "were", "is", "had", "has"}
 
 
 def _nearest(mentions: list[DateMention], pos: int) -> DateMention | None:
@@ -273,25 +333,86 @@ def _sentence_dates(doc: Document, anchor: date | None) -> dict[int, list[DateMe
     """Date mentions per sentence, offsets in Article.text. Anaphoric ones ("the next day") are
     re-resolved against the latest day named before them in the paragraph (else the previous one)."""
     out: dict[int, list[DateMention]] = {}
-    last_day: dict[int, date] = {}  # paragraph -> latest explicit day named so far
-    prev_para_day: date | None = None
+    # paragraph -> latest explicit day (or month: "In May, ...") named so far
+    last_ref: dict[int, tuple[date, Precision]] = {}
+    prev_para_ref: tuple[date, Precision] | None = None
     current_para = -1
     for s in doc.sentences:
         if s.paragraph != current_para:
-            if current_para in last_day:
-                prev_para_day = last_day[current_para]
+            if current_para in last_ref:
+                prev_para_ref = last_ref[current_para]
             current_para = s.paragraph
         mentions = find_dates(s.text, anchor)
         if any(_ANAPHORIC.search(m.text) for m in mentions):
-            ref = last_day.get(s.paragraph, prev_para_day)
-            if ref is not None and ref != anchor:
-                again = {(m.start, m.end): m for m in find_dates(s.text, ref)}
+            ref = last_ref.get(s.paragraph, prev_para_ref)
+            if ref is not None and ref[0] != anchor:
+                ref_day, ref_precision = ref
+                # From a month ("In May ... Two weeks later"), count from its middle and keep
+                # the month's precision: the text does not give the day.
+                again = {(m.start, m.end): m for m in find_dates(s.text, ref_day if ref_precision == "day" else ref_day.replace(day=15))}
+                if ref_precision == "month":
+                    again = {k: _as_month(m) for k, m in again.items()}
                 mentions = [again.get((m.start, m.end), m) if _ANAPHORIC.search(m.text) else m for m in mentions]
         for m in mentions:
             if m.precision == "day" and m.first == m.last:
-                last_day[s.paragraph] = m.first
+                last_ref[s.paragraph] = (m.first, "day")
+            elif m.precision == "month" and m.kind in ("absolute", "partial") and not _ANAPHORIC.search(m.text):
+                last_ref[s.paragraph] = (m.first, "month")
         out[s.index] = [replace(m, start=m.start + s.start, end=m.end + s.start) for m in mentions]
     return out
+
+
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# "The strikes came a day after Indian jets bombed ...": the clause after the gap is the earlier
+# event, dated back from the day the text has just named.
+_GAP = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|days|week|weeks)\s+(after|before)\s+", re.IGNORECASE)
+
+
+def _references(doc: Document, per_sentence: dict[int, list[DateMention]]) -> dict[int, tuple[date, Precision]]:
+    """The reference time at each sentence's start: the latest single day (or month) named
+    before it in its paragraph, else in the paragraphs before."""
+    out: dict[int, tuple[date, Precision]] = {}
+    ref: tuple[date, Precision] | None = None
+    for s in doc.sentences:
+        if ref is not None:
+            out[s.index] = ref
+        for m in per_sentence.get(s.index, []):
+            if m.first == m.last:
+                ref = (m.first, "day")
+            elif m.precision == "month":
+                ref = (m.first, "month")
+    return out
+
+
+def _gap_date(sent: Sentence, e: Event, ref: tuple[date, Precision] | None) -> EventDate | None:
+    """An undated event inside "N days after/before ..." counted from the day just named: the
+    main clause ("The strikes came a day after") is the event the text has just dated. After a
+    fronted phrase ("Two days after the summit, ...") the main clause's event is the later one."""
+    if ref is None or ref[1] != "day":
+        return None
+    for g in _GAP.finditer(sent.text):
+        if sent.start + g.end() <= e.trigger_start:
+            n = int(g.group(1)) if g.group(1).isdigit() else _NUMBER_WORDS[g.group(1).lower()]
+            days = n * (7 if g.group(2).lower().startswith("week") else 1)
+            delta = timedelta(days=days)
+            back = g.group(3).lower() == "after"
+            if "," in sent.text[g.end() : e.trigger_start - sent.start]:
+                # "Two days after the summit, Kim fired ...": a fronted phrase dates the main
+                # clause forward from the day just named (the summit's)
+                back = not back
+            day = ref[0] - delta if back else ref[0] + delta
+            precision: Precision = "day" if days < 7 else "month"
+            first = day if precision == "day" else day.replace(day=1)
+            last = day if precision == "day" else (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+            return EventDate(_value(first, last, precision), precision, first, last, "sentence", g.group(0).strip())
+    return None
+
+
+def _as_month(m: DateMention) -> DateMention:
+    """An anaphoric date counted from a month-precise reference, at month precision."""
+    first = m.first.replace(day=1)
+    last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return replace(m, first=first, last=last, precision="month")
 
 
 def _background_range(doc: Document, para: int, per_sentence: dict[int, list[DateMention]], anchor: date | None) -> EventDate | None:
@@ -314,12 +435,14 @@ def _background_range(doc: Document, para: int, per_sentence: dict[int, list[Dat
 def run(doc: Document) -> Document:
     assert doc.article is not None
     news = infer_news_date(doc)
-    anchor = news.first if news else None
+    anchor = deictic_anchor(news, doc.article.published)
+    news_day = news.first if news else None
     from ..people import load_officeholders
 
     holders = load_officeholders()
     art = doc.article
     per_sentence = _sentence_dates(doc, anchor)
+    refs = _references(doc, per_sentence)
     lead_para = _lead_paragraph(doc)
     background_paras = {
         i for i, p in enumerate(art.paragraphs)
@@ -328,12 +451,14 @@ def run(doc: Document) -> Document:
     dated: list[Event] = []
     for e in doc.events:
         sent = doc.sentences[e.sentence]
-        m = _nearest(_own_clause_dates(doc, e, per_sentence.get(e.sentence, [])), e.trigger_start)
+        m = _nearest(_not_modifier_years(art.text, e, _own_clause_dates(doc, e, per_sentence.get(e.sentence, []))), e.trigger_start)
         when: EventDate | None
         if m is not None:
             when = _event_date(m, "sentence", art.text[sent.start : m.start], anchor)
             if e.modality == "planned" and _FUTURE.search(sent.text):
                 when = _forward(when, m, anchor)
+        elif (gap := _gap_date(sent, e, refs.get(e.sentence))) is not None:
+            when = gap
         else:
             prev = [
                 (s, x)
@@ -349,7 +474,7 @@ def run(doc: Document) -> Document:
                 when = _background_range(doc, sent.paragraph, per_sentence, anchor)
             else:
                 when = news
-        historical = is_historical(when, anchor, sent.paragraph in background_paras)
+        historical = is_historical(when, news_day, sent.paragraph in background_paras)
         source = _role_at(e.source, when, holders)
         target = _role_at(e.target, when, holders)
         if target.resolution == "counterpart":
