@@ -293,7 +293,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("attack", V, "ASSAULT", "190"),
     Trigger("bomb", V, "ASSAULT", "195", mode="aerial"),
     Trigger("shell", V, "ASSAULT", "194", mode="heavy-weapons"),
-    Trigger("strike", V, "ASSAULT", "190"),
+    # "struck a deal", "strike a balance", "struck a conciliatory tone": no attack
+    Trigger("strike", V, "ASSAULT", "190", forbids_object=("deal", "agreement", "accord", "pact", "bargain", "compromise", "balance", "tone", "note", "chord", "pose", "gold", "oil", "truce", "ceasefire", "arrangement")),
     Trigger("invade", V, "ASSAULT", "192", mode="heavy-weapons", context="territory"),
     Trigger("kill", V, "ASSAULT", "190"),
     Trigger("shoot", V, "ASSAULT", "190", ("dobj", "at"), mode="firearms"),
@@ -359,6 +360,11 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("scrap", V, "CONCEDE", "081", ("on",), needs_object=("restriction", "ban", "curfew", "curb", "emergency", "decree", "law", "measure")),
     Trigger("shorten", V, "CONCEDE", "081", ("in",), needs_object=("curfew",)),
     Trigger("relax", V, "CONCEDE", "081", ("on", "in"), needs_object=("restriction", "ban", "curfew", "curb", "emergency", "measure", "rule", "control")),
+    Trigger("loosen", V, "CONCEDE", "081", ("on", "in"), needs_object=("restriction", "ban", "curfew", "curb", "emergency", "measure", "rule", "control", "grip")),
+    # CAMEO 083 "accede to demands for political reform": a government widening its citizens'
+    # freedoms ("took steps to enhance political freedoms", "expanded press freedom").
+    *(Trigger(v, V, "CONCEDE", "083", ("in", "for"), context="political", needs_object=("freedom", "liberty", "liberties", "freedoms"))
+      for v in ("enhance", "expand", "broaden", "widen", "extend", "restore")),
     Trigger("call", V, "CONCEDE", "0832", ("with",), particle="off", needs_object=("strike", "protest", "boycott", "demonstration", "march", "rally", "sit-in")),
     # RETREAT
     Trigger("release", V, "RETREAT", "0841", ("to",), mode="release", forbids_object=_PUBLISHED),
@@ -417,7 +423,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("riot", N, "PROTEST", "145", ("against", "outside", "at", "in"), mode="riot"),
     Trigger("sit-in", N, "PROTEST", "144", ("against", "outside", "at", "in"), mode="obstruct"),
     Trigger("boycott", N, "PROTEST", "143", ("of", "against"), mode="boycott", light_verbs=("call", "announce", "launch", "begin", "stage", "organize", "organise", "declare")),
-    Trigger("block", V, "PROTEST", "144", ("to", "into", "in", "from"), mode="obstruct", needs_object=("road", "street", "bridge", "highway", "transport", "traffic", "entrance", "railway", "access", "route", "motorway", "port", "junction")),
+    # (the police or the army closing a street is no protest)
+    Trigger("block", V, "PROTEST", "144", ("to", "into", "in", "from"), mode="obstruct", needs_object=("road", "street", "bridge", "highway", "transport", "traffic", "entrance", "railway", "access", "route", "motorway", "port", "junction"), forbids_subject=("police", "policeman", "troop", "soldier", "army", "force", "authority", "government", "military", "official", "officer", "guard")),
     Trigger("barricade", V, "PROTEST", "144", ("in",), mode="obstruct"),
     Trigger("picket", V, "PROTEST", "141", ("dobj",), mode="demo"),
     Trigger("shun", V, "PROTEST", "143", (), mode="strike", needs_object=("work", "school", "class", "election", "poll", "vote")),

@@ -70,6 +70,15 @@ _REQUEST_HEADS = {"urge", "ask", "demand", "call", "press", "appeal", "request",
 _REQUEST_NOUNS = {"demand", "call", "appeal", "request", "plea", "order", "ultimatum"}
 # Promises whose complement is negated are refusals ("vowed not to return the territory").
 _PROMISE_VERBS = {"vow", "pledge", "promise", "swear"}
+_PRESSURE_NOUNS = {"pressure", "call", "demand", "appeal", "request", "plea", "urging", "ultimatum", "protest", "criticism"}
+# Making or gathering arms ("manufacturing weapons to use against"), not handing them on.
+_ARMING_VERBS = {"manufacture", "make", "build", "develop", "produce", "acquire", "stockpile", "amass", "assemble", "buy", "purchase", "obtain", "prepare", "train", "test", "stock", "hoard", "design"}
+_ARMS_NOUNS = {"weapon", "arm", "missile", "rocket", "bomb", "drone", "explosive", "warhead", "munition", "gas", "agent", "device", "mine", "hacker", "fighter"}
+# A vow to do these is a threat of force whatever follows ("vowed to retaliate", "swore revenge");
+# these others only when aimed at a party ("vowed to crush the rebels", not "to crush dissent").
+_FORCE_ALWAYS = {"retaliate", "avenge", "revenge"}
+_FORCE_AGAINST_PARTY = {"fight", "battle", "attack", "crush", "annihilate", "wipe", "destroy", "kill", "punish", "strike", "hit", "bomb", "invade", "eliminate"}
+_ENEMY_NOUNS = {"enemy", "invader", "occupier", "aggressor", "occupation", "invasion", "rebel", "insurgent", "militant", "guerrilla", "terrorist", "army", "troop", "force", "soldier", "regime", "junta"}
 # Going somewhere "for talks" is holding them ("negotiators return to Geneva for talks").
 _TRAVEL_VERBS = {"return", "go", "travel", "arrive", "come", "head", "fly", "gather", "convene", "leave"}
 # A delegation, team or envoy "sent to X" travels there: the visit is the event (CONSULT), its
@@ -139,6 +148,33 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 def _children(tok: Any, deps: tuple[str, ...]) -> list[Any]:
     return [c for c in tok.children if c.dep_ in deps]
+
+
+_CROWD_NOUNS = {"people", "protester", "demonstrator", "student", "worker", "resident", "villager", "crowd", "activist", "supporter", "marcher", "farmer", "teacher", "citizen", "youth", "woman", "man", "mourner", "worshipper", "trader", "driver"}
+_COUNT_NOUNS = {"hundred", "thousand", "dozen", "million", "score", "ten", "tens", "hundreds", "thousands", "dozens", "millions", "scores", "group", "crowd"}
+
+
+def _crowd(subj: Any | None) -> Any | None:
+    """The subject is an unnamed crowd ("thousands of people", "students", "a crowd of
+    villagers"); returns the noun that names it."""
+    if subj is None:
+        return None
+    lem = subj.lemma_.lower()
+    if lem in _CROWD_NOUNS:
+        return subj
+    if lem in _COUNT_NOUNS or subj.lower_ in _COUNT_NOUNS:
+        for prep in subj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for p in _children(prep, ("pobj",)):
+                    if p.lemma_.lower() in _CROWD_NOUNS:
+                        return p
+    return None
+
+
+def _based_in(t: Any) -> list[Any]:
+    """The "in" phrase of a participle placing a group: "a group based in Trinidad", "militants
+    headquartered in Syria", "troops stationed in Germany"."""
+    return [p for c in t.children if c.dep_ == "acl" and c.lemma_.lower() in ("base", "headquarter", "station", "locate") for p in c.children if p.dep_ == "prep" and p.lower_ == "in"]
 
 
 def _conjuncts(tok: Any) -> list[Any]:
@@ -327,7 +363,7 @@ class SentenceCoder:
             if a is None and t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") and not (t.dep_ in ("nsubj", "nsubjpass") and self._non_agent_noun(t)):
                 # "Security forces in Guinea", "Demonstrators in Baghdad": the group's country
                 # is the place the phrase locates it in.
-                for prep in t.children:
+                for prep in list(t.children) + _based_in(t):
                     if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of") and t.lower_ not in ("delegation", "team"):
                         for p in _children(prep, ("pobj",)):
                             inner = self.actors.get(p.i)
@@ -350,7 +386,7 @@ class SentenceCoder:
 
     def _located(self, t: Any) -> str | None:
         """The country of the place a noun's own "in"/"from" phrase puts it in."""
-        for prep in t.children:
+        for prep in list(t.children) + _based_in(t):
             if prep.dep_ == "prep" and prep.lower_ in ("in", "from"):
                 for p in _children(prep, ("pobj",)):
                     inner = self.actors.get(p.i)
@@ -550,6 +586,7 @@ class SentenceCoder:
                     events.extend(found)
                     break  # one reading per word
         events.extend(self._must_requests(events))
+        events.extend(self._armed_against(events))
         events = self._drop_protest_messages(events)
         ruled_out = self._out_of_the_question()
         if ruled_out:
@@ -790,6 +827,11 @@ class SentenceCoder:
         if trig.type == "AGREE" and trig.lemma in _PROMISE_VERBS and any(k.dep_ == "neg" for x in _children(tok, ("xcomp", "ccomp")) for k in x.children):
             # "vowed not to return the Golan Heights": a promise not to act is a refusal
             trig = replace(trig, type="REJECT", cameo="120")
+        vowed_force = trig.pos == "VERB" and trig.lemma in _PROMISE_VERBS and self._vowed_force(tok)
+        if vowed_force:
+            # "vowed to fight on", "swore to avenge": a vow to use force is a threat of force
+            # (CAMEO 138), not an intent to cooperate; "vowed to fight corruption" is neither
+            trig = replace(trig, type="THREATEN", cameo="138", objects=("against",), mode=None, context="military")
         sources: list[Actor] = []
         targets: list[Actor] = []
         how = "parse"
@@ -824,6 +866,12 @@ class SentenceCoder:
                 verb = governing
                 if not targets:
                     targets = [a for o in _objects(governing, tuple(x for x in trig.objects if x not in ("dobj", "between"))) for a in self.actor(o)]
+                if not targets and trig.type in ("ASSAULT", "COERCE"):
+                    # "opened fire to disperse the demonstrators": the force is aimed at
+                    # whoever its purpose clause acts on
+                    targets = [a for comp in governing.children if comp.dep_ == "advcl" and any(k.dep_ == "aux" and k.lower_ == "to" for k in comp.children)
+                               for o in _children(comp, ("dobj",)) for a in self.actor(o) if a.country]
+                    how = "complement" if targets else how
             if governing is not None and tok.dep_ == "pobj" and tok.head.lower_ == "under" and _children(governing, ("nsubjpass", "nsubj")) and not _children(governing, ("agent",)):
                 # "X has been put under investigation in Italy": X is investigated by the
                 # authorities of the place the inquiry is in (when one is named)
@@ -838,6 +886,10 @@ class SentenceCoder:
             between = [a for o in _objects(tok, ("between",)) for a in self.actor(o)]
             agents = [a for o in _objects(tok, ("by",)) for a in self.actor(o) if a.country]
             mediator = self.actor(subject_of(governing)[0]) if trig.mode == "mediate" and governing is not None else []
+            if not mediator and trig.mode == "mediate" and governing is not None:
+                # a long name the parser breaks up ("Qatar's emir, Sheikh Hamad bin Khalifa
+                # al-Thani launched"): the subject-side phrase before the verb names the mediator
+                mediator = [a for c in governing.lefts if c.dep_ in ("nsubj", "dep") for a in self.actor(c) if a.country][:1]
             if inquirer:
                 sources = inquirer
             elif len(between) >= 2 and mediator:
@@ -988,6 +1040,13 @@ class SentenceCoder:
             sources, targets = [sources[0]], sources[1:]
             how = "compound-actor"
         location, location_country = self._location(tok, verb)
+        if not sources and trig.type == "PROTEST" and trig.pos == "VERB" and location_country and not reduced_passive:
+            # "Thousands of people blocked streets in Hong Kong": an unnamed crowd protesting
+            # in a place is of that place (PLOVER codes protesters by where they protest)
+            crowd = _crowd(subject_of(tok)[0])
+            if crowd is not None:
+                start = self.sentence.start + crowd.idx
+                sources = [Actor(crowd.text, None, location_country, "CVL", None, None, None, start, start + len(crowd.text), "crowd-in-place")]
         # The host country is a party only to joint exercises, visits, and meetings travelled *to*
         # ("sent a delegation to Honolulu to attend the meeting"); a forum held *in* a city ("met
         # on the sidelines of the dialogue in Singapore") does not make the host a participant.
@@ -1014,10 +1073,12 @@ class SentenceCoder:
             return []
         one_sided = False
         if not targets:
-            if trig.type in _ADDRESSED_TYPES:
+            if trig.type in _ADDRESSED_TYPES and not vowed_force:
                 targets = [Actor("", None, None, None, None, None, None, -1, -1, "unresolved")]
                 how = "addressee-pending"
-            elif trig.type in _ONE_SIDED_TYPES or (trig.type == "AGREE" and trig.pos == "VERB"):
+            elif trig.type in _ONE_SIDED_TYPES or (trig.type == "AGREE" and trig.pos == "VERB") or vowed_force:
+                # (a vow to fight on names no enemy as often as not: like a stated commitment,
+                # it stands without a target)
                 targets = [Actor("", None, None, None, None, None, None, -1, -1, "none")]
                 how = "one-sided"
                 one_sided = True
@@ -1038,7 +1099,7 @@ class SentenceCoder:
                     continue
                 if t.resolution == "none" and s.resolution != "pair:meeting" and how == "one-sided" and src_guessed:
                     continue  # a guessed source with no target at all: nothing is known
-                if not _dyad_allowed(trig.type, s, t, how):
+                if not _dyad_allowed(trig.type, s, t, how) and not (vowed_force and t.resolution == "none"):
                     if trig.type not in _ONE_SIDED_TYPES or t.country != s.country or s.country is None:
                         continue
                     # a one-sided act (a withdrawal, a strike) stands without its doubtful target
@@ -1065,6 +1126,39 @@ class SentenceCoder:
                     )
                 )
         return out
+
+    def _vowed_force(self, tok: Any) -> bool:
+        """The promise verb's "to" complement is a use of force: "vowed to fight on (until
+        ...)", "swore to avenge", "pledged to crush the rebels", "vowed to retaliate against
+        Israel". Fighting or crushing a thing that is no party ("fight corruption", "fight
+        against poverty", "destroy its chemical weapons") is a policy pledge, not a threat."""
+        for comp in tok.children:
+            if comp.dep_ not in ("xcomp", "advcl", "ccomp") or comp.pos_ != "VERB" or _inside(comp.idx, self.quotes):
+                continue
+            if not any(k.dep_ == "aux" and k.lower_ == "to" for k in comp.children) or any(k.dep_ == "neg" for k in comp.children):
+                continue
+            lem = comp.lemma_.lower()
+            if lem == "continue":
+                # "pledged to continue fighting", "vowed to continue the war"
+                nxt = [c for c in comp.children if c.dep_ in ("xcomp", "dobj")]
+                if any(c.lemma_.lower() in ("fight", "fighting", "war", "attack", "struggle") and not _children(c, ("dobj",)) for c in nxt):
+                    return True
+                continue
+            if lem in _FORCE_ALWAYS:
+                return True
+            if lem in ("hit", "strike") and any(k.dep_ in ("prt", "advmod") and k.lower_ == "back" for k in comp.children):
+                return True  # "vowed to hit back"
+            if lem == "take" and any(d.lemma_.lower() in ("revenge", "vengeance", "retaliation") for d in _children(comp, ("dobj",))):
+                return True
+            if lem in _FORCE_AGAINST_PARTY:
+                objs = _children(comp, ("dobj",)) + [p for prep in comp.children if prep.dep_ == "prep" and prep.lower_ == "against" for p in _children(prep, ("pobj",))]
+                if not objs:
+                    if lem in ("fight", "battle"):
+                        return True  # "vowed to fight on", "swore to fight until they win"
+                    continue
+                if any(o.i in self.actors or o.lemma_.lower() in _ENEMY_NOUNS for o in objs):
+                    return True
+        return False
 
     def _reacted_to(self, tok: Any) -> list[Actor]:
         """"X signed a law ..., a move that Beijing criticized": a reaction in a relative clause
@@ -1217,8 +1311,13 @@ class SentenceCoder:
         """"threatened to strike unless Israel rescinded ...": the party the condition is put
         to is the threat's addressee."""
         for t in tok.subtree:
-            if t.dep_ == "advcl" and not _inside(t.idx, self.quotes) and any(k.dep_ == "mark" and k.lower_ in ("unless", "if") for k in t.children):
-                found = [a for s in _children(t, ("nsubj", "nsubjpass")) for a in self.actor(s) if a.country and a.country not in exclude]
+            marks = [k for k in t.children if k.dep_ == "mark" and k.lower_ in ("unless", "if")]
+            if t.dep_ == "advcl" and not _inside(t.idx, self.quotes) and marks:
+                # the condition's subject follows its "if" at once (an adverb or comma aside): a
+                # subject further on is a misparse ("if cooperation by all parties founders,
+                # Dutch Foreign Minister Hans Van den Broek said", with "den" read as the verb)
+                subjects = [sj for sj in _children(t, ("nsubj", "nsubjpass")) if all(x.pos_ in ("ADV", "PUNCT") for x in self.sdoc[marks[0].i + 1 : sj.left_edge.i])]
+                found = [a for s in subjects for a in self.actor(s) if a.country and a.country not in exclude]
                 if found:
                     return found
         return []
@@ -1394,6 +1493,12 @@ class SentenceCoder:
             if new_type is None or (new_type, e.source.country) in have:
                 continue
             have.add((new_type, e.source.country))
+            if new_type == "REJECT" and e.target.resolution == "none":
+                # "declined to resign despite pressure by the anti-graft body": the refusal
+                # is addressed to whoever pressed for the act
+                pressers = self._despite_pressers(e)
+                if pressers:
+                    e = replace(e, target=pressers[0])
             if new_type == "THREATEN" and why == "condition":
                 # an ultimatum is addressed to whoever the condition is put to ("would strike
                 # unless Israel rescinded ...")
@@ -1412,6 +1517,31 @@ class SentenceCoder:
         while tok.dep_ in ("dobj", "pobj", "prep", "xcomp", "conj", "acomp", "pcomp") and tok.head is not tok:
             tok = tok.head
         return any(t.dep_ == "mark" and t.lower_ == "unless" for t in tok.subtree)
+
+    def _despite_pressers(self, e: Event) -> list[Actor]:
+        """"refused to step down despite calls from the opposition", "declined to resign in
+        spite of pressure by the commission": the party behind the pressure or demand the
+        refusal withstands (its "by"/"from" phrase or its possessor)."""
+        tok = next((t for t in self.sdoc if self.sentence.start + t.idx == e.trigger_start), None)
+        if tok is None:
+            return []
+        anchors = [tok] + ([tok.head] if tok.dep_ in ("xcomp", "ccomp") else [])
+        own = {_key(e.source)}
+        for anchor in anchors:
+            for prep in anchor.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("despite", "spite"):
+                    continue
+                nouns = _children(prep, ("pobj",))
+                if prep.lower_ == "spite":
+                    nouns = [p for of in _children(prep, ("prep",)) if of.lower_ == "of" for p in _children(of, ("pobj",))]
+                for n in nouns:
+                    if n.lemma_.lower() not in _PRESSURE_NOUNS:
+                        continue
+                    holders = _children(n, ("poss",)) + [p for b in n.children if b.dep_ == "prep" and b.lower_ in ("by", "from") for p in _children(b, ("pobj",))]
+                    found = [a for h in holders for a in self.actor(h) if a.country and _key(a) not in own]
+                    if found:
+                        return found
+        return []
 
     def _condition_addressees(self, e: Event) -> list[Actor]:
         tok = next((t for t in self.sdoc if self.sentence.start + t.idx == e.trigger_start), None)
@@ -1484,6 +1614,43 @@ class SentenceCoder:
             self._make(type_, s, t, main, _T[type_].cameo_root, None, None, modality, coder, round(p, 2))
             for s in sources for t in targets if _key(s) != _key(t) and not (t.country in own and how in ("in-clause", "in-sentence"))
         ]
+
+    def _armed_against(self, events: list[Event]) -> list[Event]:
+        """"claims to be manufacturing chemical weapons to use against the United States",
+        "is building missiles to be used against Israel": arming oneself for the stated
+        purpose of using the arms on a named party is a threat of force against it (CAMEO 138).
+        Supplying arms to someone else for that use is aid to them, not this."""
+        out: list[Event] = []
+        have = {(e.type, e.source.country) for e in events}
+        for use in self.sdoc:
+            if use.lemma_.lower() != "use" or use.pos_ != "VERB" or _inside(use.idx, self.quotes) or any(k.dep_ == "neg" for k in use.children):
+                continue
+            if not any(k.dep_ == "aux" and k.lower_ == "to" for k in use.children):
+                continue
+            enemies = [a for prep in use.children if prep.dep_ == "prep" and prep.lower_ == "against" for p in _children(prep, ("pobj",)) for a in self.actor(p) if a.country]
+            if not enemies:
+                continue
+            head = use.head
+            if head.pos_ in ("NOUN", "PROPN") and use.dep_ in ("acl", "relcl") and head.lemma_.lower() in _ARMS_NOUNS and head.dep_ == "dobj":
+                verb = head.head  # "weapons to use against": the weapons' own verb
+            elif use.dep_ in ("advcl", "xcomp") and head.pos_ == "VERB" and any(d.lemma_.lower() in _ARMS_NOUNS for d in _children(head, ("dobj",))):
+                verb = head
+            else:
+                continue
+            if verb.lemma_.lower() not in _ARMING_VERBS:
+                continue
+            subj, _ = subject_of(verb)
+            sources = [a for a in self.actor(subj) if a.country]
+            modality = self.modality(verb, verb)
+            for s in sources:
+                if ("THREATEN", s.country) in have:
+                    continue
+                for t in enemies:
+                    if t.country == s.country:
+                        continue
+                    out.append(self._make("THREATEN", s, t, verb, "138", None, "military", modality, f"rule:THREATEN:{verb.lemma_.lower()}-arms-against:parse", 0.7))
+                have.add(("THREATEN", s.country))
+        return out
 
     def _make(self, type_: str, s: Actor, t: Actor, tok: Any, cameo: str, mode: str | None, context: str | None, modality: str, coder: str, confidence: float) -> Event:
         return Event(
