@@ -77,7 +77,7 @@ _TITLE_ADJECTIVES = {"federal", "national", "interior", "foreign", "home", "defe
                      "general", "supreme", "royal", "central", "provincial", "regional", "state", "acting", "senior"}
 # Offices of unidentified attackers, coded to the country where they struck.
 _ATTACKER_OFFICES = {"armed_group", "rebel", "criminal"}
-_NON_STATE = {"IGO", "UNO", "EUR", "NGO", "IMG"}
+_NON_STATE = {"IGO", "UNO", "EUR", "NGO", "IMG", "ISM"}
 # A news dateline opening a sentence: an ALL-CAPS place, optionally a wire tag "(Reuters)", then
 # up to three comma parts (state or country, date), then a dash or colon: "SIEM REAP, Cambodia,
 # Nov. 22 - ...", "NEW DELHI: ...", "KYIV (Reuters) - ...". It says where the story was filed,
@@ -511,6 +511,104 @@ def _strip_titles(person: str, title: str | None) -> str:
     return " ".join(words) or person
 
 
+# Head nouns of the proper names of organisations ("the Association of African Jurists", "the
+# Third World Water Forum"). Such a name with no state in it and not in the gazetteer is a
+# non-governmental body (PLOVER "country" NGO); a state word in it ("National Security Council")
+# or a country ("Kenya Anti-Corruption Commission") keeps it a state body.
+_ORG_NAME_HEADS = {"association", "forum", "committee", "commission", "council", "foundation", "institute",
+                   "federation", "union", "league", "society", "watch", "network", "coalition", "alliance",
+                   "centre", "center", "trust", "fund", "congress", "confederation", "organisation",
+                   "organization", "group", "initiative", "campaign"}
+_STATE_BODY_WORDS = {"national", "state", "federal", "supreme", "presidential", "royal", "central", "military",
+                     "government", "governmental", "parliamentary", "provincial", "ministerial", "security",
+                     "electoral", "election", "constitutional", "revolutionary", "senate", "house", "cabinet",
+                     "municipal", "city", "county", "joint"}
+# Words of an NGO's name that tell its sector (first hit wins); SOC otherwise, as organisations.csv.
+_NGO_SECTOR_WORDS = (
+    ({"jurist", "jurists", "lawyer", "lawyers", "bar", "legal", "law", "judges"}, "JUD"),
+    ({"journalist", "journalists", "press", "media", "reporters", "editors", "broadcasters"}, "JRN"),
+    ({"doctor", "doctors", "medical", "health", "physicians", "nurses"}, "MED"),
+    ({"refugee", "refugees", "migrant", "migrants"}, "REF"),
+    ({"farmer", "farmers", "peasant", "peasants", "agricultural"}, "AGR"),
+    ({"worker", "workers", "labour", "labor", "trade", "mineworkers", "teachers'", "employees"}, "LAB"),
+    ({"business", "employers", "industry", "industries", "chamber", "commerce", "manufacturers"}, "BUS"),
+    ({"student", "students", "teachers", "university", "universities", "academic", "education"}, "EDU"),
+    ({"church", "churches", "islamic", "muslim", "christian", "catholic", "jewish", "clergy", "bishops"}, "REL"),
+)
+# "a human rights group", "an aid agency", "a press-freedom watchdog": a common-noun NGO.
+_NGO_COMMON_HEADS = {"group", "groups", "watchdog", "watchdogs", "charity", "charities", "organisation",
+                     "organization", "organisations", "organizations", "ngo", "ngos", "agency", "agencies",
+                     "campaigner", "campaigners"}
+_NGO_COMMON_MODS = {"rights", "aid", "humanitarian", "relief", "charity", "advocacy", "environmental",
+                    "campaign", "non-governmental", "nongovernmental", "non-profit", "nonprofit", "watchdog",
+                    "freedom", "press-freedom", "conservation", "development"}
+# Faith words with a transnational PLOVER actor code (ISM, used in the PLOVER gold for Muslims
+# with no state): other faiths have no such code and stay unresolved without a place.
+_ISLAM_WORDS = {"muslim", "muslims", "moslem", "moslems", "islamic", "islamist", "islamists"}
+# Crowd nouns: a crowd with no country word is coded to the place the sentence puts it in.
+_CROWD_HEADS = {"people", "person", "crowd", "crowds", "resident", "villager", "inhabitant", "citizen",
+                "inmate", "prisoner", "detainee", "worker", "student", "demonstrator", "protester", "protestor"}
+_CROWD_COUNTS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions",
+                 "scores", "tens", "crowd", "crowds", "group", "number"}
+_INMATES = {"inmate", "prisoner", "detainee"}
+
+
+# People-group nouns a faith word may modify ("Muslim hackers") besides the title table's groups.
+_FAITH_GROUP_HEADS = {"hacker", "extremist", "radical", "fighter", "militant", "insurgent", "gunman", "preacher",
+                      "scholar", "cleric", "leader", "youth", "pilgrim", "worshipper", "believer", "convert", "jihadist"}
+# Leaders of a people who are no state's government: elites (ELI), as PLOVER codes "Yoruba leaders".
+_ELITE_HEADS = {"leader", "elder", "chief", "chieftain", "notable", "dignitary", "figure"}
+
+
+def _people_sector(np: NounPhrase, head: Any) -> str:
+    # "a group of Yoruba leaders": the group is its members
+    of = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    lead = of[0] if of and head.lemma_.lower() in _CROWD_COUNTS else head
+    if lead.lemma_.lower() in _ELITE_HEADS and (np.sector in (None, "GOV")):
+        return "ELI"
+    return np.sector or "CVL"
+
+
+def _ngo_sector(words: list[str]) -> str:
+    for keys, sector in _NGO_SECTOR_WORDS:
+        if any(w in keys for w in words):
+            return sector
+    return "SOC"
+
+
+def _named_org_head(head: Any) -> Any:
+    """The head of a proper-noun organisation name the phrase is, or is a member of ("Members of
+    the Association of African Jurists"); None otherwise."""
+    tok = head
+    if head.lemma_.lower() in ("member", "delegation", "delegate", "representative") :
+        pobj = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        if not pobj:
+            return None
+        tok = pobj[0]
+    if tok.pos_ != "PROPN" or tok.lower_ not in _ORG_NAME_HEADS or not tok.text[:1].isupper():
+        return None
+    # the name: capitalised modifiers before the head, and an "of" complement after it
+    named = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i and c.text[:1].isupper()]
+    of_obj = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "for", "on", "against")
+              for o in p.children if o.dep_ == "pobj" and o.text[:1].isupper()]
+    return tok if (named or of_obj) else None
+
+
+def _crowd_noun(head: Any) -> Any:
+    """"Hundreds of thousands of people", "crowds", "inmates": the crowd noun, else None."""
+    tok = head
+    for _ in range(3):
+        if tok.lemma_.lower() in _CROWD_HEADS or tok.lower_ in _CROWD_HEADS:
+            return tok
+        if tok.lemma_.lower() not in _CROWD_COUNTS and tok.lower_ not in _CROWD_COUNTS:
+            return None
+        nxt = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        if not nxt:
+            return None
+        tok = nxt[0]
+    return None
+
+
 def np_heads(sdoc: Any) -> Iterable[Any]:
     for tok in sdoc:
         if tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.dep_ not in ("compound", "nmod", "amod"):
@@ -591,7 +689,7 @@ class PageActors:
                 where = self._locative_country(head.doc, exclude={np.country})
             where = where or self._context_country(head.doc.text, exclude={np.country}) or np.country
             how = "ethnic-group" if where != np.country else "ethnic-group:unplaced"
-            return Actor(np.text, None, where, np.sector or "CVL", np.title, np.office, None, a_start, a_end, how)
+            return Actor(np.text, None, where, _people_sector(np, head), np.title, np.office, None, a_start, a_end, how)
         if (np.country and np.country_how == "capital" and not np.title and head.pos_ == "PROPN"
                 and any(c.dep_ == "amod" and c.lower_ in _AREA_WORDS for c in head.children)):
             # "eastern Beirut", "central Baghdad": an area of the city, not the government seated there
@@ -627,7 +725,14 @@ class PageActors:
                 where = where or np.ethnic_hosts[0]
             else:
                 how = "ethnic-group:located"
-            return Actor(np.text, None, where, np.sector or "CVL", np.title, np.office, None, a_start, a_end, how)
+            return Actor(np.text, None, where, _people_sector(np, head), np.title, np.office, None, a_start, a_end, how)
+        if np.country is None and not np.ethnic_hosts:
+            ngo = self._ngo(head, np, a_start, a_end)
+            if ngo is not None:
+                return ngo
+            ism = self._islam_group(head, np, a_start, a_end)
+            if ism is not None:
+                return ism
         if np.title and np.office:
             if np.office in _PERSON_OFFICES:
                 p, how2 = self._person_by_office(None, np.office)
@@ -651,6 +756,10 @@ class PageActors:
                         where, how = self._page_country(), "context:page"
                 return Actor(np.text, None, where, np.sector, np.title, np.office, None, a_start, a_end,
                              "group" + (f"+{how}" if where else ""))
+        if np.country is None and not np.person and not np.title:
+            crowd = self._crowd(head, np, a_start, a_end)
+            if crowd is not None:
+                return crowd
         if head.lemma_.lower() in _PLACE_NOUNS and not np.person and not np.country:
             # "the Darfur region", "Sindh province": a region named by its modifier
             mods = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "LOC")]
@@ -668,6 +777,65 @@ class PageActors:
             if code:
                 return Actor(np.text, None, code, None, None, "place", None, a_start, a_end, "place")
         return None
+
+    def _ngo(self, head: Any, np: NounPhrase, a_start: int, a_end: int) -> Actor | None:
+        """A non-governmental body the gazetteer does not list: a proper-noun organisation name
+        with no state in it ("the Third World Water Forum"), or a common-noun one ("a human
+        rights group", "aid agencies")."""
+        org = _named_org_head(head)
+        if org is not None:
+            name = [t for t in org.subtree if t.i <= org.i or t.dep_ in ("prep", "pobj", "compound", "amod", "nmod", "cc", "conj")]
+            words = [t.lower_ for t in name if t.i >= min(x.i for x in name)]
+            if any(w in _STATE_BODY_WORDS for w in words):
+                return None  # "the National Security Council": a state body, its country from context
+            if np.person and np.person.split()[-1].lower() not in _ORG_NAME_HEADS:
+                return None
+            if np.title and np.sector in ("GOV", "LEG", "JUD", "MIL", "COP", "SPY") and np.title.lower() != org.lower_:
+                return None  # "the Senate Intelligence Committee": a title names a state office
+            code = "IGO" if any(w in ("intergovernmental", "inter-governmental") for w in words) else "NGO"
+            return Actor(np.text, None, code, _ngo_sector(words) if code == "NGO" else "GOV", None, None, None,
+                         a_start, a_end, "organisation:name")
+        if head.lower_ in _NGO_COMMON_HEADS and not np.person:
+            mods = [t for t in head.subtree if t.i < head.i and t.dep_ in ("compound", "amod", "nmod", "npadvmod")]
+            words = [t.lower_ for t in mods]
+            if any(w in _NGO_COMMON_MODS for w in words):
+                return Actor(np.text, None, "NGO", _ngo_sector(words), None, None, None, a_start, a_end, "organisation:common")
+        return None
+
+    def _islam_group(self, head: Any, np: NounPhrase, a_start: int, a_end: int) -> Actor | None:
+        """"Muslim hackers", "Islamist militants" in a sentence that names or places no state:
+        PLOVER's transnational code ISM (a group placed somewhere is coded there by the group path)."""
+        if head.pos_ != "NOUN" or head.tag_ not in ("NNS", "NNPS") or np.person:
+            return None
+        if not any(c.dep_ in ("amod", "compound") and c.lower_ in _ISLAM_WORDS for c in head.children):
+            return None
+        if not (np.office in _GROUP_OFFICES or np.office in ("party_leader",) or head.lemma_.lower() in _FAITH_GROUP_HEADS):
+            return None
+        if self._located_in(head)[0] is not None or self._sentence_countries(head.doc):
+            # "Islamic fundamentalists ... Algerian President": with a state in the sentence a
+            # Muslim group is mostly that state's own (PLOVER practice); the group path decides.
+            return None
+        return Actor(np.text, None, "ISM", np.sector, np.title, np.office, None, a_start, a_end, "faith-group")
+
+    def _crowd(self, head: Any, np: NounPhrase, a_start: int, a_end: int) -> Actor | None:
+        """"Hundreds of thousands of people ... in Hong Kong", "inmates rioted at a jail in
+        Dili": a crowd with no country word of its own belongs to the place it is in."""
+        crowd = _crowd_noun(head)
+        if crowd is None:
+            return None
+        counted = crowd is not head or any(c.dep_ in ("nummod", "quantmod") for c in crowd.children)
+        if crowd.lemma_.lower() in ("people", "person") and not counted:
+            return None  # "people familiar with the talks": a source, not a crowd
+        where, how = self._located_in(crowd)
+        if where is None and crowd is not head:
+            where, how = self._located_in(head)
+        if where is None:
+            where, how = self._locative_country(head.doc), "event-place"
+        if where is None:
+            return None
+        inmates = crowd.lemma_.lower() in _INMATES
+        return Actor(np.text, None, where, "CRM" if inmates else "CVL", None, None if inmates else "civilian", None,
+                     a_start, a_end, "crowd:" + (how or "located-in"))
 
     def modifier_actors(self, head: Any, sentence: Sentence) -> dict[int, Actor]:
         """Coordinated country modifiers ("US and British forces", "Hungarian and Romanian
