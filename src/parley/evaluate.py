@@ -285,8 +285,8 @@ def gold_pairs(folder: Path) -> list[tuple[Path, Path]]:
     return pairs
 
 
-def evaluate_gold_set(folder: Path, db_path: Path | None = None, relax: frozenset[str] = frozenset()) -> GoldSetReport:
-    return diagnose_gold_set(folder, {"": relax}, db_path)[""]
+def evaluate_gold_set(folder: Path, db_path: Path | None = None) -> GoldSetReport:
+    return diagnose_gold_set(folder, {"strict": RELAXATIONS["strict"]}, db_path)["strict"]
 
 
 def diagnose_gold_set(folder: Path, relaxations: dict[str, frozenset[str]] | None = None, db_path: Path | None = None) -> dict[str, GoldSetReport]:

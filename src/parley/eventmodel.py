@@ -33,8 +33,8 @@ import numpy as np
 
 _DIR = Path(__file__).parent / "data" / "eventmodel"
 # v2 (NONE class, news sentences, character n-grams) is the better model alone, but on the dev
-# gold pages it adds one false alarm and nothing else end to end, so v1 stays the default until
-# the lead decides (see data/README.md "Event model v2"); switching is MODEL_NAME = V2_NAME.
+# gold pages it adds one false alarm and nothing else end to end, so v1 stays the default; the
+# `event_model` setting (PARLEY_EVENT_MODEL=v2) switches (see data/README.md "Event model v2").
 V2_NAME = "plover-tfidf-lr-v2"
 V2_PATH = _DIR / f"{V2_NAME}.npz"
 MODEL_NAME = "plover-tfidf-lr-v1"

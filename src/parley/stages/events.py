@@ -604,10 +604,9 @@ class SentenceCoder:
         protest_at = {e.trigger_start: e for e in events if e.type == "PROTEST"}
         if not protest_at:
             return events
-        by_start = {self.sentence.start + t.idx: t for t in self.sdoc}
         out: list[Event] = []
         for e in events:
-            tok = by_start.get(e.trigger_start)
+            tok = self._trigger_token(e)
             if e.type in ("REQUEST", "ACCUSE") and tok is not None and tok.pos_ == "VERB" and tok.dep_ in ("advcl", "xcomp", "acl", "pcomp", "conj"):
                 up, message = tok, False
                 for _ in range(3):
@@ -625,7 +624,7 @@ class SentenceCoder:
         return out
 
     def _ruled_out_act(self, e: Event) -> list[Any]:
-        be = next((t for t in self.sdoc if self.sentence.start + t.idx == e.trigger_start), None)
+        be = self._trigger_token(e)
         if be is None:
             return []
         return [t for a in _children(be, ("csubj", "nsubj")) for t in a.subtree]
@@ -1508,21 +1507,31 @@ class SentenceCoder:
             out.append(replace(e, type=new_type, modality=modality, coder=f"rule:intent:{new_type}<-{e.type}:{e.coder.split(':', 3)[2] if e.coder.count(':') >= 2 else ''}", confidence=round(max(e.confidence - 0.1, 0.4), 2), mode=None, context=e.context))  # type: ignore[arg-type]
         return out
 
+    def _trigger_token(self, e: Event) -> Any | None:
+        """The token of this sentence that triggered `e`."""
+        return next((t for t in self.sdoc if self.sentence.start + t.idx == e.trigger_start), None)
+
+    def _act_clause(self, e: Event) -> Any | None:
+        """The verb heading the clause of `e`'s trigger (climbing out of objects, prepositions
+        and complements), where its condition or ultimatum hangs."""
+        tok = self._trigger_token(e)
+        if tok is None:
+            return None
+        while tok.dep_ in ("dobj", "pobj", "prep", "xcomp", "conj", "acomp", "pcomp") and tok.head is not tok:
+            tok = tok.head
+        return tok
+
     def _ultimatum(self, e: Event) -> bool:
         """The act's condition is an "unless" clause ("will withdraw unless X pays"): a demand
         backed by the act, not an offer made on a condition ("would meet him if ...")."""
-        tok = next((t for t in self.sdoc if self.sentence.start + t.idx == e.trigger_start), None)
-        if tok is None:
-            return True
-        while tok.dep_ in ("dobj", "pobj", "prep", "xcomp", "conj", "acomp", "pcomp") and tok.head is not tok:
-            tok = tok.head
-        return any(t.dep_ == "mark" and t.lower_ == "unless" for t in tok.subtree)
+        clause = self._act_clause(e)
+        return clause is None or any(t.dep_ == "mark" and t.lower_ == "unless" for t in clause.subtree)
 
     def _despite_pressers(self, e: Event) -> list[Actor]:
         """"refused to step down despite calls from the opposition", "declined to resign in
         spite of pressure by the commission": the party behind the pressure or demand the
         refusal withstands (its "by"/"from" phrase or its possessor)."""
-        tok = next((t for t in self.sdoc if self.sentence.start + t.idx == e.trigger_start), None)
+        tok = self._trigger_token(e)
         if tok is None:
             return []
         anchors = [tok] + ([tok.head] if tok.dep_ in ("xcomp", "ccomp") else [])
@@ -1544,12 +1553,10 @@ class SentenceCoder:
         return []
 
     def _condition_addressees(self, e: Event) -> list[Actor]:
-        tok = next((t for t in self.sdoc if self.sentence.start + t.idx == e.trigger_start), None)
-        if tok is None:
+        clause = self._act_clause(e)
+        if clause is None:
             return []
-        while tok.dep_ in ("dobj", "pobj", "prep", "xcomp", "conj", "acomp", "pcomp") and tok.head is not tok:
-            tok = tok.head
-        return self._ultimatum_addressees(tok, {e.source.country} if e.source.country else set())
+        return self._ultimatum_addressees(clause, {e.source.country} if e.source.country else set())
 
     # -- the learned layer --------------------------------------------------------------------
     def model_events(self) -> list[Event]:
