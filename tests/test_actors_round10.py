@@ -4,21 +4,8 @@ Muslim groups with no state (ISM), crowds placed by where they are, and the junt
 
 from __future__ import annotations
 
-from parley.pipeline import default_stages, run_stages
-from parley.records import Actor, Article, Document, Page, Paragraph
-
-
-def resolve(text: str) -> list[Actor]:
-    stages = [s for s in default_stages() if s.name in ("annotate", "actors")]
-    art = Article(None, text, (Paragraph(0, len(text)),), None, None, "test")
-    doc = run_stages(Document(page=Page("t", text, "text"), article=art), stages)
-    return [a for sent in doc.actors for a in sent]
-
-
-def find(actors: list[Actor], text: str) -> Actor:
-    hits = [a for a in actors if a.text == text]
-    assert hits, f"{text!r} not resolved; got {[(a.text, a.country) for a in actors]}"
-    return hits[0]
+from conftest import find_actor as find
+from conftest import resolve_actors as resolve
 
 
 # -- 1. non-governmental organisations ------------------------------------------------------------

@@ -8,25 +8,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from conftest import find_actor as find
+from conftest import resolve_actors as resolve
 
-from parley.pipeline import default_stages, run_stages
 from parley.places import country_changes, country_on, place_country
-from parley.records import Actor, Article, Document, Page, Paragraph
-
-
-def resolve(text: str, published: date | None = None) -> list[Actor]:
-    """The actors of a one-paragraph page, through the pipeline's own annotate and actors stages
-    (the parse the resolver sees in production)."""
-    stages = [s for s in default_stages() if s.name in ("annotate", "actors")]
-    art = Article(None, text, (Paragraph(0, len(text)),), published, "html-meta" if published else None, "test")
-    doc = run_stages(Document(page=Page("t", text, "text"), article=art), stages)
-    return [a for sent in doc.actors for a in sent]
-
-
-def find(actors: list[Actor], text: str) -> Actor:
-    hits = [a for a in actors if a.text == text]
-    assert hits, f"{text!r} not resolved; got {[(a.text, a.country) for a in actors]}"
-    return hits[0]
 
 
 # -- the border-change table --------------------------------------------------------------------

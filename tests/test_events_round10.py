@@ -16,29 +16,9 @@ and near-miss negative sentences (news-like, invented facts).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-import parley
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-
-
-def _events(text: str):
-    return parley.analyse_text(text).events
-
-
-def _has(text: str, etype: str, src: str | None = None, tgt: str | None = None) -> bool:
-    for e in _events(text):
-        if e.type != etype:
-            continue
-        if src is not None and e.source.country != src:
-            continue
-        if tgt is not None and e.target.country != tgt:
-            continue
-        return True
-    return False
+from conftest import analysed_events as _events
+from conftest import has_event as _has
 
 
 def _show(text: str) -> list[tuple[str, str | None, str | None, str]]:
@@ -133,14 +113,3 @@ def test_security_forces_blocking_streets_is_no_protest() -> None:
 def test_fire_with_no_one_aimed_at_is_not_coded() -> None:
     text = "Thai police opened fire on Monday to stop the spread of the riot."
     assert not _has(text, "ASSAULT"), _show(text)
-
-
-def test_plover_gold_floor_after_round10() -> None:
-    gold = SHARED / "eval" / "plover" / "PLOVER_GSR_CAMEO.json"
-    if not gold.exists():
-        pytest.skip("shared data absent")
-    from parley.evaluate import evaluate_plover
-
-    rep = evaluate_plover(gold)
-    assert rep.type_coded / rep.sentences >= 0.895
-    assert rep.type_and_dyad / rep.sentences >= 0.855

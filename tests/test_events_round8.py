@@ -11,30 +11,9 @@ intelligence provided, evidence shared, "days of war games", deliveries named by
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-import parley
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-
-
-def _events(text: str):
-    return parley.analyse_text(text).events
-
-
-def _has(text: str, etype: str, src: str | None = None, tgt: str | None = None, *, asserted_only: bool = False) -> bool:
-    for e in _events(text):
-        if e.type != etype or (asserted_only and e.modality != "asserted"):
-            continue
-        if src is not None and e.source.country != src:
-            continue
-        if tgt is not None and e.target.country != tgt:
-            continue
-        return True
-    return False
-
+from conftest import analysed_events as _events
+from conftest import has_event as _has
 
 # (type, sentence, source, target or None): each must be coded (any modality but question)
 POSITIVE = [
@@ -116,13 +95,3 @@ def test_ultimatum_with_unless_stays_a_threat() -> None:
 def test_act_ruled_out_is_not_asserted() -> None:
     text = "Iran's foreign minister said that talks with Britain are out of the question."
     assert not [e for e in _events(text) if e.type == "CONSULT" and e.modality == "asserted"]
-
-
-def test_plover_gold_floor_for_round8() -> None:
-    if not (SHARED / "eval" / "plover" / "PLOVER_GSR_CAMEO.json").exists():
-        pytest.skip("shared PLOVER gold records not available")
-    from parley.evaluate import evaluate_plover
-
-    rep = evaluate_plover(SHARED / "eval" / "plover" / "PLOVER_GSR_CAMEO.json").as_json()
-    assert rep["type_coded"] >= 0.86
-    assert rep["type_and_dyad"] >= 0.81

@@ -14,30 +14,9 @@ leader's own country "must", and political (not military) mobilisation."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-import parley
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-
-
-def _events(text: str):
-    return parley.analyse_text(text).events
-
-
-def _has(text: str, etype: str, src: str | None = None, tgt: str | None = None, *, asserted_only: bool = False) -> bool:
-    for e in _events(text):
-        if e.type != etype or (asserted_only and e.modality != "asserted"):
-            continue
-        if src is not None and e.source.country != src:
-            continue
-        if tgt is not None and e.target.country != tgt:
-            continue
-        return True
-    return False
-
+from conftest import analysed_events as _events
+from conftest import has_event as _has
 
 # (type, sentence, source, target or None): each must be coded
 POSITIVE = [
@@ -162,13 +141,3 @@ def test_own_country_must_is_no_request() -> None:
 def test_political_mobilisation_is_not_military() -> None:
     assert not _has("Qatar has mobilized lobby groups in Washington to support its bid.", "MOBILIZE")
     assert _has("Armenia mobilized its reserve troops against Azerbaijan on Sunday.", "MOBILIZE", "ARM")
-
-
-def test_plover_gold_floor_after_round9() -> None:
-    gold = SHARED / "eval" / "plover" / "PLOVER_GSR_CAMEO.json"
-    if not gold.exists():
-        pytest.skip("shared data absent")
-    from parley.evaluate import evaluate_plover
-
-    rep = evaluate_plover(gold)
-    assert rep.type_coded / rep.sentences >= 0.88

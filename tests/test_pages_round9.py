@@ -8,24 +8,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from parley.pipeline import default_stages, run_stages
-from parley.records import Actor, Article, Document, Event, Page, Paragraph, Sentence
+from conftest import find_actor as find
+from conftest import hand_built_doc
+from conftest import resolve_actors as resolve
+
+from parley.records import Actor, Document, Event
 from parley.stages import time as time_stage
-
-
-def resolve(text: str, published: date | None = None) -> list[Actor]:
-    """The actors of a one-paragraph page, through the pipeline's annotate and actors stages."""
-    stages = [s for s in default_stages() if s.name in ("annotate", "actors")]
-    art = Article(None, text, (Paragraph(0, len(text)),), published, "html-meta" if published else None, "test")
-    doc = run_stages(Document(page=Page("t", text, "text"), article=art), stages)
-    return [a for sent in doc.actors for a in sent]
-
-
-def find(actors: list[Actor], text: str) -> Actor:
-    hits = [a for a in actors if a.text == text]
-    assert hits, f"{text!r} not resolved; got {[(a.text, a.country) for a in actors]}"
-    return hits[0]
-
 
 # -- names and dates the parser runs together ---------------------------------------------------
 
@@ -106,17 +94,7 @@ def test_a_capital_after_in_on_a_verb_is_a_place_but_a_target_capital_stays_a_go
 # -- news date and deictic anchor ---------------------------------------------------------------
 
 def _doc(paragraphs: list[list[str]], published: date | None, source: str | None) -> Document:
-    text, paras, sents = "", [], []
-    for sentences in paragraphs:
-        p_start = len(text)
-        for s in sentences:
-            start = len(text)
-            text += s + " "
-            sents.append(Sentence(len(sents), start, start + len(s), s, len(paras)))
-        paras.append(Paragraph(p_start, len(text) - 1))
-        text = text[:-1] + "\n\n"
-    art = Article("t", text, tuple(paras), published, source, "test")
-    return Document(page=Page("r9.txt", text, "text", content_hash="1" * 64), article=art, sentences=tuple(sents))
+    return hand_built_doc(paragraphs, published, source, path="r9.txt", content_hash="1" * 64)
 
 
 def _event(doc: Document, sentence: int, trigger: str) -> Event:

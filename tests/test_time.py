@@ -6,10 +6,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import hand_built_doc
 
 from parley.dates import DateMention
 from parley.pipeline import analyse
-from parley.records import Actor, Article, Document, Event, Page, Paragraph, Sentence
+from parley.records import Actor, Document, Event, Page
 from parley.settings import Settings
 from parley.stages import read as read_stage
 from parley.stages import time as time_stage
@@ -18,18 +19,7 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "memory"
 
 
 def _doc(paragraphs: list[list[str]], published: date | None, source: str | None) -> Document:
-    """A hand-built analysed page: each paragraph a list of sentences."""
-    text, paras, sents = "", [], []
-    for sentences in paragraphs:
-        p_start = len(text)
-        for s in sentences:
-            start = len(text)
-            text += s + " "
-            sents.append(Sentence(len(sents), start, start + len(s), s, len(paras)))
-        paras.append(Paragraph(p_start, len(text) - 1))
-        text = text[:-1] + "\n\n"
-    art = Article("t", text, tuple(paras), published, source, "test")
-    return Document(page=Page("mem.txt", text, "text", content_hash="0" * 64), article=art, sentences=tuple(sents))
+    return hand_built_doc(paragraphs, published, source, path="mem.txt", content_hash="0" * 64)
 
 
 def _event(doc: Document, sentence: int, trigger: str) -> Event:
