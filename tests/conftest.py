@@ -21,7 +21,7 @@ def shared() -> Path:
 
 def dump_db(db_path: Path, document_columns: str = "id, path, title, text, sentences, news_date") -> dict[str, list[dict[str, object]]]:
     """The stored content of a parley database, in a fixed order, for comparing two runs."""
-    from parley.stages.store import open_db
+    from parley.store.db import open_db
 
     db = open_db(db_path, readonly=True)
     try:

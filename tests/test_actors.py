@@ -1,4 +1,4 @@
-"""Actor resolution on hand-written news sentences: each path of `stages.actors`, plus the
+"""Actor resolution on hand-written news sentences: each path of `actors.stage`, plus the
 end-to-end role at the event's date and the PLOVER actor-side floor."""
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ FLOORS = json.loads((Path(__file__).with_name("quality_floors.json")).read_text(
 
 def resolve(text: str) -> list[tuple[str, Actor]]:
     """(head token text, actor) for every resolved phrase of a small page, in page order."""
-    from parley import nlp
-    from parley.stages.actors import resolve_document
-    from parley.stages.annotate import split_sentences
+    from parley.annotate import nlp
+    from parley.actors.stage import resolve_document
+    from parley.annotate.stage import split_sentences
 
     paras = (Paragraph(0, len(text)),)
     sents = tuple(split_sentences(text, paras))
@@ -162,7 +162,7 @@ def test_plover_actor_countries_floor() -> None:
     path = SHARED / "eval" / "plover" / "PLOVER_GSR_CAMEO.json"
     if not path.exists():
         pytest.skip("shared PLOVER records not available")
-    from parley.commands.actors_cmd import plover_actor_report
+    from parley.cli.actors import plover_actor_report
 
     rep = plover_actor_report(path)
     assert rep["gold_actors_checked"] > 500
@@ -177,7 +177,7 @@ def by_head(actors: list[tuple[str, Actor]], head: str) -> Actor:
 
 
 def test_dateline_end_recognises_wire_datelines_only() -> None:
-    from parley.stages.actors import dateline_end
+    from parley.actors.stage import dateline_end
 
     for text, lead in [("ADDIS ABABA, Ethiopia, May 4 - The African Union said ...", "ADDIS ABABA, Ethiopia, May 4 - "),
                        ("KYIV (Reuters) - Ukraine said ...", "KYIV (Reuters) - "),

@@ -11,12 +11,12 @@ import pytest
 from conftest import find_actor as find
 from conftest import resolve_actors as resolve
 
-from parley.places import country_changes, country_on, place_country
+from parley.reference.places import country_changes, country_on, place_country
 
 
 # -- the border-change table --------------------------------------------------------------------
 def test_country_changes_table_is_well_formed() -> None:
-    from parley.gazetteer import country, organisation
+    from parley.reference.gazetteer import country, organisation
 
     (juba,) = country_changes("Juba")
     assert (juba.before, juba.after, juba.changed_on) == ("SDN", "SSD", date(2011, 7, 9)) and juba.source

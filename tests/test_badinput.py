@@ -20,7 +20,7 @@ from badinput.generate import GOOD_STORY, available, build, cases  # noqa: E402
 
 from parley.records import IngestStatus, Page  # noqa: E402
 from parley.settings import Settings  # noqa: E402
-from parley.stages import read as read_stage  # noqa: E402
+from parley.read import files as read_stage  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 PARLEY = str(REPO / ".venv" / "bin" / "parley")
@@ -122,7 +122,7 @@ def test_language_skip_agrees_with_benchmark_ground_truth() -> None:
     root = SHARED / "eval" / "extraction"
     if not (root / "ground-truth.json").is_file():
         pytest.skip("../shared is absent (a user's clone): skipping the language check on shared data")
-    from parley.langid import detect, unwanted_language
+    from parley.extract.language import detect, unwanted_language
 
     truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
     disagree = []

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from parley import bench
+from parley.quality import bench
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

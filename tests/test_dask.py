@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from parley.bench import build_corpus
+from parley.quality.bench import build_corpus
 from parley.distributed import plan_partitions, run_dask
 
 ingest_mod = importlib.import_module("parley.ingest")

@@ -1,4 +1,4 @@
-"""Date-expression grammar (parley.dates): forms, negatives, resolution rules, properties, speed."""
+"""Date-expression grammar (parley.time.expressions): forms, negatives, resolution rules, properties, speed."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from parley.dates import FUTURE_WINDOW_DAYS, DateMention, find_dates, iso_at_precision
+from parley.time.expressions import FUTURE_WINDOW_DAYS, DateMention, find_dates, iso_at_precision
 
 ANCHOR = date(2024, 4, 16)  # a Tuesday
 

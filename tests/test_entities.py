@@ -1,4 +1,4 @@
-"""Rule-based entity spans (parley.entities) and the `ner` setting that selects them."""
+"""Rule-based entity spans (parley.annotate.entities) and the `ner` setting that selects them."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from parley import nlp
-from parley.entities import assign
+from parley.annotate import nlp
+from parley.annotate.entities import assign
 from parley.settings import Settings
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -75,7 +75,7 @@ def test_ner_setting_is_validated() -> None:
 
 def _parse(monkeypatch: pytest.MonkeyPatch, mode: str, text: str) -> Any:
     from parley.records import Sentence
-    from parley.stages.annotate import parse_candidates
+    from parley.annotate.stage import parse_candidates
 
     monkeypatch.setenv("PARLEY_NER", mode)
     return parse_candidates([Sentence(0, 0, len(text), text, 0)])[0]
@@ -94,7 +94,7 @@ def test_rules_mode_parses_without_ner_and_sets_ents(monkeypatch: pytest.MonkeyP
 def test_seed_page_is_still_perfect_in_rules_mode(monkeypatch: pytest.MonkeyPatch) -> None:
     if not (SHARED / "seed").is_dir():
         pytest.skip("/work/shared is not available")
-    from parley.evaluate import evaluate_path
+    from parley.quality.evaluate import evaluate_path
 
     monkeypatch.setenv("PARLEY_NER", "rules")
     _, report = evaluate_path(SHARED / "seed")

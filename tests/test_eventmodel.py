@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from parley.eventmodel import (
+from parley.events.model import (
     MODEL_NAME,
     MODEL_PATH,
     NONE,
@@ -21,14 +21,14 @@ from parley.eventmodel import (
     save,
 )
 
-NEWS = Path(__file__).resolve().parents[1] / "src" / "parley" / "data" / "train" / "news_sentences.jsonl"
+NEWS = Path(__file__).resolve().parents[1] / "training" / "news_sentences.jsonl"
 
 
 @pytest.fixture(scope="module")
 def model() -> EventModel:
     m = default_model()
     if m is None:
-        pytest.skip(f"{MODEL_PATH} not built (run scripts/train_eventmodel.py)")
+        pytest.skip(f"{MODEL_PATH} not built (run training/train_eventmodel.py)")
     return m
 
 
@@ -118,7 +118,7 @@ def test_model_needs_a_second_party_outside_the_reporters(model: EventModel) -> 
 @pytest.fixture(scope="module")
 def v2() -> EventModel:
     if not V2_PATH.exists():
-        pytest.skip(f"{V2_PATH} not built (run scripts/train_eventmodel.py)")
+        pytest.skip(f"{V2_PATH} not built (run training/train_eventmodel.py)")
     return load(V2_PATH)
 
 
@@ -185,7 +185,7 @@ def test_v2_round_trip_keeps_softmax_and_common_words(tmp_path: Path) -> None:
 def test_written_training_sentences_cover_every_type() -> None:
     import json
 
-    from parley.lexicon import PLOVER_TYPES
+    from parley.events.lexicon import PLOVER_TYPES
 
     rows = [json.loads(line) for line in NEWS.read_text(encoding="utf-8").splitlines() if line.strip()]
     counts: dict[str, int] = {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 import parley
-from parley.lexicon import PLOVER_TYPES, cue_regex
+from parley.events.lexicon import PLOVER_TYPES, cue_regex
 
 # (type, sentence, source country, target country or None when any target is fine)
 POSITIVE = [
@@ -156,7 +156,7 @@ def test_cue_regex_is_one_compiled_pattern_covering_new_triggers() -> None:
 
 
 def test_gdelt_columns_from_the_coding_rule() -> None:
-    from parley.lexicon import gdelt_columns
+    from parley.events.lexicon import gdelt_columns
 
     cols = gdelt_columns("COERCE", "rule:COERCE:arrest/verb:parse")
     assert cols == {"cameo_code": "173", "cameo_root": "17", "quad_class": 4, "goldstein": -7.0}
@@ -313,7 +313,7 @@ def test_participle_coordinated_with_a_passive_guesses_no_agent() -> None:
 
 
 def test_two_sides_sentences_are_parse_candidates() -> None:
-    from parley.stages.annotate import is_candidate
+    from parley.annotate.stage import is_candidate
 
     assert is_candidate("The two sides agreed to maintain peace along the border.")
     assert is_candidate("the government forces mobilized reservists overnight.")

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from parley.ask import events as ask_events
+from parley.ask.queries import events as ask_events
 from parley.errors import InputError, QueryError, StoreError
-from parley.export import FLAT_COLUMNS, GDELT_COLUMNS, export
+from parley.ask.export import FLAT_COLUMNS, GDELT_COLUMNS, export
 from test_web import build_db
 
 
@@ -63,7 +63,7 @@ def test_jsonl_matches_events_json(db: Path, tmp_path: Path, expected: list[dict
 
 
 def test_plover_records_load_with_the_plover_reader(db: Path, tmp_path: Path, expected: list[dict]) -> None:
-    from parley.evaluate import load_plover_records
+    from parley.quality.evaluate import load_plover_records
 
     out = tmp_path / "events.json"
     export(db, out, "plover")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from parley.stages.extract import clean_scraped_text, parse_date_line
+from parley.extract.stage import clean_scraped_text, parse_date_line
 
 NOISY = """Tue. Mar 5th, 2024
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from parley.extractbench import BenchScore, page_counts, run_benchmark, score_pages, shingles
+from parley.quality.extractbench import BenchScore, page_counts, run_benchmark, score_pages, shingles
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 BENCH = SHARED / "eval" / "extraction"

@@ -1,4 +1,4 @@
-"""Tests for parley.gazetteer and the country/organisation/sector tables it ships.
+"""Tests for parley.reference.gazetteer and the country/organisation/sector tables it ships.
 
 All sentences are written for these tests (news-like, not taken from any article)."""
 
@@ -11,7 +11,7 @@ from importlib import resources
 
 import pytest
 
-from parley import gazetteer as g
+from parley.reference import gazetteer as g
 
 DATA = resources.files("parley") / "data"
 
@@ -360,7 +360,7 @@ def test_scan_speed_is_reasonable() -> None:
     ("Ethopia", "ETH"), ("Afganistan", "AFG"), ("Phillippines", "PHL"), ("Quatar's", "QAT"), ("Isreali", "ISR"),
 ])
 def test_fuzzy_country_corrects_one_edit(word: str, code: str) -> None:
-    from parley.gazetteer import fuzzy_country
+    from parley.reference.gazetteer import fuzzy_country
 
     ref = fuzzy_country(word)
     assert ref is not None and ref.code == code and ref.kind == "country"
@@ -377,13 +377,13 @@ def test_fuzzy_country_corrects_one_edit(word: str, code: str) -> None:
     "Guiana",     # a region's name, listed as never corrected
 ])
 def test_fuzzy_country_refuses(word: str) -> None:
-    from parley.gazetteer import fuzzy_country
+    from parley.reference.gazetteer import fuzzy_country
 
     assert fuzzy_country(word) is None
 
 
 def test_ethnic_groups_table_and_fuzzy_match() -> None:
-    from parley.gazetteer import ethnic_group
+    from parley.reference.gazetteer import ethnic_group
 
     assert ethnic_group("Yoruba").hosts[0] == "NGA"
     assert ethnic_group("Ibo").name == "Igbo"
@@ -395,13 +395,13 @@ def test_ethnic_groups_table_and_fuzzy_match() -> None:
 
 
 def test_ethnic_groups_data_is_consistent() -> None:
-    from parley.gazetteer import _ethnic_groups, country
+    from parley.reference.gazetteer import _ethnic_groups, country
 
     table = _ethnic_groups()
     assert len({grp.name for grp in table.values()}) >= 50
     for form, grp in table.items():
         assert all(country(h) is not None for h in grp.hosts), form
         # a people's form must not also be a country form ("Somali" is Somalia's)
-        from parley.gazetteer import lookup_country
+        from parley.reference.gazetteer import lookup_country
 
         assert lookup_country(form) is None or lookup_country(form).kind != "country", form

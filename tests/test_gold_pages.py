@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from parley.evaluate import evaluate_gold_set, gold_pairs
+from parley.quality.evaluate import evaluate_gold_set, gold_pairs
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "examples" / "gold"

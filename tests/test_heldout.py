@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from parley.evaluate import gold_pairs, parse_gold_date
+from parley.quality.evaluate import gold_pairs, parse_gold_date
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 HELDOUT_SETS = (EXAMPLES / "heldout", EXAMPLES / "heldout2")
@@ -78,7 +78,7 @@ def test_historical_events_predate_their_page() -> None:
 @pytest.mark.parametrize("folder", HELDOUT_SETS, ids=lambda f: f.name)
 def test_heldout_quality_does_not_slide(folder: Path) -> None:
     """A regression floor only: the held-out pages are never used to tune rules (see their README)."""
-    from parley.evaluate import evaluate_gold_set
+    from parley.quality.evaluate import evaluate_gold_set
 
     floors = json.loads((Path(__file__).with_name("quality_floors.json")).read_text(encoding="utf-8"))
     report = evaluate_gold_set(folder).as_json()

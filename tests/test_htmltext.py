@@ -8,7 +8,7 @@ import pytest
 
 from lxml import html as lxml_html
 
-from parley.htmltext import (
+from parley.extract.html import (
     HtmlExtraction,
     _add_sibling_chunks,
     _fill_gaps,

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from parley import merge
+from parley.store import merge
 from parley.ingest import ingest
-from parley.stages.store import open_db
+from parley.store.db import open_db
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "memory"
 BALI = ["bali-talks-day.txt", "bali-talks-month.txt", "bali-talks-year.txt"]

@@ -13,7 +13,7 @@ from conftest import hand_built_doc
 from conftest import resolve_actors as resolve
 
 from parley.records import Actor, Document, Event
-from parley.stages import time as time_stage
+from parley.time import stage as time_stage
 
 # -- names and dates the parser runs together ---------------------------------------------------
 

@@ -7,9 +7,9 @@ from conftest import dump_db
 import importlib
 from pathlib import Path
 
-from parley.bench import build_corpus
+from parley.quality.bench import build_corpus
 from parley.records import Document, Page
-from parley.stages import annotate
+from parley.annotate import stage as annotate
 
 ingest_mod = importlib.import_module("parley.ingest")
 
@@ -55,7 +55,7 @@ def test_batch_annotation_equals_one_page_at_a_time() -> None:
 
 
 def test_caption_check_uses_tags_only_and_agrees_with_full_parse() -> None:
-    from parley import nlp
+    from parley.annotate import nlp
 
     full = nlp.full()
     texts = ["Foreign Minister Ana Ruiz at a news conference in Lima on March 3.", "The minister said talks would resume in May."]

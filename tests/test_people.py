@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from parley.errors import InputError
-from parley.people import (
+from parley.reference.people import (
     COLUMNS, GAP_ALLOWLIST, OfficeTerm, Officeholders, import_officeholders, load_officeholders,
     read_terms, translit_key,
 )
@@ -245,7 +245,7 @@ def test_filled_holes_and_vacancies(oh: Officeholders) -> None:
 
 
 def test_allowlists_name_real_rows(oh: Officeholders) -> None:
-    from parley.people import CO_HOLDERS
+    from parley.reference.people import CO_HOLDERS
 
     assert all(len(reason) > 20 for reason in CO_HOLDERS.values())
     assert not [p for p in oh.validate() if "matches no row" in p]
@@ -255,7 +255,7 @@ def test_allowlists_name_real_rows(oh: Officeholders) -> None:
 def test_historic_file_is_loaded_for_lookup_but_not_validated() -> None:
     from datetime import date
 
-    from parley.people import load_officeholders
+    from parley.reference.people import load_officeholders
 
     table = load_officeholders()
     historic = [t for t in table.terms if t.historic]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parley.places import REGIONS, place_country, region_country
+from parley.reference.places import REGIONS, place_country, region_country
 
 
 def test_cities_by_population_and_by_preference() -> None:
@@ -24,7 +24,7 @@ def test_regions_not_in_the_city_gazetteer() -> None:
 
 
 def test_region_table_uses_real_codes() -> None:
-    from parley.gazetteer import country
+    from parley.reference.gazetteer import country
 
     for name, code in REGIONS.items():
         assert name == name.lower() and country(code) is not None, name

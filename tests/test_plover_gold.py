@@ -19,7 +19,7 @@ FLOORS = Path(__file__).resolve().parent / "quality_floors.json"
 def report():  # type: ignore[no-untyped-def]
     if not RECORDS.exists():
         pytest.skip(f"{RECORDS} not found (shared data absent)")
-    from parley.evaluate import evaluate_plover
+    from parley.quality.evaluate import evaluate_plover
 
     return evaluate_plover(RECORDS).as_json()
 
@@ -50,7 +50,7 @@ def test_seed_f1_floor() -> None:
     seed = SHARED / "seed"
     if not (seed / "seed.gold.json").exists():
         pytest.skip("seed gold absent")
-    from parley.evaluate import evaluate_gold_set
+    from parley.quality.evaluate import evaluate_gold_set
 
     f1 = evaluate_gold_set(seed).as_json()["overall"]["f1"]
     assert f1 >= _floor("seed_f1"), f1

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from parley import questions as q
-from parley.ask import events
+from parley.ask import questions as q
+from parley.ask.queries import events
 from parley.cli import main
 from parley.errors import QueryError
 from parley.ingest import ingest
-from parley.lexicon import PLOVER_TYPES
+from parley.events.lexicon import PLOVER_TYPES
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from parley.records import IngestStatus, Page
 from parley.settings import Settings
-from parley.stages.read import expand_paths, read_inputs, read_path, split_text_header
+from parley.read.files import expand_paths, read_inputs, read_path, split_text_header
 
 S = Settings()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from parley.evaluate import GoldEvent, GoldSetReport, Predicted, dates_agree, match_page, parse_gold_date, score_page
+from parley.quality.evaluate import GoldEvent, GoldSetReport, Predicted, dates_agree, match_page, parse_gold_date, score_page
 
 
 def P(t: str, s: str, tg: str, d: str | None, hist: bool = False) -> Predicted:
@@ -40,7 +40,7 @@ def test_one_to_one_and_counts() -> None:
 
 
 def test_relaxed_matchers_free_only_the_named_requirement() -> None:
-    from parley.evaluate import RELAXATIONS, matcher
+    from parley.quality.evaluate import RELAXATIONS, matcher
 
     gold = G("CONSULT", "USA", "CHN", "2024-04-16")
     wrong_date = P("CONSULT", "USA", "CHN", "2023-01-05")
@@ -58,7 +58,7 @@ def test_relaxed_matchers_free_only_the_named_requirement() -> None:
 def test_unknown_relaxation_is_an_error() -> None:
     import pytest
 
-    from parley.evaluate import matcher
+    from parley.quality.evaluate import matcher
 
     with pytest.raises(ValueError, match="unknown relaxation"):
         matcher(frozenset({"place"}))
@@ -67,7 +67,7 @@ def test_unknown_relaxation_is_an_error() -> None:
 def test_diagnose_scores_one_ingest_under_each_relaxation(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import json
 
-    from parley.evaluate import diagnose_gold_set, format_diagnosis
+    from parley.quality.evaluate import diagnose_gold_set, format_diagnosis
 
     page = tmp_path / "p.txt"
     page.write_text(

@@ -80,7 +80,7 @@ def test_sql_in_cli_filters_is_refused_or_bound(hostile_db: Path, attack: str) -
 
 
 def test_sql_in_text_filter_is_bound(hostile_db: Path) -> None:
-    from parley.ask import events
+    from parley.ask.queries import events
 
     before = _counts(hostile_db)
     for attack in SQL_ATTACKS:
@@ -92,7 +92,7 @@ def test_sql_in_text_filter_is_bound(hostile_db: Path) -> None:
 
 
 def test_database_opened_read_only_by_readers(hostile_db: Path) -> None:
-    from parley.stages.store import open_db
+    from parley.store.db import open_db
 
     db = open_db(hostile_db, readonly=True)
     try:
@@ -215,9 +215,9 @@ def test_no_write_capable_api_endpoints(server: str, hostile_db: Path) -> None:
 
 def _sources():  # type: ignore[no-untyped-def]
     try:
-        from parley import sources
+        from parley.read import sources
     except ImportError:
-        pytest.skip("parley.sources (URL fetching) not there yet")
+        pytest.skip("parley.read.sources (URL fetching) not there yet")
     return sources
 
 

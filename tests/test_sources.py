@@ -1,4 +1,4 @@
-"""WARC, feed and URL inputs (parley.sources) and their hook into ingest.
+"""WARC, feed and URL inputs (parley.read.sources) and their hook into ingest.
 
 Every archive, feed and HTTP exchange here is built by the test itself; URLs go to a server on
 127.0.0.1, reachable only because the tests pass allow_private — never the internet.
@@ -17,7 +17,7 @@ import pytest
 
 from parley.records import IngestStatus, Page
 from parley.settings import Settings
-from parley.sources import (
+from parley.read.sources import (
     FetchOptions,
     FetchRefused,
     check_host,
@@ -81,7 +81,7 @@ def test_ingest_reads_a_warc_end_to_end(tmp_path: Path) -> None:
     db = tmp_path / "w.db"
     summary = ingest_mod.ingest([str(path)], db)
     assert summary.stored == 2 and summary.failed == 0
-    from parley.stages.store import open_db
+    from parley.store.db import open_db
 
     conn = open_db(db, readonly=True)
     urls = sorted(r["url"] for r in conn.query("select url from documents"))

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from parley.ask import documents, events
+from parley.ask.queries import documents, events
 from parley.errors import QueryError
 from parley.ingest import ingest
-from parley.stages import store as store_stage
+from parley.store import db as store_stage
 
 PAGE = """Mon, 3 June 2024
 
@@ -58,7 +58,7 @@ def test_page_write_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     def broken_merge(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("parley.merge.merge_mentions", broken_merge)
+    monkeypatch.setattr("parley.store.merge.merge_mentions", broken_merge)
     summary = ingest([str(page)], db)
     assert summary.failed == 1
     conn = store_stage.open_db(db)

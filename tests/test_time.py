@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from conftest import hand_built_doc
 
-from parley.dates import DateMention
+from parley.time.expressions import DateMention
 from parley.pipeline import analyse
 from parley.records import Actor, Document, Event, Page
 from parley.settings import Settings
-from parley.stages import read as read_stage
-from parley.stages import time as time_stage
+from parley.read import files as read_stage
+from parley.time import stage as time_stage
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "memory"
 

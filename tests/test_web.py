@@ -135,7 +135,7 @@ def test_events_filters_and_schema(client: Client) -> None:
         assert (e["source"]["country"], e["target"]["country"], e["type"]) == ("USA", "CHN", "CONSULT")
         assert e["date"] and "2022" <= e["date"][:4] <= "2024"
     # Field names are those of `parley events --format json`.
-    from parley.ask import events as ask_events
+    from parley.ask.queries import events as ask_events
 
     cli = ask_events(str(client.ds.get_database("parley").path), source="USA", target="CHN", type="CONSULT", since="2022", until="2024-12-31")
     assert sorted(e["id"] for e in cli) == sorted(e["id"] for e in body["events"])
@@ -251,7 +251,7 @@ def test_last_contact_timeline_trend(client: Client) -> None:
     if questions() is None:
         body = client.json("/api/last-contact?a=USA&b=CHN", 501)
         validate(body, "Error")
-        pytest.skip("parley.questions is not in this build yet: last-contact answers 501")
+        pytest.skip("parley.ask.questions is not in this build yet: last-contact answers 501")
     body = client.json("/api/last-contact?a=USA&b=CHN&before=2024-04-16&level=minister")
     validate(body, "LastContact")
     assert body["result"]["date"].startswith("2022-11")

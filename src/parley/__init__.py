@@ -52,26 +52,26 @@ def ingest(paths: list[str], db_path: str = "parley.db") -> Any:
 
 def extract(paths: list[str]) -> list[dict[str, Any]]:
     """Main text, title and dates of pages (no NLP)."""
-    from .extract_api import extract_paths
+    from .extract.api import extract_paths
 
     return list(extract_paths(list(paths)))
 
 
 def events(db_path: str = "parley.db", **filters: Any) -> list[dict[str, Any]]:
     """Canonical events matching filters: source, target, type, since, until, include_all, mentions."""
-    from .ask import events as _events
+    from .ask.queries import events as _events
 
     return _events(db_path, **filters)
 
 
 def documents(db_path: str = "parley.db", status: str | None = None) -> list[dict[str, Any]]:
-    from .ask import documents as _documents
+    from .ask.queries import documents as _documents
 
     return _documents(db_path, status)
 
 
 def actors(db_path: str = "parley.db") -> list[dict[str, Any]]:
-    from .ask import actors as _actors
+    from .ask.queries import actors as _actors
 
     return _actors(db_path)
 
@@ -80,7 +80,7 @@ def evaluate(path: str) -> dict[str, Any]:
     """Score against a gold folder or the PLOVER gold records; returns the report as a dict."""
     from pathlib import Path
 
-    from .evaluate import evaluate_path
+    from .quality.evaluate import evaluate_path
 
     kind, report = evaluate_path(Path(path))
     return {"kind": kind, **report.as_json()}
@@ -91,7 +91,7 @@ def analyse_text(text: str, *, path: str = "<text>", html: bool = False) -> Any:
     from .pipeline import analyse
     from .records import Document
     from .settings import Settings
-    from .stages.read import page_from_bytes
+    from .read.files import page_from_bytes
 
     page = page_from_bytes(path, text.encode("utf-8"), "html" if html else "text", Settings())
     return analyse(Document(page=page))
@@ -101,39 +101,40 @@ def last_contact(
     db_path: str = "parley.db", a: str = "", b: str = "", *, before: str | None = None, level: str | None = "any", type: str | None = "CONSULT"
 ) -> dict[str, Any] | None:
     """The most recent qualifying contact between countries a and b before a date, with the gap."""
-    from .questions import last_contact as _last_contact
+    from .ask.questions import last_contact as _last_contact
 
     return _last_contact(db_path, a, b, before=before, level=level, type=type)
 
 
 def timeline(db_path: str = "parley.db", a: str = "", b: str = "", *, by: str = "month") -> list[dict[str, Any]]:
     """Events of the dyad a-b per period (month, quarter or year) and type."""
-    from .questions import timeline as _timeline
+    from .ask.questions import timeline as _timeline
 
     return _timeline(db_path, a, b, by=by)
 
 
 def trend(db_path: str = "parley.db", a: str = "", b: str = "", *, by: str = "month") -> list[dict[str, Any]]:
     """Cooperation-conflict index of the dyad a-b per period, with counts per QuadClass."""
-    from .questions import trend as _trend
+    from .ask.questions import trend as _trend
 
     return _trend(db_path, a, b, by=by)
 
 
 def export(db_path: str, out: str, fmt: str, *, include_all: bool = False, mentions: bool = False, header: bool = False) -> int:
-    """Write events as parquet, csv, jsonl, plover or gdelt (see parley.export); returns the record count."""
-    from .export import export as _export
+    """Write events as parquet, csv, jsonl, plover or gdelt (see parley.ask.export); returns the record count."""
+    from .ask.export import export as _export
 
     return _export(db_path, out, fmt, include_all=include_all, mentions=mentions, header=header)
 
 
 class _Package(type(sys)):  # type: ignore[misc]
-    """Keep `parley.ingest`, `parley.evaluate`, `parley.export` the public functions.
+    """Keep `parley.ingest`, `parley.extract`, `parley.events`, `parley.actors` the public functions.
 
-    Importing a submodule of the same name (parley/ingest.py, evaluate.py, export.py) would
-    otherwise rebind the package attribute to the module, and `parley.ingest(...)` would fail
-    with "'module' object is not callable". The submodules stay importable as usual
-    (`from parley.ingest import ingest`), through sys.modules.
+    Importing a submodule of the same name (parley/ingest.py; the extract/, events/ and actors/
+    packages) would otherwise rebind the package attribute to the module, and `parley.ingest(...)`
+    would fail with "'module' object is not callable". The submodules stay importable as usual
+    (`from parley.ingest import ingest`, `from parley.events import stage`), through sys.modules;
+    `import parley.events.stage as m` does not work (it walks the attributes), so use `from`.
     """
 
     def __setattr__(self, name: str, value: Any) -> None:

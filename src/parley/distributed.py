@@ -69,7 +69,7 @@ class DaskSummary:
 
 
 def plan_partitions(inputs: list[str], partition_size: int) -> list[Partition]:
-    from .sources import expand_inputs
+    from .read.sources import expand_inputs
 
     if partition_size < 1:
         raise ValueError("partition size must be at least 1")
@@ -101,8 +101,8 @@ def _from_parquet(data: bytes) -> list[dict[str, Any]]:
 
 def process_partition(units: tuple[str, ...], settings: Settings, allow_private: bool = False) -> dict[str, bytes]:
     """Read and analyse one partition; return its documents, mentions and status rows as Parquet."""
-    from .sources import FetchOptions, iter_unit
-    from .stages import store as store_stage
+    from .read.sources import FetchOptions, iter_unit
+    from .store import db as store_stage
 
     ingest_mod = importlib.import_module("parley.ingest")
     options = FetchOptions(allow_private=allow_private)
@@ -164,8 +164,8 @@ def _merged_key(part: Partition) -> str:
 
 def merge_partition(db: Any, shard_dir: Path, part: Partition) -> list[IngestStatus] | None:
     """Merge one partition's shards into the store in one transaction; None if merged before."""
-    from .merge import merge_mentions
-    from .stages import store as store_stage
+    from .store.merge import merge_mentions
+    from .store import db as store_stage
 
     if list(db.query("select 1 from meta where key = ?", [_merged_key(part)])):
         return None
@@ -224,7 +224,7 @@ def run_dask(
     """Analyse `inputs` on a Dask cluster (an existing `client`, or one made from `address`)."""
     from dask.distributed import as_completed
 
-    from .stages import store as store_stage
+    from .store import db as store_stage
 
     settings = settings or Settings()
     shards = Path(shard_dir) if shard_dir else Path(str(db_path) + ".shards")

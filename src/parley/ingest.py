@@ -5,7 +5,7 @@ batch goes on and what was stored stays stored.
 
 Speed comes from three things, none of which changes a result:
 - pages are analysed in chunks, so spaCy's `nlp.pipe` gets full batches across pages
-  (`stages.annotate.run_batch`);
+  (`annotate.stage.run_batch`);
 - chunks go to worker processes (`workers`, default all cores); the parent only reads and stores,
   in input order, so the database is the same as a one-process run;
 - heavy resources (spaCy, gazetteers) load lazily, once per worker.
@@ -27,7 +27,7 @@ from .errors import StageError
 from .pipeline import Stage, default_stages, run_stages
 from .records import Document, IngestStatus, Page
 from .settings import Settings
-from .stages import store as store_stage
+from .store import db as store_stage
 
 # Pages per chunk sent to a worker: big enough to fill spaCy batches, small enough to keep
 # workers evenly loaded and memory flat.
@@ -106,7 +106,7 @@ def analyse_pages(pages: list[Page], times: StageTimes | None = None) -> list[Do
             continue
         results.append(doc)
     todo = [i for i, r in enumerate(results) if isinstance(r, Document)]
-    from .stages import annotate
+    from .annotate import stage as annotate
 
     t0 = time.perf_counter()
     annotated: list[Document | IngestStatus]
@@ -141,8 +141,8 @@ def analyse_page(page: Page) -> Document | IngestStatus:
 
 
 def iter_pages(inputs: list[str], settings: Settings, *, allow_private: bool = False) -> Iterator[Page | IngestStatus]:
-    """Pages from files, folders, globs, WARC files, feeds and URLs (see `parley.sources`)."""
-    from .sources import FetchOptions, iter_inputs
+    """Pages from files, folders, globs, WARC files, feeds and URLs (see `parley.read.sources`)."""
+    from .read.sources import FetchOptions, iter_inputs
 
     yield from iter_inputs(inputs, settings, FetchOptions(allow_private=allow_private))
 
@@ -164,7 +164,7 @@ _WARM_PAGE = (
 def _warm_worker() -> None:
     import hashlib
 
-    from . import nlp
+    from .annotate import nlp
 
     nlp.full()
     nlp.splitter()

@@ -47,7 +47,10 @@ def run_stages(doc: Document, stages: Iterable[Stage]) -> Document:
 
 def default_stages() -> list[Stage]:
     """extract -> annotate -> actors -> events -> time (read and store sit at the batch's ends)."""
-    from .stages import actors, annotate, events, extract
+    from .actors import stage as actors
+    from .annotate import stage as annotate
+    from .events import stage as events
+    from .extract import stage as extract
 
     return [
         Stage("extract", extract.run, needs=("page",), adds=("article",)),
@@ -63,6 +66,6 @@ def analyse(doc: Document) -> Document:
 
 
 def _time_run(doc: Document) -> Document:
-    from .stages import time as time_stage
+    from .time import stage as time_stage
 
     return time_stage.run(doc)

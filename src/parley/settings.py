@@ -36,7 +36,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("frozen_after_days", 365, "A dialogue channel silent for longer than this counts as frozen (parley channels)."),
     Setting("spacy_batch_size", 64, "Sentences per nlp.pipe batch."),
     Setting("event_model", "v1", "Sentence model consulted when no rule trigger fires: 'v1' (TF-IDF + logistic regression on the synthetic stories), 'v2' (adds 1,462 hand-written news sentences and an abstaining NONE class: better alone, 0.55 vs 0.44 top-1 on the PLOVER records, but no end-to-end gain measured, see data/README.md) or 'off' (rules only).", ("v1", "v2", "off")),
-    Setting("ner", "rules", "Entity spans for candidate sentences: 'rules' (parley.entities: proper-noun chains checked against the gazetteer, places, titles and officeholders; the parse runs without spaCy's NER, ~1.2x faster end to end, same eval scores) or 'model' (spaCy's NER component). See docs/scale.md section 2.", ("model", "rules")),
+    Setting("ner", "rules", "Entity spans for candidate sentences: 'rules' (parley.annotate.entities: proper-noun chains checked against the gazetteer, places, titles and officeholders; the parse runs without spaCy's NER, ~1.2x faster end to end, same eval scores) or 'model' (spaCy's NER component). See docs/scale.md section 2.", ("model", "rules")),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -32,7 +32,7 @@ page_bytes = st.one_of(
 
 
 def check_cleaner(raw: str) -> None:
-    from parley.stages.extract import clean_scraped_text
+    from parley.extract.stage import clean_scraped_text
 
     out = clean_scraped_text(raw)
     prev_end = -1
@@ -45,7 +45,7 @@ def check_cleaner(raw: str) -> None:
 
 
 def check_dates(text: str, anchor: date | None) -> None:
-    from parley.dates import find_dates
+    from parley.time.expressions import find_dates
 
     prev_end = 0
     for m in find_dates(text, anchor):
@@ -58,7 +58,7 @@ def check_dates(text: str, anchor: date | None) -> None:
 
 
 def check_actor_terms(text: str) -> None:
-    from parley.gazetteer import find_actor_terms
+    from parley.reference.gazetteer import find_actor_terms
 
     prev_end = 0
     for start, end, _ref in find_actor_terms(text):
@@ -68,7 +68,7 @@ def check_actor_terms(text: str) -> None:
 
 
 def check_person(name: str, on: date | None) -> None:
-    from parley.people import load_officeholders
+    from parley.reference.people import load_officeholders
 
     for term in load_officeholders().find_person(name, on):
         assert term.person_id and term.name
@@ -79,8 +79,9 @@ def check_pipeline(data: bytes, kind: str) -> None:
     from parley.pipeline import run_stages
     from parley.records import Document, IngestStatus, Page
     from parley.settings import Settings
-    from parley.stages import annotate, extract
-    from parley.stages.read import page_from_bytes
+    from parley.annotate import stage as annotate
+    from parley.extract import stage as extract
+    from parley.read.files import page_from_bytes
 
     try:
         page = page_from_bytes(f"fuzz.{kind}", data, "html" if kind == "html" else "text", Settings())

@@ -230,7 +230,7 @@ class Case:
     build: Callable[[Path], None]
     status: str  # expected status row
     reason: str = ""  # words the reason must contain (lower case)
-    needs: str = ""  # "warc" (sources.py), "nonroot", "fifo"
+    needs: str = ""  # "warc" (read/sources.py), "nonroot", "fifo"
 
 
 def cases() -> list[Case]:
@@ -306,10 +306,10 @@ def available(case: Case) -> str | None:
         return "no named pipes on this platform"
     if case.needs == "warc":
         try:
-            import parley.sources  # noqa: F401
+            import parley.read.sources  # noqa: F401
             import warcio  # noqa: F401
         except ImportError:
-            return "parley.sources (WARC input) not there yet"
+            return "parley.read.sources (WARC input) not there yet"
     return None
 
 

@@ -31,7 +31,7 @@ from datasette.utils.asgi import NotFound, Request, Response
 from markupsafe import Markup
 
 from ..errors import ParleyError, QueryError, StoreError
-from ..lexicon import PLOVER_TYPES
+from ..events.lexicon import PLOVER_TYPES
 from . import data
 
 HERE = Path(__file__).resolve().parent
@@ -64,9 +64,9 @@ SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "n
 def questions() -> Any | None:
     """The dyad question functions (last_contact, timeline, trend), or None before they exist."""
     try:
-        return importlib.import_module("parley.questions")
+        return importlib.import_module("parley.ask.questions")
     except ModuleNotFoundError as exc:
-        if exc.name == "parley.questions":
+        if exc.name == "parley.ask.questions":
             return None
         raise
 
@@ -239,7 +239,7 @@ async def dyad_page(request: Request, datasette: Datasette) -> Response:
 
 
 async def actors_page(request: Request, datasette: Datasette) -> Response:
-    from ..ask import actors
+    from ..ask.queries import actors
 
     found = await asyncio.to_thread(actors, _db_path(datasette))
     country = (request.args.get("country") or "").strip().upper()
@@ -249,7 +249,7 @@ async def actors_page(request: Request, datasette: Datasette) -> Response:
 
 
 async def status_page(request: Request, datasette: Datasette) -> Response:
-    from ..ask import documents
+    from ..ask.queries import documents
 
     status = request.args.get("status") or None
     try:
@@ -296,7 +296,7 @@ def _dyad_args(request: Request) -> tuple[str, str]:
 def _need_questions() -> Any:
     mod = questions()
     if mod is None:
-        raise _NotImplemented("the dyad questions (parley.questions) are not installed in this build")
+        raise _NotImplemented("the dyad questions (parley.ask.questions) are not installed in this build")
     return mod
 
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 from urllib.parse import urlencode, urlsplit
 
-from ..ask import _first_day, _last_day, check_country, check_date, check_type, event_json
+from ..ask.queries import _first_day, _last_day, check_country, check_date, check_type, event_json
 from ..errors import QueryError
-from ..lexicon import PLOVER_TYPES
+from ..events.lexicon import PLOVER_TYPES
 
 # Sort key -> SQL order clause. Undated events always go last, whatever the direction.
 SORTS: dict[str, str] = {

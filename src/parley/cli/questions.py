@@ -1,0 +1,115 @@
+"""CLI for the dyad questions: last-contact, timeline, channels, trend (see parley.ask.questions)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Callable
+
+import click
+
+_LEVELS = ["leader", "minister", "military", "official", "any"]
+
+
+def _db_option(f: Any) -> Any:
+    return click.option("--db", "db", default="parley.db", show_default=True, type=click.Path(dir_okay=False), help="SQLite database file.")(f)
+
+
+def _period_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--by, --since and --until: the options every per-period question takes."""
+    fn = click.option("--until", help="Events starting on or before this date.")(fn)
+    fn = click.option("--since", help="Events ending on or after this date.")(fn)
+    return click.option("--by", type=click.Choice(["month", "quarter", "year"]), default="month", show_default=True)(fn)
+
+
+def register(main: click.Group) -> None:
+    from . import emit
+
+    @main.command(name="last-contact")
+    @click.argument("a")
+    @click.argument("b")
+    @_db_option
+    @click.option("--before", help="Only contacts that began before this date (YYYY[-MM[-DD]]); default today.")
+    @click.option("--level", type=click.Choice(_LEVELS), default="any", show_default=True, help="Level of the contact (see `parley.ask.questions`).")
+    @click.option("--type", "type_", default="CONSULT", show_default=True, help="PLOVER type(s), comma-separated, or 'any'.")
+    @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+    def last_contact_cmd(a: str, b: str, db: str, before: str | None, level: str, type_: str, fmt: str) -> None:
+        """When did A and B last meet (or talk), at what level, and how long was the silence?
+
+        \b
+        Example:
+          parley last-contact USA CHN --before 2024-04-16 --level minister
+        """
+        from ..ask.questions import format_last_contact, last_contact
+
+        result = last_contact(db, a, b, before=before, level=level, type=type_)
+        if fmt == "json":
+            click.echo(json.dumps(result, indent=2, ensure_ascii=False, default=str))
+        else:
+            click.echo(format_last_contact(result, a, b))
+
+    @main.command(name="timeline")
+    @click.argument("a")
+    @click.argument("b")
+    @_db_option
+    @_period_options
+    @click.option("--type", "type_", default=None, help="PLOVER type(s), comma-separated (default: all).")
+    @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table", show_default=True)
+    def timeline_cmd(a: str, b: str, db: str, by: str, since: str | None, until: str | None, type_: str | None, fmt: str) -> None:
+        """Events between A and B per period and type, each at its own date.
+
+        \b
+        Example:
+          parley timeline USA CHN --by quarter
+        """
+        from ..ask.questions import timeline
+
+        rows = timeline(db, a, b, by=by, since=since, until=until, type=type_)
+        if fmt in ("json", "jsonl"):
+            emit(rows, fmt)
+            return
+        flat = [
+            {"period": r["period"], "events": r["events"], "types": " ".join(f"{k}:{v}" for k, v in r["types"].items()),
+             "detail": "; ".join(f"{i['date']} {i['type']} {i['source']}-{i['target']}" + (f" x{i['mentions']}" if i["mentions"] > 1 else "") for i in r["items"])}
+            for r in rows
+        ]
+        emit(flat, fmt, ["period", "events", "types", "detail"])
+
+    @main.command(name="channels")
+    @click.argument("a")
+    @click.argument("b")
+    @_db_option
+    @click.option("--as-of", "as_of", help="Date to measure silence to (YYYY[-MM[-DD]]); default today.")
+    @click.option("--type", "type_", default="CONSULT", show_default=True, help="PLOVER type(s) that count as contact, or 'any'.")
+    @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+    def channels_cmd(a: str, b: str, db: str, as_of: str | None, type_: str, fmt: str) -> None:
+        """Dialogue channels of A and B by level: last contact, silence, frozen (setting frozen_after_days).
+
+        \b
+        Example:
+          parley channels USA CHN --as-of 2024-04-16
+        """
+        from ..ask.questions import channels
+
+        rows = channels(db, a, b, as_of=as_of, type=type_)
+        if fmt == "json":
+            emit(rows, "json")
+            return
+        cols = ["label", "status", "last_contact", "date_precision", "silent_days", "silent_months", "contacts", "evidence"]
+        emit(rows, fmt, cols)
+
+    @main.command(name="trend")
+    @click.argument("a")
+    @click.argument("b")
+    @_db_option
+    @_period_options
+    @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table", show_default=True)
+    def trend_cmd(a: str, b: str, db: str, by: str, since: str | None, until: str | None, fmt: str) -> None:
+        """Cooperation-conflict index of A and B per period (mean PLOVER score; Goldstein; QuadClass counts).
+
+        \b
+        Example:
+          parley trend USA CHN --by year --format csv
+        """
+        from ..ask.questions import trend
+
+        emit(trend(db, a, b, by=by, since=since, until=until), fmt)

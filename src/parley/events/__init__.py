@@ -1,0 +1,21 @@
+"""events: PLOVER events from the dependency parse, with source, target, mode and evidence.
+
+Needs the parses and actors; adds `Document.events`. `lexicon` holds the trigger rows (which words
+trigger which PLOVER type) and the PLOVER ontology table, `model` the small learned event-type
+classifier (its artifacts ship in `parley/data/eventmodel`, its training code in `training/`).
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+# name -> submodule; loaded on first use so importing one helper does not load the whole stage
+_EXPORTS = {"run": "stage", "dedupe": "stage"}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(import_module(f"{__name__}.{_EXPORTS[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,21 @@
+"""extract: main text, title and page date of a page; boilerplate out.
+
+Needs `Document.page`; adds `Document.article` (title, paragraphs, page date, language). `stage` is
+the pipeline step, `html` the main-text extractor for news HTML, `language` the language check, and
+`api` the `parley extract` entry point (read + extract, no NLP).
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+# name -> submodule; loaded on first use so importing one helper does not load the whole stage
+_EXPORTS = {"run": "stage", "extract_paths": "api", "extract_html": "html"}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(import_module(f"{__name__}.{_EXPORTS[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,469 @@
+"""Scoring parley against gold, exactly as ../shared/eval/GOLD-FORMAT.md defines.
+
+Two kinds of gold:
+- a *gold set*: a folder of `NAME.txt|html` + `NAME.gold.json` pages (the seed is one). Per page,
+  predicted asserted event mentions are matched one-to-one to gold events, greedily by best
+  agreement. A match needs the same type, the same source and target countries (either direction
+  for CONSULT, AGREE, COOPERATE) and dates that agree at the coarser of the two precisions (a day
+  may be off by one). Reported: micro P/R/F1, per type, for historical events alone, and among
+  matches how often names, mode and the historical flag agree.
+- the PLOVER gold records (single sentences, `PLOVER_GSR_CAMEO.json`): share of sentences whose
+  gold type is coded, and whose gold type is coded with the gold dyad; per-type P/R; a confusion
+  table.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from ..events.lexicon import PLOVER_TYPES
+
+PLOVER_OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+# The PLOVER gold records use a few legacy CAMEO country codes where ISO 3166 differs.
+GOLD_CODE_FIX = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+# They code the UN system, EU bodies and international NGOs alike as IGO; parley is more specific
+# (UNO, EUR, NGO), so any of those counts as agreeing with a gold IGO.
+IGO_FAMILY = {"IGO", "UNO", "EUR", "NGO"}
+
+
+def codes_agree(got: str | None, gold: str) -> bool:
+    if got is None:
+        return False
+    if gold == "IGO":
+        return got in IGO_FAMILY
+    return got == gold
+_RANK = {"day": 0, "month": 1, "season": 2, "quarter": 2, "half": 3, "year": 4, "decade": 5}
+
+
+# -- dates ---------------------------------------------------------------------------------------
+def parse_gold_date(value: str | None) -> tuple[date, date, str] | None:
+    if not value:
+        return None
+    parts = value.split("-")
+    y = int(parts[0])
+    if len(parts) == 1:
+        return date(y, 1, 1), date(y, 12, 31), "year"
+    m = int(parts[1])
+    if len(parts) == 2:
+        nxt = date(y + (m == 12), m % 12 + 1, 1)
+        return date(y, m, 1), nxt - timedelta(days=1), "month"
+    d = date(y, m, int(parts[2]))
+    return d, d, "day"
+
+
+def dates_agree(a: tuple[date, date, str] | None, b: tuple[date, date, str] | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    ra, rb = _RANK.get(a[2], 4), _RANK.get(b[2], 4)
+    if ra == rb == 0:
+        return abs((a[0] - b[0]).days) <= 1
+    if ra == rb:
+        return a[0] == b[0] or (a[0] <= b[1] and b[0] <= a[1])
+    coarse, fine = (a, b) if ra > rb else (b, a)
+    slack = timedelta(days=1)
+    return coarse[0] - slack <= fine[0] <= coarse[1] + slack
+
+
+# -- gold set scoring --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ScoredEvent:
+    """One event as the scorer sees it, predicted or gold: the fields GOLD-FORMAT.md compares."""
+
+    type: str
+    source_country: str | None
+    target_country: str | None
+    source_name: str | None
+    target_name: str | None
+    date: tuple[date, date, str] | None
+    mode: str | None
+    historical: bool
+    evidence: str
+
+
+# Predicted and gold events have the same shape; the two names keep call sites readable.
+Predicted = ScoredEvent
+GoldEvent = ScoredEvent
+
+
+def gold_events(path: Path) -> list[GoldEvent]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    out = []
+    for e in data.get("events", []):
+        out.append(
+            GoldEvent(
+                e["type"], (e.get("source") or {}).get("country"), (e.get("target") or {}).get("country"),
+                (e.get("source") or {}).get("name"), (e.get("target") or {}).get("name"),
+                parse_gold_date(e.get("date")), e.get("mode"), bool(e.get("historical")), e.get("evidence", ""),
+            )
+        )
+    return out
+
+
+def _countries_match(p: Predicted | GoldEvent, g: GoldEvent) -> bool:
+    if p.source_country == g.source_country and p.target_country == g.target_country:
+        return True
+    return PLOVER_TYPES[g.type].symmetric and p.source_country == g.target_country and p.target_country == g.source_country
+
+
+def is_match(p: Predicted, g: GoldEvent) -> bool:
+    return p.type == g.type and _countries_match(p, g) and dates_agree(p.date, g.date)
+
+
+def _names_agree(p: Predicted, g: GoldEvent) -> bool:
+    def same(x: str | None, y: str | None) -> bool:
+        return (x or "").strip().lower() == (y or "").strip().lower()
+
+    direct = same(p.source_name, g.source_name) and same(p.target_name, g.target_name)
+    rev = same(p.source_name, g.target_name) and same(p.target_name, g.source_name)
+    return direct or (PLOVER_TYPES[g.type].symmetric and rev)
+
+
+def _agreement(p: Predicted, g: GoldEvent) -> float:
+    score = 0.0
+    score += 1.0 if _names_agree(p, g) else 0.0
+    score += 0.5 if (p.mode or None) == (g.mode or None) else 0.0
+    score += 0.5 if p.historical == g.historical else 0.0
+    score += 1.0 if p.evidence.strip() == g.evidence.strip() else 0.0
+    score += 0.5 if p.date and g.date and p.date[2] == g.date[2] else 0.0
+    return score
+
+
+# Which requirement of a match each relaxation drops; `parley eval --diagnose` scores one page
+# set under each, so the gap to "strict" says how many events each kind of error costs.
+RELAXATIONS: dict[str, frozenset[str]] = {
+    "strict": frozenset(),
+    "any date": frozenset({"date"}),
+    "any dyad": frozenset({"dyad"}),
+    "any type": frozenset({"type"}),
+    "type only": frozenset({"date", "dyad"}),
+}
+
+
+def matcher(relax: frozenset[str] = frozenset()) -> Callable[[Predicted, GoldEvent], bool]:
+    """`is_match` without the requirements named in `relax` ("type", "dyad", "date")."""
+    unknown = relax - {"type", "dyad", "date"}
+    if unknown:
+        raise ValueError(f"unknown relaxation(s): {', '.join(sorted(unknown))}")
+
+    def match(p: Predicted, g: GoldEvent) -> bool:
+        return (
+            ("type" in relax or p.type == g.type)
+            and ("dyad" in relax or _countries_match(p, g))
+            and ("date" in relax or dates_agree(p.date, g.date))
+        )
+
+    return match
+
+
+def match_page(pred: list[Predicted], gold: list[GoldEvent], match: Callable[[Predicted, GoldEvent], bool] = is_match) -> list[tuple[int, int]]:
+    pairs = [(_agreement(p, g), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold) if match(p, g)]
+    pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    out = []
+    for _, i, j in pairs:
+        if i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        out.append((i, j))
+    return out
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def prf(self) -> dict[str, float | int]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+@dataclass
+class GoldSetReport:
+    overall: Tally = field(default_factory=Tally)
+    per_type: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    historical: Tally = field(default_factory=Tally)
+    agree_names: int = 0
+    agree_mode: int = 0
+    agree_historical: int = 0
+    pages: int = 0
+    hits: list[dict[str, Any]] = field(default_factory=list)
+    misses: list[dict[str, Any]] = field(default_factory=list)  # gold events not found
+    false_alarms: list[dict[str, Any]] = field(default_factory=list)  # predicted, not in gold
+
+    def as_json(self) -> dict[str, Any]:
+        matched = self.overall.tp or 1
+        return {
+            "pages": self.pages,
+            "overall": self.overall.prf(),
+            "historical": self.historical.prf(),
+            "per_type": {t: v.prf() for t, v in sorted(self.per_type.items())},
+            "among_matched": {
+                "names": round(self.agree_names / matched, 4),
+                "mode": round(self.agree_mode / matched, 4),
+                "historical_flag": round(self.agree_historical / matched, 4),
+            },
+            "hits": self.hits,
+            "misses": self.misses,
+            "false_alarms": self.false_alarms,
+        }
+
+
+def _describe(e: Predicted | GoldEvent, page: str) -> dict[str, Any]:
+    d = e.date
+    return {
+        "page": page, "type": e.type, "source": e.source_country, "target": e.target_country,
+        "source_name": e.source_name, "target_name": e.target_name,
+        "date": (d[0].isoformat() + "/" + d[2]) if d else None, "historical": e.historical, "evidence": e.evidence[:160],
+    }
+
+
+def score_page(report: GoldSetReport, page: str, pred: list[Predicted], gold: list[GoldEvent], match: Callable[[Predicted, GoldEvent], bool] = is_match) -> None:
+    report.pages += 1
+    matches = match_page(pred, gold, match)
+    mp = {i for i, _ in matches}
+    mg = {j for _, j in matches}
+    for i, j in matches:
+        p, g = pred[i], gold[j]
+        report.overall.tp += 1
+        report.per_type[g.type].tp += 1
+        report.agree_names += _names_agree(p, g)
+        report.agree_mode += (p.mode or None) == (g.mode or None)
+        report.agree_historical += p.historical == g.historical
+        report.hits.append(_describe(p, page))
+    for i, p in enumerate(pred):
+        if i not in mp:
+            report.overall.fp += 1
+            report.per_type[p.type].fp += 1
+            report.false_alarms.append(_describe(p, page))
+    for j, g in enumerate(gold):
+        if j not in mg:
+            report.overall.fn += 1
+            report.per_type[g.type].fn += 1
+            report.misses.append(_describe(g, page))
+    # Historical events alone: gold historical vs predicted historical.
+    hp = [p for p in pred if p.historical]
+    hg = [g for g in gold if g.historical]
+    hm = match_page(hp, hg, match)
+    report.historical.tp += len(hm)
+    report.historical.fp += len(hp) - len(hm)
+    report.historical.fn += len(hg) - len(hm)
+
+
+def predicted_from_db(db: Any, document_id: str) -> list[Predicted]:
+    out = []
+    for r in db.query("select * from mentions where document_id = ? and modality = 'asserted' order by sentence, id", [document_id]):
+        d = None
+        if r["date_first"]:
+            d = (date.fromisoformat(r["date_first"]), date.fromisoformat(r["date_last"]), r["date_precision"])
+        out.append(
+            Predicted(r["type"], r["source_country"], r["target_country"], r["source_name"], r["target_name"], d, r["mode"], bool(r["historical"]), r["evidence"])
+        )
+    return out
+
+
+def gold_pairs(folder: Path) -> list[tuple[Path, Path]]:
+    pairs = []
+    for gold in sorted(folder.glob("*.gold.json")):
+        stem = gold.name[: -len(".gold.json")]
+        for ext in (".txt", ".html", ".htm", ".txt.gz", ".html.gz"):
+            page = folder / (stem + ext)
+            if page.exists():
+                pairs.append((page, gold))
+                break
+    return pairs
+
+
+def evaluate_gold_set(folder: Path, db_path: Path | None = None) -> GoldSetReport:
+    return diagnose_gold_set(folder, {"strict": RELAXATIONS["strict"]}, db_path)["strict"]
+
+
+def diagnose_gold_set(folder: Path, relaxations: dict[str, frozenset[str]] | None = None, db_path: Path | None = None) -> dict[str, GoldSetReport]:
+    """Ingest the pages once and score them under each relaxation (default: RELAXATIONS)."""
+    from ..ingest import ingest
+    from ..store.db import open_db
+
+    relaxations = RELAXATIONS if relaxations is None else relaxations
+    matchers = {name: matcher(r) for name, r in relaxations.items()}
+    pairs = gold_pairs(folder)
+    if not pairs:
+        raise FileNotFoundError(f"{folder}: no NAME.gold.json with a matching page")
+    with tempfile.TemporaryDirectory() as tmp:
+        db_file = db_path or Path(tmp) / "eval.db"
+        ingest([str(p) for p, _ in pairs], db_file)
+        db = open_db(db_file)
+        reports = {name: GoldSetReport() for name in relaxations}
+        try:
+            for page, gold in pairs:
+                row = list(db.query("select document_id from ingest_status where path = ?", [str(page)]))
+                doc_id = row[0]["document_id"] if row else None
+                pred = predicted_from_db(db, doc_id) if doc_id else []
+                golds = gold_events(gold)
+                for name, rep in reports.items():
+                    score_page(rep, page.name, pred, golds, matchers[name])
+        finally:
+            db.close()
+    return reports
+
+
+def format_diagnosis(reports: dict[str, GoldSetReport]) -> str:
+    """One line per relaxation: what the score would be if that part of a match were free."""
+    lines = ["matching            P      R      F1     tp   fp   fn"]
+    for name, rep in reports.items():
+        t = rep.overall.prf()
+        lines.append(f"{name:<16} {t['precision']:6.3f} {t['recall']:6.3f} {t['f1']:6.3f} {t['tp']:5} {t['fp']:4} {t['fn']:4}")
+    return "\n".join(lines)
+
+
+# -- PLOVER gold records ---------------------------------------------------------------------
+@dataclass
+class PloverReport:
+    sentences: int = 0
+    type_coded: int = 0
+    type_and_dyad: int = 0
+    per_type: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    confusion: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    actor_agree: int = 0  # among sentences with the type right: source and target countries agree
+    actor_checked: int = 0
+    misses: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        n = self.sentences or 1
+        return {
+            "sentences": self.sentences,
+            "type_coded": round(self.type_coded / n, 4),
+            "type_and_dyad": round(self.type_and_dyad / n, 4),
+            "actor_countries_when_type_right": round(self.actor_agree / (self.actor_checked or 1), 4),
+            "per_type": {t: v.prf() for t, v in sorted(self.per_type.items())},
+            "confusion": {g: dict(c) for g, c in sorted(self.confusion.items())},
+            "misses": self.misses,
+        }
+
+
+def load_plover_records(path: Path) -> list[dict[str, Any]]:
+    records = json.loads(path.read_text(encoding="utf-8"))
+    out = []
+    for r in records:
+        if r.get("event") == "DOCUMENT":
+            continue
+        r = dict(r)
+        r["event"] = PLOVER_OLD_NAMES.get(r["event"], r["event"])
+        out.append(r)
+    return out
+
+
+def _codes(actors: Any) -> set[str]:
+    if isinstance(actors, dict):
+        actors = [actors]
+    out = set()
+    for a in actors or []:
+        if isinstance(a, dict) and a.get("code"):
+            code = str(a["code"])[:3]
+            out.add(GOLD_CODE_FIX.get(code, code))
+    return out
+
+
+def evaluate_plover(path: Path) -> PloverReport:
+    from ..pipeline import default_stages, run_stages
+    from ..records import Article, Document, Page, Paragraph
+
+    report = PloverReport()
+    after_extract = default_stages()[1:]
+    for r in load_plover_records(path):
+        text = r["text"]
+        # One sentence, no page around it: build the article directly (no extraction to do).
+        article = Article(None, text, (Paragraph(0, len(text)),), None, None, "plover-record")
+        doc = run_stages(Document(page=Page(r["id"], text, "text"), article=article), after_extract)
+        evs = [e for e in doc.events if e.modality != "question"]
+        gold_type = r["event"]
+        src, tgt = _codes(r.get("source")), _codes(r.get("target"))
+        report.sentences += 1
+        types = {e.type for e in evs}
+        if gold_type in types:
+            report.type_coded += 1
+            same = [e for e in evs if e.type == gold_type]
+            def agree(got: str | None, gold: set[str]) -> bool:
+                # a record with no source (an unknown attacker) agrees only with an unknown source
+                if not gold:
+                    return not got
+                return any(codes_agree(got, g) for g in gold)
+
+            dyad = any(
+                (agree(e.source.country, src) and (not tgt or agree(e.target.country, tgt)))
+                or (PLOVER_TYPES[gold_type].symmetric and agree(e.target.country, src) and (not tgt or agree(e.source.country, tgt)))
+                for e in same
+            )
+            report.type_and_dyad += dyad
+            report.actor_checked += 1
+            report.actor_agree += dyad
+            if not dyad:
+                report.misses.append({"id": r["id"], "why": "dyad", "gold": gold_type, "src": sorted(src), "tgt": sorted(tgt), "got": [(e.type, e.source.country, e.target.country) for e in evs], "text": text})
+        else:
+            report.misses.append({"id": r["id"], "why": "type", "gold": gold_type, "src": sorted(src), "tgt": sorted(tgt), "got": [(e.type, e.source.country, e.target.country) for e in evs], "text": text})
+        for t in PLOVER_TYPES:
+            if t == gold_type and t in types:
+                report.per_type[t].tp += 1
+            elif t == gold_type:
+                report.per_type[t].fn += 1
+            elif t in types:
+                report.per_type[t].fp += 1
+        top = Counter(e.type for e in evs).most_common(1)
+        report.confusion[gold_type][gold_type if gold_type in types else (top[0][0] if top else "none")] += 1
+    return report
+
+
+def evaluate_path(path: Path) -> tuple[str, Any]:
+    """Dispatch on what `path` holds: a gold set folder, or the PLOVER gold records."""
+    if path.is_file() and path.suffix == ".json":
+        return "plover", evaluate_plover(path)
+    plover = path / "PLOVER_GSR_CAMEO.json"
+    if plover.exists():
+        return "plover", evaluate_plover(plover)
+    return "gold-set", evaluate_gold_set(path)
+
+
+def format_gold_report(rep: GoldSetReport, hits: bool = True) -> str:
+    j = rep.as_json()
+    o, h = j["overall"], j["historical"]
+    lines = [f"pages: {rep.pages}"]
+    if hits:
+        for x in rep.hits:
+            lines.append(f"  hit   {x['type']:<9} {x['source']}->{x['target']} {x['date']} {'hist' if x['historical'] else ''} | {x['evidence'][:70]}")
+        for x in rep.misses:
+            lines.append(f"  miss  {x['type']:<9} {x['source']}->{x['target']} {x['date']} {'hist' if x['historical'] else ''} | {x['evidence'][:70]}")
+        for x in rep.false_alarms:
+            lines.append(f"  extra {x['type']:<9} {x['source']}->{x['target']} {x['date']} {'hist' if x['historical'] else ''} | {x['evidence'][:70]}")
+    lines.append("per type: " + ", ".join(f"{t} {v['f1']:.2f} ({v['tp']}/{v['tp'] + v['fn']})" for t, v in j["per_type"].items()))
+    lines.append(f"among matched: names {j['among_matched']['names']:.2f}, mode {j['among_matched']['mode']:.2f}, historical flag {j['among_matched']['historical_flag']:.2f}")
+    lines.append(f"historical: P {h['precision']:.3f} R {h['recall']:.3f} F1 {h['f1']:.3f}")
+    lines.append(f"overall: P {o['precision']:.3f} R {o['recall']:.3f} F1 {o['f1']:.3f} (tp {o['tp']}, fp {o['fp']}, fn {o['fn']})")
+    return "\n".join(lines)
+
+
+def format_plover_report(rep: PloverReport) -> str:
+    j = rep.as_json()
+    lines = [f"PLOVER gold records: {rep.sentences} sentences"]
+    lines.append("per type: " + ", ".join(f"{t} P {v['precision']:.2f} R {v['recall']:.2f}" for t, v in j["per_type"].items()))
+    lines.append(f"actor countries agree when type right: {j['actor_countries_when_type_right']:.3f}")
+    lines.append("confusion (gold type: coded types; 'none' = nothing coded):")
+    for g, c in j["confusion"].items():
+        lines.append(f"  {g:<10} " + ", ".join(f"{k} {v}" for k, v in sorted(c.items(), key=lambda x: -x[1])))
+    lines.append(f"gold type coded: {j['type_coded']:.3f}")
+    lines.append(f"gold type with gold dyad: {j['type_and_dyad']:.3f}")
+    return "\n".join(lines)
+
+
+def iter_events_json(events: Iterable[Any]) -> Iterable[dict[str, Any]]:
+    for e in events:
+        yield e

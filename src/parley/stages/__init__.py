@@ -1,1 +1,0 @@
-"""Pipeline stages, in order: read -> extract -> annotate -> actors -> events -> time -> store."""

@@ -1,0 +1,21 @@
+"""time: each event's own date and precision, the page's news date, and what is background.
+
+Needs the events and the article's page date; adds `Document.news_date` and dates on the events.
+`expressions` resolves date expressions in news English to calendar ranges. (Inside parley,
+`import time` is still the standard library: imports here are absolute.)
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+# name -> submodule; loaded on first use so importing one helper does not load the whole stage
+_EXPORTS = {"run": "stage", "find_dates": "expressions"}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(import_module(f"{__name__}.{_EXPORTS[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

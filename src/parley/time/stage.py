@@ -1,0 +1,492 @@
+"""time: each event's own date and precision, the page's news date, and what is background.
+
+News date. The anchor for deictic expressions ("on Tuesday", "earlier this month") is the *news
+date*. A page date taken from the page's metadata (meta tags, JSON-LD, a PUBLISHED header, the URL)
+is trusted as the publication date. A date found anywhere else - typically a site's date line,
+which is often the day the page was rendered or crawled - is weak: when the lead (the first
+substantive body paragraph) dates its main event with an explicit day on or before the page date,
+that day is the news date ("page dated July, call on April 16": the news is April 16, and
+"earlier this month" means April). Without any page date only absolute lead dates count (a bare
+"April 16" needs a year from somewhere; we never guess it from today's date). Both dates are kept:
+`Article.published` and `Document.news_date` (with its source).
+
+Event date. An event takes the date expression nearest its trigger in its own sentence; else the
+latest date of an earlier sentence in its paragraph; else, in a paragraph the page marks as
+background, the widest honest range the paragraph gives ("since 2020", "over the past two years")
+or none at all - never the page's or the news date; else the news date. Precision is kept
+(day, month, season, quarter, half, year, decade); multi-day events keep start and end
+("January 8-9" -> first 2024-01-08, last 2024-01-09, value "2024-01-08/2024-01-09"); a duration
+("over the past two years") is stored at the precision its length supports (a two-year span is
+"year", value "2022/2024"), and "since 2020" runs from 2020 to the news date.
+Anaphoric expressions ("the next day", "two days later", "three days earlier") are anchored on the
+latest explicit day named before them in the same paragraph (else the previous paragraph), not on
+the news date.
+
+Historical. An event whose date ends more than `HISTORICAL_MARGIN_DAYS` before the news date is
+historical (background); so is an undated event in a background paragraph. The lead paragraph is
+never background: it reports the news. Background events keep their own date.
+Roles are then fixed at the event's date from the officeholder file ("his Chinese counterpart"
+in 2022 is the 2022 minister).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from .expressions import DateMention, find_dates, iso_at_precision
+from ..records import Actor, Document, Event, EventDate, Precision, Sentence
+
+HISTORICAL_MARGIN_DAYS = 3
+# A lead day this close before the page date is the news of a page written on the page date.
+RECENT_LEAD_DAYS = 6
+# Page-date sources we trust as publication dates; anything else may be a render/crawl date.
+STRONG_DATE_SOURCES = {"html-meta", "json-ld", "page-header", "url", "trafilatura", "published-line"}
+# A weak page date may run a day ahead of the lead's date (time zones, late-night filing).
+_LEAD_SLACK = timedelta(days=1)
+_LEAD_MIN_WORDS = 8
+_BACKGROUND_CUES = re.compile(
+    # (a pluperfect in a relative clause - "a visit that had been planned", "nationals who had
+    # been charged" - describes a participant, not the paragraph's time)
+    r"\b(?:the last time|last met|previously|in the past|years? ago|(?<!\bthat )(?<!\bwhich )(?<!\bwho )had (?:been|met|held)|"
+    r"for (?:nearly|almost|more than|over)? ?(?:two|three|four|five|several|many|\d+) (?:years|months|decades)|"
+    r"since (?:19|20)\d\d|back in|at that time|at the time|historically|formerly)\b",
+    re.IGNORECASE,
+)
+# Expressions relative to a day the text just named, not to the news date.
+_ANAPHORIC = re.compile(
+    r"\b(?:(?:the|that)\s+(?:next|following|previous|preceding|same)\s+(?:day|morning|afternoon|evening|night|week)"
+    r"|the\s+day\s+(?:before|after)|(?:earlier|later)\s+(?:in\s+the|that)\s+day"
+    r"|(?:days?|weeks?|months?|years?)\s+(?:later|earlier|afterwards?))\b",
+    re.IGNORECASE,
+)
+# A paragraph of running text ends like a sentence; a headline-style standfirst does not.
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
+_SINCE = re.compile(r"\b(?:since|ever since)\s*$", re.IGNORECASE)
+# A dateline or byline paragraph is not the lead ("By Jane Doe", "WASHINGTON (Reuters) -").
+_BYLINE = re.compile(r"^\s*(?:by\s+[A-Z]|[A-Z][A-Z .,]+(?:\([^)]*\))?\s*[-\u2013\u2014:]\s*$)")
+
+
+def is_historical(when: EventDate | None, anchor: date | None, background: bool) -> bool:
+    """Background to the news: a day more than HISTORICAL_MARGIN_DAYS before the news date (a
+    report on Thursday of Tuesday's talks is still news), or a coarser period that is over by the
+    news date ("earlier this month", "in 2022"), or an undated event in a background paragraph."""
+    if anchor is None:
+        return False
+    if when is None:
+        return background
+    if when.precision == "day":
+        return when.last < anchor - timedelta(days=HISTORICAL_MARGIN_DAYS)
+    if when.text and re.search(r"\b(?:earlier|ago|last|previous|past)\b", when.text, re.IGNORECASE):
+        return when.first < anchor
+    return when.last < anchor
+
+
+def _span_precision(first: date, last: date, precision: Precision) -> Precision:
+    """A duration given as a day range ("the past two years") is only as precise as its length."""
+    days = (last - first).days
+    if precision != "day" or days <= 31:
+        return precision
+    return "year" if days > 366 else "month"
+
+
+def _value(first: date, last: date, precision: Precision) -> str:
+    if precision == "day":
+        return iso_at_precision(first, "day", last)
+    a, b = iso_at_precision(first, precision), iso_at_precision(last, precision)
+    return a if a == b else f"{a}/{b}"
+
+
+def _event_date(m: DateMention, source: str, before: str = "", anchor: date | None = None) -> EventDate:
+    """EventDate for a mention; `before` is the sentence text up to the mention ("since 2020")."""
+    first, last, precision = m.first, m.last, m.precision
+    if anchor is not None and _SINCE.search(before) and first <= anchor:
+        last = max(last, anchor)  # "since 2020": from 2020 up to the news
+    precision = _span_precision(first, last, precision)
+    return EventDate(_value(first, last, precision), precision, first, last, source, m.text)
+
+
+def lead_sentences(doc: Document) -> list[Sentence]:
+    """The first two sentences of the first substantive body paragraph (the news lead)."""
+    art = doc.article
+    assert art is not None
+    for i, p in enumerate(art.paragraphs):
+        text = art.text[p.start : p.end]
+        if p.kind != "body" or len(text.split()) < _LEAD_MIN_WORDS or _BYLINE.match(text):
+            continue
+        if not _SENTENCE_END.search(text):
+            continue  # a standfirst or subheading in headline style ("Abiy's visit ends two decades of war")
+        return [s for s in doc.sentences if s.paragraph == i][:2]
+    return []
+
+
+def _lead_paragraph(doc: Document) -> int | None:
+    lead = lead_sentences(doc)
+    return lead[0].paragraph if lead else None
+
+
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z'.-]+(?:[ -][A-Z][A-Z'.-]+)*,?\s*(?P<when>[^\n:\u2013\u2014-]{3,45}?)\s*[-\u2013\u2014:]\s"
+)
+
+
+def infer_news_date(doc: Document) -> EventDate | None:
+    """The date of the page's main news (see the module docstring)."""
+    art = doc.article
+    assert art is not None
+    page_date = art.published
+    page_source = "page-date:" + (art.published_source or "unknown")
+    leads = lead_sentences(doc)
+    if page_date is not None and (art.published_source or "") in STRONG_DATE_SOURCES:
+        # A trusted publication date is the anchor, but the news is the day the lead reports
+        # ("published Wednesday: ... met on Tuesday"), when it lies within the past week.
+        lead = _lead_event_day(doc, leads, page_date, relative_only=True)
+        if lead is not None and page_date - timedelta(days=RECENT_LEAD_DAYS) <= lead.first <= page_date:
+            return lead
+        return EventDate(page_date.isoformat(), "day", page_date, page_date, page_source)
+    # A wire dateline ("NAIROBI, June 26 (Reuters) - ...") states the dispatch date: the news date.
+    dateline = _DATELINE.match(leads[0].text) if leads else None
+    if dateline:
+        for m in find_dates(dateline.group("when"), page_date):
+            if m.precision == "day" and (page_date is None or m.last <= page_date + _LEAD_SLACK):
+                return EventDate(m.first.isoformat(), "day", m.first, m.first, "dateline", m.text)
+    lead = _lead_event_day(doc, leads, page_date)
+    if lead is not None:
+        return lead
+    if page_date is not None:
+        return EventDate(page_date.isoformat(), "day", page_date, page_date, page_source)
+    return None
+
+
+def _lead_event_day(doc: Document, leads: list[Sentence], page_date: date | None, relative_only: bool = False) -> EventDate | None:
+    """The day the lead dates its main event with (the expression nearest the lead's first
+    trigger). `relative_only`: only a weekday or "yesterday"-style day, which is computed from
+    the page date and so cannot contradict it."""
+    triggers = {e.sentence: e.trigger_start for e in reversed(doc.events)}  # first event per sentence
+    for s in leads:
+        # No page date: anchor None, so only absolute dates (with their year) are found. A date
+        # after a background cue ("The last time they met was on March 3") is not the news.
+        found = [
+            m for m in find_dates(s.text, page_date)
+            if m.precision == "day" and not _ANAPHORIC.search(m.text)
+            and not _BACKGROUND_CUES.search(s.text[: m.start])
+            and (page_date is None or m.last <= page_date + _LEAD_SLACK)
+            and (not relative_only or m.kind == "relative")
+        ]
+        if not found:
+            continue
+        pos = triggers.get(s.index, s.start) - s.start
+        m = min(found, key=lambda x: (abs(x.start - pos), x.start))
+        return EventDate(m.first.isoformat(), "day", m.first, m.first, "lead-event", m.text)
+    return None
+
+
+def deictic_anchor(news: EventDate | None, page_date: date | None) -> date | None:
+    """The day deictic expressions ("on Wednesday", "last month") count from: the page date when
+    the news lies within the week before it (the page was written then: a Thursday page's "on
+    Wednesday" is the day before, even when its lead reports Tuesday), else the news date (a July
+    page re-reporting an April call: "earlier this month" is April)."""
+    if news is None:
+        return page_date
+    if page_date is not None and news.source == "lead-event" and timedelta(0) <= page_date - news.first <= timedelta(days=RECENT_LEAD_DAYS):
+        return page_date
+    return news.first
+
+
+def _own_clause_dates(doc: Document, e: Event, mentions: list[DateMention]) -> list[DateMention]:
+    """Drop date expressions inside a relative or complement clause that does not contain the
+    trigger: in "agreed to keep a channel open, a call that Washington has sought since last
+    year", "since last year" dates the seeking, not the agreement."""
+    if not mentions:
+        return mentions
+    sdoc = ((doc.cache or {}).get("parsed") or {}).get(e.sentence)
+    if sdoc is None:
+        return mentions
+    start = doc.sentences[e.sentence].start
+    trigger = e.trigger_start - start
+    clauses = []
+    for tok in sdoc:
+        if tok.dep_ in ("relcl", "acl", "ccomp"):
+            sub = list(tok.subtree)
+            a, b = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+            if not a <= trigger < b:
+                clauses.append((a, b))
+    return [m for m in mentions if not any(a <= m.start - start and m.end - start <= b for a, b in clauses)]
+
+
+# "the 2000 peace agreement", "Iran's 2015 nuclear deal": a year naming a thing, not a time.
+_MODIFIER_YEAR_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|'s|\u2019s)\s+$", re.IGNORECASE)
+_MODIFIER_YEAR_AFTER = re.compile(r"^\s+(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+")
+
+
+def _not_modifier_years(text: str, e: Event, mentions: list[DateMention]) -> list[DateMention]:
+    """Drop a bare year used as a noun modifier ("accept the 2000 peace agreement") unless it
+    modifies the trigger itself ("the 2022 meeting" dates the meeting)."""
+    out = []
+    for m in mentions:
+        if m.precision == "year" and re.fullmatch(r"(?:1[89]|20)\d\d", m.text) and _MODIFIER_YEAR_BEFORE.search(text[max(0, m.start - 12) : m.start]):
+            after = text[m.end : m.end + 40]
+            nxt = re.match(r"^\s+([a-z][a-z-]*|[A-Z][a-z]+)", after)
+            if nxt is not None and nxt.group(1).lower() not in _NOT_NOUN_WORDS:
+                np_end = m.end + len(_MODIFIER_YEAR_AFTER.match(after).group(0))  # type: ignore[union-attr]
+                if not (m.end < e.trigger_start <= np_end):
+                    continue
+        out.append(m)
+    return out
+
+
+_NOT_NOUN_WORDS = {"and", "or", "to", "when", "after", "before", "in", "on", "at", "by", "for", "with", "was", "were", "is", "had", "has"}
+
+
+def _nearest(mentions: list[DateMention], pos: int) -> DateMention | None:
+    if not mentions:
+        return None
+
+    def distance(m: DateMention) -> int:
+        if m.start >= pos:
+            return m.start - pos
+        return (pos - m.end) + 1  # slight preference for expressions after the trigger
+
+    best = min(mentions, key=distance)
+    # A more precise expression inside the nearest one's range names the same time better
+    # ("the 2020 Sea Guardians exercise ... in January 2020" is January 2020).
+    rank = {"day": 0, "month": 1, "season": 2, "quarter": 2, "half": 3, "year": 4, "decade": 5}
+    finer = [
+        m for m in mentions
+        if rank[m.precision] < rank[best.precision] and best.first <= m.first and m.last <= best.last
+    ]
+    return min(finer, key=lambda m: (rank[m.precision], distance(m))) if finer else best
+
+
+def _role_at(actor: Actor, when: EventDate | None, holders: object) -> Actor:
+    """Fix an actor's role and office to the event's date using the officeholder file."""
+    if when is None:
+        return actor
+    from ..reference.people import Officeholders
+
+    assert isinstance(holders, Officeholders)
+    probe_days = [when.first, when.first + (when.last - when.first) / 2, when.last]
+    if actor.person_id or actor.name:
+        terms = holders.find_person(actor.name or actor.text, on=None, country=actor.country)
+        terms = [t for t in terms if actor.person_id is None or t.person_id == actor.person_id]
+        active = [t for t in terms for d in probe_days if t.start <= d and (t.end is None or d < t.end)]
+        if active:
+            # The most senior office active that day, preferring the office the page gave.
+            pick = next((t for t in active if t.office == actor.office), active[0])
+            return replace(actor, role=pick.role, office=pick.office, sector=pick.sector, country=actor.country or pick.country, person_id=pick.person_id, name=pick.name)
+        if terms:
+            # Known person, but not in office then: keep only what the sentence itself said.
+            said = actor.role if actor.role and actor.role.lower() in actor.text.lower() else None
+            return replace(actor, role=said, office=actor.office if said else None)
+        return actor
+    return actor
+
+
+def _counterpart(actor: Actor, other: Actor, when: EventDate | None, holders: object) -> Actor:
+    from ..reference.people import Officeholders
+
+    assert isinstance(holders, Officeholders)
+    if when is None or not actor.country or not other.office:
+        return actor
+    probe_days = [when.first, when.first + (when.last - when.first) / 2, when.last]
+    found = [t for t in (holders.holder(actor.country, other.office, d) for d in probe_days) if t is not None]
+    if not found:
+        return replace(actor, office=other.office)
+    counts: dict[str, int] = {}
+    for t in found:
+        counts[t.person_id] = counts.get(t.person_id, 0) + 1
+    best = max(found, key=lambda t: counts[t.person_id])
+    return replace(actor, name=best.name, person_id=best.person_id, role=best.role, office=best.office, sector=best.sector, resolution="counterpart-at-date")
+
+
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_MONTH_NAME = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
+# A plan stated in the future tense; "agreed to send a delegation in January" is a past frame.
+_FUTURE = re.compile(r"\b(?:will|shall|is (?:due|set|scheduled|expected|slated) to|are (?:due|set|scheduled|expected|slated) to|plans? to)\b", re.IGNORECASE)
+_PAST_WORDS = re.compile(r"\b(?:last|ago|earlier|previous|past|yesterday|preceding)\b", re.IGNORECASE)
+
+
+def _shift_year(d: date, years: int = 1) -> date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
+def _forward(when: EventDate, m: DateMention, anchor: date | None) -> EventDate:
+    """A plan in the future tense ("will hold a call on Saturday") is in the future: a yearless or weekday
+    expression that the tense-blind date grammar resolved into the past moves to its next
+    occurrence (the weekday a week on, the month or day a year on)."""
+    if anchor is None or m.kind not in ("relative", "partial") or when.last >= anchor or _PAST_WORDS.search(m.text):
+        return when
+    first, last = when.first, when.last
+    if _WEEKDAY.search(m.text) and not _MONTH_NAME.search(m.text):
+        while first < anchor:
+            first, last = first + timedelta(days=7), last + timedelta(days=7)
+    else:
+        first, last = _shift_year(first), _shift_year(last)
+    return replace(when, value=_value(first, last, when.precision), first=first, last=last)
+
+
+def _sentence_dates(doc: Document, anchor: date | None) -> dict[int, list[DateMention]]:
+    """Date mentions per sentence, offsets in Article.text. Anaphoric ones ("the next day") are
+    re-resolved against the latest day named before them in the paragraph (else the previous one)."""
+    out: dict[int, list[DateMention]] = {}
+    # paragraph -> latest explicit day (or month: "In May, ...") named so far
+    last_ref: dict[int, tuple[date, Precision]] = {}
+    prev_para_ref: tuple[date, Precision] | None = None
+    current_para = -1
+    for s in doc.sentences:
+        if s.paragraph != current_para:
+            if current_para in last_ref:
+                prev_para_ref = last_ref[current_para]
+            current_para = s.paragraph
+        mentions = find_dates(s.text, anchor)
+        if any(_ANAPHORIC.search(m.text) for m in mentions):
+            ref = last_ref.get(s.paragraph, prev_para_ref)
+            if ref is not None and ref[0] != anchor:
+                ref_day, ref_precision = ref
+                # From a month ("In May ... Two weeks later"), count from its middle and keep
+                # the month's precision: the text does not give the day.
+                again = {(m.start, m.end): m for m in find_dates(s.text, ref_day if ref_precision == "day" else ref_day.replace(day=15))}
+                if ref_precision == "month":
+                    again = {k: _as_month(m) for k, m in again.items()}
+                mentions = [again.get((m.start, m.end), m) if _ANAPHORIC.search(m.text) else m for m in mentions]
+        for m in mentions:
+            if m.precision == "day" and m.first == m.last:
+                last_ref[s.paragraph] = (m.first, "day")
+            elif m.precision == "month" and m.kind in ("absolute", "partial") and not _ANAPHORIC.search(m.text):
+                last_ref[s.paragraph] = (m.first, "month")
+        out[s.index] = [replace(m, start=m.start + s.start, end=m.end + s.start) for m in mentions]
+    return out
+
+
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# "The strikes came a day after Indian jets bombed ...": the clause after the gap is the earlier
+# event, dated back from the day the text has just named.
+_GAP = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|days|week|weeks)\s+(after|before)\s+", re.IGNORECASE)
+
+
+def _references(doc: Document, per_sentence: dict[int, list[DateMention]]) -> dict[int, tuple[date, Precision]]:
+    """The reference time at each sentence's start: the latest single day (or month) named
+    before it in its paragraph, else in the paragraphs before."""
+    out: dict[int, tuple[date, Precision]] = {}
+    ref: tuple[date, Precision] | None = None
+    for s in doc.sentences:
+        if ref is not None:
+            out[s.index] = ref
+        for m in per_sentence.get(s.index, []):
+            if m.first == m.last:
+                ref = (m.first, "day")
+            elif m.precision == "month":
+                ref = (m.first, "month")
+    return out
+
+
+def _gap_date(sent: Sentence, e: Event, ref: tuple[date, Precision] | None) -> EventDate | None:
+    """An undated event inside "N days after/before ..." counted from the day just named: the
+    main clause ("The strikes came a day after") is the event the text has just dated. After a
+    fronted phrase ("Two days after the summit, ...") the main clause's event is the later one."""
+    if ref is None or ref[1] != "day":
+        return None
+    for g in _GAP.finditer(sent.text):
+        if sent.start + g.end() <= e.trigger_start:
+            n = int(g.group(1)) if g.group(1).isdigit() else _NUMBER_WORDS[g.group(1).lower()]
+            days = n * (7 if g.group(2).lower().startswith("week") else 1)
+            delta = timedelta(days=days)
+            back = g.group(3).lower() == "after"
+            if "," in sent.text[g.end() : e.trigger_start - sent.start]:
+                # "Two days after the summit, Kim fired ...": a fronted phrase dates the main
+                # clause forward from the day just named (the summit's)
+                back = not back
+            day = ref[0] - delta if back else ref[0] + delta
+            precision: Precision = "day" if days < 7 else "month"
+            first = day if precision == "day" else day.replace(day=1)
+            last = day if precision == "day" else (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+            return EventDate(_value(first, last, precision), precision, first, last, "sentence", g.group(0).strip())
+    return None
+
+
+def _as_month(m: DateMention) -> DateMention:
+    """An anaphoric date counted from a month-precise reference, at month precision."""
+    first = m.first.replace(day=1)
+    last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return replace(m, first=first, last=last, precision="month")
+
+
+def _background_range(doc: Document, para: int, per_sentence: dict[int, list[DateMention]], anchor: date | None) -> EventDate | None:
+    """The widest honest range a background paragraph gives ("since 2020", "the past two years")."""
+    art = doc.article
+    assert art is not None
+    spans: list[EventDate] = []
+    for s in doc.sentences:
+        if s.paragraph != para:
+            continue
+        for m in per_sentence.get(s.index, []):
+            before = art.text[s.start : m.start]
+            if m.kind == "duration" or (anchor is not None and _SINCE.search(before)):
+                spans.append(_event_date(m, "coarse-background", before, anchor))
+    if not spans:
+        return None
+    return min(spans, key=lambda d: (d.first, -d.last.toordinal()))
+
+
+def run(doc: Document) -> Document:
+    assert doc.article is not None
+    news = infer_news_date(doc)
+    anchor = deictic_anchor(news, doc.article.published)
+    news_day = news.first if news else None
+    from ..reference.people import load_officeholders
+
+    holders = load_officeholders()
+    art = doc.article
+    per_sentence = _sentence_dates(doc, anchor)
+    refs = _references(doc, per_sentence)
+    lead_para = _lead_paragraph(doc)
+    background_paras = {
+        i for i, p in enumerate(art.paragraphs)
+        if i != lead_para and _BACKGROUND_CUES.search(art.text[p.start : p.end])
+    }
+    dated: list[Event] = []
+    for e in doc.events:
+        sent = doc.sentences[e.sentence]
+        m = _nearest(_not_modifier_years(art.text, e, _own_clause_dates(doc, e, per_sentence.get(e.sentence, []))), e.trigger_start)
+        when: EventDate | None
+        if m is not None:
+            when = _event_date(m, "sentence", art.text[sent.start : m.start], anchor)
+            if e.modality == "planned" and _FUTURE.search(sent.text):
+                when = _forward(when, m, anchor)
+        elif (gap := _gap_date(sent, e, refs.get(e.sentence))) is not None:
+            when = gap
+        else:
+            prev = [
+                (s, x)
+                for s in doc.sentences
+                if s.paragraph == sent.paragraph and s.index < sent.index
+                for x in per_sentence.get(s.index, [])
+            ]
+            if prev:
+                ps, pm = prev[-1]
+                when = _event_date(pm, "paragraph", art.text[ps.start : pm.start], anchor)
+            elif sent.paragraph in background_paras:
+                # Never the news date: the widest range the paragraph gives, else unknown.
+                when = _background_range(doc, sent.paragraph, per_sentence, anchor)
+            else:
+                when = news
+        historical = is_historical(when, news_day, sent.paragraph in background_paras)
+        source = _role_at(e.source, when, holders)
+        target = _role_at(e.target, when, holders)
+        if target.resolution == "counterpart":
+            target = _counterpart(target, source, when, holders)
+        if source.resolution == "counterpart":
+            source = _counterpart(source, target, when, holders)
+        modality = e.modality
+        # A plan whose own date has passed is reported as done ("agreed to send a delegation to
+        # attend the January talks"); a planned event with a future date stays planned.
+        if modality == "planned" and when is not None and when.source == "sentence" and anchor and historical:
+            modality = "asserted"
+        dated.append(replace(e, date=when, historical=historical, source=source, target=target, modality=modality))
+    from ..events.stage import dedupe
+
+    return replace(doc, news_date=news, events=tuple(dedupe(dated)))
