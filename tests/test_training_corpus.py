@@ -53,6 +53,21 @@ def test_checker_accepts_a_valid_text_and_computes_offsets():
     assert text[row["target"]["start"]:row["target"]["end"]] == "Somalia"
 
 
+def test_occurrence_picks_the_second_mention_of_a_repeated_span():
+    sentence = "Kenya told Somalia that Kenya would reopen the border."
+    event = {"type": "AGREE", "mode": None, "trigger": "would reopen",
+             "source": {"text": "Kenya", "code": "KEN", "sector": "GOV", "occurrence": 2},
+             "target": {"text": "Somalia", "code": "SOM", "sector": "GOV"},
+             "modality": "asserted", "date": None, "historical": False}
+    record = _record(text=sentence, sentences=[{"text": sentence, "events": [event]}])
+    report = check_corpus.check_records([(1, record)], "mem.jsonl")
+    assert report.errors == [] and report.warnings == []
+    source = report.offsets["mem.jsonl"][0]["sentences"][0]["events"][0]["source"]
+    assert source["start"] == sentence.index("that Kenya") + len("that ")
+    event["source"]["occurrence"] = 3
+    assert any("occurrence 3" in e for e in check_corpus.check_records([(1, record)], "mem.jsonl").errors)
+
+
 @pytest.mark.parametrize("changes, complaint", [
     ({"event": {"trigger": "withdrew"}}, "trigger"),
     ({"event": {"type": "SANCTIONS"}}, "PLOVER types"),

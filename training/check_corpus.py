@@ -80,9 +80,9 @@ EVENT_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 TEXT_KEYS = {"id", "origin", "license", "style", "published", "news_date", "annotator", "text", "sentences"}
 OPTIONAL_TEXT_KEYS = {"title", "url", "note"}
 EVENT_KEYS = {"type", "mode", "trigger", "source", "target", "modality", "date", "historical"}
-OPTIONAL_EVENT_KEYS = {"location", "note"}
+OPTIONAL_EVENT_KEYS = {"location", "note", "trigger_occurrence", "location_occurrence"}
 ACTOR_KEYS = {"text", "code", "sector"}
-OPTIONAL_ACTOR_KEYS = {"name"}
+OPTIONAL_ACTOR_KEYS = {"name", "occurrence"}
 
 OVERLAP_WORDS = 8
 WORD = re.compile(r"\w+")
@@ -134,10 +134,37 @@ class Report:
         return "\n".join(lines)
 
 
-def _span(sentence: str, quoted: str) -> tuple[int, int] | None:
-    """First occurrence of the quoted span in its sentence (start, end), or None."""
-    at = sentence.find(quoted)
-    return None if at < 0 else (at, at + len(quoted))
+def _span(sentence: str, quoted: str, occurrence: int = 1) -> tuple[int, int] | None:
+    """The n-th (1-based) occurrence of the quoted span in its sentence as (start, end), or None."""
+    at = -1
+    for _ in range(occurrence):
+        at = sentence.find(quoted, at + 1)
+        if at < 0:
+            return None
+    return at, at + len(quoted)
+
+
+def _occurrence(value, where: str, report: Report) -> int | None:
+    """An optional `occurrence` / `trigger_occurrence` value: a positive integer, 1 when absent."""
+    if value is None:
+        return 1
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        report.errors.append(f"{where}: must be a positive integer (1 = first occurrence in the sentence)")
+        return None
+    return value
+
+
+def _locate(sentence: str, quoted: str, occurrence_value, where: str, report: Report) -> tuple[int, int] | None:
+    """Find a quoted span; warn when it is ambiguous and no occurrence says which one is meant."""
+    occurrence = _occurrence(occurrence_value, where, report)
+    if occurrence is None:
+        return None
+    found = _span(sentence, quoted, occurrence)
+    if found is None:
+        report.errors.append(f"{where}: {quoted!r} (occurrence {occurrence}) is not in its sentence")
+    elif occurrence_value is None and sentence.count(quoted) > 1:
+        report.warnings.append(f"{where}: {quoted!r} occurs more than once; the first is taken (add an occurrence to choose)")
+    return found
 
 
 def _check_actor(actor, where: str, sentence: str, codes: frozenset[str], report: Report, base: int) -> dict | None:
@@ -162,12 +189,8 @@ def _check_actor(actor, where: str, sentence: str, codes: frozenset[str], report
         if not isinstance(actor["text"], str) or not actor["text"].strip():
             report.errors.append(f"{where}.text: must be a non-empty string or null")
         else:
-            found = _span(sentence, actor["text"])
-            if found is None:
-                report.errors.append(f"{where}.text: {actor['text']!r} is not in its sentence")
-            else:
-                if sentence.count(actor["text"]) > 1:
-                    report.warnings.append(f"{where}.text: {actor['text']!r} occurs more than once; first taken")
+            found = _locate(sentence, actor["text"], actor.get("occurrence"), f"{where}.text", report)
+            if found is not None:
                 out["start"], out["end"] = base + found[0], base + found[1]
     return out
 
@@ -196,22 +219,24 @@ def _check_event(event, where: str, sentence: str, codes: frozenset[str], report
         report.errors.append(f"{where}.historical: must be true or false")
     row: dict = {"type": kind, "modality": event["modality"]}
     trigger = event["trigger"]
-    found = _span(sentence, trigger) if isinstance(trigger, str) and trigger.strip() else None
-    if found is None:
-        report.errors.append(f"{where}.trigger: {trigger!r} is not a non-empty substring of its sentence")
+    if not isinstance(trigger, str) or not trigger.strip():
+        report.errors.append(f"{where}.trigger: must be a non-empty substring of its sentence")
     else:
-        row["trigger"] = [base + found[0], base + found[1]]
+        found = _locate(sentence, trigger, event.get("trigger_occurrence"), f"{where}.trigger", report)
+        if found is not None:
+            row["trigger"] = [base + found[0], base + found[1]]
     for side in ("source", "target"):
         offsets = _check_actor(event[side], f"{where}.{side}", sentence, codes, report, base)
         if offsets is not None:
             row[side] = offsets
     location = event.get("location")
     if location is not None:
-        found = _span(sentence, location) if isinstance(location, str) else None
-        if found is None:
-            report.errors.append(f"{where}.location: {location!r} is not in its sentence")
+        if not isinstance(location, str) or not location.strip():
+            report.errors.append(f"{where}.location: must be a non-empty substring of its sentence or null")
         else:
-            row["location"] = [base + found[0], base + found[1]]
+            found = _locate(sentence, location, event.get("location_occurrence"), f"{where}.location", report)
+            if found is not None:
+                row["location"] = [base + found[0], base + found[1]]
     return row
 
 
