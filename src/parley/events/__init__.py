@@ -1,8 +1,11 @@
 """events: PLOVER events from the dependency parse, with source, target, mode and evidence.
 
 Needs the parses and actors; adds `Document.events`. `lexicon` holds the trigger rows (which words
-trigger which PLOVER type) and the PLOVER ontology table, `model` the small learned event-type
-classifier (its artifacts ship in `parley/data/eventmodel`, its training code in `training/`).
+trigger which PLOVER type), `ontology` the PLOVER types (quad class, score, CAMEO root, Goldstein,
+modes, contexts), `coder` the sentence coder with its ordered rule tables, `constructions/` one
+module per sentence construction, `coding` the typed record of how an event was coded, `model` the
+small learned event-type classifier (its artifacts ship in `parley/data/eventmodel`, its training
+code in `training/`).
 """
 
 from __future__ import annotations

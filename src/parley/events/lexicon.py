@@ -5,8 +5,9 @@ preposition/particle the verb must carry ("call on" vs "call for"); `objects` sa
 target sits: "dobj" (direct object), or a preposition whose object is the target ("with", "on",
 "against", "to", "from", "at", "upon"). `needs_object` limits a noun or verb to a class of objects
 (e.g. "impose" only counts with "sanctions"). The CAMEO code is the one exported for GDELT users.
-Types, quad classes and scores follow ../shared/eval/plover/PLOVER-TYPES.md; where the manual is
-inconsistent we document the choice in `PLOVER_TYPES` below.
+The PLOVER types themselves (quad classes, scores, CAMEO roots, Goldstein, modes, contexts) are in
+`parley.events.ontology`; `PLOVER_TYPES` is imported here for the modules that read it from the
+lexicon.
 """
 
 from __future__ import annotations
@@ -15,37 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-
-@dataclass(frozen=True)
-class TypeInfo:
-    quad_class: int  # 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
-    score: float  # PLOVER cooperation-conflict score
-    cameo_root: str
-    goldstein: float
-    symmetric: bool = False  # either direction counts (scoring and merging)
-
-
-# SANCTION: the manual calls it verbal conflict in one table and material in another; we use
-# material conflict (4), as GDELT's QuadClass for CAMEO 16 does. ACCUSE: the manual gives +3 for
-# the type while its modes score negative; we use -3 (an accusation is conflictual).
-PLOVER_TYPES: dict[str, TypeInfo] = {
-    "AGREE": TypeInfo(1, 2.5, "03", 4.0, symmetric=True),
-    "CONSULT": TypeInfo(1, 2.5, "04", 1.0, symmetric=True),
-    "SUPPORT": TypeInfo(1, 5.0, "05", 3.5),
-    "CONCEDE": TypeInfo(1, 4.5, "08", 5.0),
-    "COOPERATE": TypeInfo(2, 9.5, "06", 6.0, symmetric=True),
-    "AID": TypeInfo(2, 10.0, "07", 7.0),
-    "RETREAT": TypeInfo(2, 6.5, "08", 5.0),
-    "REQUEST": TypeInfo(3, 0.0, "10", -5.0),
-    "ACCUSE": TypeInfo(3, -3.0, "11", -2.0),
-    "REJECT": TypeInfo(3, -2.0, "12", -4.0),
-    "THREATEN": TypeInfo(3, -3.5, "13", -6.0),
-    "PROTEST": TypeInfo(4, -5.0, "14", -6.5),
-    "SANCTION": TypeInfo(4, -6.0, "16", -4.0),
-    "MOBILIZE": TypeInfo(4, -5.5, "15", -7.2),
-    "COERCE": TypeInfo(4, -7.0, "17", -7.0),
-    "ASSAULT": TypeInfo(4, -9.0, "18", -9.0),
-}
+from .ontology import PLOVER_TYPES  # noqa: F401 (also read from here by modules outside events)
 
 
 @dataclass(frozen=True)

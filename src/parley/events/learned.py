@@ -1,0 +1,73 @@
+"""The learned layer: the sentence model's event where the rules coded nothing usable."""
+
+from __future__ import annotations
+
+from ..records import Actor, Event
+from .arguments import ArgumentFinders
+from .lexicon import triggers_for
+from .ontology import PLOVER_TYPES
+from .parse_helpers import children_of, inside, subject_of
+from .policy import actor_key
+from .words import DOMESTIC_TYPES, NON_AGENT_NOUNS, ONE_SIDED_TYPES, SPEECH_VERBS
+
+
+def model_events(ctx: ArgumentFinders) -> list[Event]:
+    """A sentence with actors but no trigger the rules know: the sentence model's type when
+    it is confident (its threshold was chosen on held-out training stories). The source is
+    the main clause's subject actor; the target the first other-country actor in the
+    clause, else (one-sided and domestic types) the source's own country or nobody."""
+    from .model import default_model
+
+    model = default_model()
+    if model is None or not ctx.actors or ctx.sentence.text.rstrip(" `'\"”’").endswith("?"):
+        return []
+    root = next((t for t in ctx.sdoc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return []
+    # "X said (that) Y ...": the reported clause carries the event
+    main = root
+    if root.lemma_.lower() in SPEECH_VERBS:
+        comp = children_of(root, ("ccomp",))
+        if comp:
+            main = comp[0]
+    subj, _ = subject_of(main)
+    if subj is not None and subj.lemma_.lower() in NON_AGENT_NOUNS:
+        return []  # "The agreement, signed by Iran and the US, limits ...": a document acts for no one
+    sources = [a for a in ctx.actor(subj) if a.country]
+    if not sources:
+        return []
+    main_objs = {o.lemma_.lower() for o in children_of(main, ("dobj",))}
+    if any(main_objs & set(t.forbids_object) for t in triggers_for(main.lemma_.lower(), "VERB")):
+        return []  # the rules read the verb and ruled it out ("released a statement")
+    type_, p = model.predict(ctx.sentence.text)
+    if p < model.threshold:
+        return []
+    own = {a.country for a in sources}
+    targets = ctx._in_clause(main, sources)
+    how = "in-clause"
+    if not targets:
+        # any other party in the sentence, but not the reporter ("..., witnesses said")
+        reporters = {t.i for s in children_of(root, ("nsubj",)) for t in s.subtree} if main is not root else set()
+        for i, a in sorted(ctx.actors.items()):
+            tok = ctx.sdoc[i]
+            if i in reporters or not a.country or a.country in own or inside(tok.idx, ctx.quotes):
+                continue
+            if any(x.lemma_ == "accord" for x in tok.ancestors):
+                continue
+            targets, how = [a], "in-sentence"
+            break
+    if not targets:
+        if type_ in DOMESTIC_TYPES:
+            targets = [Actor(sources[0].country or "", None, sources[0].country, "GOV", None, None, None, -1, -1, "domestic")]
+            how = "domestic"
+        elif type_ in ONE_SIDED_TYPES:
+            targets = [Actor("", None, None, None, None, None, None, -1, -1, "none")]
+            how = "one-sided"
+        else:
+            return []
+    modality, why = ctx.modality_reason(main, main)
+    coder = f"model:{model.name}:{type_}:{how}" + (f"~{modality}:{why}" if why else "")
+    return [
+        ctx._make(type_, s, t, main, PLOVER_TYPES[type_].cameo_root, None, None, modality, coder, round(p, 2))
+        for s in sources for t in targets if actor_key(s) != actor_key(t) and not (t.country in own and how in ("in-clause", "in-sentence"))
+    ]

@@ -1,0 +1,121 @@
+"""Modality of a coded event: asserted, negated, planned, hypothetical or a question, with why.
+
+Why is "future", "intent", "refusal", "condition", "negation", "modal", "requested", "question",
+"ruled-out" or "": the derived-event rules (`parley.events.derived`) read it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .parse_helpers import children_of
+from .words import (
+    FUTURE_AUX, HYPO_AUX, INTENT_HEADS, NEG, NEG_VERBS, PLAN_NOUNS, PLAN_VERBS, REFUSAL_HEADS, REQUEST_HEADS, REQUEST_NOUNS,
+    SPEECH_VERBS,
+)
+
+
+def modality_reason(sentence_text: str, tok: Any, event_verb: Any) -> tuple[str, str]:
+    """(modality, why): why is "future", "intent", "refusal", "condition", "negation",
+    "modal", "question" or "" — the derived-event rules use it."""
+    if sentence_text.rstrip(" `'\"”’").endswith("?"):
+        return "question", "question"
+    chain = [event_verb]
+    t = event_verb
+    while t.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "dobj", "pobj", "prep", "acomp") and t.head is not t and len(chain) < 7:
+        if t.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in ("after", "before", "because", "as", "since", "when", "while", "although", "though") for k in t.children):
+            break  # a time/cause clause: its modality is its own
+        t = t.head
+        chain.append(t)
+    if tok is not event_verb:
+        chain.insert(0, tok)
+    for i, v in enumerate(chain):
+        kids = list(v.children)
+        lemma = v.lemma_.lower()
+        if any(k.dep_ == "neg" or k.lower_ in NEG and k.dep_ in ("neg", "det", "advmod") for k in kids):
+            auxes = {k.lower_ for k in kids if k.dep_ in ("aux", "auxpass")}
+            if auxes & (FUTURE_AUX | {"would"}):
+                return "negated", "refusal"  # "will not accept": a refusal
+            return "negated", "negation"
+        if i > 0 and lemma in NEG_VERBS | REFUSAL_HEADS and chain[i - 1].dep_ in ("xcomp", "acomp"):
+            return "negated", "refusal"
+        auxes = {k.lower_ for k in kids if k.dep_ in ("aux", "auxpass")}
+        if auxes & FUTURE_AUX:
+            return "planned", "condition" if _conditioned(v) else "future"
+        if "would" in auxes and _reported(v):
+            # "said it would allow": the future of a past report, not a hypothesis.
+            return "planned", "condition" if _conditioned(v) else "future"
+        if auxes & HYPO_AUX:
+            # "may halt its mediation if cooperation founders": a conditional move is an
+            # ultimatum or an offer, as with "will"
+            return "hypothetical", "condition" if _conditioned(v) else "modal"
+        if any(k.dep_ == "mark" and k.lower_ in ("if", "unless", "whether") for k in kids):
+            return "hypothetical", "condition"
+        if i > 0 and chain[i - 1].dep_ in ("xcomp",) and lemma in PLAN_VERBS | INTENT_HEADS:
+            if lemma == "set" and v.pos_ != "ADJ" and v.tag_ != "VBN":
+                continue
+            if _asked_of(v):
+                return "hypothetical", "modal"
+            return "planned", "condition" if _conditioned(v) else "intent"
+        if i > 0 and v.pos_ == "ADJ" and lemma in INTENT_HEADS:
+            if _asked_of(v):
+                return "hypothetical", "modal"
+            return "planned", "condition" if _conditioned(v) else "intent"
+        if v.pos_ == "NOUN" and lemma in PLAN_NOUNS and i > 0:
+            return "planned", "intent"
+        if v.lower_ in ("going",) and any(k.dep_ == "xcomp" for k in kids):
+            return "planned", "future"
+    requested = _requested(event_verb)
+    if requested:
+        return "hypothetical", "requested"
+    # "is to visit", "are due to meet"
+    for k in event_verb.children:
+        if k.dep_ == "aux" and k.lower_ == "to" and event_verb.head.lemma_ in ("be", "due", "set", "expected", "scheduled", "slated"):
+            return "planned", "future"
+    return "asserted", ""
+
+def _asked_of(v: Any) -> bool:
+    """"the US must be ready to mediate", "should be willing to talk": readiness asked of
+    someone (a demand), not an intent they state."""
+    cop = v.head if v.dep_ == "acomp" else v
+    return bool({k.lower_ for x in (v, cop) for k in x.children if k.dep_ == "aux"} & {"must", "should", "ought"})
+
+def _requested(v: Any) -> bool:
+    """The act is what someone asks, urges or demands ("demanded that its partners refuse
+    to recognize", "urged the bloc to support", "reiterated its demand that Israel ease"):
+    asked for, not done."""
+    up = v
+    for _ in range(3):
+        if up.dep_ not in ("xcomp", "ccomp", "acl", "advcl", "pcomp") or up.head.i == up.i:
+            return False
+        dep, up = up.dep_, up.head
+        lem = up.lemma_.lower()
+        if dep in ("xcomp", "ccomp") and up.pos_ == "VERB" and lem in REQUEST_HEADS:
+            if lem == "tell" and dep == "ccomp":
+                return False  # "told reporters that X had left": a report
+            return True
+        if dep == "advcl" and up.pos_ == "VERB" and lem in REQUEST_HEADS - {"tell", "call"} and any(k.dep_ == "aux" and k.lower_ == "to" for k in v.children):
+            return True  # "demanded parties to allow": the parser's purpose clause
+        if dep == "ccomp" and up.pos_ == "VERB" and any(o.lemma_.lower() in REQUEST_NOUNS for o in children_of(up, ("dobj",))):
+            return True  # "reiterated its demand that Israel ease": the clause hangs on the verb
+        if dep in ("acl", "ccomp") and up.pos_ == "NOUN" and lem in REQUEST_NOUNS:
+            return True
+        if dep == "pcomp" and up.lower_ == "for" and up.head.pos_ == "NOUN" and up.head.lemma_.lower() in REQUEST_NOUNS:
+            return True  # "an appeal for deploying troops"
+    return False
+
+def _reported(v: Any) -> bool:
+    """The clause is the content of a speech verb ("X said it would ...")."""
+    up = v
+    for _ in range(3):
+        if up.dep_ in ("ccomp", "conj") and up.head is not up:
+            up = up.head
+            if up.lemma_.lower() in SPEECH_VERBS | {"announce", "confirm", "decide", "agree", "indicate", "signal", "promise"}:
+                return True
+        else:
+            return False
+    return False
+
+def _conditioned(v: Any) -> bool:
+    """An ultimatum: "will withdraw ... unless X", "would boycott ... if X"."""
+    return any(t.dep_ == "mark" and t.lower_ in ("unless", "if") for t in v.subtree)
