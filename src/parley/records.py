@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from .events.coding import Coding
 
 Modality = Literal["asserted", "negated", "planned", "hypothetical", "question"]
 Precision = Literal["day", "month", "season", "quarter", "half", "year", "decade"]
@@ -130,6 +133,13 @@ class Event:
     date: EventDate | None = None
     historical: bool = False
     quotes: tuple[Quote, ...] = ()
+
+    @property
+    def coding(self) -> Coding:
+        """How the event was coded, read by field (`coder` is its stored string)."""
+        from .events.coding import Coding
+
+        return Coding.from_string(self.coder)
 
 
 @dataclass(frozen=True)

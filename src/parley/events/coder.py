@@ -23,6 +23,7 @@ from typing import Any, Callable
 
 from ..records import Actor, Event
 from . import derived
+from .coding import Coding
 from .constructions import arms_against, out_of_the_question, persona_non_grata, protest_message, said_that_must
 from .learned import model_events
 from .lexicon import Trigger, triggers_for
@@ -115,6 +116,7 @@ class SentenceCoder(TriggerReadings, ArgumentFinders):
             # "the two ministers did not discuss X" is kept, marked)
             return []
         mode = self._mode(tok, trig, r.verb)
+        coding = Coding("rule", trig.type, lemma=trig.lemma, pos=trig.pos.lower(), how=how).with_modality(modality, why).to_string()
         out = []
         for s in r.sources:
             for t in r.targets:
@@ -143,7 +145,7 @@ class SentenceCoder(TriggerReadings, ArgumentFinders):
                         modality=modality,  # type: ignore[arg-type]
                         trigger=tok.text,
                         trigger_start=self.sentence.start + tok.idx,
-                        coder=f"rule:{trig.type}:{trig.lemma}/{trig.pos.lower()}:{how}" + (f"~{modality}:{why}" if why else ""),
+                        coder=coding,
                         confidence=confidence_for(how, s, t) if t.country else min(confidence_for(how, s, t), 0.5),
                         location=r.location,
                         location_country=r.location_country,

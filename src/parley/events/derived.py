@@ -17,6 +17,7 @@ from typing import Callable
 
 from ..records import Actor, Event
 from .arguments import ArgumentFinders
+from .coding import Coding
 from .ontology import PLOVER_TYPES
 from .parse_helpers import children_of
 from .policy import actor_key
@@ -70,11 +71,12 @@ def derived_events(ctx: ArgumentFinders, events: list[Event]) -> list[Event]:
     # an event still waiting for its addressee does not block the derived reading
     have = {(e.type, e.source.country) for e in events if e.target.resolution != "unresolved"}
     for e in events:
-        if "~" not in e.coder or e.coder.startswith("rule:intent"):
+        coding = e.coding
+        if not coding.why or coding.kind == "intent":
             continue
-        why = e.coder.rsplit(":", 1)[-1]
+        why = coding.why
         info = PLOVER_TYPES[e.type]
-        if e.target.resolution == "none" and (":nearest-actor" in e.coder or info.quad_class not in (1, 2)):
+        if e.target.resolution == "none" and (coding.how == "nearest-actor" or info.quad_class not in (1, 2)):
             # a one-sided act ("will release the hostages", "declined to resign") stands for an
             # intention or a refusal only when its doer is the clause's own subject
             continue
@@ -95,7 +97,7 @@ def derived_events(ctx: ArgumentFinders, events: list[Event]) -> list[Event]:
             put_to = _condition_addressees(ctx, e)
             if put_to:
                 e = replace(e, target=put_to[0])
-        out.append(replace(e, type=new_type, modality=rule.modality, coder=f"rule:intent:{new_type}<-{e.type}:{e.coder.split(':', 3)[2] if e.coder.count(':') >= 2 else ''}", confidence=round(max(e.confidence - 0.1, 0.4), 2), mode=None, context=e.context))  # type: ignore[arg-type]
+        out.append(replace(e, type=new_type, modality=rule.modality, coder=_intention(coding, new_type, e.type), confidence=round(max(e.confidence - 0.1, 0.4), 2), mode=None, context=e.context))  # type: ignore[arg-type]
     return out
 
 
@@ -135,3 +137,8 @@ def _condition_addressees(ctx: ArgumentFinders, e: Event) -> list[Actor]:
     if clause is None:
         return []
     return ctx._ultimatum_addressees(clause, {e.source.country} if e.source.country else set())
+
+
+def _intention(act: Coding, new_type: str, act_type: str) -> str:
+    """The coding of an intention read from an act: its type, the act's type and trigger."""
+    return Coding("intent", new_type, lemma=act.lemma, pos=act.pos, construction=act.construction, derived_from=act_type).to_string()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..records import Actor, Event
 from .arguments import ArgumentFinders
+from .coding import Coding
 from .lexicon import triggers_for
 from .ontology import PLOVER_TYPES
 from .parse_helpers import children_of, inside, subject_of
@@ -66,7 +67,7 @@ def model_events(ctx: ArgumentFinders) -> list[Event]:
         else:
             return []
     modality, why = ctx.modality_reason(main, main)
-    coder = f"model:{model.name}:{type_}:{how}" + (f"~{modality}:{why}" if why else "")
+    coder = Coding("model", type_, how=how, model=model.name).with_modality(modality, why).to_string()
     return [
         ctx._make(type_, s, t, main, PLOVER_TYPES[type_].cameo_root, None, None, modality, coder, round(p, 2))
         for s in sources for t in targets if actor_key(s) != actor_key(t) and not (t.country in own and how in ("in-clause", "in-sentence"))

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .coding import Coding
 from .ontology import PLOVER_TYPES  # noqa: F401 (also read from here by modules outside events)
 
 
@@ -592,17 +593,17 @@ def cue_regex() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(parts + irregular) + r")\b", re.IGNORECASE)
 
 
-def gdelt_columns(event_type: str, coder: str = "") -> dict[str, object]:
+def gdelt_columns(event_type: str, coding: Coding | str | None = None) -> dict[str, object]:
     """CAMEO code, CAMEO root, QuadClass and Goldstein score for an event, for GDELT users.
 
-    The CAMEO code is the coding trigger's (read from the event's `coder`, "rule:TYPE:lemma/pos:...");
-    for derived events ("rule:intent:..."), "must"-requests or unknown coders it is the type's root."""
+    The CAMEO code is the coding trigger row's (the event's `Coding`, or its stored `coder`
+    string); for derived intentions, constructions, the model or no coding it is the type's root."""
+    if isinstance(coding, str):
+        coding = Coding.from_string(coding)
     info = PLOVER_TYPES[event_type]
     cameo = info.cameo_root
-    parts = coder.split(":")
-    if len(parts) >= 3 and parts[0] == "rule" and parts[1] == event_type and "/" in parts[2]:
-        lemma, pos = parts[2].split("/", 1)
-        for t in _BY_KEY.get((lemma, pos.upper()), []):
+    if coding is not None and coding.kind == "rule" and coding.type == event_type and coding.lemma:
+        for t in _BY_KEY.get((coding.lemma, coding.pos.upper()), []):
             if t.type == event_type:
                 cameo = t.cameo
                 break

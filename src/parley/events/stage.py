@@ -47,6 +47,7 @@ from typing import Any
 
 from ..records import Document, Event
 from .coder import SentenceCoder
+from .coding import Coding
 from .ontology import PLOVER_TYPES
 from .policy import actor_key
 from .words import INTERLOCUTOR_WINDOW
@@ -60,7 +61,7 @@ def _resolve_addressees(events: list[Event]) -> list[Event]:
         if e.target.resolution != "unresolved":
             out.append(e)
             continue
-        if "/noun:" in e.coder:
+        if e.coding.kind == "rule" and e.coding.pos == "noun":
             continue  # "the agreement", "an investigation": a topic noun names no addressee
         partner = None
         for m in meetings:
@@ -76,8 +77,13 @@ def _resolve_addressees(events: list[Event]) -> list[Event]:
                 break
         if partner is None:
             continue
-        out.append(replace(e, target=replace(partner, resolution="interlocutor", start=-1, end=-1), coder=e.coder.replace("addressee-pending", "interlocutor"), confidence=0.6))
+        out.append(replace(e, target=replace(partner, resolution="interlocutor", start=-1, end=-1), coder=_interlocutor_coding(e.coder), confidence=0.6))
     return out
+
+
+def _interlocutor_coding(coder: str) -> str:
+    coding = Coding.from_string(coder)
+    return replace(coding, how="interlocutor").to_string() if coding.how == "addressee-pending" else coder
 
 
 def dedupe(events: list[Event]) -> list[Event]:
@@ -85,11 +91,11 @@ def dedupe(events: list[Event]) -> list[Event]:
     meeting ("met ... for talks"). Run by the time stage, once dates are known."""
     # A stated intention whose act the page reports as done ("agreed to send a delegation to
     # the January talks", once the time stage finds January past) is subsumed by the act.
-    realized = {(e.sentence, e.source.country) for e in events if "~planned:" in e.coder and e.modality == "asserted"}
+    realized = {(e.sentence, e.source.country) for e in events if e.coding.modality == "planned" and e.modality == "asserted"}
     events = [
         e for e in events
-        if not ((e.sentence, e.source.country) in realized and "~planned:" not in e.coder
-                and (e.coder.startswith("rule:intent") or e.target.resolution == "none"))
+        if not ((e.sentence, e.source.country) in realized and e.coding.modality != "planned"
+                and (e.coding.kind == "intent" or e.target.resolution == "none"))
     ]
     seen: dict[tuple[Any, ...], int] = {}
     out: list[Event] = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ...records import Event
 from ..arguments import ArgumentFinders
+from ..coding import Coding
 from ..parse_helpers import children_of, inside, subject_of
 from ..words import ARMING_VERBS, ARMS_NOUNS
 
@@ -46,7 +47,7 @@ def _armed_against(ctx: ArgumentFinders, events: list[Event]) -> list[Event]:
             for t in enemies:
                 if t.country == s.country:
                     continue
-                out.append(ctx._make("THREATEN", s, t, verb, "138", None, "military", modality, f"rule:THREATEN:{verb.lemma_.lower()}-arms-against:parse", 0.7))
+                out.append(ctx._make("THREATEN", s, t, verb, "138", None, "military", modality, Coding("rule", "THREATEN", construction=f"{verb.lemma_.lower()}-arms-against", how="parse").to_string(), 0.7))
             have.add(("THREATEN", s.country))
     return out
 

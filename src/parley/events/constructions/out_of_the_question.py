@@ -12,6 +12,7 @@ from typing import Any
 
 from ...records import Actor, Event
 from ..arguments import ArgumentFinders
+from ..coding import Coding
 from ..parse_helpers import children_of, inside, subject_of
 from ..words import SPEECH_VERBS
 
@@ -50,7 +51,7 @@ def _out_of_the_question(ctx: ArgumentFinders) -> list[Event]:
             targets = [a for a in ctx.actor(act) if a.country and a.country not in own] or [a for a in ctx._behind(act) if a.country and a.country not in own]
         for s in speakers:
             for t in targets[:1]:
-                out.append(ctx._make("REJECT", s, t, be, "120", None, None, "asserted", "rule:REJECT:out-of-the-question:parse", 0.7))
+                out.append(ctx._make("REJECT", s, t, be, "120", None, None, "asserted", Coding("rule", "REJECT", construction="out-of-the-question", how="parse").to_string(), 0.7))
     return out
 
 
@@ -59,6 +60,12 @@ def apply(ctx: ArgumentFinders, events: list[Event]) -> list[Event]:
     if ruled_out:
         # the act ruled out did not happen: it is kept, negated
         starts = {ctx.sentence.start + t.idx for r in ruled_out for t in _ruled_out_act(ctx, r)}
-        events = [replace(e, modality="negated", coder=e.coder + ("~negated:ruled-out" if "~" not in e.coder else "")) if e.trigger_start in starts else e for e in events]  # type: ignore[arg-type]
+        events = [replace(e, modality="negated", coder=_ruled_out_coding(e.coder)) if e.trigger_start in starts else e for e in events]  # type: ignore[arg-type]
         events.extend(ruled_out)
     return events
+
+
+def _ruled_out_coding(coder: str) -> str:
+    """The act's coding marked negated for being ruled out (a reason it already has is kept)."""
+    coding = Coding.from_string(coder)
+    return (coding if coding.why else coding.with_modality("negated", "ruled-out")).to_string()

@@ -11,6 +11,7 @@ import re
 
 from ...records import Event
 from ..arguments import ArgumentFinders
+from ..coding import Coding
 from ..parse_helpers import inside, subject_of
 
 def _persona_non_grata(ctx: ArgumentFinders) -> list[Event]:
@@ -29,7 +30,7 @@ def _persona_non_grata(ctx: ArgumentFinders) -> list[Event]:
     between = [ctx.sdoc[i] for i in sorted(ctx.actors) if verb.idx < ctx.sdoc[i].idx < m.start()]
     targets = [a for t in between[:1] for a in ctx.actor(t) if a.country]
     modality, why = ctx.modality_reason(verb, verb)
-    coder = "rule:SANCTION:persona-non-grata:parse" + (f"~{modality}:{why}" if why else "")
+    coder = Coding("rule", "SANCTION", construction="persona-non-grata", how="parse").with_modality(modality, why).to_string()
     return [ctx._make("SANCTION", s, t, verb, "1663", "expel", "diplomatic", modality, coder, 0.8) for s in sources for t in targets if s.country != t.country]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ...records import Event
 from ..arguments import ArgumentFinders
+from ..coding import Coding
 from ..parse_helpers import children_of, inside, subject_of
 from ..policy import actor_key
 from ..words import SPEECH_VERBS
@@ -42,7 +43,7 @@ def _must_requests(ctx: ArgumentFinders, events: list[Event]) -> list[Event]:
                         continue
                     if s.country and s.country == t.country and s.sector in ("GOV", "MIL") and t.name is None and t.resolution.startswith("country-term"):
                         continue  # "Scholz said Germany must avoid ...": his own country's course, no request
-                    out.append(ctx._make("REQUEST", s, t, verb, "100", None, None, "asserted", f"rule:REQUEST:{verb.lemma_.lower()}-that-must:parse", 0.75))
+                    out.append(ctx._make("REQUEST", s, t, verb, "100", None, None, "asserted", Coding("rule", "REQUEST", construction=f"{verb.lemma_.lower()}-that-must", how="parse").to_string(), 0.75))
     return out
 
 
