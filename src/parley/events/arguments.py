@@ -20,6 +20,8 @@ from .words import (
 
 
 class ArgumentFinders(SentenceContext):
+    """The argument finders, as methods of the sentence they search."""
+
     def _vowed_force(self, tok: Any) -> bool:
         """The promise verb's "to" complement is a use of force: "vowed to fight on (until
         ...)", "swore to avenge", "pledged to crush the rebels", "vowed to retaliate against

@@ -69,6 +69,8 @@ Row = tuple[str, Callable[["SentenceCoder", Reading], Any]]
 
 
 class SentenceCoder(TriggerReadings, ArgumentFinders):
+    """Codes one sentence: the passes of `CONSTRUCTIONS` in order, each trigger word by the tables."""
+
     def code(self) -> list[Event]:
         events: list[Event] = []
         for _name, apply in CONSTRUCTIONS:

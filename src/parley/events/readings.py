@@ -17,6 +17,8 @@ from .words import ADJUNCT_PREPS, ALLEGING_HEADS, EVENT_PART_NOUNS, GENERIC_QUAN
 
 
 class TriggerReadings(SentenceContext):
+    """Which trigger rows a word's context allows, and whether an event noun happened."""
+
     def _accusation_content(self, tok: Any) -> bool:
         """The trigger is what someone is accused, charged, convicted or suspected of ("accused
         the delegation of threatening retaliation", "charged with violating sanctions",

@@ -19,6 +19,8 @@ from .words import HAPPENING_NOUNS, NON_AGENT_NOUNS, PRONOUN_SUBJECTS, SPEECH_VE
 
 
 class SentenceContext:
+    """One parsed sentence with its actors (token index -> actor), quotes and dateline."""
+
     def __init__(self, doc: Document, sentence: Sentence, sdoc: Any, actors: dict[int, Actor]) -> None:
         self.doc = doc
         self.sentence = sentence
