@@ -90,10 +90,10 @@ def analyse_text(text: str, *, path: str = "<text>", html: bool = False) -> Any:
     """Run the whole pipeline on one text in memory; returns the analysed Document."""
     from .pipeline import analyse
     from .records import Document
-    from .settings import Settings
+    from .settings import current
     from .read.files import page_from_bytes
 
-    page = page_from_bytes(path, text.encode("utf-8"), "html" if html else "text", Settings())
+    page = page_from_bytes(path, text.encode("utf-8"), "html" if html else "text", current())
     return analyse(Document(page=page))
 
 

@@ -46,6 +46,20 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class DateCandidate:
+    """One cue to the page's date (see parley.pagedate): where it was read, the day it gives,
+    the text it was read from, and its rank (lower is more trusted)."""
+
+    source: str
+    value: date
+    evidence: str
+    rank: int
+
+    def as_json(self) -> dict[str, Any]:
+        return {"source": self.source, "date": self.value.isoformat(), "evidence": self.evidence, "rank": self.rank}
+
+
+@dataclass(frozen=True)
 class Article:
     """Main text of a page, boilerplate removed. Offsets everywhere refer to `text`."""
 
@@ -55,6 +69,9 @@ class Article:
     published: date | None  # the page's own date (may be a render or crawl date)
     published_source: str | None  # where `published` came from
     method: str  # which extractor produced the text
+    date_candidates: tuple[DateCandidate, ...] = ()  # every page-date cue, the winner first
+    year_hint: int | None = None  # completes dates written without a year (page date, URL, copyright)
+    year_hint_source: str | None = None  # page-date | url | copyright
 
 
 @dataclass(frozen=True)
@@ -110,6 +127,10 @@ class EventDate:
     last: date
     source: str  # "sentence" (an expression in it), "paragraph", "news-date", "coarse-background"
     text: str | None = None  # the expression, when there is one
+    # Where the year came from: "text" (written), "page-date" or "news-date" (an expression
+    # without a year, or a relative one, read against that day), "url" or "copyright" (a date
+    # without a year on a page whose only date cue is its URL's or copyright line's year).
+    year_from: str | None = None
 
 
 @dataclass(frozen=True)

@@ -171,16 +171,17 @@ def ingest(paths: tuple[str, ...], db: str, fmt: str, workers: int, urls_file: s
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @_format_option("jsonl", ["json", "jsonl"])
-def extract(paths: tuple[str, ...], fmt: str) -> None:
-    """Main text, title and date of pages, without any NLP.
+@click.option("--explain", is_flag=True, help="Also list every page-date cue read (published_candidates, winner first) and the year used for dates written without one.")
+def extract(paths: tuple[str, ...], fmt: str, explain: bool) -> None:
+    """Main text, title, page date and language of pages (any language), without any NLP.
 
     \b
     Example:
-      parley extract ../shared/seed/seed.txt --format json
+      parley extract ../shared/seed/seed.txt --format json --explain
     """
     from ..extract.api import extract_paths
 
-    rows = list(extract_paths(list(paths)))
+    rows = list(extract_paths(list(paths), explain=explain))
     emit(rows, fmt)
     if any(r.get("error") for r in rows):
         sys.exit(1)

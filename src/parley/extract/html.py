@@ -17,11 +17,9 @@ Nothing is fetched: trafilatura only ever sees the HTML string passed in.
 from __future__ import annotations
 
 import bisect
-import datetime as _dt
-import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import trafilatura
@@ -36,6 +34,8 @@ class HtmlExtraction:
     published: str | None
     published_source: str | None
     method: str
+    date_candidates: tuple = ()  # the markup's date cues, URL not included (parley.records.DateCandidate)
+    url: str | None = None  # the URL given, else the page's canonical link
 
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
@@ -363,121 +363,14 @@ def _meta_title(tree: lxml_html.HtmlElement | None) -> list[str]:
     return found
 
 
-_DATE_META = (
-    "article:published_time",
-    "og:published_time",
-    "og:article:published_time",
-    "datepublished",
-    "date_published",
-    "published_time",
-    "publish_date",
-    "publish-date",
-    "publishdate",
-    "pubdate",
-    "dc.date.issued",
-    "dcterms.issued",
-    "dc.date",
-    "dcterms.created",
-    "dc.date.created",
-    "citation_publication_date",
-    "sailthru.date",
-    "parsely-pub-date",
-    "article.published",
-    "article_date_original",
-    "originalpublicationdate",
-    "date",
-)
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[^\d]|$)")
-_COMPACT_URL_DATE = re.compile(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)")
+def _published(tree, url: str | None, doc) -> tuple[str | None, str | None, tuple, str | None]:
+    """The page date from the markup's cues and the URL (ranked in parley.pagedate), every cue,
+    and the page's URL (the one given, else its canonical link)."""
+    from .pagedate import decide, html_cues
 
-
-def _valid_date(y: str, m: str, d: str) -> str | None:
-    try:
-        date = _dt.date(int(y), int(m), int(d))
-    except ValueError:
-        return None
-    if date.year < 1995 or date > _dt.date.today() + _dt.timedelta(days=2):
-        return None
-    return date.isoformat()
-
-
-def _iso_from(value: str) -> str | None:
-    m = _ISO_DATE.search(value or "")
-    return _valid_date(*m.groups()) if m else None
-
-
-def _walk_json(obj) -> Iterator[dict]:
-    if isinstance(obj, dict):
-        yield obj
-        for v in obj.values():
-            yield from _walk_json(v)
-    elif isinstance(obj, list):
-        for v in obj:
-            yield from _walk_json(v)
-
-
-def _jsonld_date(tree: lxml_html.HtmlElement) -> str | None:
-    for script in tree.xpath('//script[@type="application/ld+json"]'):
-        try:
-            data = json.loads(script.text_content().strip() or "null")
-        except ValueError:
-            continue
-        for node in _walk_json(data):
-            value = node.get("datePublished") or node.get("dateCreated")
-            if isinstance(value, str):
-                iso = _iso_from(value)
-                if iso:
-                    return iso
-    return None
-
-
-def _meta_date(tree: lxml_html.HtmlElement) -> str | None:
-    by_key: dict[str, str] = {}
-    for meta in tree.xpath("//meta[@content]"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
-        if key and key not in by_key:
-            by_key[key] = meta.get("content") or ""
-    for key in _DATE_META:
-        if key in by_key:
-            iso = _iso_from(by_key[key])
-            if iso:
-                return iso
-    for value in tree.xpath('//*[@itemprop="datePublished"]/@datetime | //time[@pubdate]/@datetime'):
-        iso = _iso_from(value)
-        if iso:
-            return iso
-    return None
-
-
-def _url_date(url: str | None) -> str | None:
-    if not url:
-        return None
-    for rx in (_URL_DATE, _COMPACT_URL_DATE):
-        m = rx.search(url)
-        if m:
-            iso = _valid_date(*m.groups())
-            if iso:
-                return iso
-    return None
-
-
-def _published(tree, url: str | None, doc) -> tuple[str | None, str | None]:
-    if tree is not None:
-        iso = _meta_date(tree)
-        if iso:
-            return iso, "html-meta"
-        iso = _jsonld_date(tree)
-        if iso:
-            return iso, "json-ld"
-    iso = _url_date(url)
-    if iso:
-        return iso, "url"
-    if doc is not None and doc.date:
-        iso = _iso_from(doc.date)
-        if iso:
-            return iso, "trafilatura"
-    return None, None
+    cues, url = html_cues(tree, url, doc.date if doc is not None else None)
+    found = decide(cues, url)
+    return (found.published.isoformat() if found.published else None), found.source, tuple(cues), url
 
 
 # ---------------------------------------------------------------------------------------
@@ -518,8 +411,8 @@ def extract_html(html: str, url: str | None = None, strategy: str = "final") -> 
         doc = _run(html, url, mode, with_metadata=True)
         text = _join(_doc_lines(doc))
         title = doc.title if doc is not None else None
-        published, source = _published(tree, url, doc)
-        return HtmlExtraction(title, text, published, source, f"trafilatura-{mode}")
+        published, source, cues, url = _published(tree, url, doc)
+        return HtmlExtraction(title, text, published, source, f"trafilatura-{mode}", cues, url)
 
     steps = _strategy_steps(strategy)
     doc = _run(html, url, "precision", with_metadata=True)
@@ -555,5 +448,5 @@ def extract_html(html: str, url: str | None = None, strategy: str = "final") -> 
         method.append("filters")
     if "title" in steps:
         lines = _drop_title(lines, [t for t in [title, *meta_titles] if t])
-    published, source = _published(tree, url, doc)
-    return HtmlExtraction(title, _join(lines), published, source, "+".join(method))
+    published, source, cues, url = _published(tree, url, doc)
+    return HtmlExtraction(title, _join(lines), published, source, "+".join(method), cues, url)

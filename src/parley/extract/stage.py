@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..records import Article, Document, Paragraph
+from ..records import Article, DateCandidate, Document, Paragraph
 
 if TYPE_CHECKING:
     from ..settings import Settings
@@ -132,13 +132,13 @@ def _title_without_count(line: str, lines: list[str]) -> str:
 
 def clean_scraped_text(raw: str) -> CleanedText:
     """Clean text copied or scraped from a news page, line by line."""
+    from .pagedate import read_byline
+
     lines = [ln.strip() for ln in raw.replace("\u00a0", " ").split("\n")]
     kept: list[tuple[str, str]] = []  # (text, kind)
     dropped: list[str] = []
     title: str | None = None
     title_norm = ""
-    page_date: date | None = None
-    published_line = False
     in_link_list = False  # after a "Related posts" / "Read more" heading: a list of linked headlines
     for line in lines:
         if not line:
@@ -150,14 +150,8 @@ def clean_scraped_text(raw: str) -> CleanedText:
                 dropped.append(line)
                 continue
             in_link_list = False
-        d = parse_date_line(line)
-        if d is not None:
-            if page_date is None:
-                page_date = d
-                # "Posted 17 Apr 2024" states publication; a bare date line is often the day the
-                # site rendered the page, which the time stage treats as weak evidence.
-                published_line = bool(re.match(r"\s*(?:posted|published|updated|last\s+updated)\b", line, re.IGNORECASE))
-            dropped.append(line)
+        if parse_date_line(line) is not None or read_byline(line) is not None:
+            dropped.append(line)  # a date or byline line: read as a date cue by parley.pagedate
             continue
         if _CHROME.match(line) or _COUNT_ONLY.match(line):
             dropped.append(line)
@@ -187,12 +181,16 @@ def clean_scraped_text(raw: str) -> CleanedText:
         paragraphs.append(Paragraph(offset, offset + len(text), kind))  # type: ignore[arg-type]
         parts.append(text)
         offset += len(text)
+    from .pagedate import decide, text_cues
+
+    cues = text_cues(raw)
+    found = decide(cues.candidates)
     return CleanedText(
         title=title,
         text="\n\n".join(parts),
         paragraphs=tuple(paragraphs),
-        page_date=page_date,
-        page_date_source=("published-line" if published_line else "page-date-line") if page_date else None,
+        page_date=found.published,
+        page_date_source=found.source,
         dropped=tuple(dropped),
     )
 
@@ -205,17 +203,17 @@ def paragraphs_of(text: str) -> tuple[Paragraph, ...]:
     return tuple(out)
 
 
-def _meta_date(doc: Document) -> tuple[date | None, str | None]:
+def header_cues(doc: Document) -> list[DateCandidate]:
+    """A scraped page's own header lines ("PUBLISHED: 2024-04-16"): the most trusted cue."""
+    from .pagedate import RANK, _iso_day
+
+    out = []
     for key in ("PUBLISHED", "DATE", "PUBLISHED-DATE", "PUBDATE"):
         value = doc.page.meta_value(key)
-        if value:
-            m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
-            if m:
-                try:
-                    return date(int(m.group(1)), int(m.group(2)), int(m.group(3))), "page-header"
-                except ValueError:
-                    pass
-    return None, None
+        day = _iso_day(value.strip()) if value else None
+        if day:
+            out.append(DateCandidate("page-header", day, f"{key}: {value}"[:120], RANK["page-header"]))
+    return out
 
 
 # Tags that never hold text themselves and that deep-nesting junk is made of; dropped (text kept)
@@ -330,7 +328,7 @@ def bound_text(text: str, settings: "Settings") -> str:
     return cut_text(split_long_runs(text, settings.max_sentence_chars), settings.max_text_chars, settings.max_paragraphs)
 
 
-def _html_article(content: str, url: str | None, max_depth: int, max_elements: int) -> tuple[str | None, str, str | None, str | None, str]:
+def _html_article(content: str, url: str | None, max_depth: int, max_elements: int) -> tuple[str | None, str, tuple[DateCandidate, ...], str | None, str]:
     from .html import extract_html
 
     method_note = ""
@@ -345,47 +343,48 @@ def _html_article(content: str, url: str | None, max_depth: int, max_elements: i
         if html_depth(content, stop_at=max_depth) > max_depth:
             # Still too deep with structure tags only: read it as scraped text.
             cleaned = clean_scraped_text(html_to_lines(content))
-            return cleaned.title, cleaned.text, None, None, "line-cleaner+deep-html"
+            return cleaned.title, cleaned.text, (), url, "line-cleaner+deep-html"
     try:
         ex = extract_html(content, url)
     except RecursionError:
         cleaned = clean_scraped_text(html_to_lines(content))
-        return cleaned.title, cleaned.text, None, None, "line-cleaner+deep-html"
-    return ex.title, ex.text.strip(), ex.published, ex.published_source, ex.method + method_note
+        return cleaned.title, cleaned.text, (), url, "line-cleaner+deep-html"
+    return ex.title, ex.text.strip(), ex.date_candidates, ex.url or url, ex.method + method_note
 
 
 def run(doc: Document) -> Document:
     """Main text, title and date of the page; text bounded by the max_* settings."""
+    from .pagedate import copyright_year, decide, read_dateline, text_cues
     from ..settings import current
 
     settings = current()
     page = doc.page
-    header_date, header_source = _meta_date(doc)
+    cues = header_cues(doc)
     if page.media_type == "html":
-        title, text, published_iso, published_source, method = _html_article(page.content, page.url, settings.max_html_depth, settings.max_html_elements)
-        try:
-            published = date.fromisoformat(published_iso) if published_iso else None
-        except ValueError:
-            published, published_source = None, None
+        title, text, html_cues, url, method = _html_article(page.content, page.url, settings.max_html_depth, settings.max_html_elements)
         text = bound_text(text, settings)
-        article = Article(
-            title=title,
-            text=text,
-            paragraphs=paragraphs_of(text),
-            published=header_date or published,
-            published_source=header_source or published_source,
-            method=method,
-        )
+        paragraphs = paragraphs_of(text)
+        cues.extend(html_cues)
+        # The lead's wire dateline, read from the extracted text (the markup has no byline rules).
+        lead = next((text[p.start : p.end] for p in paragraphs if p.kind == "body" and len(text[p.start : p.end].split()) >= 15), "")
+        found = decide(cues, url, read_dateline(lead), copyright_year(page.content))
     else:
         cleaned = clean_scraped_text(page.content)
         text = bound_text(cleaned.text, settings)
         paragraphs = cleaned.paragraphs if text == cleaned.text else paragraphs_of(text)
-        article = Article(
-            title=cleaned.title,
-            text=text,
-            paragraphs=paragraphs,
-            published=header_date or cleaned.page_date,
-            published_source=header_source or cleaned.page_date_source,
-            method="line-cleaner",
-        )
+        title, method = cleaned.title, "line-cleaner"
+        scraped = text_cues(page.content)
+        cues.extend(scraped.candidates)
+        found = decide(cues, page.url, scraped.dateline, scraped.copyright_year)
+    article = Article(
+        title=title,
+        text=text,
+        paragraphs=paragraphs,
+        published=found.published,
+        published_source=found.source,
+        method=method,
+        date_candidates=found.candidates,
+        year_hint=found.year_hint,
+        year_hint_source=found.year_hint_source,
+    )
     return replace(doc, article=article)

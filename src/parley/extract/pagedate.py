@@ -1,0 +1,486 @@
+"""The page's own date, from every cue the page gives, ranked by how far each can be trusted.
+
+A news page states its date in many places, and no one of them is always there:
+
+  rank  source            where it is read
+  0     page-header       a `PUBLISHED:` / `DATE:` header line of a scraped .txt page
+  1     json-ld           JSON-LD `datePublished` / `dateCreated` (HTML)
+  1     html-meta         publication meta tags (`article:published_time`, `pubdate`, ...),
+                          `itemprop="datePublished"`, `<time pubdate>` (HTML)
+  2     published-line    a byline line that says so: "Published: April 16, 2024 10:32",
+                          "Posted on Tue 16 Apr 2024 by ...", "First published ..."
+  3     htmldate          htmldate's reading of the markup (`<time>` elements, other meta,
+                          the URL) with `original_date=True`: publication, not modification
+  4     url               the date in the page's URL (`URL:` header or canonical link):
+                          /2024/04/16/slug, slug-20240601-id.html, slug-05312024073900.html,
+                          /20230827/slug
+  5     trafilatura       trafilatura's own metadata date (HTML)
+  6     dateline          a wire dateline opening the lead ("KYIV, April 16 (Reuters) -",
+                          "Manila, March 28 -"): the dispatch date, in the article's own words;
+                          its year from the other cues
+  7     byline-date       an unlabelled date line (or "date ..." index line, or "By Jane Doe |
+                          April 16, 2024") between the headline and the lead
+  8     page-date-line    the same above the headline ("Sat. Jul 20th, 2024"): the site's
+                          header, often the day it rendered the page, so the time stage treats
+                          it as weak
+  9     updated-line      "Updated: ..." / "Last updated ...": the page is at least that old
+
+The most trusted cue wins (`published_source`); every other one is kept as a loser
+(`parley extract --explain` lists them). Impossible dates (30 February, month 13, a
+14-digit URL number that is no timestamp) are refused, and so is any date before 1990.
+
+Where dates are never read from: a photo caption, a list of related posts (the lines under a
+"Related" / "Read more" heading), the comment section (after "3 Comments", "Leave a Reply")
+and a cookie notice. Bare date lines count only before the lead; labelled bylines also after
+it (some sites put "Published" under the article) but never past the comments.
+
+When no cue gives a day, the year alone is still worth having: dates written without a year
+("on March 1") are completed from it (`year_hint`, from the URL's year or month, else the
+page's copyright line).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Iterable, Iterator
+
+from ..time.expressions import find_dates
+from ..records import DateCandidate
+
+RANK = {
+    "page-header": 0,
+    "json-ld": 1,
+    "html-meta": 1,
+    "published-line": 2,
+    "htmldate": 3,
+    "url": 4,
+    "trafilatura": 5,
+    "dateline": 6,
+    "byline-date": 7,
+    "page-date-line": 8,
+    "updated-line": 9,
+}
+# Publication statements the time stage can anchor on; the others may be render dates.
+STRONG_SOURCES = frozenset({"page-header", "json-ld", "html-meta", "published-line", "byline-date", "htmldate", "url", "trafilatura", "dateline"})
+EARLIEST_YEAR = 1990
+
+_MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+
+
+def _valid(y: int, m: int, d: int) -> date | None:
+    try:
+        day = date(y, m, d)
+    except ValueError:
+        return None
+    return day if day.year >= EARLIEST_YEAR else None
+
+
+# -- URL --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class UrlDate:
+    day: date | None  # the full date, when the URL has one
+    year: int | None
+    month: int | None
+    text: str  # the part of the URL it was read from
+
+
+_URL_YMD = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=/|[^\d]|$)")
+_URL_YM = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(?!\d)")
+_URL_Y = re.compile(r"/((?:19|20)\d{2})/(?!\d)")
+# A run of digits bounded by URL punctuation: 8 (YYYYMMDD, MMDDYYYY) or 12/14 (with a time).
+_URL_DIGITS = re.compile(r"(?<![\d])(\d{8}|\d{12}|\d{14})(?![\d])")
+
+
+def _compact(run: str) -> date | None:
+    """A date in a digit run: YYYYMMDD[hhmm[ss]] or MMDDYYYY[hhmm[ss]]; the time, when there is
+    one, must be a time of day, so that an id number is not read as a date."""
+    def time_ok(t: str) -> bool:
+        if not t:
+            return True
+        hh, mm, ss = int(t[0:2]), int(t[2:4]), int(t[4:6] or 0)
+        return hh < 24 and mm < 60 and ss < 60
+
+    head, tail = run[:8], run[8:]
+    if not time_ok(tail):
+        return None
+    found = []
+    if head[:2] in ("19", "20"):
+        found.append(_valid(int(head[:4]), int(head[4:6]), int(head[6:8])))
+    if head[4:6] in ("19", "20"):
+        found.append(_valid(int(head[4:8]), int(head[0:2]), int(head[2:4])))
+    days = [d for d in found if d is not None]
+    return days[0] if len(days) == 1 else None
+
+
+def url_date(url: str | None) -> UrlDate | None:
+    """The date (or year and month) a URL carries in its path, or None."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]+", "", url.strip(), flags=re.I).split("?")[0].split("#")[0]
+    m = _URL_YMD.search(path)
+    if m:
+        day = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if day:
+            return UrlDate(day, day.year, day.month, m.group(0))
+    for m in _URL_DIGITS.finditer(path):
+        day = _compact(m.group(1))
+        if day:
+            return UrlDate(day, day.year, day.month, m.group(1))
+    m = _URL_YM.search(path)
+    if m and 1 <= int(m.group(2)) <= 12 and int(m.group(1)) >= EARLIEST_YEAR:
+        return UrlDate(None, int(m.group(1)), int(m.group(2)), m.group(0))
+    m = _URL_Y.search(path)
+    if m and int(m.group(1)) >= EARLIEST_YEAR:
+        return UrlDate(None, int(m.group(1)), None, m.group(0))
+    return None
+
+
+# -- copyright line ---------------------------------------------------------------------------
+
+_COPYRIGHT = re.compile(r"(?:©|&copy;|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*[-–]\s*)?((?:19|20)\d{2})\b", re.I)
+
+
+def copyright_year(text: str) -> int | None:
+    """The year of the page's copyright line ("© 2024 ...", "Copyright 2010-2024"); the latest
+    one when there are several (a footer can quote an old notice)."""
+    years = [int(m.group(1)) for m in _COPYRIGHT.finditer(text)]
+    return max(years) if years else None
+
+
+# -- scraped text: bylines, date lines, the lead's dateline ------------------------------------
+
+_LABEL = (
+    r"(?P<label>first\s+published|originally\s+published|published|posted|updated|last\s+updated|"
+    r"last\s+modified|modified|date|dated)"
+)
+# "Published: ...", "Posted on ...", "By Jane Doe | Published ...", "Jane Doe · Updated ..."
+_LABELLED = re.compile(
+    rf"^(?:(?:by\s+)?[^|•·]{{1,60}}?\s*[|•·,-]\s*)?{_LABEL}\b\s*(?:on|at)?\s*[:|-]?\s*", re.IGNORECASE
+)
+_BY_AUTHOR = re.compile(r"^(?:by\s+)?[^|•·/\d]{2,60}?\s*[|•·/]\s*|^by\s+[^,\d]{2,40},\s*(?:[^,\d]{2,30},\s*)?", re.IGNORECASE)
+_WEEKDAY_WORD = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
+# What may follow the date on a byline line: a time, a zone, an author, a photo credit.
+_MAX_WORDS_AFTER_DATE = 12
+_MAX_BARE_LINE_WORDS = 16
+_LINK_LIST_HEADING = re.compile(
+    r"^(?:related(?:\s+(?:posts?|articles?|stories|news|content|coverage))?|read\s+(?:more|next|also)|also\s+read|see\s+also|"
+    r"more\s+(?:from|on)\s+.{1,40}|more\s+(?:stories|news)|you\s+may\s+also\s+like|recommended(?:\s+for\s+you)?|"
+    r"trending(?:\s+now)?|most\s+(?:read|popular|viewed)|popular\s+posts?|latest\s+(?:news|posts?|stories)|"
+    r"recent\s+posts?|top\s+stories|editor'?s\s+picks?)\s*:?$",
+    re.IGNORECASE,
+)
+# Where the article ends and readers' comments begin.
+_COMMENTS_START = re.compile(
+    r"^(?:\d+\s+comments?|comments?(?:\s*\(\d+\))?|leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+a\s+comment|"
+    r"join\s+the\s+(?:conversation|discussion)|show\s+comments|view\s+comments|responses?)\s*:?$",
+    re.IGNORECASE,
+)
+_COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
+_CAPTION = re.compile(
+    r"^(?:photo|image|picture|file\s+photo|caption|credit|pictured)\s*[:|-]|"
+    r"(?:\(|\|\s*)(?:photo|image|file photo|credit)\b[^)]*\)?\s*$|"
+    r"\b(?:photo|image|credit)\s*:\s*[A-Z][\w .&/-]{1,60}$|"
+    r"\b(?:REUTERS|AFP|AP|EPA|Getty Images|Xinhua|Anadolu)(?:/[\w .-]+)?\s*$",
+)
+_LEAD_MIN_WORDS = 15
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
+# A wire dateline: "NAIROBI, June 26 (Reuters) -", "Manila, March 28 -", "TOKYO, Feb. 22:".
+_MONTH_WORD = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    rf"^\s*(?P<city>[A-Z][\w'.\u2019-]+(?:[ -][A-Z][\w'.\u2019-]+){{0,3}}(?:,\s*[A-Z][\w.]+)?),\s+{_MONTH_WORD}\s+(?P<day>\d{{1,2}})\b"
+    r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?"
+    r"\s*(?:\((?P<agency>[^()]{1,40})\)\s*)?(?P<sep>[-\u2013\u2014:/|]|\u2014)",
+    re.IGNORECASE,
+)
+
+
+def _date_at_start(text: str) -> tuple[date, int] | None:
+    """The complete day a text begins with (a weekday may come first), and where it ends."""
+    rest = _WEEKDAY_WORD.sub("", text, count=1)
+    offset = len(text) - len(rest)
+    iso = re.match(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)", rest)
+    if iso:
+        day = _valid(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        return (day, offset + iso.end()) if day else None
+    found = find_dates(rest[:60], None)
+    if not found or found[0].start > 1 or found[0].precision != "day" or found[0].first != found[0].last:
+        return None
+    m = found[0]
+    if m.kind != "absolute" or m.first.year < EARLIEST_YEAR:
+        return None
+    return m.first, offset + m.end
+
+
+def _words_after(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def read_byline(line: str) -> tuple[date, str] | None:
+    """A byline or date line's day and its source name ("published-line", "updated-line",
+    "page-date-line"), or None when the line is anything else (a sentence, a caption)."""
+    line = line.strip()
+    if not line or len(line) > 200 or _CAPTION.search(line):
+        return None
+    m = _LABELLED.match(line)
+    if m:
+        label = " ".join(m.group("label").lower().split())
+        got = _date_at_start(line[m.end():])
+        if got is None:
+            return None
+        day, end = got
+        if _words_after(line[m.end() + end:]) > _MAX_WORDS_AFTER_DATE:
+            return None
+        if label in ("updated", "last updated", "last modified", "modified"):
+            return day, "updated-line"
+        if label in ("date", "dated"):
+            return day, "page-date-line"
+        return day, "published-line"
+    if len(line.split()) > _MAX_BARE_LINE_WORDS or (len(line.split()) >= 8 and _SENTENCE_END.search(line)):
+        return None  # a sentence that happens to open with a date
+    by = _BY_AUTHOR.match(line)
+    if by:
+        line = line[by.end():]  # "By Jane Doe, Reuters | April 16, 2024 10:32"
+    got = _date_at_start(line)
+    if got is None:
+        return None
+    day, end = got
+    if _words_after(line[end:]) > _MAX_WORDS_AFTER_DATE:
+        return None
+    return day, "page-date-line"
+
+
+def _is_headline(line: str) -> bool:
+    """A headline, not a site menu: menus are runs of capitalised section names set apart by
+    bars or wide gaps ("Home | Politics | Sport", "News  Nation  Regions")."""
+    words = line.split()
+    if not 4 <= len(words) <= 30 or line.rstrip().endswith((".", ":", ";", ",")):
+        return False
+    if re.search(r"[|•·]|\S {2,}\S|^menu\b", line, re.IGNORECASE):
+        return False
+    return any(w[:1].islower() or w[:1].isdigit() for w in words) or bool(re.search(r"[:,'\u2019?!]", line))
+
+
+def _is_lead(line: str) -> bool:
+    return len(line.split()) >= _LEAD_MIN_WORDS and bool(_SENTENCE_END.search(line)) and not _CAPTION.search(line)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    month: int
+    day: int
+    year: int | None
+    text: str
+
+
+def read_dateline(lead: str) -> Dateline | None:
+    """The wire dateline a lead opens with ("KYIV, April 16 (Reuters) - ...")."""
+    m = _DATELINE.match(lead)
+    if not m:
+        return None
+    month = _MONTHS[m.group("mon").lower()[:3]]
+    day = int(m.group("day"))
+    if not 1 <= day <= 31:
+        return None
+    return Dateline(month, day, int(m.group("year")) if m.group("year") else None, m.group(0).strip())
+
+
+@dataclass(frozen=True)
+class TextCues:
+    candidates: tuple[DateCandidate, ...]  # in page order
+    dateline: Dateline | None
+    copyright_year: int | None
+
+
+def text_cues(raw: str) -> TextCues:
+    """Date cues of a scraped text page, read line by line (see the module docstring)."""
+    found: list[DateCandidate] = []
+    title_seen = lead_seen = False
+    in_link_list = False
+    dateline: Dateline | None = None
+    lines = [ln.strip() for ln in raw.replace("\u00a0", " ").split("\n")]
+    for line in lines:
+        if not line:
+            continue
+        if _COMMENTS_START.match(line):
+            break  # readers' comments: their "Posted on" dates are not the page's
+        if _LINK_LIST_HEADING.match(line):
+            in_link_list = True
+            continue
+        if in_link_list:
+            if not _is_lead(line) and len(line.split()) <= 25:
+                continue  # a linked headline or its date
+            in_link_list = False
+        if _COOKIE.search(line) and len(line.split()) <= 60 and not _is_lead(line):
+            continue
+        got = read_byline(line)
+        if got is not None:
+            day, source = got
+            if source == "page-date-line" and title_seen:
+                source = "byline-date"  # under the headline: the article's date, not the site's
+            if source not in ("page-date-line", "byline-date") or not lead_seen:
+                found.append(DateCandidate(source, day, line[:120], RANK[source]))
+            continue
+        if not lead_seen and _is_lead(line):
+            lead_seen = True
+            dateline = read_dateline(line)
+        elif not title_seen and _is_headline(line):
+            title_seen = True
+    return TextCues(tuple(found), dateline, copyright_year(raw))
+
+
+# -- HTML -------------------------------------------------------------------------------------
+
+_DATE_META = (
+    "article:published_time", "og:published_time", "og:article:published_time", "datepublished",
+    "date_published", "published_time", "publish_date", "publish-date", "publishdate", "pubdate",
+    "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.created", "dc.date.created",
+    "citation_publication_date", "sailthru.date", "parsely-pub-date", "article.published",
+    "article_date_original", "originalpublicationdate", "date",
+)
+_ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
+
+
+def _iso_day(value: str | None) -> date | None:
+    m = _ISO_DATE.search(value or "")
+    return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
+def _walk_json(obj: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(obj, dict):
+        yield obj
+        for v in obj.values():
+            yield from _walk_json(v)
+    elif isinstance(obj, list):
+        for v in obj:
+            yield from _walk_json(v)
+
+
+def _jsonld(tree: Any) -> DateCandidate | None:
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text_content().strip() or "null")
+        except ValueError:
+            continue
+        for node in _walk_json(data):
+            for key in ("datePublished", "dateCreated"):
+                value = node.get(key)
+                day = _iso_day(value) if isinstance(value, str) else None
+                if day:
+                    return DateCandidate("json-ld", day, f"{key}: {value}"[:120], RANK["json-ld"])
+    return None
+
+
+def _meta(tree: Any) -> DateCandidate | None:
+    by_key: dict[str, str] = {}
+    for meta in tree.xpath("//meta[@content]"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        if key and key not in by_key:
+            by_key[key] = meta.get("content") or ""
+    for key in _DATE_META:
+        day = _iso_day(by_key.get(key))
+        if day:
+            return DateCandidate("html-meta", day, f"{key}: {by_key[key]}"[:120], RANK["html-meta"])
+    for value in tree.xpath('//*[@itemprop="datePublished"]/@datetime | //time[@pubdate]/@datetime'):
+        day = _iso_day(value)
+        if day:
+            return DateCandidate("html-meta", day, f"datePublished: {value}"[:120], RANK["html-meta"])
+    return None
+
+
+def canonical_url(tree: Any) -> str | None:
+    """The page's own address as its markup states it (canonical link, og:url)."""
+    for xp in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
+        for value in tree.xpath(xp):
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+    return None
+
+
+def _htmldate(tree: Any, url: str | None) -> DateCandidate | None:
+    """htmldate's publication date from the markup alone (no free-text search: a related
+    post's or a comment's date in the body would do as well as the article's)."""
+    try:
+        from htmldate import find_date
+
+        value = find_date(tree, extensive_search=False, original_date=True, url=url)
+    except Exception:  # htmldate on odd markup: no cue, not a failed page
+        return None
+    day = _iso_day(value)
+    return DateCandidate("htmldate", day, f"htmldate: {value}", RANK["htmldate"]) if day else None
+
+
+def html_cues(tree: Any, url: str | None, trafilatura_date: str | None = None) -> tuple[list[DateCandidate], str | None]:
+    """Date cues of an HTML page's markup, and its URL (the one given, else its canonical link)."""
+    found: list[DateCandidate] = []
+    if tree is not None:
+        url = url or canonical_url(tree)
+        for cue in (_meta(tree), _jsonld(tree)):
+            if cue is not None:
+                found.append(cue)
+        cue = _htmldate(tree, url)
+        if cue is not None:
+            found.append(cue)
+    day = _iso_day(trafilatura_date)
+    if day:
+        found.append(DateCandidate("trafilatura", day, f"trafilatura: {trafilatura_date}", RANK["trafilatura"]))
+    return found, url
+
+
+# -- ranking ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PageDate:
+    published: date | None
+    source: str | None
+    candidates: tuple[DateCandidate, ...]  # the winner first, then the losers by rank
+    year_hint: int | None  # for dates written without a year
+    year_hint_source: str | None  # page-date | url | copyright
+
+    @property
+    def losers(self) -> tuple[DateCandidate, ...]:
+        return self.candidates[1:] if self.published else self.candidates
+
+
+def _dateline_day(line: Dateline, near: date | None, year: int | None) -> date | None:
+    """The dateline's day: its own year; else the occurrence nearest the page date; else `year`."""
+    if line.year:
+        return _valid(line.year, line.month, line.day)
+    if near is not None:
+        days = [d for d in (_valid(near.year + k, line.month, line.day) for k in (-1, 0, 1)) if d]
+        return min(days, key=lambda d: abs((d - near).days)) if days else None
+    return _valid(year, line.month, line.day) if year else None
+
+
+def decide(
+    cues: Iterable[DateCandidate],
+    url: str | None = None,
+    dateline: Dateline | None = None,
+    copyright: int | None = None,
+) -> PageDate:
+    """Rank every cue (module docstring) and pick the page date."""
+    found = [c for c in cues if c.value.year >= EARLIEST_YEAR]
+    in_url = url_date(url)
+    if in_url is not None and in_url.day is not None:
+        found.append(DateCandidate("url", in_url.day, in_url.text, RANK["url"]))
+    # Stable sort: among equal ranks the cue met first (nearest the headline) wins.
+    found.sort(key=lambda c: c.rank)
+    best = found[0].value if found else None
+    hint, hint_source = (best.year, "page-date") if best else (None, None)
+    if hint is None and in_url is not None and in_url.year:
+        hint, hint_source = in_url.year, "url"
+    if hint is None and copyright:
+        hint, hint_source = copyright, "copyright"
+    if dateline is not None:
+        day = _dateline_day(dateline, best, hint)
+        if day is not None:
+            via = "its own year" if dateline.year else ("the nearest other cue" if best else f"the {hint_source} year")
+            found.append(DateCandidate("dateline", day, f"{dateline.text} (year from {via})", RANK["dateline"]))
+            found.sort(key=lambda c: c.rank)
+    if not found:
+        return PageDate(None, None, (), hint, hint_source)
+    winner = found[0]
+    return PageDate(winner.value, winner.source, tuple(found), winner.value.year, "page-date")
