@@ -24,6 +24,8 @@ A news page states its date in many places, and no one of them is always there:
                           header, often the day it rendered the page, so the time stage treats
                           it as weak
   9     updated-line      "Updated: ..." / "Last updated ...": the page is at least that old
+  10    footer-date-line  a bare date line after the article text (before any comments or
+                          related posts)
 
 The most trusted cue wins (`published_source`); every other one is kept as a loser
 (`parley extract --explain` lists them). Impossible dates (30 February, month 13, a
@@ -62,9 +64,11 @@ RANK = {
     "byline-date": 7,
     "page-date-line": 8,
     "updated-line": 9,
+    "footer-date-line": 10,
 }
 # Publication statements the time stage can anchor on; the others may be render dates.
-STRONG_SOURCES = frozenset({"page-header", "json-ld", "html-meta", "published-line", "byline-date", "htmldate", "url", "trafilatura", "dateline"})
+# (A dateline is left to the time stage, which makes the dispatch date the news date itself.)
+STRONG_SOURCES = frozenset({"page-header", "json-ld", "html-meta", "published-line", "byline-date", "htmldate", "url", "trafilatura"})
 EARLIEST_YEAR = 1990
 
 _MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
@@ -264,6 +268,11 @@ def _is_headline(line: str) -> bool:
     return any(w[:1].islower() or w[:1].isdigit() for w in words) or bool(re.search(r"[:,'\u2019?!]", line))
 
 
+def _is_body(line: str) -> bool:
+    """The first line of running text (the lead): a sentence, not a caption."""
+    return len(line.split()) >= 5 and bool(_SENTENCE_END.search(line)) and not _CAPTION.search(line)
+
+
 def _is_lead(line: str) -> bool:
     return len(line.split()) >= _LEAD_MIN_WORDS and bool(_SENTENCE_END.search(line)) and not _CAPTION.search(line)
 
@@ -319,12 +328,13 @@ def text_cues(raw: str) -> TextCues:
         got = read_byline(line)
         if got is not None:
             day, source = got
-            if source == "page-date-line" and title_seen:
+            if source == "page-date-line" and lead_seen:
+                source = "footer-date-line"
+            elif source == "page-date-line" and title_seen:
                 source = "byline-date"  # under the headline: the article's date, not the site's
-            if source not in ("page-date-line", "byline-date") or not lead_seen:
-                found.append(DateCandidate(source, day, line[:120], RANK[source]))
+            found.append(DateCandidate(source, day, line[:120], RANK[source]))
             continue
-        if not lead_seen and _is_lead(line):
+        if not lead_seen and _is_body(line):
             lead_seen = True
             dateline = read_dateline(line)
         elif not title_seen and _is_headline(line):
@@ -400,13 +410,14 @@ def canonical_url(tree: Any) -> str | None:
     return None
 
 
-def _htmldate(tree: Any, url: str | None) -> DateCandidate | None:
+def _htmldate(tree: Any) -> DateCandidate | None:
     """htmldate's publication date from the markup alone (no free-text search: a related
     post's or a comment's date in the body would do as well as the article's)."""
     try:
         from htmldate import find_date
 
-        value = find_date(tree, extensive_search=False, original_date=True, url=url)
+        # The URL is read by url_date (its own cue); htmldate reads the markup alone.
+        value = find_date(tree, extensive_search=False, original_date=True, url=None)
     except Exception:  # htmldate on odd markup: no cue, not a failed page
         return None
     day = _iso_day(value)
@@ -421,7 +432,7 @@ def html_cues(tree: Any, url: str | None, trafilatura_date: str | None = None) -
         for cue in (_meta(tree), _jsonld(tree)):
             if cue is not None:
                 found.append(cue)
-        cue = _htmldate(tree, url)
+        cue = _htmldate(tree)
         if cue is not None:
             found.append(cue)
     day = _iso_day(trafilatura_date)

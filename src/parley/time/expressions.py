@@ -99,6 +99,7 @@ class DateMention:
     precision: Precision
     relative: bool  # resolved against the anchor (not an explicit absolute date)
     kind: str  # absolute | partial | relative | duration_ago | duration_later | duration | range
+    year_inferred: bool = False  # written without its year ("March 1", "in May"): the year is the anchor's
 
     @property
     def iso(self) -> str:
@@ -1097,5 +1098,5 @@ def find_dates(text: str, anchor: date | None) -> list[DateMention]:
                 continue
         merged.append(chosen[i])
         i += 1
-    return [DateMention(c.start, c.end, text[c.start:c.end], c.first, c.last, c.precision, c.relative, c.kind)
+    return [DateMention(c.start, c.end, text[c.start:c.end], c.first, c.last, c.precision, c.relative, c.kind, c.year_inferred)
             for c in merged]

@@ -35,14 +35,15 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from .expressions import DateMention, find_dates, iso_at_precision
+from ..extract.pagedate import STRONG_SOURCES
 from ..records import Actor, Document, Event, EventDate, Precision, Sentence
+from .expressions import DateMention, find_dates, iso_at_precision
 
 HISTORICAL_MARGIN_DAYS = 3
 # A lead day this close before the page date is the news of a page written on the page date.
 RECENT_LEAD_DAYS = 6
 # Page-date sources we trust as publication dates; anything else may be a render/crawl date.
-STRONG_DATE_SOURCES = {"html-meta", "json-ld", "page-header", "url", "trafilatura", "published-line"}
+STRONG_DATE_SOURCES = STRONG_SOURCES
 # A weak page date may run a day ahead of the lead's date (time zones, late-night filing).
 _LEAD_SLACK = timedelta(days=1)
 _LEAD_MIN_WORDS = 8
@@ -98,13 +99,21 @@ def _value(first: date, last: date, precision: Precision) -> str:
     return a if a == b else f"{a}/{b}"
 
 
-def _event_date(m: DateMention, source: str, before: str = "", anchor: date | None = None) -> EventDate:
+def year_source(m: DateMention, anchor_label: str | None) -> str | None:
+    """Where a mention's year came from: written in it ("text"), or the anchor it was read
+    against (`anchor_label`: page-date, news-date, url, copyright)."""
+    if not m.relative and not m.year_inferred:
+        return "text"
+    return anchor_label
+
+
+def _event_date(m: DateMention, source: str, before: str = "", anchor: date | None = None, anchor_label: str | None = None) -> EventDate:
     """EventDate for a mention; `before` is the sentence text up to the mention ("since 2020")."""
     first, last, precision = m.first, m.last, m.precision
     if anchor is not None and _SINCE.search(before) and first <= anchor:
         last = max(last, anchor)  # "since 2020": from 2020 up to the news
     precision = _span_precision(first, last, precision)
-    return EventDate(_value(first, last, precision), precision, first, last, source, m.text)
+    return EventDate(_value(first, last, precision), precision, first, last, source, m.text, year_source(m, anchor_label))
 
 
 def lead_sentences(doc: Document) -> list[Sentence]:
@@ -144,18 +153,18 @@ def infer_news_date(doc: Document) -> EventDate | None:
         lead = _lead_event_day(doc, leads, page_date, relative_only=True)
         if lead is not None and page_date - timedelta(days=RECENT_LEAD_DAYS) <= lead.first <= page_date:
             return lead
-        return EventDate(page_date.isoformat(), "day", page_date, page_date, page_source)
+        return EventDate(page_date.isoformat(), "day", page_date, page_date, page_source, year_from="page-date")
     # A wire dateline ("NAIROBI, June 26 (Reuters) - ...") states the dispatch date: the news date.
     dateline = _DATELINE.match(leads[0].text) if leads else None
     if dateline:
         for m in find_dates(dateline.group("when"), page_date):
             if m.precision == "day" and (page_date is None or m.last <= page_date + _LEAD_SLACK):
-                return EventDate(m.first.isoformat(), "day", m.first, m.first, "dateline", m.text)
+                return EventDate(m.first.isoformat(), "day", m.first, m.first, "dateline", m.text, year_source(m, "page-date"))
     lead = _lead_event_day(doc, leads, page_date)
     if lead is not None:
         return lead
     if page_date is not None:
-        return EventDate(page_date.isoformat(), "day", page_date, page_date, page_source)
+        return EventDate(page_date.isoformat(), "day", page_date, page_date, page_source, year_from="page-date")
     return None
 
 
@@ -163,7 +172,7 @@ def _lead_event_day(doc: Document, leads: list[Sentence], page_date: date | None
     """The day the lead dates its main event with (the expression nearest the lead's first
     trigger). `relative_only`: only a weekday or "yesterday"-style day, which is computed from
     the page date and so cannot contradict it."""
-    triggers = {e.sentence: e.trigger_start for e in reversed(doc.events)}  # first event per sentence
+    first_event = {e.sentence: e for e in reversed(doc.events)}  # first event per sentence
     for s in leads:
         # No page date: anchor None, so only absolute dates (with their year) are found. A date
         # after a background cue ("The last time they met was on March 3") is not the news.
@@ -176,10 +185,21 @@ def _lead_event_day(doc: Document, leads: list[Sentence], page_date: date | None
         ]
         if not found:
             continue
-        pos = triggers.get(s.index, s.start) - s.start
+        event = first_event.get(s.index)
+        pos = (event.trigger_start if event else s.start) - s.start
         m = min(found, key=lambda x: (abs(x.start - pos), x.start))
-        return EventDate(m.first.isoformat(), "day", m.first, m.first, "lead-event", m.text)
+        if _is_plan(s.text, m, event):
+            continue  # a visit announced for a coming day is not the day of the news
+        return EventDate(m.first.isoformat(), "day", m.first, m.first, "lead-event", m.text, year_source(m, "page-date"))
     return None
+
+
+def _is_plan(text: str, m: DateMention, event: Event | None) -> bool:
+    """The lead dates a plan, not a happening: its event is planned, or the clause before the
+    date speaks of the future ("will visit on May 3", "is due to arrive on Friday")."""
+    if event is not None and event.modality == "planned":
+        return True
+    return bool(_FUTURE.search(text[max(0, m.start - 60) : m.start]))
 
 
 def deictic_anchor(news: EventDate | None, page_date: date | None) -> date | None:
@@ -329,7 +349,15 @@ def _forward(when: EventDate, m: DateMention, anchor: date | None) -> EventDate:
     return replace(when, value=_value(first, last, when.precision), first=first, last=last)
 
 
-def _sentence_dates(doc: Document, anchor: date | None) -> dict[int, list[DateMention]]:
+def _mentions(text: str, anchor: date | None, year_only: int | None) -> list[DateMention]:
+    """find_dates with the anchor; with none but a year known, also the dates written without a
+    year, put in that year (and nothing relative: "on Tuesday" needs a day to count from)."""
+    if anchor is not None or year_only is None:
+        return find_dates(text, anchor)
+    return [m for m in find_dates(text, date(year_only, 12, 31)) if not m.relative or m.year_inferred]
+
+
+def _sentence_dates(doc: Document, anchor: date | None, year_only: int | None = None) -> dict[int, list[DateMention]]:
     """Date mentions per sentence, offsets in Article.text. Anaphoric ones ("the next day") are
     re-resolved against the latest day named before them in the paragraph (else the previous one)."""
     out: dict[int, list[DateMention]] = {}
@@ -342,7 +370,7 @@ def _sentence_dates(doc: Document, anchor: date | None) -> dict[int, list[DateMe
             if current_para in last_ref:
                 prev_para_ref = last_ref[current_para]
             current_para = s.paragraph
-        mentions = find_dates(s.text, anchor)
+        mentions = _mentions(s.text, anchor, year_only)
         if any(_ANAPHORIC.search(m.text) for m in mentions):
             ref = last_ref.get(s.paragraph, prev_para_ref)
             if ref is not None and ref[0] != anchor:
@@ -415,7 +443,7 @@ def _as_month(m: DateMention) -> DateMention:
     return replace(m, first=first, last=last, precision="month")
 
 
-def _background_range(doc: Document, para: int, per_sentence: dict[int, list[DateMention]], anchor: date | None) -> EventDate | None:
+def _background_range(doc: Document, para: int, per_sentence: dict[int, list[DateMention]], anchor: date | None, anchor_label: str | None = None) -> EventDate | None:
     """The widest honest range a background paragraph gives ("since 2020", "the past two years")."""
     art = doc.article
     assert art is not None
@@ -426,7 +454,7 @@ def _background_range(doc: Document, para: int, per_sentence: dict[int, list[Dat
         for m in per_sentence.get(s.index, []):
             before = art.text[s.start : m.start]
             if m.kind == "duration" or (anchor is not None and _SINCE.search(before)):
-                spans.append(_event_date(m, "coarse-background", before, anchor))
+                spans.append(_event_date(m, "coarse-background", before, anchor, anchor_label))
     if not spans:
         return None
     return min(spans, key=lambda d: (d.first, -d.last.toordinal()))
@@ -441,7 +469,14 @@ def run(doc: Document) -> Document:
 
     holders = load_officeholders()
     art = doc.article
-    per_sentence = _sentence_dates(doc, anchor)
+    # Without any day to read against, a date written without its year ("on March 1") still
+    # takes the year of the page's URL or copyright line; relative ones ("on Tuesday") stay unread.
+    year_only = art.year_hint if anchor is None and art.year_hint_source in ("url", "copyright") else None
+    if anchor is None:
+        anchor_label = art.year_hint_source if year_only else None
+    else:
+        anchor_label = "page-date" if anchor == art.published else "news-date"
+    per_sentence = _sentence_dates(doc, anchor, year_only)
     refs = _references(doc, per_sentence)
     lead_para = _lead_paragraph(doc)
     background_paras = {
@@ -454,7 +489,7 @@ def run(doc: Document) -> Document:
         m = _nearest(_not_modifier_years(art.text, e, _own_clause_dates(doc, e, per_sentence.get(e.sentence, []))), e.trigger_start)
         when: EventDate | None
         if m is not None:
-            when = _event_date(m, "sentence", art.text[sent.start : m.start], anchor)
+            when = _event_date(m, "sentence", art.text[sent.start : m.start], anchor, anchor_label)
             if e.modality == "planned" and _FUTURE.search(sent.text):
                 when = _forward(when, m, anchor)
         elif (gap := _gap_date(sent, e, refs.get(e.sentence))) is not None:
@@ -468,10 +503,10 @@ def run(doc: Document) -> Document:
             ]
             if prev:
                 ps, pm = prev[-1]
-                when = _event_date(pm, "paragraph", art.text[ps.start : pm.start], anchor)
+                when = _event_date(pm, "paragraph", art.text[ps.start : pm.start], anchor, anchor_label)
             elif sent.paragraph in background_paras:
                 # Never the news date: the widest range the paragraph gives, else unknown.
-                when = _background_range(doc, sent.paragraph, per_sentence, anchor)
+                when = _background_range(doc, sent.paragraph, per_sentence, anchor, anchor_label)
             else:
                 when = news
         historical = is_historical(when, news_day, sent.paragraph in background_paras)
