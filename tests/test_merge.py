@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 from typing import Any
 
@@ -90,19 +91,40 @@ def test_month_boundaries_offices_modes_and_same_page_keep_events_apart(tmp_path
     assert len(list(db.query("select * from events"))) == 8
 
 
-def test_undated_mention_joins_only_an_unambiguous_event(tmp_path: Path) -> None:
+def _mixed_events(db: Any) -> list[str]:
+    """Canonical events holding both dated and undated mentions (there must be none)."""
+    return [r["event_id"] for r in db.query(
+        "select event_id from mentions group by event_id "
+        "having sum(date_first is null) > 0 and sum(date_first is not null) > 0"
+    )]
+
+
+def test_an_undated_mention_never_joins_a_dated_event(tmp_path: Path) -> None:
+    """The same named dyad, same evidence words: a meeting on a page with no usable date is still
+    not the dated meeting of weeks earlier, in either order of arrival and after a rebuild."""
     db = open_db(tmp_path / "m.db")
     _store(db, [
         _mention("p1", 0, "2022-06-10", "day", "2022-06-10", "2022-06-10", AUSTIN, WEI, "Austin met Wei in Singapore."),
-        _mention("p2", 0, None, None, None, None, AUSTIN, WEI, "Austin has met Wei before."),
+        _mention("p2", 0, None, None, None, None, AUSTIN, WEI, "Austin met Wei in Singapore."),
     ])
-    assert len(list(db.query("select * from events"))) == 1
     _store(db, [
-        _mention("p3", 0, "2022-11-22", "day", "2022-11-22", "2022-11-22", AUSTIN, WEI, "Austin met Wei in Cambodia."),
         _mention("p4", 0, None, None, None, None, AUSTIN, WEI, "Austin and Wei have held talks."),
+        _mention("p3", 0, "2022-06", "month", "2022-06-01", "2022-06-30", AUSTIN, WEI, "Austin and Wei held talks in June."),
     ])
-    # Two candidates for the undated p4: it stays its own event rather than guess.
-    assert len(list(db.query("select * from events"))) == 3
+    assert _mixed_events(db) == []
+    events = {r["id"]: r for r in db.query("select * from events")}
+    # The dated reports are one event (June 10 inside June), the two undated ones another.
+    assert len(events) == 2
+    assert sorted((str(r["date"]), r["mentions"]) for r in events.values()) == [("2022-06-10", 2), ("None", 2)]
+    merge.rebuild(db)
+    assert _mixed_events(db) == [] and len(list(db.query("select * from events"))) == 2
+
+
+def test_dates_compatible_never_pairs_dated_with_undated() -> None:
+    dated = {"date_first": "2022-06-10", "date_last": "2022-06-10", "date_precision": "day"}
+    undated = {"date_first": None, "date_last": None, "date_precision": None}
+    assert merge.dates_compatible(dated, undated) is False and merge.dates_compatible(undated, dated) is False
+    assert merge.dates_compatible(undated, undated) is True
 
 
 def test_similarity_signal() -> None:
@@ -163,3 +185,31 @@ def test_rerunning_the_same_input_gives_the_same_events(bali_db: Path, tmp_path:
     cols = "id, type, date, date_precision, mentions, sources, source_name, target_name, evidence"
     assert list(a.query(f"select {cols} from events order by id")) == list(b.query(f"select {cols} from events order by id"))
     assert list(a.query("select id, event_id from mentions order by id")) == list(b.query("select id, event_id from mentions order by id"))
+
+
+def test_questions_do_not_count_undated_events_and_list_them_apart(tmp_path: Path) -> None:
+    """last-contact, channels and timeline count the dated meeting only; the undated report is
+    listed apart (and the CLI prints it under "Undated reports")."""
+    from click.testing import CliRunner
+
+    from parley.ask import questions as q
+    from parley.cli import main
+
+    path = tmp_path / "q.db"
+    db = open_db(path)
+    _store(db, [
+        _mention("p1", 0, "2022-06-10", "day", "2022-06-10", "2022-06-10", AUSTIN, WEI, "Austin met Wei in Singapore."),
+        _mention("p2", 0, None, None, None, None, AUSTIN, WEI, "Austin met Wei again, officials said."),
+    ])
+    db.close()
+    last = q.last_contact(path, "USA", "CHN", before="2024-01-01")
+    assert last is not None and last["date"] == "2022-06-10" and last["mentions"] == 1
+    channel = {r["channel"]: r for r in q.channels(path, "USA", "CHN", as_of="2024-01-01")}["defense_ministers"]
+    assert channel["contacts"] == 1 and channel["last_contact"] == "2022-06-10"
+    assert [r["events"] for r in q.timeline(path, "USA", "CHN")] == [1]
+    undated = q.undated_reports(path, "USA", "CHN", type="CONSULT")
+    assert [r["evidence"] for r in undated] == ["Austin met Wei again, officials said."]
+    out = CliRunner().invoke(main, ["last-contact", "USA", "CHN", "--db", str(path), "--before", "2024-01-01"]).output
+    assert "2022-06-10" in out and "Undated reports (not counted as contacts): 1" in out
+    js = json.loads(CliRunner().invoke(main, ["last-contact", "USA", "CHN", "--db", str(path), "--format", "json"]).output)
+    assert len(js["undated_reports"]) == 1

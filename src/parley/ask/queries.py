@@ -66,6 +66,7 @@ def event_json(row: dict[str, Any], doc: dict[str, Any] | None) -> dict[str, Any
         "context": row["context"],
         "date": row["date"],
         "date_precision": row["date_precision"],
+        "date_year_from": row.get("date_year_from"),
         "historical": bool(row["historical"]),
         "modality": row["modality"],
         "source": _actor(row, "source"),

@@ -29,6 +29,10 @@ silence is longer than the `frozen_after_days` setting (settings.py), "never" wh
 on record, else "open". A coarse date (a year, a month) counts at its last day, so silence is a
 lower bound for coarse dates.
 
+Undated reports. An event no page dated (no usable page date, no date words) is never counted
+as a contact, a period's event or a channel's last contact: it could be any meeting of the dyad.
+`undated_reports` lists them apart, and the CLI prints them under their own heading.
+
 Trend (`trend`). Per period, over the canonical events of the dyad dated in it:
   index            = (sum of PLOVER scores) / n  - the mean cooperation-conflict score on
                      PLOVER's -10 (most conflictual) .. +10 (most cooperative) scale, each
@@ -56,7 +60,7 @@ from .queries import _documents, check_country, check_date, check_type, event_js
 from ..errors import QueryError
 from ..events.lexicon import PLOVER_TYPES
 from ..store.merge import event_mentions
-from ..settings import Settings
+from ..settings import Settings, current
 from ..store.db import open_db
 
 Level = Literal["leader", "minister", "military", "official"]
@@ -188,6 +192,25 @@ def dyad_events(db_path: str | Path, a: str, b: str, types: set[str] | None = No
         return list(db.query(sql, params))
     finally:
         db.close()
+
+
+def undated_reports(db_path: str | Path, a: str, b: str, *, type: str | None = None) -> list[dict[str, Any]]:
+    """The dyad's asserted events that no page dated: reported, but not counted as contacts."""
+    return [
+        {"id": e["id"], "type": e["type"], "source": e["source_name"] or e["source_country"],
+         "target": e["target_name"] or e["target_country"], "mentions": e["mentions"], "sources": e["sources"],
+         "document_id": e["document_id"], "evidence": e["evidence"]}
+        for e in dyad_events(db_path, a, b, _check_types(type))
+        if not e["date_first"]
+    ]
+
+
+def format_undated(rows: list[dict[str, Any]]) -> str:
+    if not rows:
+        return ""
+    lines = [f"Undated reports (not counted as contacts): {len(rows)}"]
+    lines += [f"  - {r['type']} {r['source']}-{r['target']}: {r['evidence']}" for r in rows]
+    return "\n".join(lines)
 
 
 def gap_text(days: int) -> str:
@@ -385,7 +408,7 @@ def channels(db_path: str | Path, a: str, b: str, *, as_of: str | None = None, t
              settings: Settings | None = None, today: date | None = None) -> list[dict[str, Any]]:
     """The dyad's dialogue channels with last contact, silence and frozen status as of a date."""
     types = _check_types(type)
-    threshold = (settings or Settings()).frozen_after_days
+    threshold = (settings or current()).frozen_after_days
     ref = _day(as_of, "as-of", end=True) if as_of else (today or date.today())
     per: dict[str, list[dict[str, Any]]] = {c: [] for c, _ in CHANNELS}
     for row in dyad_events(db_path, a, b, types):

@@ -21,6 +21,12 @@ def _period_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--by", type=click.Choice(["month", "quarter", "year"]), default="month", show_default=True)(fn)
 
 
+def _echo_undated(text: str) -> None:
+    if text:
+        click.echo("")
+        click.echo(text)
+
+
 def register(main: click.Group) -> None:
     from . import emit
 
@@ -39,13 +45,16 @@ def register(main: click.Group) -> None:
         Example:
           parley last-contact USA CHN --before 2024-04-16 --level minister
         """
-        from ..ask.questions import format_last_contact, last_contact
+        from ..ask.questions import format_last_contact, format_undated, last_contact, undated_reports
 
         result = last_contact(db, a, b, before=before, level=level, type=type_)
+        undated = undated_reports(db, a, b, type=type_)
         if fmt == "json":
-            click.echo(json.dumps(result, indent=2, ensure_ascii=False, default=str))
+            out = {**result, "undated_reports": undated} if result is not None else {"contact": None, "undated_reports": undated}
+            click.echo(json.dumps(out, indent=2, ensure_ascii=False, default=str))
         else:
             click.echo(format_last_contact(result, a, b))
+            _echo_undated(format_undated(undated))
 
     @main.command(name="timeline")
     @click.argument("a")
@@ -61,7 +70,7 @@ def register(main: click.Group) -> None:
         Example:
           parley timeline USA CHN --by quarter
         """
-        from ..ask.questions import timeline
+        from ..ask.questions import format_undated, timeline, undated_reports
 
         rows = timeline(db, a, b, by=by, since=since, until=until, type=type_)
         if fmt in ("json", "jsonl"):
@@ -73,6 +82,8 @@ def register(main: click.Group) -> None:
             for r in rows
         ]
         emit(flat, fmt, ["period", "events", "types", "detail"])
+        if fmt == "table":
+            _echo_undated(format_undated(undated_reports(db, a, b, type=type_)))
 
     @main.command(name="channels")
     @click.argument("a")
@@ -88,7 +99,7 @@ def register(main: click.Group) -> None:
         Example:
           parley channels USA CHN --as-of 2024-04-16
         """
-        from ..ask.questions import channels
+        from ..ask.questions import channels, format_undated, undated_reports
 
         rows = channels(db, a, b, as_of=as_of, type=type_)
         if fmt == "json":
@@ -96,6 +107,8 @@ def register(main: click.Group) -> None:
             return
         cols = ["label", "status", "last_contact", "date_precision", "silent_days", "silent_months", "contacts", "evidence"]
         emit(rows, fmt, cols)
+        if fmt == "table":
+            _echo_undated(format_undated(undated_reports(db, a, b, type=type_)))
 
     @main.command(name="trend")
     @click.argument("a")

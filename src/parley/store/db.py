@@ -46,13 +46,26 @@ def open_db(path: str | Path, *, readonly: bool = False) -> sqlite_utils.Databas
     return db
 
 
+# Columns added after schema 1, filled in on older databases as they are opened for writing.
+_ADDED_COLUMNS = (
+    ("documents", "published_candidates", str),
+    ("documents", "year_hint", int),
+    ("documents", "year_hint_source", str),
+    ("mentions", "date_year_from", str),
+    ("events", "date_year_from", str),
+)
+
+
 def ensure_schema(db: sqlite_utils.Database) -> None:
     if "documents" in db.table_names():
+        for table, column, kind in _ADDED_COLUMNS:
+            if column not in db[table].columns_dict:
+                db[table].add_column(column, kind)
         return
     db["documents"].create(
         {
             "id": str, "path": str, "url": str, "title": str, "published": str, "published_source": str,
-            "news_date": str, "news_date_source": str, "method": str, "text": str, "paragraphs": str,
+            "published_candidates": str, "year_hint": int, "year_hint_source": str, "news_date": str, "news_date_source": str, "method": str, "text": str, "paragraphs": str,
             "sentences": int, "ingested_at": str,
         },
         pk="id",
@@ -62,7 +75,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         {
             "id": str, "document_id": str, "event_id": str, "sentence": int, "type": str, "mode": str,
             "context": str, "modality": str, "date": str, "date_precision": str, "date_first": str,
-            "date_last": str, "date_source": str, "date_text": str, "historical": int,
+            "date_last": str, "date_source": str, "date_text": str, "date_year_from": str, "historical": int,
             **actor_cols,
             "location": str, "location_country": str, "evidence": str, "evidence_start": int,
             "evidence_end": int, "trigger": str, "coder": str, "confidence": float, "quotes": str,
@@ -73,7 +86,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     db["events"].create(
         {
             "id": str, "type": str, "mode": str, "context": str, "modality": str, "date": str,
-            "date_precision": str, "date_first": str, "date_last": str, "historical": int,
+            "date_precision": str, "date_first": str, "date_last": str, "date_year_from": str, "historical": int,
             **actor_cols,
             "location": str, "location_country": str, "evidence": str, "document_id": str,
             "evidence_start": int, "evidence_end": int, "coder": str, "confidence": float,
@@ -123,6 +136,7 @@ def mention_row(doc: Document, e: Event) -> dict[str, Any]:
         "date_last": d.last.isoformat() if d else None,
         "date_source": d.source if d else None,
         "date_text": d.text if d else None,
+        "date_year_from": d.year_from if d else None,
         "historical": int(e.historical),
         **_actor_row("source", e.source),
         **_actor_row("target", e.target),
@@ -148,6 +162,10 @@ def document_row(doc: Document) -> dict[str, Any]:
         "title": art.title,
         "published": art.published.isoformat() if art.published else None,
         "published_source": art.published_source,
+        # every page-date cue, the winner first (parley.pagedate), for `parley documents` and audits
+        "published_candidates": json.dumps([c.as_json() for c in art.date_candidates]),
+        "year_hint": art.year_hint,
+        "year_hint_source": art.year_hint_source,
         "news_date": doc.news_date.value if doc.news_date else None,
         "news_date_source": doc.news_date.source if doc.news_date else None,
         "method": art.method,

@@ -7,7 +7,9 @@ when all of these hold (hard constraints):
 - the same dyad (either direction for the symmetric types CONSULT, AGREE, COOPERATE);
 - compatible dates: the date ranges overlap ("2022" contains 2022-11-22). Only two day-precise
   dates get a day of slack (time zones); "December 2023" and "January 2024" never overlap. An
-  undated mention is compatible with anything, but see below;
+  undated mention joins only an undated canonical event, and a dated one only a dated event: a
+  meeting on a page with no usable date may be any meeting of that dyad, and joining it to a
+  dated one would cite that page as evidence for a day it never named;
 - compatible actors, side by side: where both name a person, the names (or person ids) agree;
   where either side lacks a name but both give an office, the offices agree (a defense minister's
   meeting is not a military chief's);
@@ -29,7 +31,7 @@ The best-scoring accepted candidate wins; ties go to the older canonical event.
 The canonical event takes the most precise date among its mentions (ties: the earliest), the most
 specific actors (a named person over a bare state), the most confident mention's evidence, and
 counts its `mentions` and distinct `sources` (pages). It is historical only if every mention
-reports it as background.
+reports it as background. So no canonical event holds both dated and undated mentions.
 
 Determinism: mentions are merged in a fixed order within a page (sentence order) and canonical ids
 derive from the first mention, so the same pages in the same order give the same events.
@@ -69,11 +71,13 @@ def _d(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def dates_compatible(a: dict[str, Any], b: dict[str, Any]) -> bool | None:
-    """True/False when both are dated; None when either is undated."""
+def dates_compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Both undated, or both dated with overlapping ranges; never one dated and one undated."""
     af, al, bf, bl = _d(a["date_first"]), _d(a["date_last"]), _d(b["date_first"]), _d(b["date_last"])
-    if not (af and al and bf and bl):
-        return None
+    a_dated, b_dated = bool(af and al), bool(bf and bl)
+    if not (a_dated and b_dated):
+        return a_dated == b_dated
+    assert af and al and bf and bl
     both_days = a["date_precision"] == "day" and b["date_precision"] == "day"
     slack = timedelta(days=1 if both_days else 0)
     return af - slack <= bl and bf - slack <= al
@@ -202,7 +206,7 @@ def _event_from_mention(m: dict[str, Any]) -> dict[str, Any]:
         "id": canonical_id(m["id"]),
         "type": m["type"], "mode": m["mode"], "context": m["context"], "modality": m["modality"],
         "date": m["date"], "date_precision": m["date_precision"], "date_first": m["date_first"],
-        "date_last": m["date_last"], "historical": m["historical"],
+        "date_last": m["date_last"], "date_year_from": m.get("date_year_from"), "historical": m["historical"],
         "location": m["location"], "location_country": m["location_country"], "evidence": m["evidence"],
         "document_id": m["document_id"], "evidence_start": m["evidence_start"], "evidence_end": m["evidence_end"],
         "coder": m["coder"], "confidence": m["confidence"], "mentions": 1, "sources": 1,
@@ -220,7 +224,7 @@ def choose_event(db: sqlite_utils.Database, m: dict[str, Any]) -> tuple[dict[str
     dated = m["date_first"] is not None
     for order, e in enumerate(_candidates(db, m)):
         ok, rev = same_dyad(m, e)
-        if not ok or dates_compatible(m, e) is False or modes_conflict(m["mode"], e["mode"]):
+        if not ok or not dates_compatible(m, e) or modes_conflict(m["mode"], e["mode"]):
             continue
         sim = evidence_similarity(m["evidence"], e["evidence"])
         same_page = m["document_id"] in _page_ids(db, e["id"])
@@ -257,8 +261,8 @@ def _absorb(db: sqlite_utils.Database, e: dict[str, Any], m: dict[str, Any], rev
     update: dict[str, Any] = {}
     m_rank, e_rank = _PRECISION_RANK.get(m["date_precision"], 9), _PRECISION_RANK.get(e["date_precision"], 9)
     if m_rank < e_rank or (m_rank == e_rank and m["date_first"] and e["date_first"] and m["date_first"] < e["date_first"]):
-        for c in ("date", "date_precision", "date_first", "date_last"):
-            update[c] = m[c]
+        for c in ("date", "date_precision", "date_first", "date_last", "date_year_from"):
+            update[c] = m.get(c)
     for side_e, side_m in (("source", "target" if rev else "source"), ("target", "source" if rev else "target")):
         if _better_actor(e, m, side_e, side_m):
             for c in _ACTOR_COLS:
