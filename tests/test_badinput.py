@@ -112,6 +112,36 @@ def test_language_setting_lets_a_foreign_page_through(tmp_path: Path) -> None:
     assert run.returncode == 0 and json.loads(run.stdout)["skipped"] == 0, run.stdout + run.stderr
 
 
+_SPANISH_PAGE = (
+    "URL: https://noticias.example.es/2024/04/16/cancilleres-ginebra\n\n"
+    "Los cancilleres se reúnen en Ginebra\n\n"
+    "El ministro de Asuntos Exteriores de Francia se reunió el martes en Ginebra con su homólogo alemán para hablar de "
+    "la disputa fronteriza, informaron ambos gobiernos en un comunicado conjunto. Las conversaciones duraron dos horas y "
+    "Alemania anunció que enviará una delegación a París el próximo mes para continuar el diálogo.\n"
+)
+
+
+def test_extract_reads_the_settings_in_force_and_every_language(tmp_path: Path) -> None:
+    """`PARLEY_LANGUAGES=any parley extract PAGE` extracts a Spanish page (so does plain `parley
+    extract`: it does no language analysis) and reports its language; the PARLEY_* settings in
+    force apply (a page over PARLEY_MAX_PAGE_BYTES is refused); `ingest` still skips the page
+    with the language named."""
+    page = tmp_path / "es.txt"
+    page.write_text(_SPANISH_PAGE, encoding="utf-8")
+    for env in ({"PARLEY_LANGUAGES": "any"}, {}):
+        run = _parley("extract", str(page), "--format", "json", "--explain", env=env)
+        assert run.returncode == 0, run.stderr
+        (row,) = json.loads(run.stdout)
+        assert row["language"] == "es" and "Ginebra con su homólogo alemán" in row["text"]
+        assert (row["published"], row["published_source"]) == ("2024-04-16", "url")
+    small = _parley("extract", str(page), "--format", "json", env={"PARLEY_MAX_PAGE_BYTES": "100"})
+    assert small.returncode == 1 and "max_page_bytes" in json.loads(small.stdout)[0]["error"]
+    run = _parley("ingest", str(page), "--db", str(tmp_path / "x.db"), "--format", "json")
+    assert json.loads(run.stdout)["skipped"] == 1
+    skipped = read_stage.read_path(str(page), Settings())
+    assert isinstance(skipped, IngestStatus) and "Spanish (es" in skipped.reason
+
+
 def test_short_english_is_never_skipped_as_foreign() -> None:
     for text in ("Ministers met.", "Putin, Xi, Modi and Lula met in Kazan.", "Talks in Doha: Hamas, Israel, Qatar, Egypt."):
         assert isinstance(read_stage.page_from_bytes("t.txt", text.encode(), "text", Settings()), Page), text

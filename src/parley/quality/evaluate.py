@@ -201,11 +201,28 @@ class GoldSetReport:
     hits: list[dict[str, Any]] = field(default_factory=list)
     misses: list[dict[str, Any]] = field(default_factory=list)  # gold events not found
     false_alarms: list[dict[str, Any]] = field(default_factory=list)  # predicted, not in gold
+    # Page dates: pages whose gold `published` is known, and those parley dated within a day of it.
+    page_dates_known: int = 0
+    page_dates_right: int = 0
+    page_date_misses: list[dict[str, Any]] = field(default_factory=list)
+    # Event dates among events matched on type and dyad alone (one to one, date left free).
+    event_dates_matched: int = 0
+    event_dates_right: int = 0
+
+    def page_date_accuracy(self) -> float | None:
+        return round(self.page_dates_right / self.page_dates_known, 4) if self.page_dates_known else None
+
+    def event_date_accuracy(self) -> float | None:
+        return round(self.event_dates_right / self.event_dates_matched, 4) if self.event_dates_matched else None
 
     def as_json(self) -> dict[str, Any]:
         matched = self.overall.tp or 1
         return {
             "pages": self.pages,
+            "page_dates": {"known": self.page_dates_known, "right": self.page_dates_right,
+                           "accuracy": self.page_date_accuracy(), "misses": self.page_date_misses},
+            "event_dates": {"matched_on_type_and_dyad": self.event_dates_matched, "right": self.event_dates_right,
+                            "accuracy": self.event_date_accuracy()},
             "overall": self.overall.prf(),
             "historical": self.historical.prf(),
             "per_type": {t: v.prf() for t, v in sorted(self.per_type.items())},
@@ -261,6 +278,43 @@ def score_page(report: GoldSetReport, page: str, pred: list[Predicted], gold: li
     report.historical.fn += len(hg) - len(hm)
 
 
+def score_page_date(report: GoldSetReport, page: str, found: str | None, gold: str | None) -> None:
+    """A page's date is right when within a day of the gold `published` (time zones); pages
+    whose gold `published` is unknown (null) are not counted."""
+    if not gold:
+        return
+    report.page_dates_known += 1
+    ok = found is not None and abs((date.fromisoformat(found[:10]) - date.fromisoformat(gold[:10])).days) <= 1
+    report.page_dates_right += ok
+    if not ok:
+        report.page_date_misses.append({"page": page, "found": found, "gold": gold})
+
+
+def score_event_dates(report: GoldSetReport, pred: list[Predicted], gold: list[GoldEvent]) -> None:
+    """Among events matched one to one on type and dyad alone (a pair with agreeing dates
+    preferred), how many dates agree as the strict match requires."""
+    pairs = [
+        (dates_agree(p.date, g.date), _agreement(p, g), i, j)
+        for i, p in enumerate(pred) for j, g in enumerate(gold)
+        if p.type == g.type and _countries_match(p, g)
+    ]
+    pairs.sort(key=lambda x: (not x[0], -x[1], x[2], x[3]))
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    for agree, _, i, j in pairs:
+        if i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        report.event_dates_matched += 1
+        report.event_dates_right += agree
+
+
+def gold_published(path: Path) -> str | None:
+    value = json.loads(path.read_text(encoding="utf-8")).get("published")
+    return value if isinstance(value, str) and value.strip() else None
+
+
 def predicted_from_db(db: Any, document_id: str) -> list[Predicted]:
     out = []
     for r in db.query("select * from mentions where document_id = ? and modality = 'asserted' order by sentence, id", [document_id]):
@@ -310,8 +364,12 @@ def diagnose_gold_set(folder: Path, relaxations: dict[str, frozenset[str]] | Non
                 doc_id = row[0]["document_id"] if row else None
                 pred = predicted_from_db(db, doc_id) if doc_id else []
                 golds = gold_events(gold)
+                doc = list(db.query("select published from documents where id = ?", [doc_id])) if doc_id else []
+                found = doc[0]["published"] if doc else None
                 for name, rep in reports.items():
                     score_page(rep, page.name, pred, golds, matchers[name])
+                    score_page_date(rep, page.name, found, gold_published(gold))
+                    score_event_dates(rep, pred, golds)
         finally:
             db.close()
     return reports
@@ -447,6 +505,17 @@ def format_gold_report(rep: GoldSetReport, hits: bool = True) -> str:
     lines.append("per type: " + ", ".join(f"{t} {v['f1']:.2f} ({v['tp']}/{v['tp'] + v['fn']})" for t, v in j["per_type"].items()))
     lines.append(f"among matched: names {j['among_matched']['names']:.2f}, mode {j['among_matched']['mode']:.2f}, historical flag {j['among_matched']['historical_flag']:.2f}")
     lines.append(f"historical: P {h['precision']:.3f} R {h['recall']:.3f} F1 {h['f1']:.3f}")
+    pd_acc, ed_acc = rep.page_date_accuracy(), rep.event_date_accuracy()
+    lines.append(
+        f"page dates: {rep.page_dates_right}/{rep.page_dates_known} = {pd_acc:.3f} within a day of gold published"
+        if pd_acc is not None else "page dates: no gold published date in this set"
+    )
+    for x in rep.page_date_misses if hits else []:
+        lines.append(f"  page date wrong: {x['page']} found {x['found']}, gold {x['gold']}")
+    lines.append(
+        f"event dates: {rep.event_dates_right}/{rep.event_dates_matched} = {ed_acc:.3f} among events matched on type and dyad"
+        if ed_acc is not None else "event dates: no event matched on type and dyad"
+    )
     lines.append(f"overall: P {o['precision']:.3f} R {o['recall']:.3f} F1 {o['f1']:.3f} (tp {o['tp']}, fp {o['fp']}, fn {o['fn']})")
     return "\n".join(lines)
 

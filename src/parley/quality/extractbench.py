@@ -13,7 +13,11 @@ anchor scores shipped next to the data (``anchor_results.json``):
 * the F1 standard deviation comes from 1000 bootstrap resamples of pages (fixed seed, so the
   printed value is reproducible run to run).
 
-Run: ``python -m parley.quality.extractbench /work/shared/eval/extraction [--compare]``.
+Run: ``python -m parley.quality.extractbench /work/shared/eval/extraction [--compare]``; or score what the
+``parley extract`` command wrote (every page, any language)::
+
+    parley extract /work/shared/eval/extraction/html/*.html.gz --format jsonl > out.jsonl
+    python -m parley.quality.extractbench /work/shared/eval/extraction --predictions out.jsonl
 """
 
 from __future__ import annotations
@@ -197,6 +201,18 @@ def _compare_sets() -> dict[str, Extractor]:
     return sets
 
 
+def predictions_from_jsonl(path: Path) -> dict[str, str]:
+    """Page id -> text from `parley extract --format jsonl` output (id = the file name before its
+    first dot); a record with an error counts as an empty prediction."""
+    preds: dict[str, str] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                row = json.loads(line)
+                preds[Path(row["path"]).name.split(".")[0]] = row.get("text") or ""
+    return preds
+
+
 def _fmt(name: str, score: BenchScore, spp: float) -> str:
     return (
         f"{name:<36} P={score.precision:.4f} R={score.recall:.4f} "
@@ -209,8 +225,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("bench_dir", type=Path, help="directory with html/ and ground-truth.json")
     ap.add_argument("--compare", action="store_true", help="score several option sets")
     ap.add_argument("--dump", type=Path, help="write final predictions as JSON here")
+    ap.add_argument("--predictions", type=Path, help="score this `parley extract --format jsonl` output instead of extracting")
     args = ap.parse_args(argv)
 
+    if args.predictions:
+        truth = json.loads((args.bench_dir / "ground-truth.json").read_text(encoding="utf-8"))
+        score = score_pages(predictions_from_jsonl(args.predictions), {k: v.get("articleBody") or "" for k, v in truth.items()})
+        print(_fmt(f"parley extract ({args.predictions.name})", score, 0.0))
+        return 0
     pages = load_pages(args.bench_dir)
     sets = _compare_sets() if args.compare else {"parley (final)": extract_html}
     for name, extractor in sets.items():
