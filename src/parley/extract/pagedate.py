@@ -9,11 +9,12 @@ A news page states its date in many places, and no one of them is always there:
                           `itemprop="datePublished"`, `<time pubdate>` (HTML)
   2     published-line    a byline line that says so: "Published: April 16, 2024 10:32",
                           "Posted on Tue 16 Apr 2024 by ...", "First published ..."
-  3     htmldate          htmldate's reading of the markup (`<time>` elements, other meta,
-                          the URL) with `original_date=True`: publication, not modification
-  4     url               the date in the page's URL (`URL:` header or canonical link):
+  3     url               the date in the page's URL (`URL:` header or canonical link):
                           /2024/04/16/slug, slug-20240601-id.html, slug-05312024073900.html,
                           /20230827/slug
+  4     htmldate          htmldate's reading of the markup (`<time>` elements, other meta) with
+                          `original_date=True`, modification tags, asides, captions, comments
+                          and cookie notices removed: publication only
   5     trafilatura       trafilatura's own metadata date (HTML)
   6     dateline          a wire dateline opening the lead ("KYIV, April 16 (Reuters) -",
                           "Manila, March 28 -"): the dispatch date, in the article's own words;
@@ -57,8 +58,8 @@ RANK = {
     "json-ld": 1,
     "html-meta": 1,
     "published-line": 2,
-    "htmldate": 3,
-    "url": 4,
+    "url": 3,
+    "htmldate": 4,
     "trafilatura": 5,
     "dateline": 6,
     "byline-date": 7,
@@ -313,6 +314,8 @@ def text_cues(raw: str) -> TextCues:
     lines = [ln.strip() for ln in raw.replace("\u00a0", " ").split("\n")]
     for line in lines:
         if not line:
+            if in_link_list and not lead_seen:
+                in_link_list = False  # a list above the article ends with its block
             continue
         if _COMMENTS_START.match(line):
             break  # readers' comments: their "Posted on" dates are not the page's
@@ -410,12 +413,32 @@ def canonical_url(tree: Any) -> str | None:
     return None
 
 
+_NOT_THE_ARTICLE = (
+    "//aside | //nav | //footer | //figure | //figcaption | //form | "
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' related') or contains(@class, 'comment') "
+    "or contains(@id, 'comment') or contains(@class, 'cookie') or contains(@id, 'cookie') or contains(@class, 'caption')]"
+)
+
+
 def _htmldate(tree: Any) -> DateCandidate | None:
     """htmldate's publication date from the markup alone (no free-text search: a related
     post's or a comment's date in the body would do as well as the article's)."""
     try:
+        from copy import deepcopy
+
         from htmldate import find_date
 
+        # htmldate falls back to a modification meta tag when no publication tag exists, even
+        # with original_date=True: without those tags it reads <time> elements and the like.
+        tree = deepcopy(tree)
+        for meta in tree.xpath("//meta"):
+            key = " ".join(meta.get(a) or "" for a in ("property", "name", "itemprop")).lower()
+            if "modif" in key or "updated" in key:
+                meta.getparent().remove(meta)
+        # Nor a related post's, a comment's or a caption's date: those parts go before it looks.
+        for node in tree.xpath(_NOT_THE_ARTICLE):
+            if node.getparent() is not None:
+                node.getparent().remove(node)
         # The URL is read by url_date (its own cue); htmldate reads the markup alone.
         value = find_date(tree, extensive_search=False, original_date=True, url=None)
     except Exception:  # htmldate on odd markup: no cue, not a failed page

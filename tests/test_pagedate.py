@@ -1,0 +1,228 @@
+"""parley.pagedate: the page date from every cue, ranked; traps that must never date a page.
+
+All pages here are written for these tests (news-like, invented wording)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from lxml import html as lxml_html
+
+from parley import pagedate as pd
+from parley.records import DateCandidate
+
+
+def _page_date(raw: str, url: str | None = None) -> pd.PageDate:
+    cues = pd.text_cues(raw)
+    return pd.decide(cues.candidates, url, cues.dateline, cues.copyright_year)
+
+
+LEAD = "The foreign ministers of the two countries met in Geneva to discuss the border dispute, officials said."
+
+
+# -- URL shapes -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("url, day", [
+    ("https://news.example.com/world/2024/04/16/ministers-meet-geneva/", date(2024, 4, 16)),
+    ("https://news.example.com/world/ministers-meet-20240601-a1b2c3.html", date(2024, 6, 1)),
+    ("https://news.example.com/world/ministers-meet-05312024073900.html", date(2024, 5, 31)),
+    ("https://news.example.com/20230827/ministers-meet", date(2023, 8, 27)),
+    ("https://news.example.com/2024-04-16/ministers-meet", date(2024, 4, 16)),
+])
+def test_url_day_shapes(url: str, day: date) -> None:
+    found = pd.url_date(url)
+    assert found is not None and found.day == day
+
+
+def test_url_month_and_year_only_shapes_give_a_year_not_a_day() -> None:
+    month = pd.url_date("https://news.example.com/2022/02/ministers-meet.html")
+    assert month is not None and (month.day, month.year, month.month) == (None, 2022, 2)
+    year = pd.url_date("https://news.example.com/archive/2019/ministers-meet")
+    assert year is not None and (year.day, year.year) == (None, 2019)
+
+
+@pytest.mark.parametrize("url", [
+    "https://news.example.com/2024/02/30/impossible-day/",   # 30 February
+    "https://news.example.com/story-20241345-id.html",       # month 13
+    "https://news.example.com/story-20240416999999.html",    # a 14-digit id, no time of day
+    "https://news.example.com/story/12345678",               # an id that is no date either way
+    "https://news.example.com/1899/04/16/old/",              # before 1990
+])
+def test_impossible_url_dates_are_refused(url: str) -> None:
+    found = pd.url_date(url)
+    assert found is None or found.day is None
+
+
+# -- bylines and date lines -------------------------------------------------------------------
+
+@pytest.mark.parametrize("line, day, source", [
+    ("Published: April 16, 2024 10:32:11", date(2024, 4, 16), "published-line"),
+    ("Published: Tuesday, April 16, 2024 - 10:32", date(2024, 4, 16), "published-line"),
+    ("Posted on 16 April 2024 by Jane Roe", date(2024, 4, 16), "published-line"),
+    ("First published on Tue 16 Apr 2024 10.32 BST", date(2024, 4, 16), "published-line"),
+    ("By Jane Roe | Published April 16, 2024", date(2024, 4, 16), "published-line"),
+    ("Updated: 17 Apr 2024 09:00 IST", date(2024, 4, 17), "updated-line"),
+    ("Last updated April 17, 2024", date(2024, 4, 17), "updated-line"),
+    ("date 2024-04-16 Photo: Staff photographer", date(2024, 4, 16), "page-date-line"),
+    ("Sat. Jul 20th, 2024", date(2024, 7, 20), "page-date-line"),
+    ("By Jane Roe | 21/05/2023 | Comments (2)", date(2023, 5, 21), "page-date-line"),
+])
+def test_byline_forms(line: str, day: date, source: str) -> None:
+    assert pd.read_byline(line) == (day, source)
+
+
+@pytest.mark.parametrize("line", [
+    "On April 16, 2024, the two delegations met in Geneva and agreed to meet again next month.",
+    "Photo: Soldiers at the border crossing, April 16, 2024. Staff photographer",
+    "A soldier stands guard at the border crossing on April 16, 2024. REUTERS/Staff",
+    "Published: sometime last spring",
+    "Posted in: World, Politics",
+])
+def test_sentences_captions_and_labels_without_a_day_are_no_byline(line: str) -> None:
+    assert pd.read_byline(line) is None
+
+
+def test_a_byline_under_the_headline_beats_the_sites_header_date() -> None:
+    raw = (
+        "THE DAILY EXAMPLE\nHome | World | Politics | Business | Sport\nMonday, 29 April 2024 | Geneva 14°C\n\n"
+        "Ministers agree to reopen border crossings\n\nBy Jane Roe | 16/04/2024\n\n" + LEAD + "\n"
+    )
+    found = _page_date(raw)
+    assert (found.published, found.source) == (date(2024, 4, 16), "byline-date")
+    assert [c.source for c in found.losers] == ["page-date-line"]
+
+
+def test_a_labelled_byline_beats_url_and_date_lines() -> None:
+    raw = "Sat. Jul 20th, 2024\n\nMinisters meet in Geneva\n\nPosted on 17 April 2024 by Jane Roe\n\n" + LEAD
+    found = _page_date(raw, url="https://news.example.com/2024/04/15/ministers-geneva/")
+    assert (found.published, found.source) == (date(2024, 4, 17), "published-line")
+    assert [c.source for c in found.candidates] == ["published-line", "url", "page-date-line"]
+
+
+def test_published_beats_updated_whatever_the_order() -> None:
+    raw = "Ministers meet in Geneva\n\nUpdated: 19 April 2024\nPublished: 16 April 2024\n\n" + LEAD
+    found = _page_date(raw)
+    assert (found.published, found.source) == (date(2024, 4, 16), "published-line")
+
+
+def test_a_published_line_under_the_article_counts_but_a_bare_date_after_the_lead_is_weakest() -> None:
+    found = _page_date("Ministers meet in Geneva\n\n" + LEAD + "\n\nPublished: 16 April 2024\n")
+    assert (found.published, found.source) == (date(2024, 4, 16), "published-line")
+    found = _page_date("Sat. Jul 20th, 2024\n\nMinisters meet in Geneva\n\n" + LEAD + "\n\nApril 16, 2024\n")
+    assert (found.published, found.source) == (date(2024, 7, 20), "page-date-line")
+
+
+# -- datelines --------------------------------------------------------------------------------
+
+def test_wire_dateline_takes_its_year_from_the_url_month() -> None:
+    raw = "Ministers meet in Geneva\n\nGENEVA, Feb 16 (Wire) - " + LEAD + "\n"
+    found = _page_date(raw, url="https://news.example.com/2022/02/ministers-geneva.html")
+    assert (found.published, found.source) == (date(2022, 2, 16), "dateline")
+    assert "year from the url year" in found.candidates[0].evidence
+
+
+def test_city_dateline_takes_its_year_from_the_copyright_line() -> None:
+    raw = "Ministers meet in Geneva\n\nGeneva, March 28 - " + LEAD + "\n\n© 2019-2023 The Daily Example\n"
+    found = _page_date(raw)
+    assert (found.published, found.source) == (date(2023, 3, 28), "dateline")
+
+
+def test_dateline_beats_a_site_header_date_and_takes_the_nearest_year() -> None:
+    raw = "Fri. Jan 5th, 2024\n\nMinisters meet in Geneva\n\nGENEVA, Dec 28 (Wire) - " + LEAD + "\n"
+    found = _page_date(raw)
+    assert (found.published, found.source) == (date(2023, 12, 28), "dateline")
+    assert [c.source for c in found.candidates] == ["dateline", "page-date-line"]
+
+
+def test_a_dateline_alone_without_any_year_gives_no_date() -> None:
+    found = _page_date("Ministers meet in Geneva\n\nGENEVA, Dec 28 (Wire) - " + LEAD + "\n")
+    assert found.published is None and found.year_hint is None
+
+
+# -- traps ------------------------------------------------------------------------------------
+
+def test_caption_related_posts_comments_and_cookie_notice_never_date_the_page() -> None:
+    raw = (
+        "Ministers meet in Geneva\n\n"
+        "Photo: The two ministers in Geneva, March 3, 2024. Staff photographer\n\n"
+        + LEAD + "\n\n"
+        "Related posts\nBorder talks stall again\nApril 2, 2024\nMinisters to meet next week\nMarch 30, 2024\n\n"
+        "This website uses cookies. Cookie policy updated: 12 May 2023\n\n"
+        "3 Comments\n\nPosted on April 18, 2024 at 5:12 pm\nGreat news for both countries.\n"
+    )
+    found = _page_date(raw)
+    assert found.published is None and found.candidates == ()
+
+
+def test_a_related_list_above_the_article_is_skipped_too() -> None:
+    raw = (
+        "Latest news\nBorder talks stall again\n2 April 2024\n\n"
+        "Ministers meet in Geneva\n\nPublished: 16 April 2024\n\n" + LEAD + "\n"
+    )
+    found = _page_date(raw)
+    assert (found.published, [c.source for c in found.candidates]) == (date(2024, 4, 16), ["published-line"])
+
+
+def test_a_page_with_no_date_at_all() -> None:
+    found = _page_date("Ministers meet in Geneva\n\n" + LEAD + "\n")
+    assert (found.published, found.source, found.year_hint) == (None, None, None)
+
+
+def test_year_hint_from_url_then_copyright_when_no_day() -> None:
+    assert _page_date("Ministers meet\n\n" + LEAD, url="https://x.example/2021/09/ministers").year_hint_source == "url"
+    found = _page_date("Ministers meet\n\n" + LEAD + "\n\nCopyright 2021 The Daily Example\n")
+    assert (found.published, found.year_hint, found.year_hint_source) == (None, 2021, "copyright")
+
+
+# -- HTML -------------------------------------------------------------------------------------
+
+_HTML = """<html><head><title>Ministers meet in Geneva</title>{head}</head><body>
+<article><h1>Ministers meet in Geneva</h1>{body}<p>{lead}</p>
+<aside><h2>Related</h2><ul><li><a href="/a">Border talks stall</a> <time datetime="2024-03-30">March 30</time></li></ul></aside>
+</article></body></html>"""
+
+
+def _html_cues(head: str = "", body: str = "", url: str | None = None) -> pd.PageDate:
+    tree = lxml_html.fromstring(_HTML.format(head=head, body=body, lead=LEAD))
+    cues, url = pd.html_cues(tree, url)
+    return pd.decide(cues, url)
+
+
+def test_html_json_ld_and_meta_beat_the_url() -> None:
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-04-16T08:00:00Z",'
+            ' "dateModified": "2024-04-20T08:00:00Z"}</script>')
+    found = _html_cues(head, url="https://news.example.com/2024/04/10/ministers/")
+    assert (found.published, found.source) == (date(2024, 4, 16), "json-ld")
+    assert "url" in [c.source for c in found.losers]
+
+
+def test_html_time_element_read_by_htmldate_prefers_publication() -> None:
+    body = '<p class="byline">By Jane Roe <time datetime="2024-04-16T08:00:00Z">April 16, 2024</time></p>'
+    head = '<meta property="article:modified_time" content="2024-05-02T08:00:00Z">'
+    found = _html_cues(head, body)
+    assert found.published == date(2024, 4, 16) and found.source == "htmldate"
+
+
+def test_html_canonical_link_gives_the_url_date() -> None:
+    head = '<link rel="canonical" href="https://news.example.com/2023/08/27/ministers-geneva/">'
+    found = _html_cues(head)
+    assert (found.published, found.source) == (date(2023, 8, 27), "url")
+
+
+def test_ranking_is_stable_and_lists_every_loser() -> None:
+    cues = [
+        DateCandidate("page-date-line", date(2024, 7, 20), "Sat. Jul 20th, 2024", pd.RANK["page-date-line"]),
+        DateCandidate("page-header", date(2024, 4, 17), "PUBLISHED: 2024-04-17", pd.RANK["page-header"]),
+    ]
+    found = pd.decide(cues, "https://x.example/2024/04/16/story/")
+    assert found.source == "page-header" and [c.source for c in found.candidates] == ["page-header", "url", "page-date-line"]
+
+
+def test_html_dates_in_related_posts_captions_and_comments_are_not_the_page_date() -> None:
+    body = ('<figure><img src="a.jpg"><figcaption>Ministers in Geneva, <time datetime="2024-03-03">March 3, 2024</time>'
+            '</figcaption></figure>')
+    tail = ('<div class="comments"><p>Jane: great news <time datetime="2024-04-18">April 18</time></p></div>'
+            '<div class="cookie-notice">Cookie policy updated <time datetime="2023-05-12">12 May 2023</time></div>')
+    found = _html_cues(body=body + tail)
+    assert found.published is None and found.candidates == ()
