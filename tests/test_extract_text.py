@@ -151,3 +151,15 @@ def test_headlines_under_a_related_heading_are_chrome() -> None:
     assert "Harbour strike" not in cleaned.text and "Ministers to vote" not in cleaned.text
     # A real paragraph after the list is body again.
     assert "The talks will continue in Athens" in cleaned.text
+
+
+def test_masthead_and_menu_above_the_headline_are_not_the_title() -> None:
+    raw = (
+        "THE WORLD DESK\nHome | World | Europe | Business\nNews  Nation  West Philippine Sea  Videos\n"
+        "Friday, 26 April 2024 | Vienna 12°C\n\nMinisters meet in Vienna over border checks\n\n"
+        "Published: April 17, 2024 10:32:11\n\nThe two foreign ministers met in Vienna on Tuesday, officials said.\n"
+    )
+    out = clean_scraped_text(raw)
+    assert out.title == "Ministers meet in Vienna over border checks"
+    assert out.text == "The two foreign ministers met in Vienna on Tuesday, officials said."
+    assert (out.page_date, out.page_date_source) == (date(2024, 4, 17), "published-line")

@@ -226,3 +226,16 @@ def test_html_dates_in_related_posts_captions_and_comments_are_not_the_page_date
             '<div class="cookie-notice">Cookie policy updated <time datetime="2023-05-12">12 May 2023</time></div>')
     found = _html_cues(body=body + tail)
     assert found.published is None and found.candidates == ()
+
+
+@pytest.mark.parametrize("byline", [
+    "By Jane Roe\nApril 16, 2024 at 10:32 am",
+    "By Jane Roe\n16 April 2024, 10:32 GMT+8",
+    "By Jane Roe, Staff Reporter\nTuesday 16 April 2024 10.32 BST",
+    "Jane Roe · April 16, 2024 · 4 min read",
+    "April 16, 2024 / 10:32 AM / Updated 3 days ago",
+])
+def test_author_line_then_date_line_under_the_headline(byline: str) -> None:
+    raw = "Sat. Apr 27th, 2024\n\nMinisters meet in Geneva over border checks\n" + byline + "\n\n" + LEAD + "\n"
+    found = _page_date(raw)
+    assert (found.published, found.source) == (date(2024, 4, 16), "byline-date")

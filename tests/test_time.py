@@ -170,3 +170,58 @@ def test_a_date_in_another_clause_does_not_date_the_event() -> None:
     assert agree, [(e.type, e.evidence) for e in doc.events]
     assert all(e.date is None or e.date.value != "2023" and not e.date.value.startswith("2023/") for e in agree)
     assert not any(e.historical for e in agree)
+
+
+# -- undated pages, year inference, plans (issue 13) ---------------------------------------------
+
+def _with_hint(doc: Document, year: int | None, source: str | None) -> Document:
+    assert doc.article is not None
+    return time_stage.replace(doc, article=time_stage.replace(doc.article, year_hint=year, year_hint_source=source))
+
+
+def test_undated_page_leaves_relative_dates_unresolved() -> None:
+    """No page date and no year anywhere: "on Tuesday" and "last month" stay unread, the event
+    is stored without a date (never today's, never guessed)."""
+    doc = _doc([["The US held talks with China on Tuesday, officials said."], ["The US held talks with China last month as well."]], None, None)
+    doc = time_stage.replace(doc, events=(_event(doc, 0, "held talks"), _event(doc, 1, "held talks")))
+    out = time_stage.run(doc)
+    assert out.news_date is None
+    assert [e.date for e in out.events] == [None, None]
+
+
+def test_year_of_a_yearless_date_from_the_url_or_copyright_when_no_page_date() -> None:
+    """"on March 1" takes the URL's (or copyright line's) year and says so; "on Tuesday" still
+    needs a day to count from and stays unread."""
+    paragraphs = [["The US held talks with China on March 1 in Geneva, officials said."], ["The US held talks with China on Tuesday too."]]
+    for source in ("url", "copyright"):
+        doc = _with_hint(_doc(paragraphs, None, None), 2022, source)
+        doc = time_stage.replace(doc, events=(_event(doc, 0, "held talks"), _event(doc, 1, "held talks")))
+        march, tuesday = time_stage.run(doc).events
+        assert march.date is not None and (march.date.value, march.date.year_from) == ("2022-03-01", source)
+        assert tuesday.date is None
+
+
+def test_every_event_date_says_where_its_year_came_from() -> None:
+    doc = _doc([["The US held talks with China on March 1, 2023 in Geneva."], ["The US held talks with China on Tuesday."],
+                ["The US held talks with China in May."]], date(2024, 4, 18), "html-meta")
+    doc = time_stage.replace(doc, events=tuple(_event(doc, i, "held talks") for i in range(3)))
+    written, weekday, month = time_stage.run(doc).events
+    assert written.date is not None and written.date.year_from == "text"
+    assert weekday.date is not None and (weekday.date.value, weekday.date.year_from) == ("2024-04-16", "page-date")
+    assert month.date is not None and (month.date.value, month.date.year_from) == ("2023-05", "page-date")
+
+
+def test_a_visit_announced_for_a_coming_day_is_not_the_news_date() -> None:
+    """A page with no page date whose lead announces a visit on a coming day: that day is not
+    the news date (with no other cue, the news date stays unknown)."""
+    doc = _doc([["The US Secretary of State will visit China on April 24, 2024 for talks on trade, the State Department said."]], None, None)
+    doc = time_stage.replace(doc, events=(time_stage.replace(_event(doc, 0, "visit"), modality="planned"),))
+    assert time_stage.infer_news_date(doc) is None
+    doc = _doc([["The US Secretary of State is due to arrive in Beijing on April 24, 2024 for talks on trade."]], None, None)
+    doc = time_stage.replace(doc, events=(_event(doc, 0, "arrive"),))
+    assert time_stage.infer_news_date(doc) is None
+    # A happening in the lead still dates the news.
+    doc = _doc([["The US Secretary of State arrived in Beijing on April 24, 2024 for talks on trade."]], None, None)
+    doc = time_stage.replace(doc, events=(_event(doc, 0, "arrived"),))
+    news = time_stage.infer_news_date(doc)
+    assert news is not None and news.first == date(2024, 4, 24)

@@ -61,6 +61,11 @@ _LINK_LIST_HEADING = re.compile(
     r"most\s+(?:read|popular)|popular\s+posts?|latest\s+news|recent\s+posts?)\s*:?$",
     re.IGNORECASE,
 )
+# Above the headline: a masthead in capitals ("THE WORLD DESK") or a menu of section names set
+# apart by bars or wide gaps ("Home | World | Sport", "News  Nation  Regions", "Menu: Home ...").
+_MASTHEAD_OR_MENU = re.compile(
+    r"^(?:[A-Z0-9&'.,-]+(?: [A-Z0-9&'.,-]+){0,4}|(?i:menu)\b.*|[^|]{1,30}(?:\s*\|\s*[^|]{1,30}){2,}|\S+(?: \S+){0,2}(?: {2,}\S+(?: \S+){0,2}){2,})$"
+)
 _COUNT_ONLY = re.compile(r"^\s*\d{1,6}\s*$")
 _CAPTION_MARK = re.compile(
     r"^(?:photo|image|picture|file\s+photo|caption|credit|pictured)\s*[:|-]|"
@@ -158,6 +163,9 @@ def clean_scraped_text(raw: str) -> CleanedText:
             in_link_list = bool(_LINK_LIST_HEADING.match(line))
             continue
         norm = _norm(line)
+        if title is None and not kept and _MASTHEAD_OR_MENU.search(line):
+            dropped.append(line)  # the site's name or its section menu, above the headline
+            continue
         if title is None and not kept and _is_titleish(line):
             title = _title_without_count(line, lines)
             title_norm = _norm(title)
