@@ -53,3 +53,30 @@ def test_historical_f1_at_or_above_floor(report: dict[str, Any]) -> None:
     f1 = report["historical"]["f1"]
     floor = FLOORS["examples_gold_historical_f1"]
     assert f1 >= floor, f"examples/gold historical F1 {f1:.3f} < floor {floor}"
+
+
+def test_page_dates_of_the_gold_pages(report: dict[str, Any]) -> None:
+    """Page dates within a day of the gold `published`, over the pages where it is known."""
+    assert report["page_dates"]["known"] >= 10
+    assert report["page_dates"]["accuracy"] >= FLOORS["page_date_accuracy"], report["page_dates"]["misses"]
+
+
+@pytest.mark.parametrize("folder", ["memory", "dates"])
+def test_page_dates_of_the_other_dev_pages(folder: str) -> None:
+    """The same check on the other dev sets, through `parley extract` alone (no NLP needed):
+    examples/dates has one page per date cue, and pages whose gold `published` is null must stay
+    undated."""
+    from datetime import date
+
+    from parley.evaluate import GoldSetReport, gold_published, score_page_date
+    from parley.extract_api import extract_paths
+
+    rep = GoldSetReport()
+    for page, gold in gold_pairs(REPO / "examples" / folder):
+        (row,) = extract_paths([str(page)])
+        score_page_date(rep, page.name, row["published"], gold_published(gold))
+        if gold_published(gold) is None and folder == "dates":
+            assert row["published"] is None, (page.name, row["published"])
+        elif row["published"]:
+            assert date.fromisoformat(row["published"])
+    assert rep.page_dates_known >= 5 and rep.page_date_accuracy() >= FLOORS["page_date_accuracy"], rep.page_date_misses
