@@ -68,8 +68,8 @@ def test_page_dates_of_the_other_dev_pages(folder: str) -> None:
     undated."""
     from datetime import date
 
-    from parley.evaluate import GoldSetReport, gold_published, score_page_date
-    from parley.extract_api import extract_paths
+    from parley.quality.evaluate import GoldSetReport, gold_published, score_page_date
+    from parley.extract.api import extract_paths
 
     rep = GoldSetReport()
     for page, gold in gold_pairs(REPO / "examples" / folder):

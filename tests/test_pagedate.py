@@ -1,4 +1,4 @@
-"""parley.pagedate: the page date from every cue, ranked; traps that must never date a page.
+"""parley.extract.pagedate: the page date from every cue, ranked; traps that must never date a page.
 
 All pages here are written for these tests (news-like, invented wording)."""
 
@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from lxml import html as lxml_html
 
-from parley import pagedate as pd
+from parley.extract import pagedate as pd
 from parley.records import DateCandidate
 
 

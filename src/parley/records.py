@@ -47,7 +47,7 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class DateCandidate:
-    """One cue to the page's date (see parley.pagedate): where it was read, the day it gives,
+    """One cue to the page's date (see parley.extract.pagedate): where it was read, the day it gives,
     the text it was read from, and its rank (lower is more trusted)."""
 
     source: str

@@ -1,8 +1,10 @@
 """extract: main text, title and page date of a page; boilerplate out.
 
-Needs `Document.page`; adds `Document.article` (title, paragraphs, page date, language). `stage` is
-the pipeline step, `html` the main-text extractor for news HTML, `language` the language check, and
-`api` the `parley extract` entry point (read + extract, no NLP).
+Needs `Document.page`; adds `Document.article` (title, paragraphs, page date with every date cue
+read, year hint). `stage` is the pipeline step, `html` the main-text extractor for news HTML,
+`pagedate` the page date from every cue (bylines, date lines, datelines, URL, meta, JSON-LD,
+htmldate), ranked, `language` the language check, and `api` the `parley extract` entry point (read
++ extract, no NLP, any language).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from importlib import import_module
 from typing import Any
 
 # name -> submodule; loaded on first use so importing one helper does not load the whole stage
-_EXPORTS = {"run": "stage", "extract_paths": "api", "extract_html": "html"}
+_EXPORTS = {"run": "stage", "extract_paths": "api", "extract_html": "html", "decide": "pagedate"}
 __all__ = sorted(_EXPORTS)
 
 

@@ -156,7 +156,7 @@ def clean_scraped_text(raw: str) -> CleanedText:
                 continue
             in_link_list = False
         if parse_date_line(line) is not None or read_byline(line) is not None:
-            dropped.append(line)  # a date or byline line: read as a date cue by parley.pagedate
+            dropped.append(line)  # a date or byline line: read as a date cue by parley.extract.pagedate
             continue
         if _CHROME.match(line) or _COUNT_ONLY.match(line):
             dropped.append(line)

@@ -162,7 +162,7 @@ def document_row(doc: Document) -> dict[str, Any]:
         "title": art.title,
         "published": art.published.isoformat() if art.published else None,
         "published_source": art.published_source,
-        # every page-date cue, the winner first (parley.pagedate), for `parley documents` and audits
+        # every page-date cue, the winner first (parley.extract.pagedate), for `parley documents` and audits
         "published_candidates": json.dumps([c.as_json() for c in art.date_candidates]),
         "year_hint": art.year_hint,
         "year_hint_source": art.year_hint_source,
