@@ -239,3 +239,13 @@ def test_author_line_then_date_line_under_the_headline(byline: str) -> None:
     raw = "Sat. Apr 27th, 2024\n\nMinisters meet in Geneva over border checks\n" + byline + "\n\n" + LEAD + "\n"
     found = _page_date(raw)
     assert (found.published, found.source) == (date(2024, 4, 16), "byline-date")
+
+
+def test_dateline_shapes() -> None:
+    assert pd.read_dateline("KYIV, April 16 (Reuters) - Ukraine said ...") == pd.Dateline(4, 16, None, "KYIV, April 16 (Reuters) -")
+    assert pd.read_dateline("Manila, March 28 - The Philippines said ...") is not None
+    assert pd.read_dateline("WASHINGTON, Feb. 22, 2024 (Wire) — Officials said ...") == pd.Dateline(2, 22, 2024, "WASHINGTON, Feb. 22, 2024 (Wire) —")
+    # Not datelines: a lowercase opening, a sentence that names a day later on, a date with no separator.
+    assert pd.read_dateline("the ministers, April 16 - met again") is None
+    assert pd.read_dateline("On April 16, the two ministers met in Geneva.") is None
+    assert pd.read_dateline("Geneva, April 16 the two ministers met.") is None

@@ -194,12 +194,12 @@ _CAPTION = re.compile(
 _LEAD_MIN_WORDS = 15
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
 # A wire dateline: "NAIROBI, June 26 (Reuters) -", "Manila, March 28 -", "TOKYO, Feb. 22:".
-_MONTH_WORD = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# Place names are capitalised (the city in capitals or not); only the month word is read in any case.
+_MONTH_WORD = r"(?P<mon>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\.?"
 _DATELINE = re.compile(
     rf"^\s*(?P<city>[A-Z][\w'.\u2019-]+(?:[ -][A-Z][\w'.\u2019-]+){{0,3}}(?:,\s*[A-Z][\w.]+)?),\s+{_MONTH_WORD}\s+(?P<day>\d{{1,2}})\b"
     r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?"
-    r"\s*(?:\((?P<agency>[^()]{1,40})\)\s*)?(?P<sep>[-\u2013\u2014:/|]|\u2014)",
-    re.IGNORECASE,
+    r"\s*(?:\((?P<agency>[^()]{1,40})\)\s*)?(?P<sep>[-\u2013\u2014:/|])"
 )
 
 
