@@ -134,6 +134,7 @@ def test_extract_reads_the_settings_in_force_and_every_language(tmp_path: Path) 
         (row,) = json.loads(run.stdout)
         assert row["language"] == "es" and "Ginebra con su homólogo alemán" in row["text"]
         assert (row["published"], row["published_source"]) == ("2024-04-16", "url")
+        assert [c["source"] for c in row["published_candidates"]] == ["url"] and row["year_hint"] == 2024
     small = _parley("extract", str(page), "--format", "json", env={"PARLEY_MAX_PAGE_BYTES": "100"})
     assert small.returncode == 1 and "max_page_bytes" in json.loads(small.stdout)[0]["error"]
     run = _parley("ingest", str(page), "--db", str(tmp_path / "x.db"), "--format", "json")
