@@ -1,8 +1,13 @@
+"""How sample-review.jsonl was written: the reviewer's annotations as Python calls (a1..a8, one
+block per story, in reading order; dsl.py fills in dates), checked against the blind sentences.
+Run from anywhere: python training/corpus/review/src/build.py"""
 import json, sys
-sys.path.insert(0, '/tmp/rev')
+from pathlib import Path
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 import dsl
 for m in ['a1','a2','a3','a4','a5','a6','a7','a8']: __import__(m)
-rows = [json.loads(l) for l in open('/work/wt-review/training/corpus/review/sample-blind.jsonl')]
+rows = [json.loads(l) for l in open(HERE.parent / 'sample-blind.jsonl', encoding='utf-8')]
 keys = {(r['id'], r['sentence_index']) for r in rows}
 extra = set(dsl.A) - keys
 missing = keys - set(dsl.A)
@@ -26,6 +31,6 @@ for r in rows:
     out.append({"id": r['id'], "sentence_index": r['sentence_index'], "annotator": "review", "text": r['text'], "events": evs})
 print("bad", bad, "events", sum(len(o['events']) for o in out), "with events", sum(bool(o['events']) for o in out))
 if not bad and not missing:
-    with open('/work/wt-review/training/corpus/review/sample-review.jsonl', 'w') as f:
+    with open(HERE.parent / 'sample-review.jsonl', 'w', encoding='utf-8') as f:
         for o in out: f.write(json.dumps(o, ensure_ascii=False) + "\n")
     print("written")
