@@ -404,8 +404,10 @@ def report(result: Comparison, texts: dict[SentenceKey, str], causes: list[dict]
     corrections = [c for c in causes if c.get("corrections")]
     if corrections:
         lines += ["## Corrections to apply", "",
-                  "The original annotation is wrong by the manual in these places. Not applied here: other "
-                  "annotators append to the corpus files concurrently; apply them in one commit on main.", ""]
+                  "The original annotation is wrong by the manual, as revised with this study, in these "
+                  "sampled sentences. Not applied here: other annotators append to the corpus files "
+                  "concurrently; apply them in one commit on main. Sentences outside the sample were not "
+                  "re-checked against the new rules.", ""]
         for cause in corrections:
             for item in cause["corrections"]:
                 lines.append(f"- `{item['sentence']}`: {item['fix']}")
