@@ -101,12 +101,12 @@ def _from_parquet(data: bytes) -> list[dict[str, Any]]:
 
 def process_partition(units: tuple[str, ...], settings: Settings, allow_private: bool = False) -> dict[str, bytes]:
     """Read and analyse one partition; return its documents, mentions and status rows as Parquet."""
-    from .read.sources import FetchOptions, iter_unit
+    from .read.sources import FetchOptions, guarded_unit
     from .store import db as store_stage
 
     ingest_mod = importlib.import_module("parley.ingest")
-    options = FetchOptions(allow_private=allow_private)
-    items: list[Page | IngestStatus] = [item for unit in units for item in iter_unit(unit, settings, options)]
+    options = FetchOptions(allow_private=allow_private, max_seconds=float(settings.max_read_seconds))
+    items: list[Page | IngestStatus] = [item for unit in units for item in guarded_unit(unit, settings, options)]
     results: list[Document | IngestStatus] = []
     pages = [i for i in items if isinstance(i, Page)]
     analysed = iter([r for s in range(0, len(pages), CHUNK_PAGES) for r in ingest_mod.analyse_pages(pages[s : s + CHUNK_PAGES])])

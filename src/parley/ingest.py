@@ -144,7 +144,7 @@ def iter_pages(inputs: list[str], settings: Settings, *, allow_private: bool = F
     """Pages from files, folders, globs, WARC files, feeds and URLs (see `parley.read.sources`)."""
     from .read.sources import FetchOptions, iter_inputs
 
-    yield from iter_inputs(inputs, settings, FetchOptions(allow_private=allow_private))
+    yield from iter_inputs(inputs, settings, FetchOptions(allow_private=allow_private, max_seconds=float(settings.max_read_seconds)))
 
 
 def _work_chunk(pages: list[Page]) -> tuple[list[Document | IngestStatus], StageTimes]:
@@ -196,7 +196,7 @@ def ingest_pages(
 
     `pool` may be a caller-owned, already warm multiprocessing pool (the benchmark's).
     """
-    db = store_stage.open_db(db_path)
+    store = _Store(db_path)  # fails here, before any page is read, on a foreign or broken file
     summary = IngestSummary()
     times = summary.stage_seconds
 
@@ -219,18 +219,23 @@ def ingest_pages(
     if own_pool:
         # forkserver: workers never inherit the parent's open database connection.
         pool = multiprocessing.get_context("forkserver").Pool(workers, initializer=_warm_worker)
-    pending: deque[tuple[list[Page | IngestStatus | None], Any]] = deque()
+    pending: deque[tuple[list[Page | IngestStatus | None], Any, list[Page]]] = deque()
 
     def add(t: StageTimes) -> None:
         for k, v in t.items():
             times[k] = times.get(k, 0.0) + v
 
-    def finish(plan: list[Page | IngestStatus | None], result: Any) -> None:
-        docs, t = result.get() if pool is not None else result
+    def finish(plan: list[Page | IngestStatus | None], result: Any, pages: list[Page]) -> None:
+        try:
+            if isinstance(result, Exception):
+                raise result
+            docs, t = result.get() if pool is not None else result
+        except Exception as exc:  # noqa: BLE001 - a worker died or raised: its pages fail, the batch goes on
+            docs, t = [IngestStatus(p.path, "failed", f"analysis worker failed: {type(exc).__name__}: {exc}", stage="analyse") for p in pages], {}
         add(t)
         it = iter(docs)
         for item in plan:
-            status = _store_one(db, item if isinstance(item, IngestStatus) else next(it), times)
+            status = _store_one(store, item if isinstance(item, IngestStatus) else next(it), times)
             summary.statuses.append(status)
             if on_progress:
                 on_progress(status)
@@ -245,15 +250,19 @@ def ingest_pages(
                     continue
                 # Same content already stored: skip the (expensive) analysis entirely.
                 doc_id = item.content_hash[:16]
-                if store_stage.has_document(db, doc_id):
+                if store.has_document(doc_id):
                     plan.append(IngestStatus(item.path, "skipped", "already stored (same content)", stage="store", document_id=doc_id))
                     continue
                 plan.append(None)
                 pages.append(item)
             if pool is None:
-                finish(plan, _work_chunk(pages))
+                try:
+                    local: Any = _work_chunk(pages)
+                except Exception as exc:  # noqa: BLE001 - see finish
+                    local = exc
+                finish(plan, local, pages)
                 continue
-            pending.append((plan, pool.apply_async(_work_chunk, (pages,))))
+            pending.append((plan, pool.apply_async(_work_chunk, (pages,)), pages))
             # A bounded window: reading never runs far ahead of analysis (flat memory).
             while len(pending) > 2 * max(workers, 2):
                 finish(*pending.popleft())
@@ -262,22 +271,86 @@ def ingest_pages(
     finally:
         if own_pool:
             pool.terminate()
-        db.close()
+        store.close()
     return summary
 
 
-def _store_one(db: Any, item: Document | IngestStatus, times: StageTimes) -> IngestStatus:
+class _Store:
+    """The writer's connection, and the one guard every input's row goes through.
+
+    A page whose write fails (disk full, read-only file, an error inside the transaction) gets
+    its `failed` row through a fresh connection, never the one that just failed; when even a
+    fresh connection cannot write, the row goes to stderr (via `on_progress`) and the exit code,
+    and `reason` says it was not recorded.
+    """
+
+    def __init__(self, db_path: str | Path) -> None:
+        self.path = db_path
+        self.db: Any = store_stage.open_db(db_path)
+
+    def has_document(self, doc_id: str) -> bool:
+        try:
+            return self.db is not None and store_stage.has_document(self.db, doc_id)
+        except Exception:  # noqa: BLE001 - a broken connection: let the page go on to its store step
+            return False
+
+    def _reopen(self) -> Any:
+        try:
+            if self.db is not None:
+                self.db.close()
+        except Exception:  # noqa: BLE001 - closing a broken connection may fail too
+            pass
+        self.db = None
+        try:
+            self.db = store_stage.open_db(self.path)
+        except Exception:  # noqa: BLE001 - the database itself is broken: rows go to stderr
+            self.db = None
+        return self.db
+
+    def _record(self, status: IngestStatus) -> IngestStatus:
+        """Write a status row; on failure retry once on a fresh connection; else say so."""
+        for attempt in range(2):
+            db = self.db if attempt == 0 and self.db is not None else self._reopen()
+            if db is None:
+                break
+            try:
+                with store_stage.immediate(db):
+                    store_stage.record_status(db, status)
+                return status
+            except Exception as exc:  # noqa: BLE001
+                error = exc
+        else:
+            return replace(status, reason=f"{status.reason} [status row not recorded: {type(error).__name__}: {error}]")
+        return replace(status, reason=f"{status.reason} [status row not recorded: database cannot be opened for writing]")
+
+    def store(self, item: Document | IngestStatus) -> IngestStatus:
+        if isinstance(item, IngestStatus):
+            return self._record(item)
+        failure: IngestStatus
+        if self.db is not None:
+            try:
+                return store_stage.store_document(self.db, item)
+            except Exception as exc:  # noqa: BLE001 - the batch goes on; the row says why
+                failure = IngestStatus(item.page.path, "failed", f"{type(exc).__name__}: {exc}", stage="store")
+            # The transaction was rolled back; the connection may be broken: rows go to a fresh one.
+            self._reopen()
+        else:
+            failure = IngestStatus(item.page.path, "failed", "database cannot be opened for writing", stage="store")
+        status = self._record(failure)
+        return status
+
+    def close(self) -> None:
+        try:
+            if self.db is not None:
+                self.db.close()
+        except Exception:  # noqa: BLE001
+            pass
+
+
+def _store_one(store: _Store, item: Document | IngestStatus, times: StageTimes) -> IngestStatus:
     t0 = time.perf_counter()
     try:
-        if isinstance(item, IngestStatus):
-            store_stage.record_status(db, item)
-            return item
-        try:
-            return store_stage.store_document(db, item)
-        except Exception as exc:  # noqa: BLE001 - the batch goes on; the row says why
-            status = IngestStatus(item.page.path, "failed", f"{type(exc).__name__}: {exc}", stage="store")
-            store_stage.record_status(db, status)
-            return status
+        return store.store(item)
     finally:
         times["store"] = times.get("store", 0.0) + time.perf_counter() - t0
 

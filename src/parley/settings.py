@@ -26,6 +26,8 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("max_page_bytes", 20_000_000, "Largest page read (after decompression), in bytes; larger pages are skipped."),
     Setting("max_text_chars", 100_000, "Longest main text analysed (about 15,000 words, longer than nearly any news article); longer texts are cut at a paragraph boundary."),
+    Setting("max_read_seconds", 60, "Longest wall-clock time spent reading one page: a URL fetch (robots.txt, redirects and body together) or one WARC record; a slower read fails that input."),
+    Setting("max_header_bytes", 65_536, "Largest header block of one WARC record or HTTP response inside it (a 2 GiB header line is cut here, not read)."),
     Setting("max_gzip_ratio", 200, "Largest decompression ratio accepted for .gz inputs (bomb guard)."),
     Setting("max_html_depth", 200, "Deepest element nesting analysed as HTML; deeper pages are flattened to their structure tags first (libxml2 drops content below depth 256)."),
     Setting("max_html_elements", 30_000, "Most HTML tags read per page (news pages have a few thousand); the markup after that is dropped before extraction."),
@@ -46,6 +48,8 @@ _BY_NAME = {s.name: s for s in SETTINGS}
 class Settings:
     max_page_bytes: int = 20_000_000
     max_text_chars: int = 100_000
+    max_read_seconds: int = 60
+    max_header_bytes: int = 65_536
     max_gzip_ratio: int = 200
     max_html_depth: int = 200
     max_html_elements: int = 30_000

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -85,6 +86,9 @@ class ParleyGroup(click.Group):
             sys.exit(2)
         except FileNotFoundError as exc:
             click.echo(f"parley: error: {exc}", err=True)
+            sys.exit(2)
+        except sqlite3.DatabaseError as exc:  # a database that broke after it was opened
+            click.echo(f"parley: error: database: {exc}", err=True)
             sys.exit(2)
 
 

@@ -13,7 +13,8 @@ def register(main: click.Group) -> None:
     @click.option("--db", "db", default="parley.db", show_default=True, type=click.Path(dir_okay=False), help="SQLite database file.")
     @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind; the default is this machine only.")
     @click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="TCP port.")
-    def serve(db: str, host: str, port: int) -> None:
+    @click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME", help="Also answer requests whose Host header is NAME (the server's name on your network). Others get 421, against DNS rebinding.")
+    def serve(db: str, host: str, port: int, allow_hosts: tuple[str, ...]) -> None:
         """Web pages, charts and a JSON API over a database (read-only, Datasette).
 
         Pages: / (dyads), /events, /event/ID, /dyad/USA/CHN, /actors, /status; JSON under /api/
@@ -32,7 +33,7 @@ def register(main: click.Group) -> None:
         click.echo(f"parley: serving {db} read-only at http://{'[' + host + ']' if ':' in host else host}:{port}/  (Ctrl-C to stop)", err=True)
         from ..web import serve as run
 
-        run(db, host=host, port=port)
+        run(db, host=host, port=port, allow_hosts=allow_hosts)
 
     @main.command(name="export")
     @click.argument("out", type=click.Path(dir_okay=False, writable=True))

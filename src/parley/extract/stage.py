@@ -227,30 +227,67 @@ def header_cues(doc: Document) -> list[DateCandidate]:
 # Tags that never hold text themselves and that deep-nesting junk is made of; dropped (text kept)
 # when a page nests deeper than max_html_depth.
 _TAG_TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]{0,30})\b[^<>]*?(/?)>")
-# Elements without an end tag, or whose end tag is optional: they do not deepen the tree.
-_NO_DEPTH = frozenset(
-    "area base br col embed hr img input link meta param source track wbr p li td th tr dt dd option "
-    "optgroup tbody thead tfoot colgroup rt rp".split()
+# Void elements: never opened, never deepen the tree.
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+# Elements whose end tag may be left out, and what an opening tag closes implicitly (the HTML
+# parsing rules, in short): a new <li> closes the open <li> of its list, a <td> the open cell of
+# its row, and so on, but never across the container named on the right.
+_IMPLIED_END: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "li": (frozenset({"li"}), frozenset({"ul", "ol", "menu"})),
+    "dt": (frozenset({"dt", "dd"}), frozenset({"dl"})),
+    "dd": (frozenset({"dt", "dd"}), frozenset({"dl"})),
+    "tr": (frozenset({"tr", "td", "th"}), frozenset({"table", "tbody", "thead", "tfoot"})),
+    "td": (frozenset({"td", "th"}), frozenset({"tr", "table"})),
+    "th": (frozenset({"td", "th"}), frozenset({"tr", "table"})),
+    "tbody": (frozenset({"tbody", "thead", "tfoot", "tr", "td", "th"}), frozenset({"table"})),
+    "thead": (frozenset({"tbody", "thead", "tfoot", "tr", "td", "th"}), frozenset({"table"})),
+    "tfoot": (frozenset({"tbody", "thead", "tfoot", "tr", "td", "th"}), frozenset({"table"})),
+    "option": (frozenset({"option"}), frozenset({"select", "datalist", "optgroup"})),
+    "optgroup": (frozenset({"optgroup", "option"}), frozenset({"select"})),
+    "rt": (frozenset({"rt", "rp"}), frozenset({"ruby"})),
+    "rp": (frozenset({"rt", "rp"}), frozenset({"ruby"})),
+}
+_CLOSES_P = frozenset(
+    "address article aside blockquote details div dl fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 "
+    "header hgroup hr main menu nav ol p pre section table ul".split()
 )
 _KEEP_WHEN_FLAT = frozenset("html head title meta body article main h1 h2 h3 h4 h5 h6 p br time".split())
 _BLOCK_BREAK = re.compile(r"<(?:/?(?:p|div|h[1-6]|li|article|section|tr|blockquote)\b[^<>]*|br\s*/?)>", re.I)
 
 
 def html_depth(html: str, stop_at: int | None = None) -> int:
-    """Deepest element nesting, counted from the tags (linear; no parser recursion)."""
-    depth = deepest = 0
+    """Deepest element nesting a parser will build, from the tags (linear; no parser recursion).
+
+    Every element counts, lists and tables too (130 levels of <ul><li> are 260 deep, 100 of
+    <table><tr><td> 300); an element whose end tag is optional is closed where the HTML rules
+    close it, so a flat list of unclosed <li> or <p> stays flat.
+    """
+    stack: list[str] = []
+    deepest = 0
     for m in _TAG_TOKEN.finditer(html):
         name = m.group(2).lower()
-        if name in _NO_DEPTH or m.group(3):
+        if name in _VOID or m.group(3):
             continue
         if m.group(1):
-            depth = max(0, depth - 1)
-        else:
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-                if stop_at is not None and deepest > stop_at:
+            if name in stack:
+                del stack[len(stack) - 1 - stack[::-1].index(name) :]
+            continue
+        implied = _IMPLIED_END.get(name)
+        if implied is not None:
+            closes, scope = implied
+            for i in range(len(stack) - 1, -1, -1):
+                if stack[i] in scope:
                     break
+                if stack[i] in closes:
+                    del stack[i:]
+                    break
+        elif name in _CLOSES_P and stack and stack[-1] == "p":
+            stack.pop()
+        stack.append(name)
+        if len(stack) > deepest:
+            deepest = len(stack)
+            if stop_at is not None and deepest > stop_at:
+                break
     return deepest
 
 

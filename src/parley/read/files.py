@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import codecs
 import errno
-import glob
+import fnmatch
 import gzip
 import hashlib
 import io
@@ -20,6 +20,7 @@ import zlib
 from pathlib import Path
 from typing import Iterator
 
+from . import charsets
 from ..records import IngestStatus, Page
 from ..settings import Settings
 
@@ -28,7 +29,8 @@ _HEADER_LINE = re.compile(r"^([A-Z][A-Za-z0-9-]{0,40}):[ \t]*(.*)$")
 
 
 def expand_paths(inputs: list[str]) -> Iterator[str]:
-    """Files as given; folders recursively (sorted, deterministic); globs expanded."""
+    """Files as given; folders recursively (sorted, deterministic); globs expanded. Symlinked
+    folders below a folder or a `**` are not entered, so a symlink loop cannot recurse forever."""
     for item in inputs:
         if os.path.isdir(item):
             found = False
@@ -41,7 +43,7 @@ def expand_paths(inputs: list[str]) -> Iterator[str]:
             if not found:
                 yield item  # an empty folder still gets a status row (see read_path)
         elif any(ch in item for ch in "*?[") and not os.path.exists(item):
-            matches = sorted(glob.glob(item, recursive=True))
+            matches = sorted(bounded_glob(item))
             if not matches:
                 yield item  # reported as missing below
             for m in matches:
@@ -51,6 +53,54 @@ def expand_paths(inputs: list[str]) -> Iterator[str]:
                     yield m
         else:
             yield item
+
+
+def _glob_match(parts: list[str], pats: list[str]) -> bool:
+    """Do path components match pattern components (`**` = any number of folders)?"""
+    if not pats:
+        return not parts
+    head = pats[0]
+    if head == "**":
+        if _glob_match(parts, pats[1:]):
+            return True
+        return bool(parts) and not parts[0].startswith(".") and _glob_match(parts[1:], pats)
+    if not parts:
+        return False
+    # As glob does: wildcards do not match a leading dot.
+    if parts[0].startswith(".") and not head.startswith("."):
+        return False
+    return fnmatch.fnmatchcase(parts[0], head) and _glob_match(parts[1:], pats[1:])
+
+
+def bounded_glob(pattern: str) -> Iterator[str]:
+    """`glob(pattern, recursive=True)` without following symlinked folders.
+
+    Python's glob follows symlinks inside `**`, so two symlink loops make it run forever. This
+    walks from the pattern's fixed prefix with os.walk (which never enters a symlinked folder),
+    no deeper than the pattern reaches when it has no `**`.
+    """
+    parts = pattern.split(os.sep)
+    fixed = 0
+    while fixed < len(parts) - 1 and not any(ch in parts[fixed] for ch in "*?["):
+        fixed += 1
+    base = os.sep.join(parts[:fixed]) if fixed else ""
+    if pattern.startswith(os.sep) and not base:
+        base = os.sep
+    pats = [p for p in parts[fixed:] if p != ""]
+    top = base or os.curdir
+    if not os.path.isdir(top):
+        return
+    max_depth = None if "**" in pats else len(pats)
+    for root, dirs, files in os.walk(top):
+        dirs.sort()
+        rel_root = os.path.relpath(root, top)
+        rel_parts = [] if rel_root == os.curdir else rel_root.split(os.sep)
+        if max_depth is not None and len(rel_parts) >= max_depth:
+            dirs[:] = []
+        for name in dirs + sorted(files):
+            rel = rel_parts + [name]
+            if _glob_match(rel, pats):
+                yield os.path.join(base, *rel) if base else os.path.join(*rel)
 
 
 def _kind(path: str) -> str | None:
@@ -103,25 +153,32 @@ _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
-def decode_bytes(data: bytes) -> str:
-    """UTF-8 (with BOM), else UTF-16 by BOM, else a declared <meta charset>, else UTF-8 with a
-    per-byte cp1252 fallback — never raises."""
+def decode_bytes(data: bytes, declared: str | None = None) -> str:
+    """Decode as browsers do, never raising: a BOM (UTF-8, UTF-16); else UTF-16 sniffed (every
+    other byte NUL); else UTF-8 when the bytes are valid UTF-8; else
+    the declared charset (transport, then `<meta charset>`) looked up in the WHATWG label table
+    (`parley.read.charsets`; labels browsers do not know, like `idna`, `cp037` or `utf-32`, are
+    ignored); else UTF-8 with a per-byte cp1252 fallback."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="parley-cp1252")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
+    # UTF-16 declared for bytes that are not UTF-16 (sniffed above) is read as UTF-8, as the HTML
+    # prescan reads a <meta> that says UTF-16: markup readable as ASCII cannot be UTF-16.
+    transport = charsets.codec(declared, from_meta=True)
+    sniffed = charsets.sniff_utf16(data)
+    if sniffed:
+        return data.decode(sniffed, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    m = _META_CHARSET.search(data[:4096])
-    if m:
-        name = m.group(1).decode("ascii", errors="replace").lower()
-        try:
-            if codecs.lookup(name).name not in ("utf-8", "utf-16", "utf-32"):
-                return data.decode(name, errors="replace")
-        except LookupError:
-            pass  # an unknown charset name: fall through
+    name = transport
+    if name is None:
+        m = _META_CHARSET.search(data[:4096])
+        name = charsets.codec(m.group(1).decode("ascii", errors="replace"), from_meta=True) if m else None
+    if name and name != "utf-8":
+        return data.decode(name, errors="replace")
     return data.decode("utf-8", errors="parley-cp1252")
 
 
@@ -135,7 +192,7 @@ def looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if not sample:
         return False
-    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")) or charsets.sniff_utf16(sample):
         return False
     nuls = sample.count(0)
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
@@ -162,14 +219,15 @@ def split_text_header(text: str) -> tuple[tuple[tuple[str, str], ...], str]:
     return (), text
 
 
-def page_from_bytes(path: str, data: bytes, kind: str, settings: Settings, url: str | None = None) -> Page:
+def page_from_bytes(path: str, data: bytes, kind: str, settings: Settings, url: str | None = None, declared: str | None = None) -> Page:
+    """A Page from raw bytes; `declared` is the transport's charset (HTTP Content-Type), if any."""
     if len(data) > settings.max_page_bytes:
         raise ValueError(f"page is {len(data)} bytes, over the max_page_bytes limit of {settings.max_page_bytes}")
     if not data.strip():
         raise ValueError("empty file")
     if looks_binary(data):
         raise ValueError("binary content, not a text or HTML page")
-    text = clean_chars(decode_bytes(data)).replace("\r\n", "\n").replace("\r", "\n")
+    text = clean_chars(decode_bytes(data, declared)).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ValueError("only whitespace and control characters")
     meta: tuple[tuple[str, str], ...] = ()

@@ -19,10 +19,12 @@ from __future__ import annotations
 import gzip
 import html
 import ipaddress
+import os
 import re
 import socket
 import time
 import urllib.robotparser
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email.message import Message
@@ -52,11 +54,18 @@ class FetchOptions:
     user_agent: str = USER_AGENT
     allow_private: bool = False
     respect_robots: bool = True
+    max_seconds: float = 60.0  # wall-clock budget of one fetch: robots.txt, redirects and body together
     robots_cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
+# A --urls-file line that is no URL travels as an input with this prefix (NUL: no path holds one).
+NOT_A_URL = "\0not-a-url:"
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]{0,20}://")
+
+
 def is_url(item: str) -> bool:
-    return item.lower().startswith(("http://", "https://"))
+    """http(s) URLs, and any other `scheme://` (refused with a reason, never read as a file)."""
+    return bool(_SCHEME.match(item))
 
 
 def input_kind(path: str) -> str:
@@ -70,32 +79,54 @@ def input_kind(path: str) -> str:
     return "file"
 
 
+def input_key(path: str) -> str:
+    """The one name of a file input: its absolute, normalised path, so `dir/` and `/abs/dir/`
+    are the same input with the same status rows (symlinks are kept, not resolved, so a broken
+    or looping link is reported under its own name)."""
+    return os.path.abspath(path)
+
+
 def expand_inputs(inputs: list[str]) -> list[str]:
-    """Inputs as units of work, in order: URLs as given, files/folders/globs expanded."""
-    out: list[str] = []
+    """Inputs as units of work, in order: URLs as given, files/folders/globs expanded to absolute
+    paths, each once."""
+    return [u for u in iter_units(inputs) if isinstance(u, str)]
+
+
+def iter_units(inputs: list[str]) -> Iterator[str | IngestStatus]:
+    """`expand_inputs` as it goes; an input that cannot even be listed becomes its failed row."""
+    seen: set[str] = set()
     for item in inputs:
-        if is_url(item):
-            out.append(item)
+        if is_url(item) or item.startswith(NOT_A_URL):
+            units = [item]
         else:
-            out.extend(read_stage.expand_paths([item]))
-    return out
+            try:
+                units = [input_key(p) for p in read_stage.expand_paths([item])]
+            except Exception as exc:  # noqa: BLE001 - one unlistable input must not stop the batch
+                yield IngestStatus(item, "failed", f"cannot list: {type(exc).__name__}: {exc}", stage="read")
+                continue
+        for unit in units:
+            if unit not in seen:
+                seen.add(unit)
+                yield unit
 
 
 def read_urls_file(path: str) -> list[str]:
-    """One URL a line; blank lines and `#` comments ignored; anything else is an error."""
+    """One URL a line; blank lines and `#` comments ignored. Every other line is an input: a line
+    that is not a usable URL gets its own failed row in the batch, it does not stop the batch."""
     urls = []
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+    for line in Path(path).read_text(encoding="utf-8", errors="replace").splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        if not is_url(line):
-            raise ValueError(f"{path}:{n}: not an http(s) URL: {line[:80]!r}")
-        urls.append(line)
+        urls.append(line if is_url(line) else NOT_A_URL + line)
     return urls
 
 
 def iter_unit(item: str, settings: Settings, options: FetchOptions) -> Iterator[Page | IngestStatus]:
     """Pages of one expanded input (a URL, a WARC, a feed, or a page file)."""
+    if item.startswith(NOT_A_URL):
+        yield IngestStatus(item[len(NOT_A_URL) :], "failed", "not a URL (a line of --urls-file)", stage="read")
+        return
     kind = input_kind(item)
     if kind == "url":
         yield from fetch_url(item, settings, options)
@@ -107,10 +138,25 @@ def iter_unit(item: str, settings: Settings, options: FetchOptions) -> Iterator[
         yield read_stage.read_path(item, settings)
 
 
+def guarded_unit(item: str, settings: Settings, options: FetchOptions) -> Iterator[Page | IngestStatus]:
+    """`iter_unit` under the one guard every input passes through: whatever a reader raises
+    becomes the input's failed row (pages it yielded before stay), so no input ends the batch."""
+    yielded = False
+    try:
+        for out in iter_unit(item, settings, options):
+            yielded = True
+            yield out
+    except Exception as exc:  # noqa: BLE001 - the guard: any reader bug is this input's failure
+        yield IngestStatus(item, "failed", f"read stopped{' part-way' if yielded else ''}: {type(exc).__name__}: {exc}", stage="read")
+
+
 def iter_inputs(inputs: list[str], settings: Settings, options: FetchOptions | None = None) -> Iterator[Page | IngestStatus]:
-    options = options or FetchOptions()
-    for item in expand_inputs(inputs):
-        yield from iter_unit(item, settings, options)
+    options = options or FetchOptions(max_seconds=float(settings.max_read_seconds))
+    for item in iter_units(inputs):
+        if isinstance(item, IngestStatus):
+            yield item
+        else:
+            yield from guarded_unit(item, settings, options)
 
 
 # --- WARC ---------------------------------------------------------------------------------------
@@ -122,18 +168,81 @@ def _media_type(content_type: str | None) -> tuple[str, str | None]:
     return msg.get_content_type().lower(), msg.get_param("charset")  # type: ignore[return-value]
 
 
-def _to_utf8(data: bytes, charset: str | None) -> bytes:
-    """Re-encode a declared non-UTF-8 charset, so `read.page_from_bytes` sees UTF-8."""
-    if not charset or charset.lower().replace("_", "-") in ("utf-8", "utf8"):
-        return data
-    try:
-        return data.decode(charset, errors="replace").encode("utf-8")
-    except LookupError:  # unknown charset name: let the reader's own fallback decide
-        return data
+class ReadBudgetExceeded(Exception):
+    """A read went over its byte or wall-clock budget (a 2 GiB header line, a slow record)."""
+
+
+class _Budget:
+    """Byte and wall-clock budgets of one WARC record, checked on every read warcio makes."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.max_header = settings.max_header_bytes
+        self.max_seconds = float(settings.max_read_seconds)
+        self.record = 0
+        self.restart(0)
+
+    def restart(self, record: int) -> None:
+        self.record = record
+        self.header_bytes = 0
+        self.deadline = time.monotonic() + self.max_seconds
+
+    def check_time(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise ReadBudgetExceeded(f"record {self.record + 1} took over max_read_seconds={self.max_seconds:g}s to read")
+
+
+class _TimedFile:
+    """The archive file, with the record's wall-clock budget checked on every block read."""
+
+    def __init__(self, fh: Any, budget: _Budget) -> None:
+        self._fh, self._budget = fh, budget
+
+    def read(self, size: int = -1) -> bytes:
+        self._budget.check_time()
+        return self._fh.read(size if size and size > 0 else 65536)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._fh, name)
+
+
+def _bound_readline(reader: Any, budget: _Budget) -> None:
+    """Make warcio's header reads stop at `max_header_bytes`: warcio reads a header line to its
+    newline however long it is (a 2 GiB line took 4 GB and never finished)."""
+    unbounded = reader.readline
+
+    def readline(length: int | None = None) -> bytes:
+        room = budget.max_header - budget.header_bytes
+        if room <= 0:
+            raise ReadBudgetExceeded(f"record {budget.record + 1} headers are over max_header_bytes={budget.max_header}")
+        line = unbounded(min(length, room + 1) if length else room + 1)
+        budget.header_bytes += len(line)
+        if budget.header_bytes > budget.max_header:
+            raise ReadBudgetExceeded(f"record {budget.record + 1} headers are over max_header_bytes={budget.max_header}")
+        budget.check_time()
+        return line
+
+    reader.readline = readline
+
+
+def _record_loader() -> Any:
+    from warcio.recordloader import ArcWarcRecordLoader
+
+    class Loader(ArcWarcRecordLoader):  # type: ignore[misc]
+        # warcio fails on a response record with no WARC-Target-URI (AttributeError on None);
+        # such a record is reported by iter_warc, so its HTTP headers are not needed.
+        def load_http_headers(self, rec_type: str, uri: str | None, stream: Any, length: int) -> Any:
+            return super().load_http_headers(rec_type, uri or "", stream, length)
+
+    return Loader()
 
 
 def iter_warc(path: str, settings: Settings) -> Iterator[Page | IngestStatus]:
-    """HTML response records of a WARC (or .warc.gz) file as Pages."""
+    """HTML response records of a WARC (or .warc.gz) file as Pages.
+
+    Every record has a byte budget (headers up to `max_header_bytes`, content up to
+    `max_page_bytes`) and a wall-clock budget (`max_read_seconds`); a record whose content ends
+    before its declared length (a truncated .warc.gz) is failed, not stored as if complete.
+    """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -153,43 +262,71 @@ def iter_warc(path: str, settings: Settings) -> Iterator[Page | IngestStatus]:
     n = 0
     seen_html = 0
     broken = False
+    reported = False  # a record already has its own row: no archive-level "no HTML" row
+    budget = _Budget(settings)
     try:
-        for record in ArchiveIterator(fh):
+        records = ArchiveIterator(_TimedFile(fh, budget))
+        records.loader = _record_loader()
+        _bound_readline(records.reader, budget)
+        for record in records:
             if record.rec_type != "response":
+                budget.restart(n)
                 continue
             n += 1
             name = f"{path}#{n}"
             uri = record.rec_headers.get_header("WARC-Target-URI")
             http = record.http_headers
+            if not uri:
+                budget.restart(n)
+                reported = True
+                yield IngestStatus(name, "failed", "response record has no WARC-Target-URI", stage="read")
+                continue
             if http is None:
+                budget.restart(n)
                 continue  # a response without HTTP headers (dns:, whois:) holds no page
             ctype, charset = _media_type(http.get_header("Content-Type"))
             status = (http.get_statuscode() or "").strip()
             if ctype not in HTML_TYPES:
+                budget.restart(n)
                 continue  # images, scripts, robots.txt: not pages, not worth a status row each
             if status != "200":
+                budget.restart(n)
+                reported = True
                 yield IngestStatus(name, "skipped", f"HTTP status {status} for {uri}", stage="read")
                 continue
             seen_html += 1
             try:
                 data = record.content_stream().read(settings.max_page_bytes + 1)
-                page = read_stage.page_from_bytes(name, _to_utf8(data, charset), "html", settings, url=uri)
+                missing = getattr(record.raw_stream, "limit", 0) or 0
+                if len(data) <= settings.max_page_bytes and missing > 0 and not record.raw_stream.read(1):
+                    budget.restart(n)
+                    yield IngestStatus(name, "failed", f"truncated record: it ends {missing} bytes before its declared length ({uri})", stage="read")
+                    continue
+                page = read_stage.page_from_bytes(name, data, "html", settings, url=uri, declared=charset)
             except ValueError as exc:
+                budget.restart(n)
                 yield IngestStatus(name, "skipped", f"{exc} ({uri})", stage="read")
                 continue
+            except ReadBudgetExceeded:
+                raise
             except Exception as exc:  # noqa: BLE001 - a corrupt record (bad chunking, bad gzip) must not stop the archive
+                budget.restart(n)
                 yield IngestStatus(name, "failed", f"cannot decode record: {type(exc).__name__}: {exc}", stage="read")
                 continue
+            budget.restart(n)
             yield page
     except ArchiveLoadFailed as exc:
         broken = True
         yield IngestStatus(path, "failed", f"not a readable WARC file: {exc}", stage="read")
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+    except ReadBudgetExceeded as exc:
+        broken = True
+        yield IngestStatus(path, "failed", f"WARC read stopped after {n} responses: {exc}", stage="read")
+    except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
         broken = True
         yield IngestStatus(path, "failed", f"WARC read stopped after {n} responses: {exc}", stage="read")
     finally:
         fh.close()
-    if seen_html == 0 and not broken:
+    if seen_html == 0 and not broken and not reported:
         yield IngestStatus(path, "skipped", f"no HTML response records ({n} responses)", stage="read")
 
 
@@ -232,9 +369,12 @@ def iter_feed_bytes(name: str, data: bytes, settings: Settings) -> Iterator[Page
         yield IngestStatus(name, "skipped", "feed has no entries", stage="read")
         return
     feed_title = parsed.get("feed", {}).get("title")
+    seen: dict[str, int] = {}
     for i, entry in enumerate(entries, 1):
         ident = entry.get("id") or entry.get("link") or str(i)
-        item_name = f"{name}#{ident}"
+        # Two items may share a guid (feeds get this wrong): each still gets its own row.
+        seen[ident] = seen.get(ident, 0) + 1
+        item_name = f"{name}#{ident}" if seen[ident] == 1 else f"{name}#{ident}#{seen[ident]}"
         doc, link = _entry_html(entry, feed_title)
         try:
             yield read_stage.page_from_bytes(item_name, doc.encode("utf-8"), "html", settings, url=link)
@@ -264,35 +404,99 @@ class FetchRefused(Exception):
     """A URL parley will not fetch (scheme, address, robots.txt, size, type)."""
 
 
-def check_host(url: str, options: FetchOptions) -> None:
-    """Refuse non-http(s) URLs and hosts that resolve to private, loopback or link-local addresses.
+def address_refused(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Only globally routable unicast addresses are fetched: this refuses loopback, private,
+    link-local, shared (100.64.0.0/10, where cloud metadata can live), reserved, documentation,
+    benchmarking, multicast and unspecified addresses, and IPv6 forms of them (mapped, 6to4)."""
+    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
+        addr = addr.ipv4_mapped
+    return not addr.is_global or addr.is_multicast
 
-    Every address the name resolves to is checked (a name with one public and one private
-    address is refused). Redirects are checked hop by hop by the caller.
-    """
+
+def split_url(url: str) -> tuple[str, str, int]:
+    """(scheme, host, port) of an http(s) URL; FetchRefused for other schemes, ValueError when
+    the URL is malformed (a bad port, an unclosed IPv6 bracket)."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise FetchRefused(f"only http and https URLs are fetched, not {parts.scheme or 'no scheme'}")
     host = parts.hostname
+    port = parts.port  # raises ValueError when out of range
     if not host:
-        raise FetchRefused("URL has no host")
-    if options.allow_private:
-        return
+        raise ValueError("URL has no host")
+    return parts.scheme, host, port or (443 if parts.scheme == "https" else 80)
+
+
+class Resolver:
+    """Each host name resolved once per fetch, checked, and pinned: the connection goes to the
+    address that was checked (a second lookup could answer differently: DNS rebinding)."""
+
+    def __init__(self, options: FetchOptions) -> None:
+        self.options = options
+        self.pinned: dict[str, str] = {}
+
+    def address(self, host: str, port: int) -> str:
+        key = host.lower().strip("[]")
+        if key in self.pinned:
+            return self.pinned[key]
+        try:
+            infos = socket.getaddrinfo(key, port, proto=socket.IPPROTO_TCP)
+        except (socket.gaierror, UnicodeError) as exc:
+            raise FetchRefused(f"cannot resolve {host}: {exc}") from exc
+        if not infos:
+            raise FetchRefused(f"cannot resolve {host}: no addresses")
+        addrs = [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
+        if not self.options.allow_private:
+            for addr in addrs:
+                if address_refused(addr):
+                    raise FetchRefused(f"{host} resolves to a non-public address ({addr}); pass --allow-private to fetch it")
+        self.pinned[key] = str(addrs[0])
+        return self.pinned[key]
+
+
+def check_host(url: str, options: FetchOptions, resolver: Resolver | None = None) -> None:
+    """Refuse non-http(s) URLs and hosts that resolve to any non-global address.
+
+    Every address the name resolves to is checked (a name with one public and one private
+    address is refused). Redirects are checked hop by hop by the caller; the fetch connects to
+    the address checked here (`Resolver`).
+    """
     try:
-        infos = socket.getaddrinfo(host, parts.port or (443 if parts.scheme == "https" else 80), proto=socket.IPPROTO_TCP)
-    except socket.gaierror as exc:
-        raise FetchRefused(f"cannot resolve {host}: {exc}") from exc
-    for info in infos:
-        addr = ipaddress.ip_address(info[4][0])
-        if addr.is_private or addr.is_loopback or addr.is_link_local or addr.is_reserved or addr.is_multicast or addr.is_unspecified:
-            raise FetchRefused(f"{host} resolves to a non-public address ({addr}); pass --allow-private to fetch it")
+        _scheme, host, port = split_url(url)
+    except ValueError as exc:
+        raise FetchRefused(f"malformed URL: {exc}") from exc
+    (resolver or Resolver(options)).address(host, port)
 
 
-def _get(client: Any, url: str, options: FetchOptions, limit: int) -> tuple[str, Any, bytes]:
-    """GET with redirects followed by hand (each hop checked); body read up to `limit` bytes."""
+def _pinned_client(options: FetchOptions, resolver: Resolver, headers: dict[str, str]) -> Any:
+    """An httpx client whose connections go to the resolver's pinned address; the URL's host
+    name still gives the Host header and TLS SNI/certificate check. No proxies from the
+    environment (a proxy would connect to a name it resolves itself)."""
+    import httpcore
+    import httpx
+
+    class PinnedBackend(httpcore.SyncBackend):  # type: ignore[misc]
+        def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None, socket_options: Any = None) -> Any:
+            return super().connect_tcp(resolver.address(host, port), port, timeout, local_address, socket_options)
+
+    transport = httpx.HTTPTransport()
+    transport._pool._network_backend = PinnedBackend()  # httpcore's documented backend hook, set on httpx's pool
+    timeout = httpx.Timeout(options.timeout_s, connect=options.connect_timeout_s)
+    return httpx.Client(timeout=timeout, headers=headers, follow_redirects=False, transport=transport, trust_env=False)
+
+
+def _get(client: Any, url: str, options: FetchOptions, limit: int, deadline: float | None = None, resolver: Resolver | None = None) -> tuple[str, Any, bytes]:
+    """GET with redirects followed by hand (each hop checked); body read up to `limit` bytes and
+    until `deadline` (monotonic seconds): a server trickling bytes cannot hold the batch."""
+    import httpx
+
+    deadline = deadline if deadline is not None else time.monotonic() + options.max_seconds
     for _ in range(options.max_redirects + 1):
-        check_host(url, options)
-        with client.stream("GET", url) as resp:
+        check_host(url, options, resolver)
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise SlowFetch(f"fetch took over its {options.max_seconds:g}s budget (max_read_seconds)")
+        hop_timeout = httpx.Timeout(min(options.timeout_s, left), connect=min(options.connect_timeout_s, left))
+        with client.stream("GET", url, timeout=hop_timeout) as resp:
             if resp.is_redirect and "location" in resp.headers:
                 url = urljoin(url, resp.headers["location"])
                 continue
@@ -304,18 +508,24 @@ def _get(client: Any, url: str, options: FetchOptions, limit: int) -> tuple[str,
                 body.extend(chunk)
                 if len(body) > limit:
                     raise FetchRefused(f"response is over the limit of {limit} bytes")
+                if time.monotonic() > deadline:
+                    raise SlowFetch(f"response still arriving after {options.max_seconds:g}s (max_read_seconds); {len(body)} bytes read")
             return url, resp, bytes(body)
     raise FetchRefused(f"more than {options.max_redirects} redirects")
 
 
-def _robots_allows(client: Any, url: str, options: FetchOptions) -> bool:
+class SlowFetch(Exception):
+    """A response that did not arrive within the fetch's wall-clock budget."""
+
+
+def _robots_allows(client: Any, url: str, options: FetchOptions, deadline: float | None = None, resolver: Resolver | None = None) -> bool:
     parts = urlsplit(url)
     base = f"{parts.scheme}://{parts.netloc}"
     parser = options.robots_cache.get(base)
     if parser is None:
         parser = urllib.robotparser.RobotFileParser()
         try:
-            _, resp, body = _get(client, base + "/robots.txt", options, 500_000)
+            _, resp, body = _get(client, base + "/robots.txt", options, 500_000, deadline, resolver)
             if resp.status_code in (401, 403):
                 parser.parse(["User-agent: *", "Disallow: /"])  # access-controlled: treat as closed
             elif resp.status_code >= 400:
@@ -332,19 +542,31 @@ def fetch_url(url: str, settings: Settings, options: FetchOptions | None = None)
     """Fetch one URL into a Page (HTML or text) or its feed's entries; a status row on refusal."""
     import httpx
 
-    options = options or FetchOptions()
-    timeout = httpx.Timeout(options.timeout_s, connect=options.connect_timeout_s)
+    options = options or FetchOptions(max_seconds=float(settings.max_read_seconds))
     headers = {"User-Agent": options.user_agent, "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml;q=0.9,text/plain;q=0.5"}
     try:
-        with httpx.Client(timeout=timeout, headers=headers, follow_redirects=False) as client:
-            if options.respect_robots and not _robots_allows(client, url, options):
-                yield IngestStatus(url, "skipped", "disallowed by the site's robots.txt", stage="read")
-                return
-            final, resp, body = _get(client, url, options, settings.max_page_bytes)
+        split_url(url)
     except FetchRefused as exc:
         yield IngestStatus(url, "skipped", str(exc), stage="read")
         return
-    except httpx.HTTPError as exc:
+    except ValueError as exc:
+        yield IngestStatus(url, "failed", f"malformed URL: {exc}", stage="read")
+        return
+    resolver = Resolver(options)
+    deadline = time.monotonic() + options.max_seconds
+    try:
+        with _pinned_client(options, resolver, headers) as client:
+            if options.respect_robots and not _robots_allows(client, url, options, deadline, resolver):
+                yield IngestStatus(url, "skipped", "disallowed by the site's robots.txt", stage="read")
+                return
+            final, resp, body = _get(client, url, options, settings.max_page_bytes, deadline, resolver)
+    except FetchRefused as exc:
+        yield IngestStatus(url, "skipped", str(exc), stage="read")
+        return
+    except SlowFetch as exc:
+        yield IngestStatus(url, "failed", f"too slow: {exc}", stage="read")
+        return
+    except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:
         yield IngestStatus(url, "failed", f"cannot fetch: {type(exc).__name__}: {exc}", stage="read")
         return
     if resp.status_code != 200:
@@ -359,6 +581,6 @@ def fetch_url(url: str, settings: Settings, options: FetchOptions | None = None)
         return
     kind = "html" if ctype in HTML_TYPES else "text"
     try:
-        yield read_stage.page_from_bytes(url, _to_utf8(body, charset), kind, settings, url=final)
+        yield read_stage.page_from_bytes(url, body, kind, settings, url=final, declared=charset)
     except ValueError as exc:
         yield IngestStatus(url, "skipped", str(exc), stage="read")

@@ -8,9 +8,13 @@ content adds nothing: documents are keyed by the hash of their content.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import random
 import sqlite3
+import time
+from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable
@@ -22,11 +26,20 @@ from ..events.lexicon import PLOVER_TYPES
 from ..records import Actor, Document, Event, IngestStatus
 
 SCHEMA_VERSION = 1
+PARLEY_TABLES = ("documents", "mentions", "events", "ingest_status", "meta")
+# How long a page transaction waits for another writer (a second ingest on the same file) before
+# its page is marked failed; SQLite's own busy handler waits inside each attempt.
+BUSY_RETRY_SECONDS = 120.0
+BUSY_TIMEOUT_MS = 5000
 
 _ACTOR_COLS = ("text", "name", "country", "sector", "role", "office", "person_id", "resolution")
 
 
 def open_db(path: str | Path, *, readonly: bool = False) -> sqlite_utils.Database:
+    """Open a parley database; a file that is not SQLite or holds another schema is a StoreError.
+
+    Writers check the schema version once, here, before any page is analysed.
+    """
     path = str(path)
     try:
         if readonly:
@@ -34,16 +47,87 @@ def open_db(path: str | Path, *, readonly: bool = False) -> sqlite_utils.Databas
                 raise StoreError(f"{path}: no such database (run `parley ingest` first)")
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
             db = sqlite_utils.Database(conn)
+            db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            check_schema(db, path)
         else:
             db = sqlite_utils.Database(path)
+            db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            check_schema(db, path, allow_empty=True)
             db.enable_wal()
             db.execute("PRAGMA synchronous=NORMAL")
-            with db.atomic():
+            with immediate(db):
                 ensure_schema(db)
-        db.execute("PRAGMA busy_timeout=10000")
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: cannot open database: {exc}") from exc
     return db
+
+
+def check_schema(db: sqlite_utils.Database, path: str, *, allow_empty: bool = False) -> None:
+    """Raise StoreError unless `db` is a parley database of this schema version (or, when
+    `allow_empty`, a database with no tables yet)."""
+    try:
+        tables = set(db.table_names())
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: not a SQLite database ({exc})") from exc
+    if not tables and allow_empty:
+        return
+    if "meta" not in tables or "documents" not in tables:
+        raise StoreError(f"{path}: not a parley database (tables: {', '.join(sorted(tables)) or 'none'})")
+    found = [r[0] for r in db.execute("select value from meta where key = 'schema_version'").fetchall()]
+    if found != [str(SCHEMA_VERSION)]:
+        raise StoreError(f"{path}: parley schema version {found[0] if found else 'missing'}, this parley needs {SCHEMA_VERSION}")
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    msg = str(exc).lower()
+    return "locked" in msg or "busy" in msg
+
+
+@contextlib.contextmanager
+def immediate(db: sqlite_utils.Database, *, wait_s: float = BUSY_RETRY_SECONDS) -> Iterator[sqlite_utils.Database]:
+    """One write transaction that takes the write lock first (`BEGIN IMMEDIATE`).
+
+    A deferred BEGIN that reads before it writes cannot wait for another writer (SQLite answers
+    "database is locked" at once to avoid a deadlock); taking the lock first can, so a second
+    ingest on the same file waits its turn. Busy answers are retried with a bounded, jittered
+    backoff; only after `wait_s` is the error raised.
+    """
+    deadline = time.monotonic() + wait_s
+    pause = 0.05
+    while True:
+        try:
+            db.conn.execute("BEGIN IMMEDIATE")
+            break
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(pause * (0.5 + random.random()))
+            pause = min(pause * 2, 2.0)
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    else:
+        try:
+            db.conn.execute("COMMIT")
+        except BaseException:
+            if db.conn.in_transaction:
+                db.conn.execute("ROLLBACK")
+            raise
+
+
+def storable(text: str | None) -> str | None:
+    """Text SQLite can store: a file name with undecodable bytes (held by Python as surrogate
+    escapes) keeps those bytes visible as \\xNN instead of failing the insert."""
+    if text is None:
+        return None
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate that is no escaped byte
+        raw = text.encode("utf-8", "backslashreplace")
+    return raw.decode("utf-8", "backslashreplace")
 
 
 # Columns added after schema 1, filled in on older databases as they are opened for writing.
@@ -61,6 +145,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         for table, column, kind in _ADDED_COLUMNS:
             if column not in db[table].columns_dict:
                 db[table].add_column(column, kind)
+        # Added after schema 1 shipped: makes "is this page already in this event?" one lookup.
+        db["mentions"].create_index(["event_id", "document_id"], if_not_exists=True)
         return
     db["documents"].create(
         {
@@ -103,7 +189,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     db["meta"].insert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, replace=True)
     for table, cols in (
         ("mentions", ["document_id"]), ("mentions", ["event_id"]), ("events", ["source_country", "target_country"]),
-        ("events", ["type"]), ("events", ["date_first"]), ("ingest_status", ["status"]),
+        ("events", ["type"]), ("events", ["date_first"]), ("ingest_status", ["status"]), ("mentions", ["event_id", "document_id"]),
     ):
         db[table].create_index(cols, if_not_exists=True)
 
@@ -157,7 +243,7 @@ def document_row(doc: Document) -> dict[str, Any]:
     assert art is not None
     return {
         "id": doc.id,
-        "path": doc.page.path,
+        "path": storable(doc.page.path),
         "url": doc.page.url,
         "title": art.title,
         "published": art.published.isoformat() if art.published else None,
@@ -187,13 +273,14 @@ def record_status(db: sqlite_utils.Database, status: IngestStatus) -> None:
     of a path already stored with that very document keeps saying `stored`, so a re-run yields
     the same rows as one clean run.
     """
+    path = storable(status.path)
     if status.status == "skipped" and status.stage == "store" and status.document_id:
-        prior = list(db.query("select status, document_id from ingest_status where path = ?", [status.path]))
+        prior = list(db.query("select status, document_id from ingest_status where path = ?", [path]))
         if prior and prior[0]["status"] == "stored" and prior[0]["document_id"] == status.document_id:
             return
     db["ingest_status"].insert(
         {
-            "path": status.path, "status": status.status, "reason": status.reason, "stage": status.stage,
+            "path": path, "status": status.status, "reason": storable(status.reason), "stage": status.stage,
             "document_id": status.document_id, "events": status.events,
             "updated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         },
@@ -202,10 +289,11 @@ def record_status(db: sqlite_utils.Database, status: IngestStatus) -> None:
 
 
 def store_document(db: sqlite_utils.Database, doc: Document) -> IngestStatus:
-    """Write one analysed page, merge its mentions, and record its status: one transaction."""
+    """Write one analysed page, merge its mentions, and record its status: one transaction, which
+    takes the write lock before its first read (see `immediate`)."""
     from .merge import merge_mentions
 
-    with db.atomic():
+    with immediate(db):
         if has_document(db, doc.id):
             status = IngestStatus(doc.page.path, "skipped", "already stored (same content)", stage="store", document_id=doc.id)
             record_status(db, status)

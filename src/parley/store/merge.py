@@ -175,8 +175,10 @@ def _accepts(m: dict[str, Any], e: dict[str, Any], rev: bool, sim: float, same_p
     return dated and identity >= 1
 
 
-def _page_ids(db: sqlite_utils.Database, event_id: str) -> set[str]:
-    return {r["document_id"] for r in db.query("select distinct document_id from mentions where event_id = ?", [event_id])}
+def _has_page(db: sqlite_utils.Database, event_id: str, document_id: str) -> bool:
+    """Does this canonical event already hold a mention from this page? One index lookup
+    (mentions(event_id, document_id)), however many mentions the event has gathered."""
+    return db.execute("select 1 from mentions where event_id = ? and document_id = ? limit 1", [event_id, document_id]).fetchone() is not None
 
 
 def _candidates(db: sqlite_utils.Database, m: dict[str, Any]) -> list[dict[str, Any]]:
@@ -227,7 +229,7 @@ def choose_event(db: sqlite_utils.Database, m: dict[str, Any]) -> tuple[dict[str
         if not ok or not dates_compatible(m, e) or modes_conflict(m["mode"], e["mode"]):
             continue
         sim = evidence_similarity(m["evidence"], e["evidence"])
-        same_page = m["document_id"] in _page_ids(db, e["id"])
+        same_page = _has_page(db, e["id"], m["document_id"])
         both_dated = dated and e["date_first"] is not None
         if _accepts(m, e, rev, sim, same_page, both_dated):
             accepted.append((_score(m, e, rev, sim), order, e, rev))
@@ -277,10 +279,12 @@ def _absorb(db: sqlite_utils.Database, e: dict[str, Any], m: dict[str, Any], rev
         update["location_country"] = m["location_country"]
     # Historical only if every mention says so: a page reporting it as news makes it current news.
     update["historical"] = int(bool(e["historical"]) and bool(m["historical"]))
+    # Counts kept incrementally: recounting every mention of the event on each merge made an
+    # event with n mentions cost O(n) per new mention (10,000 feed items slowed 3.5x).
+    new_page = not _has_page(db, e["id"], m["document_id"])
     db.execute("update mentions set event_id = ? where id = ?", [e["id"], m["id"]])
-    counts = next(iter(db.query("select count(*) as n, count(distinct document_id) as s from mentions where event_id = ?", [e["id"]])))
-    update["mentions"] = counts["n"]
-    update["sources"] = counts["s"]
+    update["mentions"] = (e["mentions"] or 0) + 1
+    update["sources"] = (e["sources"] or 0) + (1 if new_page else 0)
     db.table("events").update(e["id"], update)
 
 

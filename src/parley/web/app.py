@@ -58,7 +58,17 @@ CSP = (
     "default-src 'none'; script-src 'self' " + " ".join(_inline_script_hashes()) + "; style-src 'self'; "
     "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
-SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY"}
+# Size limits on every SQLite connection the server opens (Datasette's included): one raw query
+# like length(hex(randomblob(400000000))) is a single VM step the time limit cannot interrupt, so
+# the size of any string or blob is capped instead ("string or blob too big").
+SQLITE_LIMITS = {
+    sqlite3.SQLITE_LIMIT_LENGTH: 10_000_000,  # largest string/blob in bytes (a stored page is ~100 kB)
+    sqlite3.SQLITE_LIMIT_SQL_LENGTH: 100_000,  # longest SQL text
+    sqlite3.SQLITE_LIMIT_LIKE_PATTERN_LENGTH: 1_000,  # LIKE/GLOB patterns (backtracking cost)
+}
+# Host header values always served: this machine. `parley serve --allow-host NAME` adds more.
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]"})
 
 
 def questions() -> Any | None:
@@ -398,6 +408,12 @@ ROUTES: list[tuple[str, Callable[..., Any]]] = [
 class _Hooks:
     @staticmethod
     @hookimpl
+    def prepare_connection(conn: sqlite3.Connection, database: str, datasette: Datasette) -> None:
+        if getattr(datasette, "_parley", False):
+            limit_connection(conn)
+
+    @staticmethod
+    @hookimpl
     def register_routes(datasette: Datasette) -> list[tuple[str, Callable[..., Any]]]:
         return ROUTES if getattr(datasette, "_parley", False) else []
 
@@ -469,16 +485,63 @@ def make_datasette(db_path: str | Path) -> Datasette:
     return ds
 
 
-def guarded(app: Callable[..., Awaitable[None]]) -> Callable[..., Awaitable[None]]:
-    """The server is read-only: anything but GET/HEAD is 405, and a path with a '..' segment is 400,
-    answered before Datasette sees the request (in parley's one JSON error shape)."""
+def limit_connection(conn: sqlite3.Connection) -> None:
+    for limit, value in SQLITE_LIMITS.items():
+        conn.setlimit(limit, value)
+
+
+def _host_name(header: str) -> str:
+    """The host of a Host header, lower-case, without port or trailing dot ('[::1]' kept bracketed)."""
+    host = header.strip().lower()
+    if host.startswith("["):
+        return host[: host.find("]") + 1] if "]" in host else host
+    return host.rsplit(":", 1)[0].rstrip(".") if ":" in host else host.rstrip(".")
+
+
+def allowed_hosts(bind_host: str, extra: tuple[str, ...] = ()) -> frozenset[str]:
+    """Host header values the server answers: this machine, the address it is bound to (unless a
+    wildcard), and names given with --allow-host. A page on another site that makes a browser
+    send requests here through DNS rebinding carries its own name in Host and is refused."""
+    names = set(LOCAL_HOSTS)
+    if bind_host not in ("0.0.0.0", "::", ""):
+        names.add(_host_name(f"[{bind_host}]" if ":" in bind_host and not bind_host.startswith("[") else bind_host))
+    names.update(_host_name(h) for h in extra if h)
+    return frozenset(names)
+
+
+def _with_security_headers(send: Callable[..., Awaitable[None]]) -> Callable[..., Awaitable[None]]:
+    """Every response, Datasette's own pages included, gets the security headers (unless the
+    view set its own value of one)."""
+
+    async def wrapped(message: dict[str, Any]) -> None:
+        if message.get("type") == "http.response.start":
+            headers = list(message.get("headers") or [])
+            present = {k.lower() for k, _ in headers}
+            for name, value in SECURITY_HEADERS.items():
+                if name.lower().encode() not in present:
+                    headers.append((name.lower().encode(), value.encode()))
+            message = {**message, "headers": headers}
+        await send(message)
+
+    return wrapped
+
+
+def guarded(app: Callable[..., Awaitable[None]], hosts: frozenset[str] = LOCAL_HOSTS) -> Callable[..., Awaitable[None]]:
+    """The ASGI middleware around the whole server: anything but GET/HEAD is 405, a path with a
+    '..' segment is 400, a Host header not in `hosts` is 421 (DNS rebinding), all answered before
+    Datasette sees the request (in parley's one JSON error shape); every response gets
+    SECURITY_HEADERS."""
 
     async def guard(scope: dict[str, Any], receive: Callable[..., Awaitable[Any]], send: Callable[..., Awaitable[None]]) -> None:
         if scope.get("type") == "http":
+            send = _with_security_headers(send)
             raw = scope.get("raw_path") or scope.get("path", "").encode()
             segments = raw.decode("latin-1").split("?", 1)[0].replace("%2e", ".").replace("%2E", ".").split("/")
+            host = next((v.decode("latin-1") for k, v in scope.get("headers") or [] if k.lower() == b"host"), "")
             status, message = 0, ""
-            if scope.get("method") not in ("GET", "HEAD"):
+            if _host_name(host) not in hosts:
+                status, message = 421, f"host {host[:100]!r} is not served here (parley serve --allow-host NAME to add it)"
+            elif scope.get("method") not in ("GET", "HEAD"):
                 status, message = 405, f"method {scope.get('method')} not allowed: the server is read-only"
             elif ".." in segments:
                 status, message = 400, "a path may not contain '..' segments"
@@ -495,8 +558,8 @@ def guarded(app: Callable[..., Awaitable[None]]) -> Callable[..., Awaitable[None
     return guard
 
 
-def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001) -> None:
+def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001, allow_hosts: tuple[str, ...] = ()) -> None:
     import uvicorn
 
     ds = make_datasette(db_path)
-    uvicorn.run(guarded(ds.app()), host=host, port=port, log_level="warning", lifespan="on")
+    uvicorn.run(guarded(ds.app(), allowed_hosts(host, allow_hosts)), host=host, port=port, log_level="warning", lifespan="on")
