@@ -43,7 +43,7 @@ PUBLIC_IP = "93.184.216.34"  # a global address; connections to it are routed to
 
 
 def _parley(*args: str, timeout: int = 600, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([PARLEY, *args], capture_output=True, text=True, timeout=timeout, cwd=cwd, env={**os.environ, "PYTHONPATH": str(REPO / "src")})
+    return subprocess.run([PARLEY, *args], capture_output=True, text=True, timeout=timeout, cwd=cwd, env=dict(os.environ))
 
 
 def _rows(db: Path) -> dict[str, dict[str, Any]]:
@@ -174,7 +174,7 @@ def test_broken_database_rows_go_to_stderr_and_exit_code(tmp_path: Path, monkeyp
 def test_recursive_glob_through_symlink_loops_ends(tmp_path: Path) -> None:
     hostile.symlink_loops(tmp_path / "loops")
     code = f"from parley.read.files import expand_paths; print(sorted(expand_paths([{str(tmp_path / 'loops' / '**' / '*.txt')!r}])))"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(REPO / "src")})
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=dict(os.environ))
     assert out.returncode == 0, out.stderr
     assert eval(out.stdout) == [str(tmp_path / "loops" / "a" / "b" / "note.txt")]  # noqa: S307 - our own repr
 
@@ -347,7 +347,7 @@ def test_two_concurrent_ingests_equal_one_clean_run(tmp_path: Path) -> None:
     clean, shared = tmp_path / "clean.db", tmp_path / "shared.db"
     one = _parley("ingest", str(tmp_path / "pages"), "--db", str(clean), "--workers", "1", "--format", "json")
     assert one.returncode == 0, one.stderr
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    env = dict(os.environ)
     procs = [
         subprocess.Popen([PARLEY, "ingest", str(tmp_path / "pages"), "--db", str(shared), "--workers", "1", "--format", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
         for _ in range(2)
