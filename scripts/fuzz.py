@@ -5,7 +5,10 @@
 
 Targets: cleaner (extract.clean_scraped_text), dates (dates.find_dates), actors
 (gazetteer.find_actor_terms), people (Officeholders.find_person), pipeline (read + extract +
-annotate on raw bytes), full (the whole analysis, extract -> time, on news-like text).
+annotate on raw bytes), full (the whole analysis, extract -> time, on news-like text), and the
+structure-aware targets of tests/badinput/structured.py: warc (damaged WARC/WARC.gz archives),
+feeds (RSS/Atom with shared guids, entities, charsets, truncation), nested_html (lists, tables
+and divs hundreds deep), urls (URLs of any shape, no network), file_names (non-UTF-8 names).
 Each round runs hypothesis with fresh random seeds; a failure prints hypothesis's minimal
 falsifying example and is appended to FUZZ-FAILURES.txt. Turn each one into a case in
 tests/test_fuzz.py::test_regressions once fixed. Exit 1 when anything failed.
@@ -26,6 +29,7 @@ sys.path.insert(0, str(HERE.parent / "tests"))
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
+from badinput import structured  # noqa: E402
 from badinput.fuzz_targets import (  # noqa: E402
     anchors,
     any_text,
@@ -57,6 +61,11 @@ TARGETS = {
     "people": (lambda: given(any_text, anchors)(check_person), 300),
     "pipeline": (lambda: given(page_bytes, st.sampled_from(["html", "txt"]))(check_pipeline), 60),
     "full": (lambda: given(news_text)(check_full), 30),
+    "warc": (lambda: given(structured.warc_archives)(structured.check_warc), 150),
+    "feeds": (lambda: given(structured.feeds)(structured.check_feed), 150),
+    "nested_html": (lambda: given(structured.nested_html)(structured.check_nested_html), 40),
+    "urls": (lambda: given(structured.urls)(structured.check_url), 300),
+    "file_names": (lambda: given(structured.file_names)(structured.check_file_names), 60),
 }
 
 

@@ -74,3 +74,40 @@ def test_read_extract_annotate_never_crash(data: bytes, kind: str) -> None:
 )
 def test_regressions(data: bytes, kind: str) -> None:
     check_pipeline(data, kind)
+
+
+# --- structure-aware targets (issue #16): a bounded run; scripts/fuzz.py runs them for longer ---
+
+from badinput import structured  # noqa: E402
+
+STRUCTURED = settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+
+
+@STRUCTURED
+@given(structured.warc_archives)
+def test_warc_archives_never_crash(data: bytes) -> None:
+    structured.check_warc(data)
+
+
+@STRUCTURED
+@given(structured.feeds)
+def test_feeds_never_crash(data: bytes) -> None:
+    structured.check_feed(data)
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+@given(structured.nested_html)
+def test_nested_html_keeps_the_article(spec: tuple) -> None:
+    structured.check_nested_html(spec)
+
+
+@STRUCTURED
+@given(structured.urls)
+def test_urls_get_one_row_and_no_connection_to_a_name(url: str) -> None:
+    structured.check_url(url)
+
+
+@STRUCTURED
+@given(structured.file_names)
+def test_file_names_of_any_bytes_get_storable_rows(spec: tuple) -> None:
+    structured.check_file_names(spec)

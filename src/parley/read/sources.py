@@ -245,13 +245,14 @@ def iter_warc(path: str, settings: Settings) -> Iterator[Page | IngestStatus]:
     """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
+    from warcio.statusandheaders import StatusAndHeadersParserException
 
     try:
         opener = gzip.open if path.lower().endswith(".gz") else open
         with opener(path, "rb") as probe:
             head = probe.read(16)
         fh = open(path, "rb")
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, zlib.error) as exc:
         yield IngestStatus(path, "failed", f"cannot read: {exc}", stage="read")
         return
     # warcio reads almost anything leniently; a real archive starts with its version line.
@@ -324,6 +325,12 @@ def iter_warc(path: str, settings: Settings) -> Iterator[Page | IngestStatus]:
     except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
         broken = True
         yield IngestStatus(path, "failed", f"WARC read stopped after {n} responses: {exc}", stage="read")
+    except StatusAndHeadersParserException as exc:
+        broken = True
+        yield IngestStatus(path, "failed", f"WARC read stopped after {n} responses: malformed record headers: {exc}", stage="read")
+    except Exception as exc:  # noqa: BLE001 - warcio on a damaged archive: the archive's row says why
+        broken = True
+        yield IngestStatus(path, "failed", f"WARC read stopped after {n} responses: {type(exc).__name__}: {exc}", stage="read")
     finally:
         fh.close()
     if seen_html == 0 and not broken and not reported:
