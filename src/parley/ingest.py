@@ -275,6 +275,12 @@ def ingest_pages(
     return summary
 
 
+def _unrecorded(status: IngestStatus, why: str) -> IngestStatus:
+    """A row the database would not take: reported as failed (stderr, exit code), saying what it was."""
+    was = "" if status.status == "failed" else f"{status.status}: "
+    return replace(status, status="failed", reason=f"{was}{status.reason} [status row not recorded: {why}]")
+
+
 class _Store:
     """The writer's connection, and the one guard every input's row goes through.
 
@@ -320,8 +326,8 @@ class _Store:
             except Exception as exc:  # noqa: BLE001
                 error = exc
         else:
-            return replace(status, reason=f"{status.reason} [status row not recorded: {type(error).__name__}: {error}]")
-        return replace(status, reason=f"{status.reason} [status row not recorded: database cannot be opened for writing]")
+            return _unrecorded(status, f"{type(error).__name__}: {error}")
+        return _unrecorded(status, "database cannot be opened for writing")
 
     def store(self, item: Document | IngestStatus) -> IngestStatus:
         if isinstance(item, IngestStatus):
