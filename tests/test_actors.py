@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import parley
-from parley.records import Actor, Article, Document, Page, Paragraph
+from parley.records import Actor, Article, Document, Page, Paragraph, Parses
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 FLOORS = json.loads((Path(__file__).with_name("quality_floors.json")).read_text(encoding="utf-8"))
@@ -26,7 +26,7 @@ def resolve(text: str) -> list[tuple[str, Actor]]:
     sents = tuple(split_sentences(text, paras))
     parsed = dict(zip((s.index for s in sents), nlp.full().pipe(s.text for s in sents)))
     doc = Document(page=Page("t", text, "text"), article=Article(None, text, paras, None, None, "test"),
-                   sentences=sents, cache={"parsed": parsed})
+                   sentences=sents, parses=Parses(parsed))
     _, per = resolve_document(doc)
     return [(parsed[i][t].text, a) for i in sorted(per) for t, a in sorted(per[i].items())]
 

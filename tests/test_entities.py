@@ -73,18 +73,18 @@ def test_ner_setting_is_validated() -> None:
         Settings.from_env({"PARLEY_NER": "fast"})
 
 
-def _parse(monkeypatch: pytest.MonkeyPatch, mode: str, text: str) -> Any:
+def _parse(mode: str, text: str) -> Any:
     from parley.records import Sentence
     from parley.annotate.stage import parse_candidates
+    from parley.settings import Settings
 
-    monkeypatch.setenv("PARLEY_NER", mode)
-    return parse_candidates([Sentence(0, 0, len(text), text, 0)])[0]
+    return parse_candidates([Sentence(0, 0, len(text), text, 0)], Settings(ner=mode))[0]
 
 
-def test_rules_mode_parses_without_ner_and_sets_ents(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rules_mode_parses_without_ner_and_sets_ents() -> None:
     text = "President Emmanuel Macron met Chinese envoys in Paris on Monday."
-    rules = _parse(monkeypatch, "rules", text)
-    model = _parse(monkeypatch, "model", text)
+    rules = _parse("rules", text)
+    model = _parse("model", text)
     # The tagger and parser never read NER's output: the same tags and tree either way.
     assert [(t.tag_, t.dep_, t.head.i) for t in rules] == [(t.tag_, t.dep_, t.head.i) for t in model]
     assert ("Emmanuel Macron", "PERSON") in [(e.text, e.label_) for e in rules.ents]

@@ -197,13 +197,12 @@ def test_written_training_sentences_cover_every_type() -> None:
     assert len({r["text"] for r in rows}) == len(rows)
 
 
-def test_event_model_setting_chooses_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PARLEY_EVENT_MODEL", "off")
-    assert default_model() is None
+def test_event_model_setting_chooses_the_model() -> None:
+    from parley.settings import Settings
+
+    assert default_model(Settings.from_env({"PARLEY_EVENT_MODEL": "off"})) is None
     if V2_PATH.exists():
-        monkeypatch.setenv("PARLEY_EVENT_MODEL", "v2")
-        m = default_model()
+        m = default_model(Settings.from_env({"PARLEY_EVENT_MODEL": "v2"}))
         assert m is not None and m.name == V2_NAME
-    monkeypatch.setenv("PARLEY_EVENT_MODEL", "v3")
     with pytest.raises(ValueError, match="not one of"):
-        default_model()
+        Settings.from_env({"PARLEY_EVENT_MODEL": "v3"})

@@ -43,11 +43,14 @@ __all__ = [
 from .errors import InputError, ParleyError, QueryError, StageError, StoreError
 
 
-def ingest(paths: list[str], db_path: str = "parley.db") -> Any:
-    """Read, analyse and store pages; returns an IngestSummary (one status per input)."""
+def ingest(paths: list[str], db_path: str = "parley.db", settings: Any = None) -> Any:
+    """Read, analyse and store pages; returns an IngestSummary (one status per input).
+
+    `settings` (a `parley.settings.Settings`) go to every stage; when None, the defaults with
+    the `PARLEY_*` environment variables applied are read here, once."""
     from .ingest import ingest as _ingest
 
-    return _ingest(list(paths), db_path)
+    return _ingest(list(paths), db_path, settings)
 
 
 def extract(paths: list[str]) -> list[dict[str, Any]]:
@@ -86,15 +89,17 @@ def evaluate(path: str) -> dict[str, Any]:
     return {"kind": kind, **report.as_json()}
 
 
-def analyse_text(text: str, *, path: str = "<text>", html: bool = False) -> Any:
-    """Run the whole pipeline on one text in memory; returns the analysed Document."""
+def analyse_text(text: str, *, path: str = "<text>", html: bool = False, settings: Any = None) -> Any:
+    """Run the whole pipeline on one text in memory; returns the analysed Document (`settings`
+    as for `ingest`)."""
     from .pipeline import analyse
     from .records import Document
-    from .settings import current
+    from .settings import Settings
     from .read.files import page_from_bytes
 
-    page = page_from_bytes(path, text.encode("utf-8"), "html" if html else "text", current())
-    return analyse(Document(page=page))
+    settings = settings if settings is not None else Settings.from_env()
+    page = page_from_bytes(path, text.encode("utf-8"), "html" if html else "text", settings)
+    return analyse(Document(page=page), settings)
 
 
 def last_contact(

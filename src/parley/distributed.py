@@ -109,7 +109,7 @@ def process_partition(units: tuple[str, ...], settings: Settings, allow_private:
     items: list[Page | IngestStatus] = [item for unit in units for item in guarded_unit(unit, settings, options)]
     results: list[Document | IngestStatus] = []
     pages = [i for i in items if isinstance(i, Page)]
-    analysed = iter([r for s in range(0, len(pages), CHUNK_PAGES) for r in ingest_mod.analyse_pages(pages[s : s + CHUNK_PAGES])])
+    analysed = iter([r for s in range(0, len(pages), CHUNK_PAGES) for r in ingest_mod.analyse_pages(pages[s : s + CHUNK_PAGES], settings=settings)])
     for item in items:
         results.append(item if isinstance(item, IngestStatus) else next(analysed))
     documents: list[dict[str, Any]] = []

@@ -19,12 +19,12 @@ import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import StageError
-from .pipeline import Stage, default_stages, run_stages
+from .pipeline import Stage, check_needs, default_stages, run_stages
 from .records import Document, IngestStatus, Page
 from .settings import Settings
 from .store import db as store_stage
@@ -73,30 +73,32 @@ def _failed(page: Page, exc: StageError) -> IngestStatus:
 
 
 def _timed(stage: Stage, times: StageTimes) -> Stage:
-    def run(doc: Document) -> Document:
+    def run(doc: Document, settings: Settings) -> Document:
         t0 = time.perf_counter()
         try:
-            return stage.run(doc)
+            return stage.run(doc, settings)
         finally:
             times[stage.name] = times.get(stage.name, 0.0) + time.perf_counter() - t0
 
     return Stage(stage.name, run, stage.needs, stage.adds)
 
 
-def analyse_pages(pages: list[Page], times: StageTimes | None = None) -> list[Document | IngestStatus]:
+def analyse_pages(pages: list[Page], times: StageTimes | None = None, settings: Settings | None = None) -> list[Document | IngestStatus]:
     """Run extract -> time on many pages, annotating them in one batch; one result per page.
 
-    A failure becomes a status row, never an exception. The parse cache is dropped from the
-    returned documents (it is big and the store does not need it).
+    A failure becomes a status row, never an exception. The parses and per-token actors are
+    dropped from the returned documents (big, and the store does not need them). `settings`
+    (defaults when None) go to every stage.
     """
     times = times if times is not None else {}
+    settings = settings if settings is not None else Settings()
     stages = [_timed(s, times) for s in default_stages()]
     by_name = {s.name: i for i, s in enumerate(stages)}
     first, after = stages[: by_name["annotate"]], stages[by_name["annotate"] + 1 :]
     results: list[Document | IngestStatus] = []
     for page in pages:
         try:
-            doc = run_stages(Document(page=page), first)
+            doc = run_stages(Document(page=page), first, settings)
         except StageError as exc:
             results.append(_failed(page, exc))
             continue
@@ -106,12 +108,15 @@ def analyse_pages(pages: list[Page], times: StageTimes | None = None) -> list[Do
             continue
         results.append(doc)
     todo = [i for i, r in enumerate(results) if isinstance(r, Document)]
-    from .annotate import stage as annotate
+    from . import annotate
 
     t0 = time.perf_counter()
     annotated: list[Document | IngestStatus]
     try:
-        annotated = list(annotate.run_batch([results[i] for i in todo]))  # type: ignore[misc]
+        batch = [results[i] for i in todo]
+        for one in batch:
+            check_needs(stages[by_name["annotate"]], one)  # type: ignore[arg-type]
+        annotated = list(annotate.run_batch(batch, settings))
     except Exception:  # noqa: BLE001 - one bad page must not fail its batch: redo one by one
         annotated = []
     times["annotate"] = times.get("annotate", 0.0) + time.perf_counter() - t0
@@ -121,7 +126,7 @@ def analyse_pages(pages: list[Page], times: StageTimes | None = None) -> list[Do
             one = results[i]
             assert isinstance(one, Document)
             try:
-                annotated.append(run_stages(one, [stages[by_name["annotate"]]]))
+                annotated.append(run_stages(one, [stages[by_name["annotate"]]], settings))
             except StageError as exc:
                 annotated.append(_failed(one.page, exc))
     for i, done in zip(todo, annotated):
@@ -129,15 +134,15 @@ def analyse_pages(pages: list[Page], times: StageTimes | None = None) -> list[Do
             results[i] = done
             continue
         try:
-            results[i] = replace(run_stages(done, after), cache=None)
+            results[i] = run_stages(done, after, settings).without_working_state()
         except StageError as exc:
             results[i] = _failed(done.page, exc)
     return results
 
 
-def analyse_page(page: Page) -> Document | IngestStatus:
+def analyse_page(page: Page, settings: Settings | None = None) -> Document | IngestStatus:
     """Run extract -> time on one page; a failure becomes a status row, never an exception."""
-    return analyse_pages([page])[0]
+    return analyse_pages([page], settings=settings)[0]
 
 
 def iter_pages(inputs: list[str], settings: Settings, *, allow_private: bool = False) -> Iterator[Page | IngestStatus]:
@@ -147,9 +152,9 @@ def iter_pages(inputs: list[str], settings: Settings, *, allow_private: bool = F
     yield from iter_inputs(inputs, settings, FetchOptions(allow_private=allow_private, max_seconds=float(settings.max_read_seconds)))
 
 
-def _work_chunk(pages: list[Page]) -> tuple[list[Document | IngestStatus], StageTimes]:
+def _work_chunk(pages: list[Page], settings: Settings) -> tuple[list[Document | IngestStatus], StageTimes]:
     times: StageTimes = {}
-    return analyse_pages(pages, times), times
+    return analyse_pages(pages, times, settings), times
 
 
 # A tiny page of our own: analysing it once loads spaCy, the gazetteers, the place index and the
@@ -161,7 +166,7 @@ _WARM_PAGE = (
 )
 
 
-def _warm_worker() -> None:
+def _warm_worker(settings: Settings | None = None) -> None:
     import hashlib
 
     from .annotate import nlp
@@ -169,7 +174,7 @@ def _warm_worker() -> None:
     nlp.full()
     nlp.splitter()
     page = Page("<warm-up>", _WARM_PAGE, "text", content_hash=hashlib.sha256(_WARM_PAGE.encode()).hexdigest())
-    analyse_pages([page])
+    analyse_pages([page], settings=settings)
 
 
 def _chunks(items: Iterable[Page | IngestStatus], size: int) -> Iterator[list[Page | IngestStatus]]:
@@ -191,11 +196,14 @@ def ingest_pages(
     workers: int = 1,
     chunk_pages: int = CHUNK_PAGES,
     pool: Any = None,
+    settings: Settings | None = None,
 ) -> IngestSummary:
     """Analyse and store `items` in input order; `workers` > 1 analyses chunks in processes.
 
     `pool` may be a caller-owned, already warm multiprocessing pool (the benchmark's).
+    `settings` (defaults when None) go to every analysis stage.
     """
+    settings = settings if settings is not None else Settings()
     store = _Store(db_path)  # fails here, before any page is read, on a foreign or broken file
     summary = IngestSummary()
     times = summary.stage_seconds
@@ -218,7 +226,7 @@ def ingest_pages(
     own_pool = pool is None and workers > 1 and len(head) > 1
     if own_pool:
         # forkserver: workers never inherit the parent's open database connection.
-        pool = multiprocessing.get_context("forkserver").Pool(workers, initializer=_warm_worker)
+        pool = multiprocessing.get_context("forkserver").Pool(workers, initializer=_warm_worker, initargs=(settings,))
     pending: deque[tuple[list[Page | IngestStatus | None], Any, list[Page]]] = deque()
 
     def add(t: StageTimes) -> None:
@@ -257,12 +265,12 @@ def ingest_pages(
                 pages.append(item)
             if pool is None:
                 try:
-                    local: Any = _work_chunk(pages)
+                    local: Any = _work_chunk(pages, settings)
                 except Exception as exc:  # noqa: BLE001 - see finish
                     local = exc
                 finish(plan, local, pages)
                 continue
-            pending.append((plan, pool.apply_async(_work_chunk, (pages,)), pages))
+            pending.append((plan, pool.apply_async(_work_chunk, (pages, settings)), pages))
             # A bounded window: reading never runs far ahead of analysis (flat memory).
             while len(pending) > 2 * max(workers, 2):
                 finish(*pending.popleft())
@@ -372,4 +380,5 @@ def ingest(
 ) -> IngestSummary:
     """Read, analyse and store every input (files, folders, globs, WARC, feeds, URLs). The library entry point."""
     settings = settings or Settings.from_env()
-    return ingest_pages(iter_pages(inputs, settings, allow_private=allow_private), db_path, on_progress=on_progress, workers=workers)
+    return ingest_pages(iter_pages(inputs, settings, allow_private=allow_private), db_path, on_progress=on_progress,
+                        workers=workers, settings=settings)

@@ -7,11 +7,13 @@ time -> store). Each stage returns a new `Document` with its own fields filled i
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Mapping
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
+
     from .events.coding import Coding
 
 Modality = Literal["asserted", "negated", "planned", "hypothetical", "question"]
@@ -174,6 +176,28 @@ class IngestStatus:
 
 
 @dataclass(frozen=True)
+class Parses:
+    """The spaCy parse of each candidate sentence, by sentence index (the annotate stage parses
+    only sentences that may hold an event; the others have none)."""
+
+    by_sentence: Mapping[int, "SpacyDoc"] = field(default_factory=dict)
+
+    def get(self, sentence_index: int) -> "SpacyDoc | None":
+        return self.by_sentence.get(sentence_index)
+
+
+@dataclass(frozen=True)
+class TokenActors:
+    """The actor of each resolved noun-phrase head: sentence index -> token index -> Actor
+    (token indices refer to the sentence's parse in `Parses`)."""
+
+    by_sentence: Mapping[int, Mapping[int, Actor]] = field(default_factory=dict)
+
+    def of(self, sentence_index: int) -> Mapping[int, Actor]:
+        return self.by_sentence.get(sentence_index, {})
+
+
+@dataclass(frozen=True)
 class Document:
     """The container that flows through the stages."""
 
@@ -183,11 +207,18 @@ class Document:
     news_date: EventDate | None = None  # the date of the page's main news (may differ from page date)
     actors: tuple[tuple[Actor, ...], ...] = ()  # per sentence
     events: tuple[Event, ...] = ()
-    # Parses and resolver state kept between stages: a cache, not a result, so it is left out of
-    # equality and repr. Keys: "parsed" (sentence index -> spaCy Doc), "actors" (sentence index ->
-    # token index -> Actor).
-    cache: Any = field(default=None, compare=False, repr=False)
+    # Working state between the analysis stages, not results: big, rebuilt from the text, left
+    # out of equality and repr, and dropped (`without_working_state`) before a document is
+    # stored or sent between processes. None until the stage that adds it has run.
+    parses: Parses | None = field(default=None, compare=False, repr=False)  # added by annotate
+    token_actors: TokenActors | None = field(default=None, compare=False, repr=False)  # added by actors
 
     @property
     def id(self) -> str:
         return self.page.content_hash[:16]
+
+    def without_working_state(self) -> "Document":
+        """The document with its parses and per-token actors dropped (the results stay)."""
+        if self.parses is None and self.token_actors is None:
+            return self
+        return replace(self, parses=None, token_actors=None)

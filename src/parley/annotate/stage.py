@@ -15,8 +15,8 @@ from typing import Any
 
 from . import nlp as nlp_models
 from ..events.lexicon import cue_regex
-from ..records import Document, Paragraph, Sentence
-from ..settings import current
+from ..records import Document, Paragraph, Parses, Sentence
+from ..settings import Settings
 
 _VERB_POS = {"VERB", "AUX"}
 # What part-of-speech tags need: the shared token vectors, the tagger and the tag -> POS map.
@@ -65,11 +65,11 @@ def is_candidate(sentence: str) -> bool:
     return bool(find_actor_terms(sentence))
 
 
-def _parse(texts: Any, batch_size: int) -> Any:
+def _parse(texts: Any, batch_size: int, ner: str = "rules") -> Any:
     """Full parses of `texts`; with setting `ner` = "rules", NER is skipped (about half the
     parse's cost) and `entities.assign` sets doc.ents from parley's own tables instead."""
     nlp = nlp_models.full()
-    if current().ner != "rules" or "ner" not in nlp.pipe_names:
+    if ner != "rules" or "ner" not in nlp.pipe_names:
         yield from nlp.pipe(texts, batch_size=batch_size)
         return
     from .entities import assign
@@ -78,10 +78,11 @@ def _parse(texts: Any, batch_size: int) -> Any:
         yield assign(sdoc)
 
 
-def parse_candidates(sentences: list[Sentence], batch_size: int = 64) -> dict[int, Any]:
+def parse_candidates(sentences: list[Sentence], settings: Settings | None = None) -> dict[int, Any]:
+    settings = settings if settings is not None else Settings()
     picked = [s for s in sentences if is_candidate(s.text)]
     parsed: dict[int, Any] = {}
-    for sent, sdoc in zip(picked, _parse((s.text for s in picked), batch_size)):
+    for sent, sdoc in zip(picked, _parse((s.text for s in picked), settings.spacy_batch_size, settings.ner)):
         parsed[sent.index] = sdoc
     return parsed
 
@@ -114,20 +115,23 @@ def _finish(doc: Document, sentences: list[Sentence], parsed: dict[int, Any], ch
         if _verbless(sdoc) and not sent.text.endswith("?"):
             paragraphs[pi] = replace(paragraphs[pi], kind="caption")
     article = replace(doc.article, paragraphs=tuple(paragraphs))
-    return replace(doc, article=article, sentences=tuple(sentences), cache={"parsed": parsed})
+    return replace(doc, article=article, sentences=tuple(sentences), parses=Parses(parsed))
 
 
-def run(doc: Document) -> Document:
-    return run_batch([doc])[0]
+def run(doc: Document, settings: Settings | None = None) -> Document:
+    """Adds `Document.sentences` and `Document.parses` (settings `spacy_batch_size`, `ner`)."""
+    return run_batch([doc], settings)[0]
 
 
-def run_batch(docs: list[Document], batch_size: int = 64) -> list[Document]:
+def run_batch(docs: list[Document], settings: Settings | None = None) -> list[Document]:
     """Annotate many documents with one `nlp.pipe` stream across all of them.
 
     Batching across pages (not per page) keeps spaCy's batches full: a page has only a handful
     of candidate sentences. Results equal `run` on each document alone: spaCy parses each
     sentence text on its own, so batch neighbours never change a parse.
     """
+    settings = settings if settings is not None else Settings()
+    batch_size = settings.spacy_batch_size
     split = []
     for doc in docs:
         assert doc.article is not None
@@ -135,7 +139,7 @@ def run_batch(docs: list[Document], batch_size: int = 64) -> list[Document]:
     picked: list[tuple[int, Sentence]] = [(di, s) for di, sents in enumerate(split) for s in sents if is_candidate(s.text)]
     parsed: list[dict[int, Any]] = [{} for _ in docs]
     nlp = nlp_models.full()
-    for (di, sent), sdoc in zip(picked, _parse((s.text for _, s in picked), batch_size)):
+    for (di, sent), sdoc in zip(picked, _parse((s.text for _, s in picked), batch_size, settings.ner)):
         parsed[di][sent.index] = sdoc
     # The caption check needs part-of-speech tags only: tagger without parser and NER is ~3x
     # cheaper and gives the same tags (the parser and NER do not feed the tagger).

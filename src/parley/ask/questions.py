@@ -60,7 +60,7 @@ from .queries import _documents, check_country, check_date, check_type, event_js
 from ..errors import QueryError
 from ..events.lexicon import PLOVER_TYPES
 from ..store.merge import event_mentions
-from ..settings import Settings, current
+from ..settings import Settings
 from ..store.db import open_db
 
 Level = Literal["leader", "minister", "military", "official"]
@@ -408,7 +408,7 @@ def channels(db_path: str | Path, a: str, b: str, *, as_of: str | None = None, t
              settings: Settings | None = None, today: date | None = None) -> list[dict[str, Any]]:
     """The dyad's dialogue channels with last contact, silence and frozen status as of a date."""
     types = _check_types(type)
-    threshold = (settings or current()).frozen_after_days
+    threshold = (settings if settings is not None else Settings.from_env()).frozen_after_days
     ref = _day(as_of, "as-of", end=True) if as_of else (today or date.today())
     per: dict[str, list[dict[str, Any]]] = {c: [] for c, _ in CHANNELS}
     for row in dyad_events(db_path, a, b, types):

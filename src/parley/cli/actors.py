@@ -44,7 +44,7 @@ def plover_actor_report(path: Path | None = None) -> dict[str, Any]:
     """Country agreement of the actor resolver alone on the PLOVER gold actors."""
     from ..annotate import nlp
     from ..quality.evaluate import load_plover_records
-    from ..records import Article, Document, Page, Paragraph, Sentence
+    from ..records import Article, Document, Page, Paragraph, Parses, Sentence
     from ..actors.stage import resolve_document
 
     if path is None:
@@ -59,7 +59,7 @@ def plover_actor_report(path: Path | None = None) -> dict[str, Any]:
         text = r["text"]
         article = Article(None, text, (Paragraph(0, len(text)),), None, None, "plover-record")
         doc = Document(page=Page(r["id"], text, "text"), article=article,
-                       sentences=(Sentence(0, 0, len(text), text, 0),), cache={"parsed": {0: sdoc}})
+                       sentences=(Sentence(0, 0, len(text), text, 0),), parses=Parses({0: sdoc}))
         resolver, per_sentence = resolve_document(doc)
         actors = per_sentence.get(0, {})
         for actor_text, code in _gold_actors(r):

@@ -100,8 +100,9 @@ def register(main: click.Group) -> None:
           parley channels USA CHN --as-of 2024-04-16
         """
         from ..ask.questions import channels, format_undated, undated_reports
+        from ..settings import Settings
 
-        rows = channels(db, a, b, as_of=as_of, type=type_)
+        rows = channels(db, a, b, as_of=as_of, type=type_, settings=Settings.from_env())
         if fmt == "json":
             emit(rows, "json")
             return

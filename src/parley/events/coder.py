@@ -77,8 +77,8 @@ class SentenceCoder(TriggerReadings, ArgumentFinders):
             events = apply(self, events)
         return events
 
-    def model_events(self) -> list[Event]:
-        return model_events(self)
+    def model_events(self, event_model: str) -> list[Event]:
+        return model_events(self, event_model)
 
     def _events_for(self, tok: Any, trig: Trigger) -> list[Event]:
         r = Reading(tok, trig, tok)

@@ -12,14 +12,14 @@ from .policy import actor_key
 from .words import DOMESTIC_TYPES, NON_AGENT_NOUNS, ONE_SIDED_TYPES, SPEECH_VERBS
 
 
-def model_events(ctx: ArgumentFinders) -> list[Event]:
+def model_events(ctx: ArgumentFinders, event_model: str) -> list[Event]:
     """A sentence with actors but no trigger the rules know: the sentence model's type when
     it is confident (its threshold was chosen on held-out training stories). The source is
     the main clause's subject actor; the target the first other-country actor in the
     clause, else (one-sided and domestic types) the source's own country or nobody."""
-    from .model import default_model
+    from .model import model_named
 
-    model = default_model()
+    model = model_named(event_model)
     if model is None or not ctx.actors or ctx.sentence.text.rstrip(" `'\"”’").endswith("?"):
         return []
     root = next((t for t in ctx.sdoc if t.dep_ == "ROOT"), None)

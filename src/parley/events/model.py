@@ -192,12 +192,17 @@ def load(path: Path) -> EventModel:
 MODELS = {"v1": MODEL_PATH, "v2": V2_PATH}
 
 
-def default_model() -> EventModel | None:
-    """The model chosen by the `event_model` setting (PARLEY_EVENT_MODEL), or None when it is
-    'off' or its artifact is absent (the rules still run)."""
-    from ..settings import current
+def default_model(settings: Any = None) -> EventModel | None:
+    """The model chosen by the `event_model` setting of `settings` (defaults when None), or None
+    when it is 'off' or its artifact is absent (the rules still run)."""
+    from ..settings import Settings
 
-    return _model(current().event_model)
+    return model_named((settings if settings is not None else Settings()).event_model)
+
+
+def model_named(version: str) -> EventModel | None:
+    """The model of an `event_model` setting value ('v1', 'v2'); None for 'off' or a missing artifact."""
+    return _model(version)
 
 
 @lru_cache(maxsize=4)

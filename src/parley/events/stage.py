@@ -114,19 +114,23 @@ def dedupe(events: list[Event]) -> list[Event]:
     return out
 
 
-def run(doc: Document) -> Document:
+def run(doc: Document, settings: Any = None) -> Document:
+    """Adds `Document.events` (setting `event_model`: the sentence model consulted)."""
+    from ..records import Parses, TokenActors
+    from ..settings import Settings
+
+    event_model = (settings if settings is not None else Settings()).event_model
     assert doc.article is not None
-    cache = doc.cache or {}
-    parsed = cache.get("parsed", {})
-    actors = cache.get("actors", {})
+    parses = doc.parses or Parses()
+    actors = doc.token_actors or TokenActors()
     captions = {i for i, p in enumerate(doc.article.paragraphs) if p.kind == "caption"}
     events: list[Event] = []
     meeting: Event | None = None
     for sent in doc.sentences:
-        sdoc = parsed.get(sent.index)
+        sdoc = parses.get(sent.index)
         if sdoc is None or sent.paragraph in captions:
             continue
-        coder = SentenceCoder(doc, sent, sdoc, actors.get(sent.index, {}))
+        coder = SentenceCoder(doc, sent, sdoc, actors.of(sent.index))  # type: ignore[arg-type]
         if meeting is not None and sent.index - meeting.sentence <= 6:
             coder.meeting = (meeting.source, meeting.target)
         found = coder.code()
@@ -136,6 +140,6 @@ def run(doc: Document) -> Document:
         # the model speaks only where the rules coded nothing usable (an event still waiting for
         # its addressee may yet be resolved, so it counts as usable only when one exists)
         usable = [e for e in found if e.target.resolution != "unresolved"]
-        events.extend(found if usable else found + coder.model_events())
+        events.extend(found if usable else found + coder.model_events(event_model))
     events = _resolve_addressees(events)
     return replace(doc, events=tuple(events))

@@ -14,7 +14,7 @@ from ..errors import StageError
 from .language import detect
 from ..pipeline import Stage, run_stages
 from ..records import Document, IngestStatus
-from ..settings import Settings, current
+from ..settings import Settings
 from . import stage as extract_stage
 from ..read.files import read_inputs
 
@@ -22,7 +22,7 @@ from ..read.files import read_inputs
 def extract_paths(paths: list[str], settings: Settings | None = None, explain: bool = False) -> Iterator[dict[str, Any]]:
     """One record per input: title, text, paragraphs, page date (`published`, its source) and
     `language`; with `explain`, every page-date cue read (`published_candidates`, winner first)."""
-    settings = settings or current()
+    settings = settings if settings is not None else Settings.from_env()  # the API edge reads them once
     reading = replace(settings, languages=("any",))
     stage = Stage("extract", extract_stage.run, needs=("page",), adds=("article",))
     for item in read_inputs(paths, reading):
@@ -30,7 +30,7 @@ def extract_paths(paths: list[str], settings: Settings | None = None, explain: b
             yield {"path": item.path, "status": item.status, "error": item.reason}
             continue
         try:
-            doc = run_stages(Document(page=item), [stage])
+            doc = run_stages(Document(page=item), [stage], settings)
         except StageError as exc:
             yield {"path": item.path, "status": "failed", "error": str(exc)}
             continue

@@ -397,12 +397,12 @@ def _html_article(content: str, url: str | None, max_depth: int, max_elements: i
     return ex.title, ex.text.strip(), ex.date_candidates, ex.url or url, ex.method + method_note
 
 
-def run(doc: Document) -> Document:
+def run(doc: Document, settings: "Settings | None" = None) -> Document:
     """Main text, title and date of the page; text bounded by the max_* settings."""
     from .pagedate import copyright_year, decide, read_dateline, text_cues
-    from ..settings import current
+    from ..settings import Settings
 
-    settings = current()
+    settings = settings if settings is not None else Settings()
     page = doc.page
     cues = header_cues(doc)
     if page.media_type == "html":

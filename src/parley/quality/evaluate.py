@@ -432,17 +432,21 @@ def _codes(actors: Any) -> set[str]:
     return out
 
 
-def evaluate_plover(path: Path) -> PloverReport:
+def evaluate_plover(path: Path, settings: Any = None) -> PloverReport:
+    """Score the analysis stages on the PLOVER gold records; with no `settings`, the
+    environment's are read here (an API edge, like `parley.ingest`)."""
     from ..pipeline import default_stages, run_stages
     from ..records import Article, Document, Page, Paragraph
+    from ..settings import Settings
 
+    settings = settings if settings is not None else Settings.from_env()
     report = PloverReport()
     after_extract = default_stages()[1:]
     for r in load_plover_records(path):
         text = r["text"]
         # One sentence, no page around it: build the article directly (no extraction to do).
         article = Article(None, text, (Paragraph(0, len(text)),), None, None, "plover-record")
-        doc = run_stages(Document(page=Page(r["id"], text, "text"), article=article), after_extract)
+        doc = run_stages(Document(page=Page(r["id"], text, "text"), article=article), after_extract, settings)
         evs = [e for e in doc.events if e.modality != "question"]
         gold_type = r["event"]
         src, tgt = _codes(r.get("source")), _codes(r.get("target"))

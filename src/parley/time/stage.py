@@ -220,7 +220,7 @@ def _own_clause_dates(doc: Document, e: Event, mentions: list[DateMention]) -> l
     year", "since last year" dates the seeking, not the agreement."""
     if not mentions:
         return mentions
-    sdoc = ((doc.cache or {}).get("parsed") or {}).get(e.sentence)
+    sdoc = doc.parses.get(e.sentence) if doc.parses is not None else None
     if sdoc is None:
         return mentions
     start = doc.sentences[e.sentence].start
@@ -460,7 +460,9 @@ def _background_range(doc: Document, para: int, per_sentence: dict[int, list[Dat
     return min(spans, key=lambda d: (d.first, -d.last.toordinal()))
 
 
-def run(doc: Document) -> Document:
+def run(doc: Document, settings: object = None) -> Document:
+    """Adds `Document.news_date` and each event's date and historical flag. No setting changes
+    it; `settings` is taken for the stage contract."""
     assert doc.article is not None
     news = infer_news_date(doc)
     anchor = deictic_anchor(news, doc.article.published)
