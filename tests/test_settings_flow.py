@@ -145,3 +145,13 @@ def test_channels_cli_honours_frozen_after_days(tmp_path: Path) -> None:
     assert default["status"] == "frozen", default
     patient = defense({"PARLEY_FROZEN_AFTER_DAYS": str(default["silent_days"] + 30)})
     assert patient["status"] != "frozen", patient
+
+
+def test_every_stage_package_exposes_run_with_settings() -> None:
+    import inspect
+    from importlib import import_module
+
+    for package in ("read", "extract", "annotate", "actors", "events", "time"):
+        params = list(inspect.signature(import_module(f"parley.{package}").run).parameters)
+        assert params[:2] == ["inputs" if package == "read" else "doc", "settings"], (package, params)
+    assert list(inspect.signature(import_module("parley.annotate").run_batch).parameters)[:2] == ["docs", "settings"]

@@ -1,6 +1,6 @@
 """annotate: sentences for every paragraph and a spaCy parse of the candidate sentences.
 
-Needs `Document.article`; adds `Document.sentences` and the parses (in `Document.cache`). `nlp`
+Needs `Document.article`; adds `Document.sentences` and `Document.parses` (typed, `records.Parses`). `nlp`
 loads the shared spaCy pipelines once per process, `entities` holds the rule-based entity spans
 used when the `ner` setting is "rules".
 """

@@ -1,4 +1,4 @@
-"""Round 8 of actor resolution, on hand-written news sentences: places and movements that changed
+"""Actor resolution on hand-written news sentences: places and movements that changed
 state (data/country_changes.csv) read by the page date or, undated, by the sentence's states; a
 patron's ally coded where it is placed; parties and oppositions with unknown names; a people or a
 faith word the NER took for a person; an area of a capital."""
@@ -125,6 +125,6 @@ def test_an_area_of_a_capital_is_a_place_not_the_government() -> None:
     ("Hezbollah fighters attacked Israel's militia allies in southern Lebanon.", "Israel's militia allies", "LBN"),
     ("Sudanese rebels shelled Malakal for a second day.", "Malakal", "SDN"),
 ])
-def test_round8_paths_on_short_sentences(text: str, phrase: str, code: str) -> None:
+def test_short_sentences_on_each_path(text: str, phrase: str, code: str) -> None:
     hits = [a for a in resolve(text) if phrase in a.text]
     assert hits and hits[0].country == code, [(a.text, a.country, a.resolution) for a in resolve(text)]

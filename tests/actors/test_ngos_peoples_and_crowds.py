@@ -1,4 +1,4 @@
-"""Round 10 of actor resolution, on hand-written news sentences: organisations named by a generic
+"""Actor resolution on hand-written news sentences: organisations named by a generic
 head noun with no state in the name (NGO), leaders of a people (elites, not the government),
 Muslim groups with no state (ISM), crowds placed by where they are, and the junta."""
 

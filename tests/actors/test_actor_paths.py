@@ -12,8 +12,8 @@ import pytest
 import parley
 from parley.records import Actor, Article, Document, Page, Paragraph, Parses
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-FLOORS = json.loads((Path(__file__).with_name("quality_floors.json")).read_text(encoding="utf-8"))
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+FLOORS = json.loads((Path(__file__).parents[1] / "quality_floors.json").read_text(encoding="utf-8"))
 
 
 def resolve(text: str) -> list[tuple[str, Actor]]:
@@ -169,7 +169,7 @@ def test_plover_actor_countries_floor() -> None:
     assert rep["country_agreement"] >= FLOORS["plover_actor_countries"]
 
 
-# -- round 3 -----------------------------------------------------------------------------------
+# -- historic leaders, armed groups, pair phrases ---------------------------------------------
 def by_head(actors: list[tuple[str, Actor]], head: str) -> Actor:
     hits = [a for h, a in actors if h == head]
     assert hits, f"{head!r} not resolved; got {[h for h, _ in actors]}"
@@ -217,7 +217,7 @@ def test_the_two_ministers_get_no_guessed_country() -> None:
     assert all(a.country != "PRK" for h, a in found if h == "ministers")
 
 
-# -- round 2: general rules for countries of groups, places and misspellings --------------------
+# -- general rules for countries of groups, places and misspellings --------------------
 
 
 def test_misspelt_country_names_resolve_but_names_and_places_do_not() -> None:
