@@ -7,7 +7,8 @@ stage reads). World knowledge comes from `parley.reference`.
 The modules: `stage` (run, resolve_document), `resolver` (PageActors: what the page has named so
 far), `rules` (ACTOR_RULES: the ordered, named rules `PageActors.resolve` applies), `phrases` (what a
 noun phrase's words say), `names` (people's names), `people_on_page` (people remembered across the
-page), `groups` (NGOs, crowds, peoples), `words` (the word lists), `dateline` (a leading dateline).
+page), `groups` (NGOs, crowds, peoples), `words` (the word lists). A leading
+dateline is read by `parley.extract.dateline`.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 
 # name -> submodule; loaded on first use so importing one helper does not load the whole stage
 _EXPORTS = {"run": "stage", "resolve_document": "stage", "PageActors": "resolver", "ACTOR_RULES": "rules",
-            "dateline_end": "dateline", "is_pair_phrase": "phrases"}
+            "is_pair_phrase": "phrases"}
 __all__ = sorted(_EXPORTS)
 
 

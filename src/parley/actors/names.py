@@ -50,7 +50,9 @@ def name_without_ner(head: Any, toks: list[Any], title: str | None) -> str | Non
 
 
 def strip_titles(person: str, title: str | None) -> str:
-    words = person.split()
-    while words and (words[0].lower() in HONORIFICS or (title and words[0].lower() in title.lower().split())):
-        words = words[1:]
-    return " ".join(words) or person
+    """The name without the honorifics and words of the phrase's title before it ("Defense
+    Minister Dong Jun" -> "Dong Jun")."""
+    from ..reference.people import strip_leading_titles
+
+    title_words = set(title.lower().split()) if title else set()
+    return " ".join(strip_leading_titles(person.split(), lambda w: w.lower() in HONORIFICS or w.lower() in title_words))

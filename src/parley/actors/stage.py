@@ -25,7 +25,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..records import Actor, Document, TokenActors
-from .dateline import dateline_end
+from ..extract.dateline import dateline_end
 from .phrases import is_pair_phrase, np_heads
 from .resolver import PageActors
 

@@ -56,6 +56,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
+from ..time.precision import PRECISION_SPAN_RANK, UNKNOWN_SPAN_RANK
 from .queries import _documents, check_country, check_date, check_type, event_json
 from ..errors import QueryError
 from ..events.lexicon import PLOVER_TYPES
@@ -76,7 +77,6 @@ OFFICE_LEVEL: dict[str, Level] = {
 _NON_STATE = {"business", "armed_group", "rebel", "criminal", "activist", "protester", "civilian", "refugee", "media", "religious", "opposition", "party", "party_leader"}
 _STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "DIP", "SPY", "POL"}
 PERIODS = ("month", "quarter", "year")
-_PRECISION_RANK = {"day": 0, "month": 1, "season": 2, "quarter": 2, "half": 3, "year": 4, "decade": 5}
 _PERIOD_RANK = {"month": 1, "quarter": 2, "year": 4}
 DAYS_PER_MONTH = 365.25 / 12
 
@@ -265,7 +265,7 @@ def last_contact(
         if first >= ref or (lv != "any" and event_level(row) != lv):
             continue
         latest = min(last, ref - timedelta(days=1))
-        key = (latest, -_PRECISION_RANK.get(row["date_precision"], 9))
+        key = (latest, -PRECISION_SPAN_RANK.get(row["date_precision"], UNKNOWN_SPAN_RANK))
         if best is None or key > best[0]:
             best = (key, row)
     if best is None:
@@ -324,7 +324,7 @@ def period_of(row: dict[str, Any], by: str) -> str | None:
     first = date.fromisoformat(row["date_first"])
     last = date.fromisoformat(row["date_last"])
     prec = row["date_precision"] or "year"
-    if _PRECISION_RANK.get(prec, 9) > _PERIOD_RANK[by]:
+    if PRECISION_SPAN_RANK.get(prec, UNKNOWN_SPAN_RANK) > _PERIOD_RANK[by]:
         # Coarser than the period: keep an honest, coarser label.
         if first.year != last.year:
             return f"{first.year}/{last.year}" if prec != "decade" else f"{first.year // 10 * 10}s"
@@ -422,7 +422,7 @@ def channels(db_path: str | Path, a: str, b: str, *, as_of: str | None = None, t
         if not evs:
             out.append(ChannelStatus(key, label, "never", None, None, None, 0, None, None).as_json())
             continue
-        last = max(evs, key=lambda e: (min(date.fromisoformat(e["date_last"]), ref), -_PRECISION_RANK.get(e["date_precision"], 9)))
+        last = max(evs, key=lambda e: (min(date.fromisoformat(e["date_last"]), ref), -PRECISION_SPAN_RANK.get(e["date_precision"], UNKNOWN_SPAN_RANK)))
         silent = (ref - min(date.fromisoformat(last["date_last"]), ref)).days
         status: Literal["open", "frozen"] = "frozen" if silent > threshold else "open"
         out.append(ChannelStatus(key, label, status, last["date"], last["date_precision"], silent, len(evs), last["id"], last["evidence"]).as_json())

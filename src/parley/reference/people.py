@@ -57,7 +57,7 @@ import io
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from importlib import resources
@@ -221,12 +221,18 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", _PUNCT.sub(" ", no_marks.lower())).strip()
 
 
-def _strip_titles(tokens: list[str]) -> list[str]:
-    # Only leading title words go: "General Secretary Xi" -> "xi", but "Lord" inside a name stays.
+def strip_leading_titles(words: Sequence[str], is_title: Callable[[str], bool]) -> list[str]:
+    """A name's words with the title words before it dropped ("General Secretary Xi" -> "Xi"),
+    never its last word; a title word inside or after the name stays ("Lord" in "Alan Lord").
+    The one title stripper: the officeholder index and the actors stage (with its own words)."""
     i = 0
-    while i < len(tokens) - 1 and tokens[i] in _TITLE_WORDS:
+    while i < len(words) - 1 and is_title(words[i]):
         i += 1
-    return tokens[i:]
+    return list(words[i:])
+
+
+def _strip_titles(tokens: list[str]) -> list[str]:
+    return strip_leading_titles(tokens, _TITLE_WORDS.__contains__)
 
 
 def _translit_token(token: str) -> str:

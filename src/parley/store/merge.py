@@ -50,8 +50,8 @@ from typing import Any
 import sqlite_utils
 
 from ..events.lexicon import PLOVER_TYPES
+from ..time.precision import PRECISION_SPAN_RANK, UNKNOWN_SPAN_RANK
 
-_PRECISION_RANK = {"day": 0, "month": 1, "season": 2, "quarter": 2, "half": 3, "year": 4, "decade": 5, None: 9}
 _ACTOR_COLS = ("text", "name", "country", "sector", "role", "office", "person_id", "resolution")
 SIMILAR_EVIDENCE = 0.3  # Jaccard of content words at or above which two evidence sentences match
 SAME_PAGE_SIMILAR = 0.5  # stricter for two mentions of one page
@@ -261,7 +261,8 @@ def _merge_one(db: sqlite_utils.Database, m: dict[str, Any]) -> None:
 
 def _absorb(db: sqlite_utils.Database, e: dict[str, Any], m: dict[str, Any], rev: bool) -> None:
     update: dict[str, Any] = {}
-    m_rank, e_rank = _PRECISION_RANK.get(m["date_precision"], 9), _PRECISION_RANK.get(e["date_precision"], 9)
+    m_rank = PRECISION_SPAN_RANK.get(m["date_precision"], UNKNOWN_SPAN_RANK)
+    e_rank = PRECISION_SPAN_RANK.get(e["date_precision"], UNKNOWN_SPAN_RANK)
     if m_rank < e_rank or (m_rank == e_rank and m["date_first"] and e["date_first"] and m["date_first"] < e["date_first"]):
         for c in ("date", "date_precision", "date_first", "date_last", "date_year_from"):
             update[c] = m.get(c)

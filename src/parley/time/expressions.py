@@ -86,7 +86,7 @@ Precision = Literal["day", "month", "season", "quarter", "half", "year", "decade
 # A yearless day after the anchor wins over last year's when it is at most this far ahead.
 FUTURE_WINDOW_DAYS = 30
 
-_PRECISION_RANK = {"day": 0, "month": 1, "season": 2, "quarter": 3, "half": 4, "year": 5, "decade": 6}
+from .precision import PRECISION_ORDER  # noqa: E402 - one definition (time/precision.py)
 
 
 @dataclass(frozen=True)
@@ -425,7 +425,7 @@ def _h_day_month(m: re.Match[str], text: str, anchor: date | None) -> _Cand | No
 def _range_cand(start: int, end: int, first: _Cand, last: _Cand) -> _Cand | None:
     if first.first > last.last:
         return None
-    prec = first.precision if _PRECISION_RANK[first.precision] <= _PRECISION_RANK[last.precision] else last.precision
+    prec = first.precision if PRECISION_ORDER[first.precision] <= PRECISION_ORDER[last.precision] else last.precision
     return _Cand(start, end, first.first, last.last, prec, first.relative or last.relative, "range", "range",
                  year_inferred=first.year_inferred and last.year_inferred)
 

@@ -135,9 +135,7 @@ def _lead_paragraph(doc: Document) -> int | None:
     return lead[0].paragraph if lead else None
 
 
-_DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z'.-]+(?:[ -][A-Z][A-Z'.-]+)*,?\s*(?P<when>[^\n:\u2013\u2014-]{3,45}?)\s*[-\u2013\u2014:]\s"
-)
+from ..extract.dateline import DATELINE as _DATELINE  # noqa: E402 - one definition, shared with actors
 
 
 def infer_news_date(doc: Document) -> EventDate | None:
