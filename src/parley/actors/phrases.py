@@ -10,11 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from .names import name_without_ner, names_people, strip_titles
-from .words import (
-    HONORIFICS, NP_DEPS_IN, FAITH_WORDS, INSTITUTION_WORDS, PAIR_HEADS,
-    STANCE_PREFIX, SPONSOR_SUFFIX, LED_WORDS, PEOPLE_HEADS, PATRON_HEADS,
-)
+from .names import person_in_phrase
+from .words import LED_WORDS, NP_DEPS_IN, PAIR_HEADS, PATRON_HEADS, PEOPLE_HEADS, SPONSOR_SUFFIX, STANCE_PREFIX
 
 
 def is_pair_phrase(head: Any) -> bool:
@@ -142,7 +139,7 @@ def np_tokens(head: Any) -> list[Any]:
 
 
 def describe_np(head: Any) -> NounPhrase:
-    from ..reference.gazetteer import find_actor_terms, find_titles, lookup_country
+    from ..reference.gazetteer import find_actor_terms, find_titles
 
     toks = np_tokens(head)
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
@@ -201,33 +198,7 @@ def describe_np(head: Any) -> NounPhrase:
         sector, office, title = tref.sector, tref.office, sent_text[start + s : start + e]
     if split_org:
         sector = office = title = None  # "Workers" inside "Kurdistan Workers' Party" is no title
-    person = None
-    # doc.ents is rebuilt on every access: compute the person spans once per sentence.
-    persons = head.doc.user_data.get("parley_person_ents")
-    if persons is None:
-        persons = head.doc.user_data["parley_person_ents"] = [e for e in head.doc.ents if e.label_ == "PERSON"]
-    for ent in persons:
-        if all(t.i in ids for t in ent):
-            person = ent.text
-            break
-    if person is None and head.pos_ == "PROPN" and head.ent_type_ in ("", "PERSON", "ORG") and any(
-        t.lower_ in HONORIFICS for t in toks
-    ):
-        # "Mr. Dong" may be missed by NER; an honorific makes it a person.
-        names = [t.text for t in toks if t.pos_ == "PROPN" and t.lower_ not in HONORIFICS and t.i >= min(x.i for x in toks if x.lower_ in HONORIFICS)]
-        person = " ".join(names) or None
-    if person is None and head.pos_ == "PROPN":
-        person = name_without_ner(head, toks, title)
-    if person:
-        person = strip_titles(person, title)
-    if person and lookup_country(person) is not None:
-        person = None  # the NER's "PERSON" on "Armenia" or "NATO": a state or an organisation
-    if person and (all(w.lower() in FAITH_WORDS for w in person.split())
-                   or person.split()[-1].lower() in INSTITUTION_WORDS):
-        # the NER's PERSON on "Christian" or "Esfahan Uranium Conversion Facilities"
-        person = None
-    if person and names_people(person, head):
-        person = None  # "a Karen guerrilla stronghold": a people modifying a group, not a name
+    person = person_in_phrase(head, toks, ids, title)
     counterpart = any(t.lemma_.lower() == "counterpart" for t in toks)
     plural_state = head.lemma_.lower() in ("country", "nation", "side", "power", "government", "state") and head.tag_ in ("NNS", "NNPS")
     return NounPhrase(text, start, end, country, country_how, sector, office, title, person, counterpart, plural_state,

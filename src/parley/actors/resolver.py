@@ -11,6 +11,7 @@ from ..records import Actor, Document, Sentence
 from .names import norm_tokens
 from .people_on_page import PageMemory, PersonEntry
 from .phrases import NounPhrase, describe_np, epithet_states, fuzzy_country_in, np_tokens
+from .rules import ACTOR_RULES, NO_ACTOR, Mention
 from .words import (
     FAITH_WORDS, TITLE_ADJECTIVES, NON_STATE, STANCE_PREFIX, SPONSOR_SUFFIX,
 )
@@ -39,8 +40,6 @@ class PageActors:
     def resolve(self, head: Any, sentence: Sentence) -> Actor | None:
         """The actor the phrase headed by `head` names, or None: the first rule of
         `rules.ACTOR_RULES` that decides (an actor, or that the phrase names none) wins."""
-        from .rules import NO_ACTOR, ACTOR_RULES, Mention
-
         mention = Mention(self, head, sentence)
         for rule in ACTOR_RULES:
             found = rule.decide(mention)
