@@ -4,7 +4,8 @@ Needs `Document.page`; adds `Document.article` (title, paragraphs, page date wit
 read, year hint). `stage` is the pipeline step, `html` the main-text extractor for news HTML,
 `pagedate` the page date from every cue (bylines, date lines, datelines, URL, meta, JSON-LD,
 htmldate), ranked, `language` the language check, and `api` the `parley extract` entry point (read
-+ extract, no NLP, any language).
++ extract, no NLP, any language). `dateline` is the news dateline pattern the actors and time
+stages read (a sentence-opening "KYIV (Reuters) - ").
 """
 
 from __future__ import annotations

@@ -1000,7 +1000,9 @@ def _with_year(c: _Cand, y: int) -> _Cand | None:
         return _Cand(c.start, c.end, d, d, c.precision, False, "absolute", c.tag)
     if c.tag == "month":
         f = date(y, c.first.month, c.first.day)
-        return _Cand(c.start, c.end, f, date(y, c.last.month, c.last.day), c.precision, False, "absolute", c.tag)
+        # cut to the month's length in year `y`: February 29 of a leap anchor year is the 28th
+        last = date(y, c.last.month, min(c.last.day, calendar.monthrange(y, c.last.month)[1]))
+        return _Cand(c.start, c.end, f, last, c.precision, False, "absolute", c.tag)
     return None
 
 
