@@ -37,7 +37,8 @@ Trend (`trend`). Per period, over the canonical events of the dyad dated in it:
   index            = (sum of PLOVER scores) / n  - the mean cooperation-conflict score on
                      PLOVER's -10 (most conflictual) .. +10 (most cooperative) scale, each
                      canonical event counting once however many pages reported it;
-  goldstein        = (sum of Goldstein scores) / n, the CAMEO-era equivalent (-10 .. +10);
+  goldstein        = (sum of Goldstein scores) / n, the CAMEO-era equivalent (-10 .. +10), each
+                     event scored by its trigger's CAMEO root (an appeal +3, a demand -5);
   q1..q4           = counts per QuadClass (1 verbal cooperation, 2 material cooperation,
                      3 verbal conflict, 4 material conflict);
   coop_share       = (q1 + q2) / n.
@@ -56,12 +57,12 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
-from .queries import _documents, check_country, check_date, check_type, event_json
 from ..errors import QueryError
-from ..events.lexicon import PLOVER_TYPES
-from ..store.merge import event_mentions
+from ..events.lexicon import PLOVER_TYPES, gdelt_columns
 from ..settings import Settings, current
 from ..store.db import open_db
+from ..store.merge import event_mentions
+from .queries import _documents, check_country, check_date, check_type, event_json
 
 Level = Literal["leader", "minister", "military", "official"]
 LEVELS: tuple[str, ...] = ("leader", "minister", "military", "official")
@@ -442,7 +443,7 @@ def trend(db_path: str | Path, a: str, b: str, *, by: str = "month", since: str 
             "period": label,
             "events": n,
             "index": round(sum(i.score for i in infos) / n, 3),
-            "goldstein": round(sum(i.goldstein for i in infos) / n, 3),
+            "goldstein": round(sum(float(gdelt_columns(e["type"], e["coder"] or "")["goldstein"]) for e in evs) / n, 3),  # type: ignore[arg-type]
             "q1_verbal_coop": quads[1], "q2_material_coop": quads[2],
             "q3_verbal_conflict": quads[3], "q4_material_conflict": quads[4],
             "coop_share": round((quads[1] + quads[2]) / n, 3),

@@ -5,76 +5,19 @@ Errors become one line on stderr naming the input and the reason, with a non-zer
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sqlite3
 import sys
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 import click
 
 from ..errors import ParleyError
+from .options import FORMATS, db_option, emit, event_filter, filter_options, format_option, progress  # noqa: F401
 
-DB_OPTION = click.option("--db", "db", default="parley.db", show_default=True, type=click.Path(dir_okay=False), help="SQLite database file.")
-FORMATS = ["table", "json", "jsonl", "csv"]
-
-
-def _format_option(default: str = "table", choices: list[str] | None = None) -> Callable[[Any], Any]:
-    return click.option("--format", "fmt", type=click.Choice(choices or FORMATS), default=default, show_default=True, help="Output format.")
-
-
-def _flatten(row: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for k, v in row.items():
-        if isinstance(v, dict):
-            out.update(_flatten(v, f"{prefix}{k}_"))
-        else:
-            out[f"{prefix}{k}"] = v
-    return out
-
-
-def emit(rows: list[dict[str, Any]], fmt: str, columns: list[str] | None = None) -> None:
-    """Write rows to stdout in one of the tabular formats."""
-    if fmt == "json":
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
-        return
-    if fmt == "jsonl":
-        for r in rows:
-            click.echo(json.dumps(r, ensure_ascii=False, default=str))
-        return
-    flat = [_flatten(r) for r in rows]
-    cols = columns or (list(flat[0].keys()) if flat else [])
-    if fmt == "csv":
-        buf = io.StringIO()
-        w = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore")
-        w.writeheader()
-        for r in flat:
-            w.writerow(r)
-        click.echo(buf.getvalue(), nl=False)
-        return
-    if not flat:
-        click.echo("(none)")
-        return
-    widths = {c: min(max(len(c), *(len(_cell(r.get(c))) for r in flat)), 60) for c in cols}
-    click.echo("  ".join(c.ljust(widths[c]) for c in cols))
-    for r in flat:
-        click.echo("  ".join(_cell(r.get(c))[: widths[c]].ljust(widths[c]) for c in cols))
-
-
-def _cell(v: Any) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, bool):
-        return "yes" if v else ""
-    return str(v).replace("\n", " ")
-
-
-def _progress(total: int | None, desc: str) -> Any:
-    from tqdm import tqdm
-
-    return tqdm(total=total, desc=desc, unit="page", disable=not sys.stderr.isatty(), file=sys.stderr)
+DB_OPTION = db_option  # the one --db option (cli.options); old name kept for plugins
+_format_option = format_option
 
 
 class ParleyGroup(click.Group):
@@ -106,7 +49,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1)
-@DB_OPTION
+@db_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--workers", type=int, default=0, help="Processes analysing pages (default: all cores); with --dask local, Dask workers.")
 @click.option("--urls-file", type=click.Path(exists=True, dir_okay=False), help="A file of http(s) URLs to fetch, one a line (# comments allowed).")
@@ -156,7 +99,7 @@ def ingest(paths: tuple[str, ...], db: str, fmt: str, workers: int, urls_file: s
                        f"({info['partitions']} partitions: {info['analysed']} analysed, {info['reused']} reused, {info['merged']} merged)")
         sys.exit(1 if info["failed"] else 0)
 
-    bar = _progress(None, "ingest")
+    bar = progress(None, "ingest")
 
     def on_progress(status: Any) -> None:
         bar.update(1)
@@ -192,30 +135,26 @@ def extract(paths: tuple[str, ...], fmt: str, explain: bool) -> None:
 
 
 @main.command(name="events")
-@DB_OPTION
-@click.option("--source", help="Source country (ISO3).")
-@click.option("--target", help="Target country (ISO3).")
-@click.option("--type", "type_", help="PLOVER type, e.g. CONSULT.")
-@click.option("--since", help="Events ending on or after this date (YYYY[-MM[-DD]]).")
-@click.option("--until", help="Events starting on or before this date.")
-@click.option("--all", "include_all", is_flag=True, help="Also negated, planned, hypothetical and question events.")
+@db_option
+@filter_options
 @click.option("--mentions", is_flag=True, help="List raw mentions instead of canonical events.")
-@click.option("--text", help="Only events whose evidence contains this text.")
-@_format_option()
-def events_cmd(db: str, source: str | None, target: str | None, type_: str | None, since: str | None, until: str | None, include_all: bool, mentions: bool, text: str | None, fmt: str) -> None:
-    """List events (canonical, asserted by default).
+@format_option()
+def events_cmd(db: str, mentions: bool, fmt: str, **filters: Any) -> None:
+    """List events (canonical; the asserted ones unless --all). The filters are those of the web's
+    /events and the Python API (docs/api.md); the id opens /event/ID in `parley serve`.
 
     \b
     Example:
-      parley events --source USA --target CHN --since 2022 --format json
+      parley events --country IRN --since 2022 --format json
+      parley events --source USA --target CHN --type CONSULT --text video
     """
     from ..ask.queries import events
 
-    rows = events(db, source=source, target=target, type=type_, since=since, until=until, include_all=include_all, mentions=mentions, text=text)
+    rows = events(db, where=event_filter(filters), mentions=mentions)
     if fmt == "table":
         table = [
             {
-                "date": r["date"], "type": r["type"], "mode": r["mode"], "source": _who(r["source"]), "target": _who(r["target"]),
+                "id": r["id"], "date": r["date"], "type": r["type"], "mode": r["mode"], "source": _who(r["source"]), "target": _who(r["target"]),
                 "hist": r["historical"], "modality": r["modality"] if r["modality"] != "asserted" else "",
                 **({"n": r["mentions"]} if "mentions" in r else {}), "evidence": r["evidence"]["text"],
             }
@@ -232,7 +171,7 @@ def _who(a: dict[str, Any]) -> str:
 
 
 @main.command()
-@DB_OPTION
+@db_option
 @click.option("--status", type=click.Choice(["stored", "skipped", "failed"]), help="Only rows with this status.")
 @_format_option()
 def documents(db: str, status: str | None, fmt: str) -> None:
@@ -248,7 +187,7 @@ def documents(db: str, status: str | None, fmt: str) -> None:
 
 
 @main.command()
-@DB_OPTION
+@db_option
 @_format_option()
 def actors(db: str, fmt: str) -> None:
     """Actors with their mentions and roles over time.

@@ -7,11 +7,9 @@ from typing import Any, Callable
 
 import click
 
+from .options import db_option, emit
+
 _LEVELS = ["leader", "minister", "military", "official", "any"]
-
-
-def _db_option(f: Any) -> Any:
-    return click.option("--db", "db", default="parley.db", show_default=True, type=click.Path(dir_okay=False), help="SQLite database file.")(f)
 
 
 def _period_options(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -28,12 +26,10 @@ def _echo_undated(text: str) -> None:
 
 
 def register(main: click.Group) -> None:
-    from . import emit
-
     @main.command(name="last-contact")
     @click.argument("a")
     @click.argument("b")
-    @_db_option
+    @db_option
     @click.option("--before", help="Only contacts that began before this date (YYYY[-MM[-DD]]); default today.")
     @click.option("--level", type=click.Choice(_LEVELS), default="any", show_default=True, help="Level of the contact (see `parley.ask.questions`).")
     @click.option("--type", "type_", default="CONSULT", show_default=True, help="PLOVER type(s), comma-separated, or 'any'.")
@@ -59,7 +55,7 @@ def register(main: click.Group) -> None:
     @main.command(name="timeline")
     @click.argument("a")
     @click.argument("b")
-    @_db_option
+    @db_option
     @_period_options
     @click.option("--type", "type_", default=None, help="PLOVER type(s), comma-separated (default: all).")
     @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table", show_default=True)
@@ -88,7 +84,7 @@ def register(main: click.Group) -> None:
     @main.command(name="channels")
     @click.argument("a")
     @click.argument("b")
-    @_db_option
+    @db_option
     @click.option("--as-of", "as_of", help="Date to measure silence to (YYYY[-MM[-DD]]); default today.")
     @click.option("--type", "type_", default="CONSULT", show_default=True, help="PLOVER type(s) that count as contact, or 'any'.")
     @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
@@ -113,7 +109,7 @@ def register(main: click.Group) -> None:
     @main.command(name="trend")
     @click.argument("a")
     @click.argument("b")
-    @_db_option
+    @db_option
     @_period_options
     @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table", show_default=True)
     def trend_cmd(a: str, b: str, db: str, by: str, since: str | None, until: str | None, fmt: str) -> None:

@@ -233,7 +233,7 @@ async def dyad_page(request: Request, datasette: Datasette) -> Response:
     except QueryError as exc:
         return await render(datasette, request, "parley_error.html", {"error": str(exc)}, 400)
     chart = await _run(datasette, lambda c: data.dyad_chart(c, a, b))
-    listed, _n = await _run(datasette, lambda c: data.list_events(c, data.EventQuery(dyad=(a, b), sort="-date", size=100)))
+    listed, _n = await _run(datasette, lambda c: data.list_events(c, data.EventQuery.of(dyad=(a, b), sort="-date", size=100)))
     answers = await _dyad_answers(datasette, a, b, before, level, type_)
     trend_rows = answers.get("trend") or []
     chart["trend"] = _trend_series(trend_rows)

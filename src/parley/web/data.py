@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 from urllib.parse import urlencode, urlsplit
 
-from ..ask.queries import _first_day, _last_day, check_country, check_date, check_type, event_json
+from ..ask.filters import EventFilter, check_country, check_date, check_type, parse_dyad  # noqa: F401
+from ..ask.queries import event_json
 from ..errors import QueryError
 from ..events.lexicon import PLOVER_TYPES
 
@@ -51,18 +52,6 @@ def safe_url(url: str | None) -> str | None:
     return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
-def parse_dyad(value: str | None) -> tuple[str, str] | None:
-    """'USA-CHN' (or 'USA,CHN') -> ('USA', 'CHN')."""
-    if not value:
-        return None
-    parts = [p for p in value.replace(",", "-").replace(" ", "-").split("-") if p]
-    if len(parts) != 2:
-        raise QueryError(f"dyad: '{value}' is not two country codes like USA-CHN")
-    a, b = check_country(parts[0], "dyad"), check_country(parts[1], "dyad")
-    assert a and b
-    return a, b
-
-
 def _int(value: str | None, what: str, default: int, lo: int, hi: int) -> int:
     if value in (None, ""):
         return default
@@ -75,55 +64,43 @@ def _int(value: str | None, what: str, default: int, lo: int, hi: int) -> int:
     return n
 
 
-def _flag(value: str | None) -> bool:
-    return str(value or "").lower() in ("1", "true", "yes", "on")
-
-
 @dataclass(frozen=True)
 class EventQuery:
-    """A validated events filter; `params()` gives it back as query-string parameters."""
+    """An events page request: the one event filter (`parley.ask.filters`) plus sort and paging.
+    `params()`/`url()` give it back as query-string parameters."""
 
-    source: str | None = None
-    target: str | None = None
-    dyad: tuple[str, str] | None = None
-    type: str | None = None
-    since: str | None = None
-    until: str | None = None
-    text: str | None = None
-    include_all: bool = False
+    filter: EventFilter = field(default_factory=EventFilter)
     sort: str = "-date"
     page: int = 1
     size: int = DEFAULT_PAGE_SIZE
-    extra: dict[str, str] = field(default_factory=dict, compare=False)
+
+    PAGING = ("sort", "page", "size", "format")
+
+    @classmethod
+    def of(cls, *, sort: str = "-date", page: int = 1, size: int = DEFAULT_PAGE_SIZE, **filters: Any) -> "EventQuery":
+        return cls(EventFilter.of(**filters), sort, page, size)
 
     @classmethod
     def parse(cls, args: Mapping[str, str]) -> "EventQuery":
         sort = (args.get("sort") or "-date").strip()
         if sort not in SORTS:
             raise QueryError(f"sort: '{sort}' is not one of {', '.join(SORTS)}")
-        text = (args.get("q") or "").strip() or None
-        if text and len(text) > 200:
-            raise QueryError("q: text filter longer than 200 characters")
         return cls(
-            source=check_country(args.get("source") or None, "source"),
-            target=check_country(args.get("target") or None, "target"),
-            dyad=parse_dyad(args.get("dyad")),
-            type=check_type(args.get("type") or None),
-            since=check_date(args.get("since") or None, "since"),
-            until=check_date(args.get("until") or None, "until"),
-            text=text,
-            include_all=_flag(args.get("all")),
+            filter=EventFilter.from_params(args, allowed_extra=cls.PAGING),
             sort=sort,
             page=_int(args.get("page"), "page", 1, 1, 1_000_000),
             size=_int(args.get("size"), "size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE),
         )
 
+    def __getattr__(self, name: str) -> Any:
+        # q.type, q.text, q.dyad ...: the filter's fields, read through (templates use them)
+        if name != "filter" and name in EventFilter.names():
+            return getattr(self.filter, name)
+        raise AttributeError(name)
+
     def params(self, **override: Any) -> dict[str, str]:
         values: dict[str, Any] = {
-            "source": self.source, "target": self.target,
-            "dyad": "-".join(self.dyad) if self.dyad else None, "type": self.type,
-            "since": self.since, "until": self.until, "q": self.text,
-            "all": "1" if self.include_all else None,
+            **self.filter.params(),
             "sort": self.sort if self.sort != "-date" else None,
             "page": str(self.page) if self.page != 1 else None,
             "size": str(self.size) if self.size != DEFAULT_PAGE_SIZE else None,
@@ -136,35 +113,7 @@ class EventQuery:
         return base + ("?" + urlencode(p) if p else "")
 
     def where(self) -> tuple[str, list[Any]]:
-        where: list[str] = []
-        params: list[Any] = []
-        if self.source:
-            where.append("source_country = ?")
-            params.append(self.source)
-        if self.target:
-            where.append("target_country = ?")
-            params.append(self.target)
-        if self.dyad:
-            a, b = self.dyad
-            where.append("((source_country = ? and target_country = ?) or (source_country = ? and target_country = ?))")
-            params += [a, b, b, a]
-        if self.type:
-            where.append("type = ?")
-            params.append(self.type)
-        if self.since:
-            where.append("date_last >= ?")
-            params.append(_first_day(self.since))
-        if self.until:
-            where.append("date_first <= ?")
-            params.append(_last_day(self.until))
-        if self.text:
-            # Bound as a parameter; LIKE wildcards in the user's text are taken literally.
-            where.append("(evidence like ? escape '\\' or source_name like ? escape '\\' or target_name like ? escape '\\')")
-            pat = "%" + self.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            params += [pat, pat, pat]
-        if not self.include_all:
-            where.append("modality = 'asserted'")
-        return (" where " + " and ".join(where)) if where else "", params
+        return self.filter.where()
 
 
 def _docs(conn: sqlite3.Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
@@ -271,7 +220,7 @@ def dyad_chart(conn: sqlite3.Connection, a: str, b: str, include_all: bool = Fal
     year or decade is drawn as a band over its whole range instead of being pinned to a month it
     may not belong to. Each bar and band links to exactly the events it counts.
     """
-    q = EventQuery(dyad=(a, b), include_all=include_all, sort="date", size=MAX_PAGE_SIZE)
+    q = EventQuery.of(dyad=(a, b), include_all=include_all, sort="date", size=MAX_PAGE_SIZE)
     where, params = q.where()
     found = rows(conn, f"select id, type, date, date_precision, date_first, date_last, source_country, target_country, evidence from events{where} order by {SORTS['date']}", params)
     counts: dict[tuple[str, str], int] = {}
