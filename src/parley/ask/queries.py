@@ -124,23 +124,58 @@ def documents(db_path: str | Path = "parley.db", status: str | None = None) -> l
         db.close()
 
 
-def actors(db_path: str | Path = "parley.db") -> list[dict[str, Any]]:
-    """People and institutions seen, with their roles over time and how often they appear."""
+# How an actor was resolved when it is not an actor at all: a place standing for its country
+# ("Honolulu", "Karachi") or the bare state ("China", "the US"; it has its country page).
+_NOT_ACTORS = ("host-country", "country-term", "metonymy:capital")
+
+
+def actors(db_path: str | Path = "parley.db", *, country: str | None = None) -> list[dict[str, Any]]:
+    """People and institutions seen in the asserted events, one row per person (however the
+    pages named them), with their roles over time, how often they appear and when (each date at
+    its own precision). Places and bare states are not actors; they have country pages."""
+    code = check_country(country, "country")
     db = open_db(db_path, readonly=True)
     try:
-        sql = """
-        select coalesce(name, text) as actor, country, sector, role, office, person_id,
-               count(*) as mentions, min(date_first) as first_seen, max(date_last) as last_seen
-        from (
+        sql = f"""
+        select * from (
           select source_name as name, source_text as text, source_country as country, source_sector as sector,
-                 source_role as role, source_office as office, source_person_id as person_id, date_first, date_last from mentions
+                 source_role as role, source_office as office, source_person_id as person_id, source_resolution as resolution,
+                 date, date_first, date_last, id from events where modality = 'asserted'
           union all
-          select target_name, target_text, target_country, target_sector, target_role, target_office, target_person_id, date_first, date_last from mentions
+          select target_name, target_text, target_country, target_sector, target_role, target_office, target_person_id,
+                 target_resolution, date, date_first, date_last, id from events where modality = 'asserted'
         )
-        where country is not null
-        group by coalesce(name, text), country, role
-        order by actor, first_seen
+        where country is not null and coalesce(resolution, '') not in ({",".join("?" * len(_NOT_ACTORS))})
+        {"and country = ?" if code else ""}
+        order by date_first is null, date_first, date_last
         """
-        return list(db.query(sql))
+        found = list(db.query(sql, [*_NOT_ACTORS, *([code] if code else [])]))
     finally:
         db.close()
+    people: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in found:
+        label = r["name"] or r["text"]
+        key = (r["person_id"] or label.lower(), r["country"])
+        p = people.setdefault(key, {"actor": label, "person_id": r["person_id"], "country": r["country"], "sector": r["sector"],
+                                    "roles": [], "mentions": 0, "events": set(), "first_seen": None, "last_seen": None, "_last": ""})
+        if r["name"] and not p["person_id"]:
+            p["actor"] = r["name"]
+        p["mentions"] += 1
+        p["events"].add(r["id"])
+        if r["date"]:
+            p["first_seen"] = p["first_seen"] or r["date"]
+            if (r["date_last"] or "") >= p["_last"]:
+                p["last_seen"], p["_last"] = r["date"], r["date_last"] or ""
+        if r["role"] or r["office"]:
+            roles = p["roles"]
+            if roles and (roles[-1]["role"], roles[-1]["office"]) == (r["role"], r["office"]):
+                roles[-1]["until"] = r["date"] or roles[-1]["until"]
+            else:
+                roles.append({"role": r["role"], "office": r["office"], "since": r["date"], "until": r["date"]})
+    out = []
+    for p in people.values():
+        p.pop("_last")
+        p["events"] = len(p["events"])
+        p["role"] = "; ".join(f"{x['role'] or x['office']} ({x['since']}..{x['until']})" if x["since"] else (x["role"] or x["office"]) for x in p["roles"])
+        out.append(p)
+    return sorted(out, key=lambda p: (p["actor"].lower(), p["country"]))

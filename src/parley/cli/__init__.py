@@ -99,7 +99,7 @@ def ingest(paths: tuple[str, ...], db: str, fmt: str, workers: int, urls_file: s
                        f"({info['partitions']} partitions: {info['analysed']} analysed, {info['reused']} reused, {info['merged']} merged)")
         sys.exit(1 if info["failed"] else 0)
 
-    bar = progress(None, "ingest")
+    bar = progress(_input_total(inputs), "ingest", unit="input")
 
     def on_progress(status: Any) -> None:
         bar.update(1)
@@ -108,10 +108,15 @@ def ingest(paths: tuple[str, ...], db: str, fmt: str, workers: int, urls_file: s
 
     summary = ingest_mod.ingest(inputs, db, on_progress=on_progress, workers=workers, allow_private=allow_private)
     bar.close()
+    # The count every view gives: asserted canonical events in the database (merged across pages).
+    from ..ask.queries import count_events
+
+    in_db = count_events(db) if Path(db).exists() else 0
     if fmt == "json":
-        click.echo(json.dumps({**summary.as_json(), "db": str(Path(db).resolve())}))
+        click.echo(json.dumps({**summary.as_json(), "db_events": in_db, "db": str(Path(db).resolve())}))
     else:
-        click.echo(f"{summary.stored} stored, {summary.skipped} skipped, {summary.failed} failed; {summary.events} events -> {db}")
+        click.echo(f"{summary.stored} stored, {summary.skipped} skipped, {summary.failed} failed; {in_db} asserted events in {db} "
+                   f"({summary.events} asserted mentions from these inputs)")
     sys.exit(1 if summary.failed else 0)
 
 
@@ -165,6 +170,15 @@ def events_cmd(db: str, mentions: bool, fmt: str, **filters: Any) -> None:
         emit(rows, fmt)
 
 
+def _input_total(inputs: list[str]) -> int | None:
+    """How many status rows an ingest will write, when that is known before reading (files,
+    folders and globs expand to one row each; an archive or a feed holds an unknown number)."""
+    from ..read.sources import expand_inputs, input_kind
+
+    units = expand_inputs(inputs)
+    return None if any(input_kind(u) in ("warc", "feed") for u in units) else len(units)
+
+
 def _who(a: dict[str, Any]) -> str:
     name = a.get("name") or a.get("text") or ""
     return f"{a.get('country') or '?'}:{name}" + (f" ({a['role']})" if a.get("role") else "")
@@ -198,7 +212,11 @@ def actors(db: str, fmt: str) -> None:
     """
     from ..ask.queries import actors as list_actors
 
-    emit(list_actors(db), fmt)
+    rows = list_actors(db)
+    if fmt == "table":
+        emit([{k: r[k] for k in ("actor", "country", "sector", "role", "events", "first_seen", "last_seen")} for r in rows], "table", widths={"role": 80})
+    else:
+        emit(rows, fmt)
 
 
 @main.command(name="eval")
@@ -257,11 +275,33 @@ def bench(fmt: str, pages: int, workers: int, spacy_pages: int, keep_dir: str | 
 
 
 @main.command()
-def settings() -> None:
-    """The settings table: every limit, its default and its meaning."""
+@format_option()
+def settings(fmt: str) -> None:
+    """The settings table: every limit, its value in force, its default, the environment
+    variable that changes it, and its meaning.
+
+    \b
+    Example:
+      parley settings
+      PARLEY_FROZEN_AFTER_DAYS=30 parley settings --format json
+    """
     from ..settings import describe
 
-    emit(describe(), "table")
+    rows = describe()
+    if fmt != "table":
+        emit(rows, fmt)
+        return
+    shown = [{**r, "current": _setting_value(r["current"]), "default": _setting_value(r["default"])} for r in rows]
+    emit(shown, "table", ["name", "current", "default", "env", "help"], widths={"help": 10_000, "current": 40, "default": 40})
+
+
+def _setting_value(v: Any) -> str:
+    """A setting as one would type it in its environment variable: en,fr (not ('en', 'fr'))."""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (tuple, list, set, frozenset)):
+        return ",".join(str(x) for x in v)
+    return "" if v is None else str(v)
 
 
 @main.group()
@@ -291,18 +331,53 @@ def people_import(csv_file: str, dest: str | None) -> None:
 @click.argument("office")
 @click.argument("on")
 def people_who(country: str, office: str, on: str) -> None:
-    """Who held OFFICE in COUNTRY on a date.
+    """Who held OFFICE in COUNTRY on a date: a day (YYYY-MM-DD), or everyone who held it during
+    a month (YYYY-MM) or a year (YYYY). Office codes: `parley people offices`.
 
     \b
     Example:
       parley people who CHN defense_minister 2022-11-22
+      parley people who CHN defense_minister 2023
     """
-    from datetime import date
+    from datetime import timedelta
 
-    from ..reference.people import load_officeholders
+    from ..ask.filters import check_country, check_date, first_day, last_day
+    from ..reference.people import OFFICES, load_officeholders
 
-    term = load_officeholders().holder(country.upper(), office, date.fromisoformat(on))
-    click.echo(f"{term.name} ({term.role}, {term.start}..{term.end or 'present'})" if term else "(nobody on file)")
+    try:
+        code = check_country(country, "country")
+        when = check_date(on, "date")
+    except ParleyError as exc:
+        click.echo(f"parley: error: {exc}", err=True)
+        sys.exit(1)
+    if office not in OFFICES:
+        click.echo(f"parley: error: office: '{office}' is not an office code ({', '.join(OFFICES)}; see `parley people offices`)", err=True)
+        sys.exit(1)
+    assert code and when
+    from datetime import date as day
+
+    first, last = day.fromisoformat(first_day(when)), day.fromisoformat(last_day(when))
+    book = load_officeholders()
+    found: dict[str, Any] = {}
+    d = first
+    while d <= last:  # everyone in office on some day of the period (terms change on a day)
+        for term in book.holders(code, office, d):
+            found.setdefault(term.person_id + term.start.isoformat(), term)
+        d += timedelta(days=1)
+    if not found:
+        click.echo(f"nobody on file for {office} of {code} in {when}")
+        return
+    for term in sorted(found.values(), key=lambda t: t.start):
+        click.echo(f"{term.name} ({term.role}, {term.start}..{term.end or 'present'})")
+
+
+@people.command(name="offices")
+def people_offices() -> None:
+    """The office codes of the officeholder file (for `parley people who` and imports)."""
+    from ..reference.people import OFFICES
+
+    for name in OFFICES:
+        click.echo(name)
 
 
 def register_all(main: click.Group) -> None:

@@ -29,7 +29,10 @@ def register(main: click.Group) -> None:
         """
         from ..web import make_datasette
 
+        from ..web.app import check_port
+
         make_datasette(db)  # fail here, with one clear line, before the server starts
+        check_port(host, port)
         if host not in ("127.0.0.1", "localhost", "::1"):
             click.echo(f"parley: note: serving {db} read-only to the network on {host}:{port}", err=True)
         click.echo(f"parley: serving {db} read-only at http://{'[' + host + ']' if ':' in host else host}:{port}/  (Ctrl-C to stop)", err=True)

@@ -251,10 +251,11 @@ async def dyad_page(request: Request, datasette: Datasette) -> Response:
 async def actors_page(request: Request, datasette: Datasette) -> Response:
     from ..ask.queries import actors
 
-    found = await asyncio.to_thread(actors, _db_path(datasette))
     country = (request.args.get("country") or "").strip().upper()
-    if country:
-        found = [r for r in found if r["country"] == country]
+    try:
+        found = await asyncio.to_thread(actors, _db_path(datasette), country=country or None)
+    except QueryError as exc:
+        return await render(datasette, request, "parley_error.html", {"error": str(exc)}, 400)
     return await render(datasette, request, "parley_actors.html", {"actors": found, "country": country})
 
 
@@ -327,6 +328,7 @@ def _api_questions(fn: Callable[[Request, Datasette], Awaitable[Response]]) -> C
 
 @_api_questions
 async def api_last_contact(request: Request, datasette: Datasette) -> Response:
+    known_params(request, ("a", "b", "before", "level", "type"))
     a, b = _dyad_args(request)
     before = data.check_date(request.args.get("before") or None, "before")
     level = _check_level(request.args.get("level"))
@@ -343,13 +345,24 @@ def _by(request: Request) -> str:
     return by
 
 
+def known_params(request: Request, allowed: tuple[str, ...]) -> None:
+    """An unknown query parameter is a 400 (a typo must not silently widen the answer)."""
+    unknown = sorted(k for k in request.args.keys() if k not in allowed and not k.startswith("_"))
+    if unknown:
+        raise QueryError(f"{unknown[0]}: unknown parameter (this endpoint takes: {', '.join(allowed)})")
+
+
 async def _dyad_series(request: Request, datasette: Datasette, question: str) -> Response:
     """A per-period question about a dyad (timeline or trend), as JSON rows."""
+    known_params(request, ("a", "b", "by", "since", "until", "type"))
     a, b = _dyad_args(request)
     by = _by(request)
+    since = data.check_date(request.args.get("since") or None, "since")
+    until = data.check_date(request.args.get("until") or None, "until")
+    type_ = request.args.get("type") or None
     fn = getattr(_need_questions(), question)
-    result = await asyncio.to_thread(fn, _db_path(datasette), a, b, by=by)
-    return _json({"a": a, "b": b, "by": by, "rows": result})
+    result = await asyncio.to_thread(fn, _db_path(datasette), a, b, by=by, since=since, until=until, type=type_)
+    return _json({"a": a, "b": b, "by": by, "since": since, "until": until, "type": type_, "rows": result})
 
 
 @_api_questions
@@ -364,6 +377,7 @@ async def api_trend(request: Request, datasette: Datasette) -> Response:
 
 @api
 async def api_chart(request: Request, datasette: Datasette) -> Response:
+    known_params(request, ("a", "b"))
     a, b = _dyad_args(request)
     return _json({"chart": await _run(datasette, lambda c: data.dyad_chart(c, a, b))})
 
@@ -430,11 +444,41 @@ class _Hooks:
         return None
 
 
+    @staticmethod
+    @hookimpl
+    def handle_exception(datasette: Datasette, request: Request, exception: Exception) -> Any:
+        # A 4xx (no such page, no such event) is an answer, not a fault: parley's page or JSON
+        # error, without the traceback Datasette prints for every exception.
+        # (Datasette's own handler, which prints every exception with its locals, is unhooked
+        # for parley's server in _register_plugin; a real fault still gets its traceback here.)
+        import traceback
+
+        from datasette.utils.asgi import Base400
+        from datasette.views.base import DatasetteError
+
+        if isinstance(exception, (Base400, DatasetteError)):
+            status = int(getattr(exception, "status", 400))
+            message = str(getattr(exception, "message", None) or (exception.args[0] if exception.args else "bad request"))
+        else:
+            traceback.print_exception(exception)
+            status, message = 500, f"server error: {type(exception).__name__}"
+
+        async def inner() -> Response:
+            if request.path.startswith("/api/") or request.path.endswith(".json"):
+                return json_error(message, status)
+            return await render(datasette, request, "parley_error.html", {"error": message}, status)
+
+        return inner
+
+
 def _register_plugin() -> None:
     from datasette.plugins import pm
 
     if pm.get_plugin(PLUGIN_NAME) is None:
         pm.register(_Hooks, name=PLUGIN_NAME)
+    default = pm.get_plugin("datasette.handle_exception")
+    if default is not None:
+        pm.unregister(default)
 
 
 METADATA: dict[str, Any] = {
@@ -443,8 +487,8 @@ METADATA: dict[str, Any] = {
     "databases": {
         DB_NAME: {
             "tables": {
-                "events": {"description": "Canonical events (one per real-world event; see /event/<id> for its mentions)."},
-                "mentions": {"description": "Every event mention, with its page and character span."},
+                "events": {"description": "Canonical events (one per real-world event; see /event/<id> for its mentions), every modality: parley's pages, CLI and exports count only modality = 'asserted' unless asked for all."},
+                "mentions": {"description": "Every event mention, with its page and character span, every modality (negated, planned, hypothetical and questions too)."},
                 "documents": {"description": "Stored pages: cleaned text, title, dates."},
                 "ingest_status": {"description": "One row per input: stored, skipped or failed, with the reason."},
             }
@@ -558,8 +602,33 @@ def guarded(app: Callable[..., Awaitable[None]], hosts: frozenset[str] = LOCAL_H
     return guard
 
 
-def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001, allow_hosts: tuple[str, ...] = ()) -> None:
+def check_port(host: str, port: int) -> None:
+    """Fail with one clear line, before anything is announced, when the address is taken."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError as exc:
+            raise ParleyError(f"{host}:{port}: cannot serve there ({exc.strerror or exc}); is another server running? try --port") from None
+
+
+def log_config() -> dict[str, Any]:
+    """uvicorn's logging with an access log (one line per request) and warnings only otherwise."""
+    import copy
+
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["loggers"]["uvicorn.error"]["level"] = "WARNING"
+    config["loggers"]["uvicorn.access"]["level"] = "INFO"
+    return config
+
+
+def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001, allow_hosts: tuple[str, ...] = (), *, access_log: bool = True) -> None:
     import uvicorn
 
     ds = make_datasette(db_path)
-    uvicorn.run(guarded(ds.app(), allowed_hosts(host, allow_hosts)), host=host, port=port, log_level="warning", lifespan="on")
+    uvicorn.run(guarded(ds.app(), allowed_hosts(host, allow_hosts)), host=host, port=port, log_config=log_config(), access_log=access_log, lifespan="on")

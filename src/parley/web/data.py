@@ -254,23 +254,33 @@ def dyad_chart(conn: sqlite3.Connection, a: str, b: str, include_all: bool = Fal
 
 
 def dyads(conn: sqlite3.Connection, limit: int = 100) -> list[dict[str, Any]]:
-    """Country pairs (unordered) with their event counts, busiest first."""
+    """Country pairs (unordered) with their asserted event counts, busiest first; `first` and
+    `last` are the dates of the earliest and latest events at their own precision ("2022", never
+    "2022-01-01")."""
     return rows(
         conn,
         """
-        select min(source_country, target_country) as a, max(source_country, target_country) as b,
-               count(*) as events, min(date_first) as first, max(date_last) as last
-        from events
-        where modality = 'asserted' and source_country is not null and target_country is not null
-              and source_country != target_country
-        group by a, b order by events desc, a, b limit ?
+        with d as (
+          select min(source_country, target_country) as a, max(source_country, target_country) as b, date, date_first, date_last
+          from events
+          where modality = 'asserted' and source_country is not null and target_country is not null
+                and source_country != target_country
+        )
+        select a, b, count(*) as events,
+               (select x.date from d x where x.a = d.a and x.b = d.b and x.date_first is not null order by x.date_first, x.date_last limit 1) as first,
+               (select x.date from d x where x.a = d.a and x.b = d.b and x.date_last is not null order by x.date_last desc, x.date_first desc limit 1) as last
+        from d group by a, b order by events desc, a, b limit ?
         """,
         [limit],
     )
 
 
 def counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """Row counts; `asserted` is the default set every view lists (`EventFilter()`), `events` all
+    canonical events whatever their modality."""
     out = {}
     for table in ("documents", "mentions", "events", "ingest_status"):
         out[table] = int(rows(conn, f"select count(*) as n from {table}")[0]["n"])
+    where, params = EventFilter().where()
+    out["asserted"] = int(rows(conn, f"select count(*) as n from events{where}", params)[0]["n"])
     return out
