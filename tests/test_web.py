@@ -42,6 +42,8 @@ US, Chinese defense chiefs hold first talks in 17 months
 
 WASHINGTON - US Secretary of Defense Lloyd Austin held a video call with Chinese Defense Minister Dong Jun on Tuesday, April 16, the Pentagon said.
 
+The call lasted a little over an hour, officials said.
+
 Related Post
 """,
     "hostile.txt": """URL: javascript:alert(document.cookie)

@@ -159,14 +159,28 @@ async def events_page(request: Request, datasette: Datasette) -> Response:
     except QueryError as exc:
         return await render(datasette, request, "parley_events.html", {"error": str(exc), "args": args, "events": [], "total": 0, "q": data.EventQuery(), "sorts": list(data.SORTS)}, 400)
     found, total = await _run(datasette, lambda c: data.list_events(c, q))
+    facets = await _run(datasette, lambda c: data.facets(c, q))
     last_page = max(1, -(-total // q.size))
     return await render(datasette, request, "parley_events.html", {
         "args": args, "q": q, "events": found, "total": total, "last_page": last_page, "sorts": list(data.SORTS),
+        "facets": facets, "csv_url": q.url("/events.csv", page=None, size=None),
         "prev_url": q.url("/events", page=q.page - 1 if q.page > 2 else None) if q.page > 1 else None,
         "next_url": q.url("/events", page=q.page + 1) if q.page < last_page else None,
         "sort_url": {s: q.url("/events", sort=s if s != "-date" else None, page=None) for s in data.SORTS},
         "json_url": q.url("/api/events"),
     })
+
+
+async def events_csv(request: Request, datasette: Datasette) -> Response:
+    """The filtered list as CSV (every row, the flat export's columns), for a spreadsheet."""
+    try:
+        q = data.EventQuery.parse(_args(request))
+    except QueryError as exc:
+        return json_error(str(exc), 400)
+    cols, found = await _run(datasette, lambda c: data.csv_rows(c, q))
+    body = ",".join(cols) + "\n" + "".join(",".join(r) + "\n" for r in found)
+    headers = {**SECURITY_HEADERS, "Content-Disposition": 'attachment; filename="parley-events.csv"'}
+    return Response(body, status=200, headers=headers, content_type="text/csv; charset=utf-8")
 
 
 async def event_page(request: Request, datasette: Datasette) -> Response:
@@ -246,6 +260,29 @@ async def dyad_page(request: Request, datasette: Datasette) -> Response:
         "events_url": "/events?" + urlencode({"dyad": f"{a}-{b}"}),
         "reverse_url": f"/dyad/{b}/{a}",
     })
+
+
+async def country_page(request: Request, datasette: Datasette) -> Response:
+    try:
+        code = data.check_country(request.url_vars["code"], "country")
+        assert code
+    except QueryError as exc:
+        return await render(datasette, request, "parley_error.html", {"error": str(exc)}, 400)
+    summary = await _run(datasette, lambda c: data.country_summary(c, code))
+    return await render(datasette, request, "parley_country.html", {"c": summary, "events": summary["latest"]})
+
+
+async def countries_page(request: Request, datasette: Datasette) -> Response:
+    found = await _run(datasette, data.countries)
+    return await render(datasette, request, "parley_countries.html", {"countries": found})
+
+
+async def map_page(request: Request, datasette: Datasette) -> Response:
+    return await render(datasette, request, "parley_map.html", {"m": await _run(datasette, data.world_map)})
+
+
+async def codebook_page(request: Request, datasette: Datasette) -> Response:
+    return await render(datasette, request, "parley_codebook.html", {"book": data.codebook()})
 
 
 async def actors_page(request: Request, datasette: Datasette) -> Response:
@@ -399,9 +436,14 @@ async def api_not_found(request: Request, datasette: Datasette) -> Response:
 ROUTES: list[tuple[str, Callable[..., Any]]] = [
     (r"^/$", home),
     (r"^/events$", events_page),
+    (r"^/events\.csv$", events_csv),
     (r"^/event/(?P<id>[A-Za-z0-9_-]{1,64})$", event_page),
     (r"^/dyad/(?P<a>[A-Za-z]{3})/(?P<b>[A-Za-z]{3})$", dyad_page),
     (r"^/actors$", actors_page),
+    (r"^/country/(?P<code>[A-Za-z]{3})$", country_page),
+    (r"^/countries$", countries_page),
+    (r"^/codebook$", codebook_page),
+    (r"^/map$", map_page),
     (r"^/status$", status_page),
     (r"^/api/events$", api_events),
     (r"^/api/events/(?P<id>[A-Za-z0-9_-]{1,64})$", api_event),

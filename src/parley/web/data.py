@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from functools import lru_cache
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 from urllib.parse import urlencode, urlsplit
@@ -130,6 +132,50 @@ def list_events(conn: sqlite3.Connection, q: EventQuery) -> tuple[list[dict[str,
     found = rows(conn, f"select * from events{where} order by {SORTS[q.sort]} limit ? offset ?", params + [q.size, (q.page - 1) * q.size])
     docs = _docs(conn, {r["document_id"] for r in found})
     return [event_json(r, docs.get(r["document_id"])) for r in found], int(total)
+
+
+def facets(conn: sqlite3.Connection, q: EventQuery, limit: int = 12) -> dict[str, list[dict[str, Any]]]:
+    """Counts of the filtered events by type, by country (either side) and by month, each with
+    the URL that narrows the list to it. Months count only events dated to a day or a month (a
+    year-only date belongs to no month)."""
+    where, params = q.where()
+    out: dict[str, list[dict[str, Any]]] = {}
+    by_type = rows(conn, f"select type as value, count(*) as n from events{where} group by type order by n desc, type", params)
+    out["type"] = [{**r, "url": q.url("/events", type=r["value"], page=None)} for r in by_type]  # all 16 at most
+    by_country = rows(conn, f"""
+        select value, count(*) as n from (
+          select id, source_country as value from events{where}
+          union
+          select id, target_country from events{where}
+        ) where value is not null group by value order by n desc, value limit ?""", params + params + [limit])
+    here = q.filter.country
+
+    def narrow(value: str) -> str:
+        # within one country's events, another country narrows to the pair
+        if here and value != here:
+            return q.url("/events", country=None, dyad=f"{here}-{value}", page=None)
+        return q.url("/events", country=value, page=None)
+
+    out["country"] = [{**r, "url": narrow(r["value"])} for r in by_country]
+    by_month = rows(conn, f"""
+        select substr(date_first, 1, 7) as value, count(*) as n from events{where}
+        {"and" if where else "where"} date_precision in ('day', 'month') group by value order by value desc limit ?""", params + [limit])
+    out["month"] = [{**r, "url": q.url("/events", since=r["value"], until=r["value"], page=None)} for r in by_month]
+    return out
+
+
+def csv_rows(conn: sqlite3.Connection, q: EventQuery, limit: int = 100_000) -> tuple[list[str], list[list[str]]]:
+    """The whole filtered list (not one page) as the flat export's columns and CSV cells."""
+    from ..ask.export import FLAT_COLUMNS, _csv_cell, flat_row
+
+    where, params = q.where()
+    found = rows(conn, f"select * from events{where} order by {SORTS[q.sort]} limit ?", params + [limit])
+    docs = _docs(conn, {r["document_id"] for r in found})
+    out = []
+    for r in found:
+        flat = flat_row(event_json(r, docs.get(r["document_id"])), r)
+        out.append([_csv_cell(c, flat[c]) for c in FLAT_COLUMNS])
+    return list(FLAT_COLUMNS), out
 
 
 def mention_json(row: dict[str, Any], doc: dict[str, Any] | None) -> dict[str, Any]:
@@ -284,3 +330,104 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
     where, params = EventFilter().where()
     out["asserted"] = int(rows(conn, f"select count(*) as n from events{where}", params)[0]["n"])
     return out
+
+
+def month_series(conn: sqlite3.Connection, flt: EventFilter) -> dict[str, Any]:
+    """Events per month, zero-filled from the first month to the last (one precision: a
+    month), with the count of events dated only coarser (a season, a year) that no month may
+    claim, and of undated ones. Each month links to exactly the events it counts."""
+    where, params = flt.where()
+    counted = rows(conn, f"""select substr(date_first, 1, 7) as month, count(*) as n from events{where}
+                             {"and" if where else "where"} date_precision in ('day', 'month') group by month order by month""", params)
+    coarse = rows(conn, f"""select count(*) as n from events{where} {"and" if where else "where"}
+                            date_first is not null and coalesce(date_precision, '') not in ('day', 'month')""", params)[0]["n"]
+    undated = rows(conn, f"""select count(*) as n from events{where} {"and" if where else "where"} date_first is null""", params)[0]["n"]
+    by_month = {r["month"]: int(r["n"]) for r in counted}
+    months = _months(min(by_month), max(by_month)) if by_month else []
+    base = flt.params()
+    points = []
+    for m in months:
+        link = urlencode({**base, "since": m, "until": m, "sort": "date"})
+        points.append({"month": m, "count": by_month.get(m, 0), "href": f"/events?{link}"})
+    return {"points": points, "coarse": int(coarse), "undated": int(undated), "max": max(by_month.values(), default=0)}
+
+
+def country_summary(conn: sqlite3.Connection, code: str) -> dict[str, Any]:
+    """Everything involving one country (either side, asserted): counts by type, partners,
+    the monthly series and the latest events."""
+    flt = EventFilter.of(country=code)
+    where, params = flt.where()
+    total = rows(conn, f"select count(*) as n from events{where}", params)[0]["n"]
+    by_type = rows(conn, f"select type, count(*) as n from events{where} group by type order by n desc, type", params)
+    partners = rows(conn, f"""
+        select case when source_country = ? then target_country else source_country end as partner, count(*) as n
+        from events{where} group by partner having partner is not null and partner != ? order by n desc, partner limit 20""",
+        [code] + params + [code])
+    q = EventQuery(flt, sort="-date", size=20)
+    latest, _n = list_events(conn, q)
+    for t in by_type:
+        t["url"] = EventQuery(flt).url("/events", type=t["type"])
+        t["quad_class"] = PLOVER_TYPES[t["type"]].quad_class if t["type"] in PLOVER_TYPES else None
+    return {"code": code, "total": int(total), "by_type": by_type, "partners": partners, "series": month_series(conn, flt),
+            "latest": latest, "events_url": EventQuery(flt).url("/events"), "csv_url": EventQuery(flt).url("/events.csv")}
+
+
+def countries(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every country in the asserted events with its count (either side)."""
+    where, params = EventFilter().where()
+    return rows(conn, f"""
+        select value as code, count(*) as n from (
+          select id, source_country as value from events{where} union select id, target_country from events{where}
+        ) where value is not null group by value order by n desc, value""", params + params)
+
+
+def codebook() -> dict[str, Any]:
+    """What every code and column means: PLOVER types with their scores and CAMEO roots, the
+    modes and contexts the coder can set, the export columns, and the date and modality rules."""
+    from ..ask.export import FLAT_COLUMNS, GDELT_COLUMNS
+    from ..ask.filters import param_names
+    from ..events.lexicon import CAMEO_ROOT_GOLDSTEIN, TRIGGERS
+
+    modes: dict[str, set[str]] = {}
+    contexts: dict[str, set[str]] = {}
+    for t in TRIGGERS:
+        if t.mode:
+            modes.setdefault(t.type, set()).add(t.mode)
+        if t.context:
+            contexts.setdefault(t.type, set()).add(t.context)
+    types = [
+        {"type": name, "quad_class": info.quad_class, "score": info.score, "cameo_root": info.cameo_root, "goldstein": info.goldstein,
+         "symmetric": info.symmetric, "modes": sorted(modes.get(name, ())), "contexts": sorted(contexts.get(name, ()))}
+        for name, info in PLOVER_TYPES.items()
+    ]
+    return {"types": types, "flat_columns": list(FLAT_COLUMNS), "gdelt_columns": list(GDELT_COLUMNS),
+            "goldstein": sorted(CAMEO_ROOT_GOLDSTEIN.items()), "filters": param_names()}
+
+
+@lru_cache(maxsize=1)
+def world_shapes() -> dict[str, Any]:
+    """The shipped country outlines (static/world.json, Natural Earth 1:110m, public domain)."""
+    path = Path(__file__).resolve().parent / "static" / "world.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def world_map(conn: sqlite3.Connection) -> dict[str, Any]:
+    """Countries shaded by their number of asserted events (either side), each linking to its
+    country page; the places named as events' locations, with their counts."""
+    counts = {r["code"]: int(r["n"]) for r in countries(conn)}
+    shapes = world_shapes()
+    top = max(counts.values(), default=0)
+
+    def shade(n: int) -> int:
+        # five classes on a square-root scale: a few busy countries do not wash out the rest
+        return 0 if n == 0 else min(5, 1 + int(4 * (n / top) ** 0.5)) if top else 0
+
+    drawn = [{"code": code, "path": path, "n": counts.get(code, 0), "shade": shade(counts.get(code, 0))}
+             for code, path in shapes["countries"].items()]
+    missing = sorted(((c, n) for c, n in counts.items() if c not in shapes["countries"]), key=lambda x: -x[1])
+    where, params = EventFilter().where()
+    places = rows(conn, f"""select location as place, location_country as country, count(*) as n from events{where}
+                            {"and" if where else "where"} location is not null group by location, location_country
+                            order by n desc, place limit 30""", params)
+    return {"viewBox": shapes["viewBox"], "source": shapes["source"], "countries": drawn, "max": top,
+            "not_drawn": [{"code": c, "n": n} for c, n in missing], "places": places}
