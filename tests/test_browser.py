@@ -223,6 +223,12 @@ def test_dyad_chart_click_through_to_highlighted_evidence(server: str, browser: 
     assert bars >= 2, "one bar per month and type with events"
     assert browser.js("document.querySelector('#timeline-chart svg rect.bar').getBBox().height") > 0
     assert "Last" in browser.js("document.getElementById('last-contact').innerText")
+    # the legend shows every type of the chart, inside the drawing
+    legend = browser.js("Array.from(document.querySelectorAll('#timeline-chart text.legend-label')).map(t => t.textContent)")
+    types = browser.js("JSON.parse(document.getElementById('parley-chart-data').textContent).types")
+    assert legend == types and len(types) >= 2
+    assert browser.js("(() => { const s = document.querySelector('#timeline-chart svg'); const w = s.getBoundingClientRect().right;"
+                      " return Array.from(s.querySelectorAll('text.legend-label')).every(t => t.getBoundingClientRect().right <= w + 1); })()")
     browser.screenshot(ARTIFACTS / "dyad.png")
     if os.environ.get("PARLEY_UPDATE_SCREENSHOT") == "1":
         browser.js("window.scrollTo(0, 0)")

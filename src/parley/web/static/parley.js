@@ -9,12 +9,15 @@
   var SVGNS = "http://www.w3.org/2000/svg";
   // One colour per PLOVER type, grouped by QuadClass: blues verbal cooperation, greens material
   // cooperation, oranges verbal conflict, reds material conflict.
+  // Within a family the colours differ in hue as well as lightness, so that no two types are
+  // hard to tell apart (tests/test_web.py checks the distance between every pair).
   var COLORS = {
-    AGREE: "#1e3a8a", CONSULT: "#3b82f6", SUPPORT: "#60a5fa", CONCEDE: "#93c5fd",
-    COOPERATE: "#166534", AID: "#22c55e", RETREAT: "#86efac",
-    REQUEST: "#9a3412", ACCUSE: "#ea580c", REJECT: "#fb923c", THREATEN: "#fdba74",
-    PROTEST: "#7f1d1d", SANCTION: "#b91c1c", MOBILIZE: "#ef4444", COERCE: "#f87171", ASSAULT: "#450a0a"
+    AGREE: "#1e3a8a", CONSULT: "#3b82f6", SUPPORT: "#06b6d4", CONCEDE: "#a5b4fc",
+    COOPERATE: "#166534", AID: "#22c55e", RETREAT: "#bef264",
+    REQUEST: "#ea580c", ACCUSE: "#f59e0b", REJECT: "#78350f", THREATEN: "#fde68a",
+    PROTEST: "#a21caf", SANCTION: "#57534e", MOBILIZE: "#fb7185", COERCE: "#f9a8d4", ASSAULT: "#dc2626"
   };
+  var LEGEND_ITEM = 120;
 
   function el(name, attrs, parent) {
     var node = document.createElementNS(SVGNS, name);
@@ -72,8 +75,11 @@
     var slot = Math.max(6, Math.min(28, Math.floor(860 / months.length)));
     var plotW = slot * months.length;
     var plotH = 180;
-    var legendH = 18 * Math.ceil((data.types || []).length / 6);
-    var width = margin.left + plotW + margin.right;
+    // The legend gets as much width as it needs: every type is shown, however few the months.
+    var nTypes = (data.types || []).length;
+    var width = Math.max(margin.left + plotW + margin.right, margin.left + LEGEND_ITEM * Math.min(nTypes, 6));
+    var perRow = Math.max(1, Math.floor((width - margin.left) / LEGEND_ITEM));
+    var legendH = 18 * Math.ceil(nTypes / perRow);
     var height = margin.top + plotH + margin.bottom + legendH;
     var svg = el("svg", { width: width, height: height, viewBox: "0 0 " + width + " " + height, role: "img" }, box);
     title(svg, "Events per month and type, " + data.dyad.join("–"));
@@ -129,9 +135,9 @@
     // Legend.
     var lg = el("g", { transform: "translate(" + margin.left + "," + (margin.top + plotH + margin.bottom - 4) + ")" }, svg);
     (data.types || []).forEach(function (tp, k) {
-      var lx = (k % 6) * 120, ly = Math.floor(k / 6) * 18;
-      el("rect", { x: lx, y: ly, width: 10, height: 10, fill: COLORS[tp] || "#666" }, lg);
-      text(lg, lx + 14, ly + 9, tp);
+      var lx = (k % perRow) * LEGEND_ITEM, ly = Math.floor(k / perRow) * 18;
+      el("rect", { x: lx, y: ly, width: 10, height: 10, fill: COLORS[tp] || "#666", "class": "legend-swatch", "data-type": tp }, lg);
+      text(lg, lx + 14, ly + 9, tp, { "class": "legend-label" });
     });
     box.setAttribute("data-rendered", "yes");
   }
