@@ -273,3 +273,17 @@ def test_serve_writes_an_access_log() -> None:
     from parley.web.app import log_config
 
     assert log_config()["loggers"]["uvicorn.access"]["level"] == "INFO"
+
+
+def test_json_output_is_format_json_everywhere_with_old_names_hidden() -> None:
+    import click
+
+    for name, command in main.commands.items():
+        cmds = command.commands.values() if isinstance(command, click.Group) else [command]
+        for cmd in cmds:
+            opts = {o for p in cmd.params for o in getattr(p, "opts", [])}
+            json_flag = next((p for p in cmd.params if "--json" in getattr(p, "opts", [])), None)
+            if json_flag is not None:
+                assert json_flag.hidden and "--format" in opts, f"{name}: --json is an old alias of --format json"
+    r = _cli("eval", "--help")
+    assert "--format" in r.output and "--json" not in r.output

@@ -221,18 +221,20 @@ def actors(db: str, fmt: str) -> None:
 
 @main.command(name="eval")
 @click.argument("gold", type=click.Path(exists=True))
-@click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="json: the full report.")
+@click.option("--json", "as_json", is_flag=True, hidden=True, help="Old name of --format json.")
 @click.option("--quiet", is_flag=True, help="Only the summary lines, no per-event hits and misses.")
 @click.option("--diagnose", is_flag=True, help="Gold folders: also score with the date, the dyad or the type left free, to show which kind of error costs most.")
-def eval_cmd(gold: str, as_json: bool, quiet: bool, diagnose: bool) -> None:
+def eval_cmd(gold: str, fmt: str, as_json: bool, quiet: bool, diagnose: bool) -> None:
     """Score parley against a gold folder (NAME.txt + NAME.gold.json) or the PLOVER gold records.
 
     \b
     Example:
       parley eval ../shared/seed
-      parley eval ../shared/eval/plover --json
+      parley eval ../shared/eval/plover --format json
       parley eval examples/gold --diagnose
     """
+    as_json = as_json or fmt == "json"
     from ..quality.evaluate import diagnose_gold_set, evaluate_path, format_diagnosis, format_gold_report, format_plover_report
 
     if diagnose:
