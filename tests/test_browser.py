@@ -300,6 +300,23 @@ def test_country_page_chart_point_to_evidence_in_two_clicks(server: str, browser
     assert evidence.strip() in [m.strip() for m in marked]
 
 
+def test_trend_point_leads_to_its_events_on_a_true_time_axis(server: str, browser: CDP) -> None:
+    _open(browser, f"{server}/dyad/USA/CHN")
+    assert browser.wait_for("document.getElementById('trend-chart').dataset.rendered") == "yes"
+    periods = browser.js("Array.from(document.querySelectorAll('#trend-chart circle.trend-point')).map(c => c.dataset.period)")
+    assert periods and all(len(p) == 7 for p in periods)  # months only: a "2022" is never drawn between two months
+    xs = browser.js("Array.from(document.querySelectorAll('#trend-chart circle.trend-point')).map(c => +c.getAttribute('cx'))")
+    months = [int(p[:4]) * 12 + int(p[5:]) for p in periods]
+    if len(xs) >= 3:  # equal time, equal distance
+        per_month = (xs[-1] - xs[0]) / (months[-1] - months[0])
+        assert all(abs((x - xs[0]) - per_month * (m - months[0])) < 0.5 for x, m in zip(xs, months))
+    browser.click("#trend-chart a circle.trend-point")
+    browser.wait_for("location.pathname === '/events' && document.readyState === 'complete'")
+    month = browser.js("new URLSearchParams(location.search).get('since')")
+    dates = browser.js("Array.from(document.querySelectorAll('tr.parley-event-row a.event-link')).map(a => a.innerText)")
+    assert month in periods and dates and all(d.startswith(month) for d in dates)
+
+
 def test_filtered_list_with_facets_and_csv_download(server: str, browser: CDP) -> None:
     _open(browser, f"{server}/events?country=CHN")
     browser.wait_for("document.readyState === 'complete' && document.querySelector('.parley-facets') !== null")

@@ -197,8 +197,10 @@ async def event_page(request: Request, datasette: Datasette) -> Response:
     })
 
 
-def _trend_series(trend_rows: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """Pick the period and index columns out of trend rows, whatever the exact names."""
+def _trend_series(trend_rows: list[dict[str, Any]], dyad: tuple[str, str] | None = None) -> dict[str, Any] | None:
+    """The trend's monthly points on a true time axis: each point knows its month slot (months
+    since the first) and links to the events it averages; periods coarser than a month ("2022")
+    are kept apart in `coarse`, never drawn between two months."""
     if not trend_rows:
         return None
     first = trend_rows[0]
@@ -206,8 +208,24 @@ def _trend_series(trend_rows: list[dict[str, Any]]) -> dict[str, Any] | None:
     value = next((k for k in ("index", "trend", "score", "plover_index", "cooperation_conflict") if k in first), None)
     if not period or not value:
         return None
-    points = [{"period": str(r[period]), "value": r[value]} for r in trend_rows if isinstance(r.get(value), (int, float))]
-    return {"period_key": period, "value_key": value, "points": points} if points else None
+    monthly = [r for r in trend_rows if re.fullmatch(r"\d{4}-\d{2}", str(r[period])) and isinstance(r.get(value), (int, float))]
+    coarse = [{"period": str(r[period]), "value": r[value], "events": r.get("events")} for r in trend_rows
+              if r not in monthly and isinstance(r.get(value), (int, float))]
+    if not monthly:
+        return {"period_key": period, "value_key": value, "points": [], "coarse": coarse, "slots": 0} if coarse else None
+
+    def index(label: str) -> int:
+        return int(label[:4]) * 12 + int(label[5:7]) - 1
+
+    start = index(str(monthly[0][period]))
+    points = []
+    for r in monthly:
+        label = str(r[period])
+        href = None
+        if dyad:
+            href = "/events?" + urlencode({"dyad": f"{dyad[0]}-{dyad[1]}", "since": label, "until": label, "sort": "date"})
+        points.append({"period": label, "value": r[value], "slot": index(label) - start, "events": r.get("events"), "href": href})
+    return {"period_key": period, "value_key": value, "points": points, "coarse": coarse, "slots": points[-1]["slot"] + 1}
 
 
 async def _dyad_answers(datasette: Datasette, a: str, b: str, before: str | None, level: str, type_: str | None) -> dict[str, Any]:
@@ -250,7 +268,7 @@ async def dyad_page(request: Request, datasette: Datasette) -> Response:
     listed, _n = await _run(datasette, lambda c: data.list_events(c, data.EventQuery.of(dyad=(a, b), sort="-date", size=100)))
     answers = await _dyad_answers(datasette, a, b, before, level, type_)
     trend_rows = answers.get("trend") or []
-    chart["trend"] = _trend_series(trend_rows)
+    chart["trend"] = _trend_series(trend_rows, (a, b))
     lc = answers.get("last_contact")
     return await render(datasette, request, "parley_dyad.html", {
         "a": a, "b": b, "chart": chart, "chart_json": _script_json(chart), "events": listed,

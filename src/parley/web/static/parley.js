@@ -147,28 +147,37 @@
       box.setAttribute("data-rendered", "empty");
       return;
     }
+    // A true time axis: each point sits at its month (empty months keep their place, and no
+    // line is drawn across them); each point links to the events it averages.
     var pts = trend.points;
+    var slots = Math.max(1, trend.slots || pts.length);
     var values = pts.map(function (p) { return p.value; });
     var lo = Math.min(0, Math.min.apply(null, values)), hi = Math.max(0, Math.max.apply(null, values));
     if (hi === lo) { hi = lo + 1; }
     var margin = { left: 40, right: 12, top: 10, bottom: 40 };
-    var step = Math.max(8, Math.min(40, Math.floor(860 / Math.max(1, pts.length))));
-    var plotW = step * Math.max(1, pts.length - 1) + 10, plotH = 120;
+    var step = Math.max(6, Math.min(40, Math.floor(860 / slots)));
+    var plotW = step * Math.max(1, slots - 1) + 10, plotH = 120;
     var width = margin.left + plotW + margin.right, height = margin.top + plotH + margin.bottom;
     var svg = el("svg", { width: width, height: height, viewBox: "0 0 " + width + " " + height, role: "img" }, box);
-    title(svg, "Cooperation–conflict index (" + trend.value_key + ") per " + trend.period_key);
+    title(svg, "Cooperation–conflict index (" + trend.value_key + ") per month");
     var g = el("g", { transform: "translate(" + margin.left + "," + margin.top + ")" }, svg);
     var y = function (v) { return plotH - ((v - lo) / (hi - lo)) * plotH; };
+    var x = function (p) { return 5 + p.slot * step; };
     el("line", { x1: 0, x2: plotW, y1: y(0), y2: y(0), stroke: "#888" }, g);
     text(g, -6, y(hi) + 4, String(Math.round(hi * 10) / 10), { "text-anchor": "end" });
     text(g, -6, y(lo) + 4, String(Math.round(lo * 10) / 10), { "text-anchor": "end" });
-    var d = pts.map(function (p, i) { return (i ? "L" : "M") + (5 + i * step) + "," + y(p.value); }).join(" ");
+    var d = pts.map(function (p, i) {
+      var joined = i > 0 && p.slot === pts[i - 1].slot + 1;
+      return (joined ? "L" : "M") + x(p) + "," + y(p.value);
+    }).join(" ");
     el("path", { d: d, fill: "none", stroke: "#1f2937", "stroke-width": 1.5, "class": "trend-line" }, g);
-    pts.forEach(function (p, i) {
-      var c = el("circle", { cx: 5 + i * step, cy: y(p.value), r: 3, fill: p.value >= 0 ? "#2563eb" : "#dc2626", "class": "trend-point" }, g);
-      title(c, p.period + ": " + p.value);
-      if (pts.length <= 24 || i % Math.ceil(pts.length / 24) === 0) {
-        text(g, 5 + i * step, plotH + 14, p.period, { "text-anchor": "end", transform: "rotate(-40 " + (5 + i * step) + " " + (plotH + 14) + ")" });
+    var every = Math.ceil(slots / 24);
+    pts.forEach(function (p) {
+      var parent = p.href ? link(g, p.href) : g;
+      var c = el("circle", { cx: x(p), cy: y(p.value), r: 4, fill: p.value >= 0 ? "#2563eb" : "#dc2626", "class": "trend-point", "data-period": p.period }, parent);
+      title(c, p.period + ": " + p.value + (p.events ? " (" + p.events + " events)" : ""));
+      if (p.slot % every === 0 || p === pts[0]) {
+        text(g, x(p), plotH + 14, p.period, { "text-anchor": "end", transform: "rotate(-40 " + x(p) + " " + (plotH + 14) + ")" });
       }
     });
     box.setAttribute("data-rendered", "yes");
