@@ -139,6 +139,9 @@ def test_parquet_has_real_dates_event_ids_and_location_country(db: Path, tmp_pat
     rows = duckdb.sql(f"select id, event_id, location_country from '{out}' order by id").fetchall()
     assert all(event_id == id_ for id_, event_id, _ in rows)
     assert ("e000000000000a3", "e000000000000a3", "USA") in rows
+    months = dict(duckdb.sql(f"select id, date_month from '{out}'").fetchall())
+    assert months["e000000000000a1"] == "2024-04" and months["e000000000000a3"] == "2023-11"
+    assert months["e000000000000a2"] is None  # "2022" belongs to no month
 
 
 def test_csv_keeps_codes_as_text_for_duckdb(db: Path, tmp_path: Path) -> None:

@@ -14,8 +14,8 @@ Flat tables (Parquet, CSV) have one row per canonical event (or mention with `me
 the field names of `parley events --format json` flattened with `_` (`source_country`,
 `evidence_text`, `document_url`, ...), plus `date_first`/`date_last` (the day range of the date,
 real dates in Parquet) and `location_country`. `date` keeps the precision the page gave
-(`2022`, `2023-11`, `2024-04-16`) and `date_precision` names it: count by month only rows whose
-precision is day or month, never a year-only date's first day. `event_id` is the canonical event
+(`2022`, `2023-11`, `2024-04-16`) and `date_precision` names it; `date_month` is the month to
+count the event in, empty when the date is coarser (a year-only date is never counted in January). `event_id` is the canonical event
 (its own id for an event row). In CSV every text value is quoted, so readers that honour quotes
 (DuckDB, Arrow) keep `cameo_root` "04" as text; with pandas use `parley.events_frame` or
 `dtype=str` for the code columns.
@@ -74,7 +74,7 @@ STDOUT = "-"
 _CHUNK = 2000
 
 FLAT_COLUMNS: tuple[str, ...] = (
-    "id", "type", "mode", "context", "date", "date_precision", "date_first", "date_last", "historical", "modality",
+    "id", "type", "mode", "context", "date", "date_precision", "date_first", "date_last", "date_month", "historical", "modality",
     *(f"{side}_{k}" for side in ("source", "target") for k in ("text", "name", "country", "sector", "role", "office", "person_id", "resolution")),
     "location", "location_country", "evidence_text", "evidence_start", "evidence_end",
     "document_id", "document_path", "document_url", "document_title", "document_published",
@@ -147,6 +147,8 @@ def flat_row(ev: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:
         else:
             out[k] = v
     out["date_first"], out["date_last"] = raw.get("date_first"), raw.get("date_last")
+    # the month to count the event in, only when its date is that precise (never a year's January)
+    out["date_month"] = raw["date_first"][:7] if raw.get("date_first") and raw.get("date_precision") in ("day", "month") else None
     out["location_country"] = raw.get("location_country")
     # a canonical event is its own event; a mention names the event it was merged into
     out["event_id"] = raw.get("event_id") or (ev["id"] if "mentions" in ev else None)
