@@ -524,8 +524,8 @@ class _Hooks:
             status, message = 500, f"server error: {type(exception).__name__}"
 
         async def inner() -> Response:
-            if request.path.startswith("/api/") or request.path.endswith(".json"):
-                return json_error(message, status)
+            if request.path.startswith("/api/") or request.path.endswith(".json") or not getattr(datasette, "_parley", False):
+                return json_error(message, status)  # (another Datasette in this process has no parley templates)
             return await render(datasette, request, "parley_error.html", {"error": message}, status)
 
         return inner
