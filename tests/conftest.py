@@ -91,3 +91,38 @@ def hand_built_doc(paragraphs: list[list[str]], published: date | None, source: 
         text = text[:-1] + "\n\n"
     art = Article("t", text, tuple(paras), published, source, "test")
     return Document(page=Page(path, text, "text", content_hash=content_hash), article=art, sentences=tuple(sents))
+
+
+def hand_db(path: Path, events: list[dict[str, Any]], *, news_date: str = "2024-05-02", url: str | None = None) -> Path:
+    """A parley database holding exactly these hand-written canonical events (one page, one
+    mention per event): for tests of what the views, exports and questions make of known rows."""
+    from parley.store.db import open_db
+
+    db = open_db(path)
+    text = " ".join(e.get("evidence", "Officials met.") for e in events)
+    db["documents"].insert({"id": "d1", "path": "pages/hand.txt", "url": url, "title": "Hand-written page", "published": news_date,
+                            "news_date": news_date, "news_date_source": "test", "method": "test", "text": text, "paragraphs": "[]",
+                            "sentences": len(events), "ingested_at": "2024-05-02T10:00:00+00:00"})
+    pos = 0
+    for i, e in enumerate(events):
+        evidence = e.get("evidence", "Officials met.")
+        row: dict[str, Any] = {
+            "id": e.get("id", f"e{i:015x}"), "type": "CONSULT", "mode": None, "context": None, "modality": "asserted",
+            "date": "2024-04-16", "date_precision": "day", "date_first": None, "date_last": None, "historical": 0,
+            "source_country": "USA", "target_country": "CHN", "location": None, "location_country": None,
+            "evidence": evidence, "document_id": "d1", "evidence_start": pos, "evidence_end": pos + len(evidence),
+            "coder": "rule:CONSULT:meet/verb:parse", "confidence": 0.9, "mentions": 1, "sources": 1,
+        }
+        row.update({k: v for k, v in e.items() if k in row or k.startswith(("source_", "target_"))})
+        if row["date_first"] is None and row["date"]:
+            v = row["date"]
+            row["date_first"] = v if len(v) == 10 else (v + "-01" if len(v) == 7 else v + "-01-01")
+            row["date_last"] = v if len(v) == 10 else (v + "-28" if len(v) == 7 else v + "-12-31")
+        db["events"].insert(row, alter=True)
+        mention = {k: v for k, v in row.items() if k not in ("mentions", "sources", "quad_class", "plover_score", "cameo_root", "goldstein")}
+        mention.update({"id": "m" + row["id"], "event_id": row["id"], "sentence": i, "trigger": "met", "quotes": "[]"})
+        db["mentions"].insert(mention, alter=True)
+        db["ingest_status"].insert({"path": f"pages/hand-{i}.txt", "status": "stored", "reason": "", "stage": "store", "document_id": "d1", "events": 1, "updated_at": "2024-05-02"}, replace=True)
+        pos += len(evidence) + 1
+    db.close()
+    return path

@@ -11,7 +11,7 @@ import parley
 
 PUBLIC = {
     "ingest", "extract", "events", "documents", "actors", "evaluate", "analyse_text",
-    "last_contact", "timeline", "trend", "export",
+    "last_contact", "timeline", "trend", "channels", "events_frame", "export",
     "ParleyError", "InputError", "StageError", "StoreError", "QueryError",
 }
 

@@ -223,6 +223,12 @@ def test_dyad_chart_click_through_to_highlighted_evidence(server: str, browser: 
     assert bars >= 2, "one bar per month and type with events"
     assert browser.js("document.querySelector('#timeline-chart svg rect.bar').getBBox().height") > 0
     assert "Last" in browser.js("document.getElementById('last-contact').innerText")
+    # the legend shows every type of the chart, inside the drawing
+    legend = browser.js("Array.from(document.querySelectorAll('#timeline-chart text.legend-label')).map(t => t.textContent)")
+    types = browser.js("JSON.parse(document.getElementById('parley-chart-data').textContent).types")
+    assert legend == types and len(types) >= 2
+    assert browser.js("(() => { const s = document.querySelector('#timeline-chart svg'); const w = s.getBoundingClientRect().right;"
+                      " return Array.from(s.querySelectorAll('text.legend-label')).every(t => t.getBoundingClientRect().right <= w + 1); })()")
     browser.screenshot(ARTIFACTS / "dyad.png")
     if os.environ.get("PARLEY_UPDATE_SCREENSHOT") == "1":
         browser.js("window.scrollTo(0, 0)")
@@ -245,6 +251,8 @@ def test_dyad_chart_click_through_to_highlighted_evidence(server: str, browser: 
     assert evidence.strip() in [m.strip() for m in marked]
     color = browser.js("getComputedStyle(document.querySelector('mark.evidence-mark')).backgroundColor")
     assert color not in ("rgba(0, 0, 0, 0)", "transparent")
+    # the whole page is shown around the evidence (the hand-written page has a second paragraph;
+    # no ../shared seed page is needed)
     assert browser.js("document.querySelector('.parley-doctext').innerText.length") > len(evidence)
     browser.screenshot(ARTIFACTS / "event.png")
 
@@ -267,3 +275,98 @@ def test_hostile_page_shows_as_text(server: str, browser: CDP) -> None:
     assert browser.js("window.__pwned === undefined")
     assert len([e for e in browser.events if e.get("method") == "Page.javascriptDialogOpening"]) == before
     browser.screenshot(ARTIFACTS / "hostile-event.png")
+
+
+def test_country_page_chart_point_to_evidence_in_two_clicks(server: str, browser: CDP) -> None:
+    _open(browser, f"{server}/country/USA")
+    browser.wait_for("document.readyState === 'complete' && document.querySelectorAll('svg.parley-month-chart a.month-bar').length > 0")
+    # a true time axis: one slot per month, empty months included
+    slots = browser.js("document.querySelectorAll('svg.parley-month-chart text.tick').length")
+    assert slots >= 2
+    browser.screenshot(ARTIFACTS / "country.png")
+    if os.environ.get("PARLEY_UPDATE_SCREENSHOT") == "1":
+        browser.screenshot(REPO / "docs" / "screenshots" / "country.png", full=False)
+    href = browser.js("document.querySelector('svg.parley-month-chart a.month-bar').getAttribute('href')")
+    month = href.split("since=")[1][:7]
+    browser.click("svg.parley-month-chart a.month-bar rect")  # click 1: the bar
+    browser.wait_for("location.pathname === '/events' && document.readyState === 'complete'")
+    assert "country=USA" in browser.js("location.search")
+    dates = browser.js("Array.from(document.querySelectorAll('tr.parley-event-row a.event-link')).map(a => a.innerText)")
+    assert dates and all(d.startswith(month) for d in dates), (month, dates)
+    evidence = browser.js("document.querySelector('tr.parley-event-row td.evidence').innerText")
+    browser.click("tr.parley-event-row a.event-link")  # click 2: the event
+    browser.wait_for("location.pathname.startsWith('/event/') && document.readyState === 'complete'")
+    marked = browser.wait_for("Array.from(document.querySelectorAll('.parley-doctext mark.evidence-mark')).map(m => m.innerText)")
+    assert evidence.strip() in [m.strip() for m in marked]
+
+
+def test_trend_point_leads_to_its_events_on_a_true_time_axis(server: str, browser: CDP) -> None:
+    _open(browser, f"{server}/dyad/USA/CHN")
+    assert browser.wait_for("document.getElementById('trend-chart').dataset.rendered") == "yes"
+    periods = browser.js("Array.from(document.querySelectorAll('#trend-chart circle.trend-point')).map(c => c.dataset.period)")
+    assert periods and all(len(p) == 7 for p in periods)  # months only: a "2022" is never drawn between two months
+    xs = browser.js("Array.from(document.querySelectorAll('#trend-chart circle.trend-point')).map(c => +c.getAttribute('cx'))")
+    months = [int(p[:4]) * 12 + int(p[5:]) for p in periods]
+    if len(xs) >= 3:  # equal time, equal distance
+        per_month = (xs[-1] - xs[0]) / (months[-1] - months[0])
+        assert all(abs((x - xs[0]) - per_month * (m - months[0])) < 0.5 for x, m in zip(xs, months))
+    browser.click("#trend-chart a circle.trend-point")
+    browser.wait_for("location.pathname === '/events' && document.readyState === 'complete'")
+    month = browser.js("new URLSearchParams(location.search).get('since')")
+    dates = browser.js("Array.from(document.querySelectorAll('tr.parley-event-row a.event-link')).map(a => a.innerText)")
+    assert month in periods and dates and all(d.startswith(month) for d in dates)
+
+
+def test_filtered_list_with_facets_and_csv_download(server: str, browser: CDP) -> None:
+    _open(browser, f"{server}/events?country=CHN")
+    browser.wait_for("document.readyState === 'complete' && document.querySelector('.parley-facets') !== null")
+    shown = browser.js("document.querySelectorAll('tr.parley-event-row').length")
+    facet = browser.js("Array.from(document.querySelectorAll('.facet-type li')).map(li => li.innerText)")
+    assert facet and sum(int(x.split()[-1]) for x in facet) == int(browser.js("document.querySelector('.parley-summary').innerText.split(' ')[0]"))
+    csv_text = browser.js("fetch(document.querySelector('a.csv-link').href).then(r => r.text())")
+    lines = csv_text.strip().split("\n")
+    assert lines[0].startswith("id,type,") and len(lines) - 1 >= shown
+    assert all('"CHN"' in line for line in lines[1:])  # every row involves CHN
+    browser.screenshot(ARTIFACTS / "events-facets.png")
+    browser.click(".facet-type li a")  # a facet narrows the list
+    browser.wait_for("location.search.includes('type=') && document.readyState === 'complete'")
+    assert "country=CHN" in browser.js("location.search")
+
+
+def test_actor_page_links_each_person_to_their_events(server: str, browser: CDP) -> None:
+    _open(browser, f"{server}/actors")
+    browser.wait_for("document.readyState === 'complete' && document.querySelectorAll('a.actor-link').length > 0")
+    names = browser.js("Array.from(document.querySelectorAll('a.actor-link')).map(a => a.innerText)")
+    assert "Lloyd Austin" in names and names.count("Lloyd Austin") == 1
+    browser.screenshot(ARTIFACTS / "actors.png")
+    browser.click("a.actor-link[href*='Lloyd']")
+    browser.wait_for("location.pathname === '/events' && document.readyState === 'complete'")
+    assert "actor=Lloyd" in browser.js("location.search")
+    sources = browser.js("Array.from(document.querySelectorAll('tr.parley-event-row')).map(r => r.innerText)")
+    assert sources and all("Austin" in s for s in sources)
+
+
+def test_map_draws_countries_from_shipped_outlines(server: str, browser: CDP) -> None:
+    _open(browser, f"{server}/map")
+    browser.wait_for("document.readyState === 'complete' && document.querySelectorAll('svg.parley-map path').length > 100")
+    shaded = browser.js("document.querySelectorAll('svg.parley-map a.map-country').length")
+    assert shaded >= 2
+    fill = browser.js("getComputedStyle(document.querySelector('svg.parley-map a.map-country path')).fill")
+    assert fill not in ("none", "rgb(0, 0, 0)")
+    # everything came from this server: no tile or CDN request
+    origins = browser.js("Array.from(new Set(performance.getEntriesByType('resource').map(e => new URL(e.name).origin)))")
+    assert all(o == server for o in origins), origins
+    browser.screenshot(ARTIFACTS / "map.png")
+    if os.environ.get("PARLEY_UPDATE_SCREENSHOT") == "1":
+        browser.screenshot(REPO / "docs" / "screenshots" / "map.png", full=False)
+    browser.click("svg.parley-map a.map-country[href='/country/CHN'] path")
+    browser.wait_for("location.pathname === '/country/CHN' && document.readyState === 'complete'")
+
+
+def test_codebook_lists_every_type_and_export_column(server: str, browser: CDP) -> None:
+    _open(browser, f"{server}/codebook")
+    browser.wait_for("document.readyState === 'complete'")
+    rows = browser.js("document.querySelectorAll('table.parley-codebook-types tbody tr').length")
+    assert rows == 16
+    text = browser.js("document.body.innerText")
+    assert "event_id" in text and "GoldsteinScale" in text and "asserted" in text

@@ -65,14 +65,14 @@ def test_jsonl_matches_events_json(db: Path, tmp_path: Path, expected: list[dict
 def test_plover_records_load_with_the_plover_reader(db: Path, tmp_path: Path, expected: list[dict]) -> None:
     from parley.quality.evaluate import load_plover_records
 
-    out = tmp_path / "events.json"
+    out = tmp_path / "events.jsonl"
     export(db, out, "plover")
     records = load_plover_records(out)
     assert len(records) == len(expected)
     for r in records:
         assert r["event"] in {e["type"] for e in expected}
         assert isinstance(r["source"], list) and r["source"][0]["code"]
-        assert r["text"] and r["language"] == "en"
+        assert r["event_text"] and r["cite_info"]["language"] == "en"
         assert r["date"] is None or len(r["date"]) == 10
 
 
@@ -85,7 +85,7 @@ def test_gdelt_shape(db: Path, tmp_path: Path, expected: list[dict]) -> None:
     assert all(len(r) == 61 for r in rows)
     named = [dict(zip(GDELT_COLUMNS, r)) for r in rows]
     video = next(r for r in named if r["SQLDATE"] == "20240416" and r["EventRootCode"] == "04")
-    assert video["EventCode"] == "040" and video["QuadClass"] == "1"
+    assert video["EventCode"] == "041" and video["QuadClass"] == "1"  # the trigger's code: discuss by telephone
     assert video["Actor1CountryCode"] == "USA" and video["Actor2CountryCode"] == "CHN"
     assert video["Actor1Code"].startswith("USA") and video["MonthYear"] == "202404" and video["Year"] == "2024"
     assert video["SOURCEURL"] == "https://wire.example.com/asia/2024/04/16/defense-chiefs-call"
@@ -116,6 +116,6 @@ def test_export_cli(db: Path, tmp_path: Path, expected: list[dict]) -> None:
     out = tmp_path / "e.csv"
     r = CliRunner().invoke(main, ["export", "--format", "csv", str(out), "--db", str(db)])
     assert r.exit_code == 0, r.output
-    assert f"{len(expected)} events" in r.output
+    assert f"{len(expected)} asserted events" in r.output
     r = CliRunner().invoke(main, ["export", "--format", "csv", str(out), "--db", str(tmp_path / "none.db")])
     assert r.exit_code == 2 and "no such database" in r.output

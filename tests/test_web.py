@@ -42,6 +42,8 @@ US, Chinese defense chiefs hold first talks in 17 months
 
 WASHINGTON - US Secretary of Defense Lloyd Austin held a video call with Chinese Defense Minister Dong Jun on Tuesday, April 16, the Pentagon said.
 
+The call lasted a little over an hour, officials said.
+
 Related Post
 """,
     "hostile.txt": """URL: javascript:alert(document.cookie)
@@ -316,3 +318,28 @@ def test_serve_cli_help_has_example() -> None:
         assert "Example:" in out, cmd
     r = CliRunner().invoke(main, ["serve", "--db", "/nonexistent/x.db"])
     assert r.exit_code == 2 and "no such database" in r.output
+
+
+def test_chart_colours_are_distinguishable() -> None:
+    """No two PLOVER types share a colour one cannot tell apart (the old three dark reds did)."""
+    import itertools
+
+    js = (Path(__file__).resolve().parents[1] / "src" / "parley" / "web" / "static" / "parley.js").read_text(encoding="utf-8")
+    block = re.search(r"var COLORS = \{(.*?)\};", js, re.S)
+    assert block
+    colours = dict(re.findall(r"(\w+): \"#([0-9a-f]{6})\"", block.group(1)))
+    assert len(colours) == 16
+
+    def lab(hex_: str) -> tuple[float, float, float]:
+        def lin(c: float) -> float:
+            return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+        r, g, b = (lin(int(hex_[i:i + 2], 16) / 255) for i in (0, 2, 4))
+        x, y, z = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.9505, 0.2126 * r + 0.7152 * g + 0.0722 * b, (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.089
+        f = [t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in (x, y, z)]
+        return 116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])
+
+    worst = min(
+        (sum((p - q) ** 2 for p, q in zip(lab(a), lab(b))) ** 0.5, ta, tb)
+        for (ta, a), (tb, b) in itertools.combinations(colours.items(), 2)
+    )
+    assert worst[0] > 20, worst  # CIE76 distance: 20 and more is plainly a different colour

@@ -32,6 +32,8 @@ __all__ = [
     "last_contact",
     "timeline",
     "trend",
+    "channels",
+    "events_frame",
     "export",
     "ParleyError",
     "InputError",
@@ -61,7 +63,9 @@ def extract(paths: list[str]) -> list[dict[str, Any]]:
 
 
 def events(db_path: str = "parley.db", **filters: Any) -> list[dict[str, Any]]:
-    """Canonical events matching filters: source, target, type, since, until, include_all, mentions."""
+    """Canonical events matching the filters of docs/api.md (country, source, target, dyad,
+    actor, type, mode, context, quad_class, historical, confidence, since, until, text,
+    include_all), or raw mentions with mentions=True."""
     from .ask.queries import events as _events
 
     return _events(db_path, **filters)
@@ -111,25 +115,62 @@ def last_contact(
     return _last_contact(db_path, a, b, before=before, level=level, type=type)
 
 
-def timeline(db_path: str = "parley.db", a: str = "", b: str = "", *, by: str = "month") -> list[dict[str, Any]]:
-    """Events of the dyad a-b per period (month, quarter or year) and type."""
+def timeline(
+    db_path: str = "parley.db", a: str = "", b: str = "", *, by: str = "month", since: str | None = None, until: str | None = None, type: str | None = None
+) -> list[dict[str, Any]]:
+    """Events of the dyad a-b per period (month, quarter or year) and type, between since and until."""
     from .ask.questions import timeline as _timeline
 
-    return _timeline(db_path, a, b, by=by)
+    return _timeline(db_path, a, b, by=by, since=since, until=until, type=type)
 
 
-def trend(db_path: str = "parley.db", a: str = "", b: str = "", *, by: str = "month") -> list[dict[str, Any]]:
-    """Cooperation-conflict index of the dyad a-b per period, with counts per QuadClass."""
+def trend(
+    db_path: str = "parley.db", a: str = "", b: str = "", *, by: str = "month", since: str | None = None, until: str | None = None, type: str | None = None
+) -> list[dict[str, Any]]:
+    """Cooperation-conflict index of the dyad a-b per period, with counts per QuadClass; `type`
+    (a PLOVER type or a comma list) limits the events counted."""
     from .ask.questions import trend as _trend
 
-    return _trend(db_path, a, b, by=by)
+    return _trend(db_path, a, b, by=by, since=since, until=until, type=type)
 
 
-def export(db_path: str, out: str, fmt: str, *, include_all: bool = False, mentions: bool = False, header: bool = False) -> int:
-    """Write events as parquet, csv, jsonl, plover or gdelt (see parley.ask.export); returns the record count."""
+def channels(db_path: str = "parley.db", a: str = "", b: str = "", *, as_of: str | None = None, type: str | None = "CONSULT") -> list[dict[str, Any]]:
+    """The dialogue channels of a and b by level: last contact, silence, frozen or open, as of a
+    date (default: the newest news date in the database); settings from PARLEY_* variables."""
+    from .ask.questions import channels as _channels
+    from .settings import Settings
+
+    return _channels(db_path, a, b, as_of=as_of, type=type, settings=Settings.from_env())
+
+
+def events_frame(db_path: str = "parley.db", *, mentions: bool = False, **filters: Any) -> Any:
+    """The events matching the filters (those of `parley.events`) as a pandas DataFrame with
+    the flat export's columns and types: dates as datetime64, codes as text, `date` at its
+    own precision."""
+    import pandas as pd
+
+    from .ask.filters import EventFilter
+    from .ask.export import FLAT_COLUMNS, _connect, flat_row, iter_events
+
+    conn = _connect(db_path)
+    try:
+        rows = [flat_row(ev, raw) for ev, raw, _doc in iter_events(conn, where=EventFilter.of(**filters), mentions=mentions)]
+    finally:
+        conn.close()
+    frame = pd.DataFrame(rows, columns=list(FLAT_COLUMNS))
+    for col in ("date_first", "date_last"):
+        frame[col] = pd.to_datetime(frame[col])
+    for col in ("evidence_start", "evidence_end", "mentions", "sources", "quad_class"):
+        frame[col] = frame[col].astype("Int64")
+    return frame.astype({"historical": "boolean", "cameo_root": "string", "cameo_code": "string", "date": "string"})
+
+
+def export(db_path: str, out: str, fmt: str, *, include_all: bool = False, mentions: bool = False, header: bool = False, **filters: Any) -> int:
+    """Write events as parquet, csv, jsonl, plover or gdelt (see parley.ask.export), filtered like
+    `parley.events`; `out` "-" is standard output. Returns the record count."""
     from .ask.export import export as _export
 
-    return _export(db_path, out, fmt, include_all=include_all, mentions=mentions, header=header)
+    return _export(db_path, out, fmt, include_all=include_all, mentions=mentions, header=header, **filters)
 
 
 class _Package(type(sys)):  # type: ignore[misc]

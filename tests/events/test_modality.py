@@ -75,3 +75,34 @@ def test_acts_asked_for_are_not_asserted(text: str, etype: str) -> None:
 def test_act_done_after_a_demand_is_still_asserted() -> None:
     # a coordinated act is done, not asked for
     assert _has("Greece demanded an apology and recalled its ambassador from Turkey.", "SANCTION", "GRC", "TUR", asserted_only=True)
+
+
+# A threat, a demand or an offer is asserted when it is made; the act it announces keeps its own
+# modality, and a threat that is itself future, conditional or asked about is not asserted.
+@pytest.mark.parametrize(
+    "text,etype,expected",
+    [
+        ("WARSAW, March 3, 2024 - Poland warned on Sunday that it could widen the ban on Ukrainian grain if Ukraine did not accept controls.", "THREATEN", "asserted"),
+        ("PARIS, March 3, 2024 - France offered on Sunday to send engineers to help Lebanon rebuild its port.", "AGREE", "asserted"),
+        ("TOKYO, March 3, 2024 - Japan could threaten China with sanctions, analysts said on Sunday.", "THREATEN", "hypothetical"),
+        ("TOKYO, March 3, 2024 - Did Japan threaten China on Sunday?", "THREATEN", "question"),
+        ("TOKYO, March 3, 2024 - Japan did not threaten China on Sunday, the ministry said.", "THREATEN", "negated"),
+    ],
+)
+def test_statements_are_asserted_when_made(text: str, etype: str, expected: str) -> None:
+    assert _modalities(text, etype) == {expected}
+
+
+def test_a_warning_about_future_measures_is_an_asserted_threat() -> None:
+    """The repo's own example page: "warned that Beijing would take resolute measures"."""
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parents[2] / "examples" / "austin_dong_singapore.txt"
+    doc = parley.analyse_text(page.read_text(encoding="utf-8"), path=str(page))
+    threats = [e for e in doc.events if e.type == "THREATEN" and "resolute measures" in e.evidence]
+    assert threats and all(e.modality == "asserted" for e in threats)
+
+
+def test_the_announced_act_keeps_its_own_modality() -> None:
+    doc = parley.analyse_text("YEREVAN, April 19, 2024 - Armenia agreed on Friday to hand back four villages to Azerbaijan.")
+    assert {e.modality for e in doc.events if e.type == "RETREAT"} == {"planned"}

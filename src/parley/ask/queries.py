@@ -5,53 +5,16 @@ Every query is parameterised; nothing from a filter is ever pasted into SQL text
 
 from __future__ import annotations
 
-import re
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..errors import QueryError
-from ..events.lexicon import PLOVER_TYPES
+from ..events.lexicon import PLOVER_TYPES, gdelt_columns
 from ..store.db import open_db
+from .filters import EventFilter, check_country, check_date, check_type, first_day, last_day  # noqa: F401
 
-_CODE = re.compile(r"^[A-Z]{3}$")
-
-
-def check_country(code: str | None, what: str) -> str | None:
-    if code is None:
-        return None
-    code = code.strip().upper()
-    if not _CODE.match(code):
-        raise QueryError(f"{what}: '{code}' is not a three-letter country code (ISO 3166 alpha-3, or IGO/UNO/EUR/NGO)")
-    return code
-
-
-def check_type(value: str | None) -> str | None:
-    if value is None:
-        return None
-    v = value.strip().upper()
-    if v not in PLOVER_TYPES:
-        raise QueryError(f"type: '{value}' is not a PLOVER type ({', '.join(PLOVER_TYPES)})")
-    return v
-
-
-def check_date(value: str | None, what: str) -> str | None:
-    if value is None:
-        return None
-    v = value.strip()
-    for fmt_len in (10, 7, 4):
-        if len(v) == fmt_len:
-            try:
-                if fmt_len == 10:
-                    date.fromisoformat(v)
-                elif fmt_len == 7:
-                    date.fromisoformat(v + "-01")
-                else:
-                    int(v)
-                return v
-            except ValueError:
-                break
-    raise QueryError(f"{what}: '{value}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+# The checks live with the one event filter; re-exported here for existing callers.
+_first_day, _last_day = first_day, last_day
 
 
 def _actor(row: dict[str, Any], side: str) -> dict[str, Any]:
@@ -90,57 +53,31 @@ def event_json(row: dict[str, Any], doc: dict[str, Any] | None) -> dict[str, Any
     else:
         out["event_id"] = row.get("event_id")
     if info:
-        out.update({"quad_class": info.quad_class, "plover_score": info.score, "cameo_root": info.cameo_root, "goldstein": info.goldstein})
+        # CAMEO code and Goldstein score of the coding trigger (an appeal, 02, is not a demand, 10)
+        cameo = gdelt_columns(row["type"], row.get("coder") or "")
+        out.update({"quad_class": info.quad_class, "plover_score": info.score, "cameo_code": cameo["cameo_code"],
+                    "cameo_root": cameo["cameo_root"], "goldstein": cameo["goldstein"]})
     return out
 
 
 def events(
     db_path: str | Path = "parley.db",
     *,
-    source: str | None = None,
-    target: str | None = None,
-    type: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    include_all: bool = False,
     mentions: bool = False,
-    dyad: tuple[str, str] | None = None,
-    text: str | None = None,
     limit: int | None = None,
     offset: int = 0,
+    where: EventFilter | None = None,
+    **filters: Any,
 ) -> list[dict[str, Any]]:
-    """Canonical events (or raw mentions) matching the filters, oldest first."""
-    source, target = check_country(source, "source"), check_country(target, "target")
-    type = check_type(type)
-    since, until = check_date(since, "since"), check_date(until, "until")
+    """Canonical events (or raw mentions) matching the filters, oldest first.
+
+    Filters are those of `EventFilter` (country, source, target, dyad, actor, type, mode,
+    context, quad_class, historical, confidence, since, until, text, include_all); pass them as
+    keywords or give a built `EventFilter` as `where`."""
+    flt = where if where is not None else EventFilter.of(**filters)
     table = "mentions" if mentions else "events"
-    where, params = [], []
-    if source:
-        where.append("source_country = ?")
-        params.append(source)
-    if target:
-        where.append("target_country = ?")
-        params.append(target)
-    if dyad:
-        a, b = check_country(dyad[0], "dyad"), check_country(dyad[1], "dyad")
-        where.append("((source_country = ? and target_country = ?) or (source_country = ? and target_country = ?))")
-        params += [a, b, b, a]
-    if type:
-        where.append("type = ?")
-        params.append(type)
-    if since:
-        where.append("date_last >= ?")
-        params.append(_first_day(since))
-    if until:
-        where.append("date_first <= ?")
-        params.append(_last_day(until))
-    if text:
-        where.append("evidence like ?")
-        params.append("%" + text.replace("%", "").replace("_", "") + "%")
-    if not include_all:
-        where.append("modality = 'asserted'")
-    sql = f"select * from {table}" + (" where " + " and ".join(where) if where else "")
-    sql += " order by date_first is null, date_first, id"
+    clause, params = flt.where(table)
+    sql = f"select * from {table}{clause} order by date_first is null, date_first, id"
     if limit is not None:
         sql += " limit ? offset ?"
         params += [int(limit), int(offset)]
@@ -153,23 +90,23 @@ def events(
     return [event_json(r, docs.get(r["document_id"])) for r in rows]
 
 
+def count_events(db_path: str | Path = "parley.db", *, where: EventFilter | None = None, mentions: bool = False, **filters: Any) -> int:
+    """How many events (or mentions) the filter selects: the number every view reports."""
+    flt = where if where is not None else EventFilter.of(**filters)
+    table = "mentions" if mentions else "events"
+    clause, params = flt.where(table)
+    db = open_db(db_path, readonly=True)
+    try:
+        return int(next(iter(db.query(f"select count(*) as n from {table}{clause}", params)))["n"])
+    finally:
+        db.close()
+
+
 def _documents(db: Any, ids: set[str]) -> dict[str, dict[str, Any]]:
     if not ids:
         return {}
     ph = ",".join("?" * len(ids))
     return {d["id"]: d for d in db.query(f"select id, path, url, title, published, news_date from documents where id in ({ph})", sorted(ids))}
-
-
-def _first_day(v: str) -> str:
-    return v if len(v) == 10 else (v + "-01" if len(v) == 7 else v + "-01-01")
-
-
-def _last_day(v: str) -> str:
-    if len(v) == 10:
-        return v
-    if len(v) == 7:
-        return v + "-31"
-    return v + "-12-31"
 
 
 def documents(db_path: str | Path = "parley.db", status: str | None = None) -> list[dict[str, Any]]:
@@ -187,23 +124,58 @@ def documents(db_path: str | Path = "parley.db", status: str | None = None) -> l
         db.close()
 
 
-def actors(db_path: str | Path = "parley.db") -> list[dict[str, Any]]:
-    """People and institutions seen, with their roles over time and how often they appear."""
+# How an actor was resolved when it is not an actor at all: a place standing for its country
+# ("Honolulu", "Karachi") or the bare state ("China", "the US"; it has its country page).
+_NOT_ACTORS = ("host-country", "country-term", "metonymy:capital")
+
+
+def actors(db_path: str | Path = "parley.db", *, country: str | None = None) -> list[dict[str, Any]]:
+    """People and institutions seen in the asserted events, one row per person (however the
+    pages named them), with their roles over time, how often they appear and when (each date at
+    its own precision). Places and bare states are not actors; they have country pages."""
+    code = check_country(country, "country")
     db = open_db(db_path, readonly=True)
     try:
-        sql = """
-        select coalesce(name, text) as actor, country, sector, role, office, person_id,
-               count(*) as mentions, min(date_first) as first_seen, max(date_last) as last_seen
-        from (
+        sql = f"""
+        select * from (
           select source_name as name, source_text as text, source_country as country, source_sector as sector,
-                 source_role as role, source_office as office, source_person_id as person_id, date_first, date_last from mentions
+                 source_role as role, source_office as office, source_person_id as person_id, source_resolution as resolution,
+                 date, date_first, date_last, id from events where modality = 'asserted'
           union all
-          select target_name, target_text, target_country, target_sector, target_role, target_office, target_person_id, date_first, date_last from mentions
+          select target_name, target_text, target_country, target_sector, target_role, target_office, target_person_id,
+                 target_resolution, date, date_first, date_last, id from events where modality = 'asserted'
         )
-        where country is not null
-        group by coalesce(name, text), country, role
-        order by actor, first_seen
+        where country is not null and coalesce(resolution, '') not in ({",".join("?" * len(_NOT_ACTORS))})
+        {"and country = ?" if code else ""}
+        order by date_first is null, date_first, date_last
         """
-        return list(db.query(sql))
+        found = list(db.query(sql, [*_NOT_ACTORS, *([code] if code else [])]))
     finally:
         db.close()
+    people: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in found:
+        label = r["name"] or r["text"]
+        key = (r["person_id"] or label.lower(), r["country"])
+        p = people.setdefault(key, {"actor": label, "person_id": r["person_id"], "country": r["country"], "sector": r["sector"],
+                                    "roles": [], "mentions": 0, "events": set(), "first_seen": None, "last_seen": None, "_last": ""})
+        if r["name"] and not p["person_id"]:
+            p["actor"] = r["name"]
+        p["mentions"] += 1
+        p["events"].add(r["id"])
+        if r["date"]:
+            p["first_seen"] = p["first_seen"] or r["date"]
+            if (r["date_last"] or "") >= p["_last"]:
+                p["last_seen"], p["_last"] = r["date"], r["date_last"] or ""
+        if r["role"] or r["office"]:
+            roles = p["roles"]
+            if roles and (roles[-1]["role"], roles[-1]["office"]) == (r["role"], r["office"]):
+                roles[-1]["until"] = r["date"] or roles[-1]["until"]
+            else:
+                roles.append({"role": r["role"], "office": r["office"], "since": r["date"], "until": r["date"]})
+    out = []
+    for p in people.values():
+        p.pop("_last")
+        p["events"] = len(p["events"])
+        p["role"] = "; ".join(f"{x['role'] or x['office']} ({x['since']}..{x['until']})" if x["since"] else (x["role"] or x["office"]) for x in p["roles"])
+        out.append(p)
+    return sorted(out, key=lambda p: (p["actor"].lower(), p["country"]))

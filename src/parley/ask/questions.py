@@ -24,7 +24,9 @@ office (a counterpart the page does not name):
   defense ministers  defense_minister
   military chiefs    military_chief (the other side may also be a defense minister)
   working-level      neither side is a leader, a minister or a military chief
-A channel's silence is the time from its last contact to the as-of date; it is "frozen" when the
+A channel's silence is the time from its last contact to the as-of date (default: the newest
+news date in the database, never the day the question is asked, so old pages are not all
+"frozen"); it is "frozen" when the
 silence is longer than the `frozen_after_days` setting (settings.py), "never" when no contact is
 on record, else "open". A coarse date (a year, a month) counts at its last day, so silence is a
 lower bound for coarse dates.
@@ -37,7 +39,8 @@ Trend (`trend`). Per period, over the canonical events of the dyad dated in it:
   index            = (sum of PLOVER scores) / n  - the mean cooperation-conflict score on
                      PLOVER's -10 (most conflictual) .. +10 (most cooperative) scale, each
                      canonical event counting once however many pages reported it;
-  goldstein        = (sum of Goldstein scores) / n, the CAMEO-era equivalent (-10 .. +10);
+  goldstein        = (sum of Goldstein scores) / n, the CAMEO-era equivalent (-10 .. +10), each
+                     event scored by its trigger's CAMEO root (an appeal +3, a demand -5);
   q1..q4           = counts per QuadClass (1 verbal cooperation, 2 material cooperation,
                      3 verbal conflict, 4 material conflict);
   coop_share       = (q1 + q2) / n.
@@ -57,12 +60,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..time.precision import PRECISION_SPAN_RANK, UNKNOWN_SPAN_RANK
-from .queries import _documents, check_country, check_date, check_type, event_json
 from ..errors import QueryError
-from ..events.lexicon import PLOVER_TYPES
-from ..store.merge import event_mentions
+from ..events.lexicon import PLOVER_TYPES, gdelt_columns
 from ..settings import Settings
 from ..store.db import open_db
+from ..store.merge import event_mentions
+from .queries import _documents, check_country, check_date, check_type, event_json
 
 Level = Literal["leader", "minister", "military", "official"]
 LEVELS: tuple[str, ...] = ("leader", "minister", "military", "official")
@@ -238,6 +241,38 @@ def _with_mentions(db_path: str | Path, row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+# -- the reference date ---------------------------------------------------------------------------
+
+def newest_news_date(db_path: str | Path) -> date | None:
+    """The last day of the newest news date in the database: the default "now" of the questions,
+    so a database of 2024 pages is asked about 2024, not about the day the question is put."""
+    db = open_db(db_path, readonly=True)
+    try:
+        found = [r["d"] for r in db.query("select max(news_date) as d from documents where news_date is not null")]
+    finally:
+        db.close()
+    value = found[0] if found else None
+    if not value:
+        return None
+    try:
+        return _day(value[:10], "news date", end=True)
+    except QueryError:
+        return None
+
+
+def _reference(db_path: str | Path, given: str | None, what: str, today: date | None) -> tuple[date, str]:
+    """(reference day, where it came from): the date asked for, else the newest news date in the
+    database, else today (an empty database)."""
+    if given:
+        return _day(given, what, end=what == "as-of"), f"--{what}"
+    if today is not None:
+        return today, "today"
+    newest = newest_news_date(db_path)
+    if newest is not None:
+        return newest, "newest news date in the database"
+    return date.today(), "today (no dated page in the database)"
+
+
 # -- last contact --------------------------------------------------------------------------------
 
 def last_contact(
@@ -251,12 +286,16 @@ def last_contact(
     today: date | None = None,
 ) -> dict[str, Any] | None:
     """The most recent qualifying event between a and b that began before `before` (default:
-    today), with the gap from it to `before`. A coarse date counts at its last day before
-    `before` ("2022" -> 2022-12-31), so the gap is then a lower bound (`gap_is_lower_bound`).
-    None when there is none."""
+    the day after the newest news date in the database, so that day's contacts count), with the
+    gap from it to the reference day (`before`, or that newest news date). A coarse date counts
+    at its last day before the reference ("2022" -> 2022-12-31), so the gap is then a lower bound
+    (`gap_is_lower_bound`). `reference` says which date was used and why. None when there is none."""
     lv = _check_level(level)
     types = _check_types(type)
-    ref = _day(before, "before") if before else (today or date.today())
+    ref, why = _reference(db_path, before, "before", today)
+    measured_to = ref
+    if not before:
+        ref = ref + timedelta(days=1)  # "as of" the newest news day: that day's contacts count
     best: tuple[tuple[date, int], dict[str, Any]] | None = None
     for row in dyad_events(db_path, a, b, types):
         if not row["date_first"]:
@@ -271,10 +310,11 @@ def last_contact(
     if best is None:
         return None
     (latest, _), row = best
-    gap = (ref - latest).days
+    gap = (measured_to - latest).days if not before else (ref - latest).days
     return {
         "dyad": list(_check_dyad(a, b)),
         "before": ref.isoformat(),
+        "reference": {"date": measured_to.isoformat(), "source": why},
         "level": lv,
         "type": ",".join(sorted(types)) if types else "any",
         "date": row["date"],
@@ -302,8 +342,9 @@ def format_last_contact(result: dict[str, Any] | None, a: str, b: str) -> str:
 
     lower = "at least " if result["gap_is_lower_bound"] else ""
     lines = [
-        (f"Last {result['type']} contact {result['dyad'][0]}-{result['dyad'][1]} (level: {result['level']}) before {result['before']}: "
-         f"{result['date']} ({result['date_precision']})"),
+        (f"Last {result['type']} contact {result['dyad'][0]}-{result['dyad'][1]} (level: {result['level']}) "
+         + (f"before {result['before']}" if result["reference"]["source"] == "--before" else f"as of {result['reference']['date']} ({result['reference']['source']}; --before to change)")
+         + f": {result['date']} ({result['date_precision']})"),
         f"  gap: {lower}{result['gap_days']} day(s) = {result['gap_months']} months ({result['gap_text']})",
         f"  {who(ev['source'])} - {who(ev['target'])}" + (f", {ev['mode']}" if ev.get("mode") else "") + (f", {ev['location']}" if ev.get("location") else ""),
         f"  level {ev['level']}; reported {result['mentions']} time(s) in {result['sources']} page(s):",
@@ -409,7 +450,7 @@ def channels(db_path: str | Path, a: str, b: str, *, as_of: str | None = None, t
     """The dyad's dialogue channels with last contact, silence and frozen status as of a date."""
     types = _check_types(type)
     threshold = (settings if settings is not None else Settings.from_env()).frozen_after_days
-    ref = _day(as_of, "as-of", end=True) if as_of else (today or date.today())
+    ref, why = _reference(db_path, as_of, "as-of", today)
     per: dict[str, list[dict[str, Any]]] = {c: [] for c, _ in CHANNELS}
     for row in dyad_events(db_path, a, b, types):
         if not row["date_first"] or date.fromisoformat(row["date_first"]) > ref:
@@ -426,15 +467,19 @@ def channels(db_path: str | Path, a: str, b: str, *, as_of: str | None = None, t
         silent = (ref - min(date.fromisoformat(last["date_last"]), ref)).days
         status: Literal["open", "frozen"] = "frozen" if silent > threshold else "open"
         out.append(ChannelStatus(key, label, status, last["date"], last["date_precision"], silent, len(evs), last["id"], last["evidence"]).as_json())
+    for row in out:
+        row["as_of"], row["as_of_source"] = ref.isoformat(), why
     return out
 
 
 # -- trend ---------------------------------------------------------------------------------------
 
-def trend(db_path: str | Path, a: str, b: str, *, by: str = "month", since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
-    """Cooperation-conflict index per period (formula in the module docstring)."""
+def trend(db_path: str | Path, a: str, b: str, *, by: str = "month", since: str | None = None, until: str | None = None,
+          type: str | None = None) -> list[dict[str, Any]]:
+    """Cooperation-conflict index per period (formula in the module docstring); `type` limits
+    the events counted (a PLOVER type or a comma list)."""
     rows = []
-    for label, evs in _period_rows(db_path, a, b, by, since, until, None).items():
+    for label, evs in _period_rows(db_path, a, b, by, since, until, _check_types(type)).items():
         n = len(evs)
         infos = [PLOVER_TYPES[e["type"]] for e in evs]
         quads = {q: sum(1 for i in infos if i.quad_class == q) for q in (1, 2, 3, 4)}
@@ -442,7 +487,7 @@ def trend(db_path: str | Path, a: str, b: str, *, by: str = "month", since: str 
             "period": label,
             "events": n,
             "index": round(sum(i.score for i in infos) / n, 3),
-            "goldstein": round(sum(i.goldstein for i in infos) / n, 3),
+            "goldstein": round(sum(float(gdelt_columns(e["type"], e["coder"] or "")["goldstein"]) for e in evs) / n, 3),  # type: ignore[arg-type]
             "q1_verbal_coop": quads[1], "q2_material_coop": quads[2],
             "q3_verbal_conflict": quads[3], "q4_material_conflict": quads[4],
             "coop_share": round((quads[1] + quads[2]) / n, 3),

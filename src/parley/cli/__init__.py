@@ -5,76 +5,19 @@ Errors become one line on stderr naming the input and the reason, with a non-zer
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sqlite3
 import sys
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 import click
 
 from ..errors import ParleyError
+from .options import FORMATS, db_option, emit, event_filter, filter_options, format_option, progress  # noqa: F401
 
-DB_OPTION = click.option("--db", "db", default="parley.db", show_default=True, type=click.Path(dir_okay=False), help="SQLite database file.")
-FORMATS = ["table", "json", "jsonl", "csv"]
-
-
-def _format_option(default: str = "table", choices: list[str] | None = None) -> Callable[[Any], Any]:
-    return click.option("--format", "fmt", type=click.Choice(choices or FORMATS), default=default, show_default=True, help="Output format.")
-
-
-def _flatten(row: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for k, v in row.items():
-        if isinstance(v, dict):
-            out.update(_flatten(v, f"{prefix}{k}_"))
-        else:
-            out[f"{prefix}{k}"] = v
-    return out
-
-
-def emit(rows: list[dict[str, Any]], fmt: str, columns: list[str] | None = None) -> None:
-    """Write rows to stdout in one of the tabular formats."""
-    if fmt == "json":
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
-        return
-    if fmt == "jsonl":
-        for r in rows:
-            click.echo(json.dumps(r, ensure_ascii=False, default=str))
-        return
-    flat = [_flatten(r) for r in rows]
-    cols = columns or (list(flat[0].keys()) if flat else [])
-    if fmt == "csv":
-        buf = io.StringIO()
-        w = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore")
-        w.writeheader()
-        for r in flat:
-            w.writerow(r)
-        click.echo(buf.getvalue(), nl=False)
-        return
-    if not flat:
-        click.echo("(none)")
-        return
-    widths = {c: min(max(len(c), *(len(_cell(r.get(c))) for r in flat)), 60) for c in cols}
-    click.echo("  ".join(c.ljust(widths[c]) for c in cols))
-    for r in flat:
-        click.echo("  ".join(_cell(r.get(c))[: widths[c]].ljust(widths[c]) for c in cols))
-
-
-def _cell(v: Any) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, bool):
-        return "yes" if v else ""
-    return str(v).replace("\n", " ")
-
-
-def _progress(total: int | None, desc: str) -> Any:
-    from tqdm import tqdm
-
-    return tqdm(total=total, desc=desc, unit="page", disable=not sys.stderr.isatty(), file=sys.stderr)
+DB_OPTION = db_option  # the one --db option (cli.options); old name kept for plugins
+_format_option = format_option
 
 
 class ParleyGroup(click.Group):
@@ -106,7 +49,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1)
-@DB_OPTION
+@db_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--workers", type=int, default=0, help="Processes analysing pages (default: all cores); with --dask local, Dask workers.")
 @click.option("--urls-file", type=click.Path(exists=True, dir_okay=False), help="A file of http(s) URLs to fetch, one a line (# comments allowed).")
@@ -156,7 +99,7 @@ def ingest(paths: tuple[str, ...], db: str, fmt: str, workers: int, urls_file: s
                        f"({info['partitions']} partitions: {info['analysed']} analysed, {info['reused']} reused, {info['merged']} merged)")
         sys.exit(1 if info["failed"] else 0)
 
-    bar = _progress(None, "ingest")
+    bar = progress(_input_total(inputs), "ingest", unit="input")
 
     def on_progress(status: Any) -> None:
         bar.update(1)
@@ -165,10 +108,15 @@ def ingest(paths: tuple[str, ...], db: str, fmt: str, workers: int, urls_file: s
 
     summary = ingest_mod.ingest(inputs, db, on_progress=on_progress, workers=workers, allow_private=allow_private)
     bar.close()
+    # The count every view gives: asserted canonical events in the database (merged across pages).
+    from ..ask.queries import count_events
+
+    in_db = count_events(db) if Path(db).exists() else 0
     if fmt == "json":
-        click.echo(json.dumps({**summary.as_json(), "db": str(Path(db).resolve())}))
+        click.echo(json.dumps({**summary.as_json(), "db_events": in_db, "db": str(Path(db).resolve())}))
     else:
-        click.echo(f"{summary.stored} stored, {summary.skipped} skipped, {summary.failed} failed; {summary.events} events -> {db}")
+        click.echo(f"{summary.stored} stored, {summary.skipped} skipped, {summary.failed} failed; {in_db} asserted events in {db} "
+                   f"({summary.events} asserted mentions from these inputs)")
     sys.exit(1 if summary.failed else 0)
 
 
@@ -192,30 +140,26 @@ def extract(paths: tuple[str, ...], fmt: str, explain: bool) -> None:
 
 
 @main.command(name="events")
-@DB_OPTION
-@click.option("--source", help="Source country (ISO3).")
-@click.option("--target", help="Target country (ISO3).")
-@click.option("--type", "type_", help="PLOVER type, e.g. CONSULT.")
-@click.option("--since", help="Events ending on or after this date (YYYY[-MM[-DD]]).")
-@click.option("--until", help="Events starting on or before this date.")
-@click.option("--all", "include_all", is_flag=True, help="Also negated, planned, hypothetical and question events.")
+@db_option
+@filter_options
 @click.option("--mentions", is_flag=True, help="List raw mentions instead of canonical events.")
-@click.option("--text", help="Only events whose evidence contains this text.")
-@_format_option()
-def events_cmd(db: str, source: str | None, target: str | None, type_: str | None, since: str | None, until: str | None, include_all: bool, mentions: bool, text: str | None, fmt: str) -> None:
-    """List events (canonical, asserted by default).
+@format_option()
+def events_cmd(db: str, mentions: bool, fmt: str, **filters: Any) -> None:
+    """List events (canonical; the asserted ones unless --all). The filters are those of the web's
+    /events and the Python API (docs/api.md); the id opens /event/ID in `parley serve`.
 
     \b
     Example:
-      parley events --source USA --target CHN --since 2022 --format json
+      parley events --country IRN --since 2022 --format json
+      parley events --source USA --target CHN --type CONSULT --text video
     """
     from ..ask.queries import events
 
-    rows = events(db, source=source, target=target, type=type_, since=since, until=until, include_all=include_all, mentions=mentions, text=text)
+    rows = events(db, where=event_filter(filters), mentions=mentions)
     if fmt == "table":
         table = [
             {
-                "date": r["date"], "type": r["type"], "mode": r["mode"], "source": _who(r["source"]), "target": _who(r["target"]),
+                "id": r["id"], "date": r["date"], "type": r["type"], "mode": r["mode"], "source": _who(r["source"]), "target": _who(r["target"]),
                 "hist": r["historical"], "modality": r["modality"] if r["modality"] != "asserted" else "",
                 **({"n": r["mentions"]} if "mentions" in r else {}), "evidence": r["evidence"]["text"],
             }
@@ -226,13 +170,22 @@ def events_cmd(db: str, source: str | None, target: str | None, type_: str | Non
         emit(rows, fmt)
 
 
+def _input_total(inputs: list[str]) -> int | None:
+    """How many status rows an ingest will write, when that is known before reading (files,
+    folders and globs expand to one row each; an archive or a feed holds an unknown number)."""
+    from ..read.sources import expand_inputs, input_kind
+
+    units = expand_inputs(inputs)
+    return None if any(input_kind(u) in ("warc", "feed") for u in units) else len(units)
+
+
 def _who(a: dict[str, Any]) -> str:
     name = a.get("name") or a.get("text") or ""
     return f"{a.get('country') or '?'}:{name}" + (f" ({a['role']})" if a.get("role") else "")
 
 
 @main.command()
-@DB_OPTION
+@db_option
 @click.option("--status", type=click.Choice(["stored", "skipped", "failed"]), help="Only rows with this status.")
 @_format_option()
 def documents(db: str, status: str | None, fmt: str) -> None:
@@ -248,7 +201,7 @@ def documents(db: str, status: str | None, fmt: str) -> None:
 
 
 @main.command()
-@DB_OPTION
+@db_option
 @_format_option()
 def actors(db: str, fmt: str) -> None:
     """Actors with their mentions and roles over time.
@@ -259,23 +212,29 @@ def actors(db: str, fmt: str) -> None:
     """
     from ..ask.queries import actors as list_actors
 
-    emit(list_actors(db), fmt)
+    rows = list_actors(db)
+    if fmt == "table":
+        emit([{k: r[k] for k in ("actor", "country", "sector", "role", "events", "first_seen", "last_seen")} for r in rows], "table", widths={"role": 80})
+    else:
+        emit(rows, fmt)
 
 
 @main.command(name="eval")
 @click.argument("gold", type=click.Path(exists=True))
-@click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="json: the full report.")
+@click.option("--json", "as_json", is_flag=True, hidden=True, help="Old name of --format json.")
 @click.option("--quiet", is_flag=True, help="Only the summary lines, no per-event hits and misses.")
 @click.option("--diagnose", is_flag=True, help="Gold folders: also score with the date, the dyad or the type left free, to show which kind of error costs most.")
-def eval_cmd(gold: str, as_json: bool, quiet: bool, diagnose: bool) -> None:
+def eval_cmd(gold: str, fmt: str, as_json: bool, quiet: bool, diagnose: bool) -> None:
     """Score parley against a gold folder (NAME.txt + NAME.gold.json) or the PLOVER gold records.
 
     \b
     Example:
       parley eval ../shared/seed
-      parley eval ../shared/eval/plover --json
+      parley eval ../shared/eval/plover --format json
       parley eval examples/gold --diagnose
     """
+    as_json = as_json or fmt == "json"
     from ..quality.evaluate import diagnose_gold_set, evaluate_path, format_diagnosis, format_gold_report, format_plover_report
 
     if diagnose:
@@ -318,11 +277,33 @@ def bench(fmt: str, pages: int, workers: int, spacy_pages: int, keep_dir: str | 
 
 
 @main.command()
-def settings() -> None:
-    """The settings table: every limit, its default and its meaning."""
+@format_option()
+def settings(fmt: str) -> None:
+    """The settings table: every limit, its value in force, its default, the environment
+    variable that changes it, and its meaning.
+
+    \b
+    Example:
+      parley settings
+      PARLEY_FROZEN_AFTER_DAYS=30 parley settings --format json
+    """
     from ..settings import describe
 
-    emit(describe(), "table")
+    rows = describe()
+    if fmt != "table":
+        emit(rows, fmt)
+        return
+    shown = [{**r, "current": _setting_value(r["current"]), "default": _setting_value(r["default"])} for r in rows]
+    emit(shown, "table", ["name", "current", "default", "env", "help"], widths={"help": 10_000, "current": 40, "default": 40})
+
+
+def _setting_value(v: Any) -> str:
+    """A setting as one would type it in its environment variable: en,fr (not ('en', 'fr'))."""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (tuple, list, set, frozenset)):
+        return ",".join(str(x) for x in v)
+    return "" if v is None else str(v)
 
 
 @main.group()
@@ -352,18 +333,53 @@ def people_import(csv_file: str, dest: str | None) -> None:
 @click.argument("office")
 @click.argument("on")
 def people_who(country: str, office: str, on: str) -> None:
-    """Who held OFFICE in COUNTRY on a date.
+    """Who held OFFICE in COUNTRY on a date: a day (YYYY-MM-DD), or everyone who held it during
+    a month (YYYY-MM) or a year (YYYY). Office codes: `parley people offices`.
 
     \b
     Example:
       parley people who CHN defense_minister 2022-11-22
+      parley people who CHN defense_minister 2023
     """
-    from datetime import date
+    from datetime import timedelta
 
-    from ..reference.people import load_officeholders
+    from ..ask.filters import check_country, check_date, first_day, last_day
+    from ..reference.people import OFFICES, load_officeholders
 
-    term = load_officeholders().holder(country.upper(), office, date.fromisoformat(on))
-    click.echo(f"{term.name} ({term.role}, {term.start}..{term.end or 'present'})" if term else "(nobody on file)")
+    try:
+        code = check_country(country, "country")
+        when = check_date(on, "date")
+    except ParleyError as exc:
+        click.echo(f"parley: error: {exc}", err=True)
+        sys.exit(1)
+    if office not in OFFICES:
+        click.echo(f"parley: error: office: '{office}' is not an office code ({', '.join(OFFICES)}; see `parley people offices`)", err=True)
+        sys.exit(1)
+    assert code and when
+    from datetime import date as day
+
+    first, last = day.fromisoformat(first_day(when)), day.fromisoformat(last_day(when))
+    book = load_officeholders()
+    found: dict[str, Any] = {}
+    d = first
+    while d <= last:  # everyone in office on some day of the period (terms change on a day)
+        for term in book.holders(code, office, d):
+            found.setdefault(term.person_id + term.start.isoformat(), term)
+        d += timedelta(days=1)
+    if not found:
+        click.echo(f"nobody on file for {office} of {code} in {when}")
+        return
+    for term in sorted(found.values(), key=lambda t: t.start):
+        click.echo(f"{term.name} ({term.role}, {term.start}..{term.end or 'present'})")
+
+
+@people.command(name="offices")
+def people_offices() -> None:
+    """The office codes of the officeholder file (for `parley people who` and imports)."""
+    from ..reference.people import OFFICES
+
+    for name in OFFICES:
+        click.echo(name)
 
 
 def register_all(main: click.Group) -> None:

@@ -109,14 +109,16 @@ def _actor_for_span(toks: list[Any], actors: dict[int, Any]) -> Any:
 def register(main: click.Group) -> None:
     @main.command(name="actors-eval")
     @click.argument("records", required=False, type=click.Path(exists=True, dir_okay=False))
-    @click.option("--json", "as_json", is_flag=True, help="Full report as JSON (with misses).")
-    def actors_eval(records: str | None, as_json: bool) -> None:
+    @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="json: the full report (with misses).")
+    @click.option("--json", "as_json", is_flag=True, hidden=True, help="Old name of --format json.")
+    def actors_eval(records: str | None, fmt: str, as_json: bool) -> None:
         """Measure the actor resolver alone on the PLOVER gold actors.
 
         \b
         Example:
           parley actors-eval ../shared/eval/plover/PLOVER_GSR_CAMEO.json
         """
+        as_json = as_json or fmt == "json"
         rep = plover_actor_report(Path(records) if records else None)
         if as_json:
             click.echo(json.dumps(rep, indent=1, ensure_ascii=False))

@@ -7,11 +7,9 @@ from typing import Any, Callable
 
 import click
 
+from .options import db_option, emit
+
 _LEVELS = ["leader", "minister", "military", "official", "any"]
-
-
-def _db_option(f: Any) -> Any:
-    return click.option("--db", "db", default="parley.db", show_default=True, type=click.Path(dir_okay=False), help="SQLite database file.")(f)
 
 
 def _period_options(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -28,13 +26,11 @@ def _echo_undated(text: str) -> None:
 
 
 def register(main: click.Group) -> None:
-    from . import emit
-
     @main.command(name="last-contact")
     @click.argument("a")
     @click.argument("b")
-    @_db_option
-    @click.option("--before", help="Only contacts that began before this date (YYYY[-MM[-DD]]); default today.")
+    @db_option
+    @click.option("--before", help="Only contacts that began before this date (YYYY[-MM[-DD]]); default: as of the newest news date in the database.")
     @click.option("--level", type=click.Choice(_LEVELS), default="any", show_default=True, help="Level of the contact (see `parley.ask.questions`).")
     @click.option("--type", "type_", default="CONSULT", show_default=True, help="PLOVER type(s), comma-separated, or 'any'.")
     @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
@@ -59,7 +55,7 @@ def register(main: click.Group) -> None:
     @main.command(name="timeline")
     @click.argument("a")
     @click.argument("b")
-    @_db_option
+    @db_option
     @_period_options
     @click.option("--type", "type_", default=None, help="PLOVER type(s), comma-separated (default: all).")
     @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table", show_default=True)
@@ -88,8 +84,8 @@ def register(main: click.Group) -> None:
     @main.command(name="channels")
     @click.argument("a")
     @click.argument("b")
-    @_db_option
-    @click.option("--as-of", "as_of", help="Date to measure silence to (YYYY[-MM[-DD]]); default today.")
+    @db_option
+    @click.option("--as-of", "as_of", help="Date to measure silence to (YYYY[-MM[-DD]]); default: the newest news date in the database.")
     @click.option("--type", "type_", default="CONSULT", show_default=True, help="PLOVER type(s) that count as contact, or 'any'.")
     @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
     def channels_cmd(a: str, b: str, db: str, as_of: str | None, type_: str, fmt: str) -> None:
@@ -102,11 +98,14 @@ def register(main: click.Group) -> None:
         from ..ask.questions import channels, format_undated, undated_reports
         from ..settings import Settings
 
+        # the settings in force are read once, here at the edge (PARLEY_FROZEN_AFTER_DAYS=30)
         rows = channels(db, a, b, as_of=as_of, type=type_, settings=Settings.from_env())
         if fmt == "json":
             emit(rows, "json")
             return
         cols = ["label", "status", "last_contact", "date_precision", "silent_days", "silent_months", "contacts", "evidence"]
+        if fmt == "table" and rows:
+            click.echo(f"as of {rows[0]['as_of']} ({rows[0]['as_of_source']}; --as-of to change)")
         emit(rows, fmt, cols)
         if fmt == "table":
             _echo_undated(format_undated(undated_reports(db, a, b, type=type_)))
@@ -114,7 +113,7 @@ def register(main: click.Group) -> None:
     @main.command(name="trend")
     @click.argument("a")
     @click.argument("b")
-    @_db_option
+    @db_option
     @_period_options
     @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table", show_default=True)
     def trend_cmd(a: str, b: str, db: str, by: str, since: str | None, until: str | None, fmt: str) -> None:

@@ -23,6 +23,7 @@ from typing import Any, Callable
 
 from ..records import Actor, Event
 from . import derived
+from .modality import as_stated
 from .coding import Coding
 from .constructions import arms_against, out_of_the_question, persona_non_grata, protest_message, said_that_must
 from .learned import model_events
@@ -196,6 +197,7 @@ CONSTRUCTIONS: tuple[tuple[str, Callable[[SentenceCoder, list[Event]], list[Even
     ("protest-message", protest_message.apply),
     ("out-of-the-question", out_of_the_question.apply),
     ("derived", derived.apply),
+    ("as-stated", as_stated),
 )
 
 

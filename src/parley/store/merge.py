@@ -49,7 +49,7 @@ from typing import Any
 
 import sqlite_utils
 
-from ..events.lexicon import PLOVER_TYPES
+from ..events.lexicon import PLOVER_TYPES, gdelt_columns
 from ..time.precision import PRECISION_SPAN_RANK, UNKNOWN_SPAN_RANK
 
 _ACTOR_COLS = ("text", "name", "country", "sector", "role", "office", "person_id", "resolution")
@@ -212,7 +212,7 @@ def _event_from_mention(m: dict[str, Any]) -> dict[str, Any]:
         "location": m["location"], "location_country": m["location_country"], "evidence": m["evidence"],
         "document_id": m["document_id"], "evidence_start": m["evidence_start"], "evidence_end": m["evidence_end"],
         "coder": m["coder"], "confidence": m["confidence"], "mentions": 1, "sources": 1,
-        "quad_class": info.quad_class, "plover_score": info.score, "cameo_root": info.cameo_root, "goldstein": info.goldstein,
+        "quad_class": info.quad_class, "plover_score": info.score, **_cameo(m["type"], m["coder"]),
     }
     for side in ("source", "target"):
         for c in _ACTOR_COLS:
@@ -317,3 +317,9 @@ def event_mentions(db: sqlite_utils.Database, event_id: str) -> list[dict[str, A
             [event_id],
         )
     )
+
+
+def _cameo(event_type: str, coder: str | None) -> dict[str, object]:
+    """The CAMEO root and Goldstein score of the coding trigger (an appeal is not a demand)."""
+    cols = gdelt_columns(event_type, coder or "")
+    return {"cameo_root": cols["cameo_root"], "goldstein": cols["goldstein"]}

@@ -159,14 +159,28 @@ async def events_page(request: Request, datasette: Datasette) -> Response:
     except QueryError as exc:
         return await render(datasette, request, "parley_events.html", {"error": str(exc), "args": args, "events": [], "total": 0, "q": data.EventQuery(), "sorts": list(data.SORTS)}, 400)
     found, total = await _run(datasette, lambda c: data.list_events(c, q))
+    facets = await _run(datasette, lambda c: data.facets(c, q))
     last_page = max(1, -(-total // q.size))
     return await render(datasette, request, "parley_events.html", {
         "args": args, "q": q, "events": found, "total": total, "last_page": last_page, "sorts": list(data.SORTS),
+        "facets": facets, "csv_url": q.url("/events.csv", page=None, size=None),
         "prev_url": q.url("/events", page=q.page - 1 if q.page > 2 else None) if q.page > 1 else None,
         "next_url": q.url("/events", page=q.page + 1) if q.page < last_page else None,
         "sort_url": {s: q.url("/events", sort=s if s != "-date" else None, page=None) for s in data.SORTS},
         "json_url": q.url("/api/events"),
     })
+
+
+async def events_csv(request: Request, datasette: Datasette) -> Response:
+    """The filtered list as CSV (every row, the flat export's columns), for a spreadsheet."""
+    try:
+        q = data.EventQuery.parse(_args(request))
+    except QueryError as exc:
+        return json_error(str(exc), 400)
+    cols, found = await _run(datasette, lambda c: data.csv_rows(c, q))
+    body = ",".join(cols) + "\n" + "".join(",".join(r) + "\n" for r in found)
+    headers = {**SECURITY_HEADERS, "Content-Disposition": 'attachment; filename="parley-events.csv"'}
+    return Response(body, status=200, headers=headers, content_type="text/csv; charset=utf-8")
 
 
 async def event_page(request: Request, datasette: Datasette) -> Response:
@@ -183,8 +197,10 @@ async def event_page(request: Request, datasette: Datasette) -> Response:
     })
 
 
-def _trend_series(trend_rows: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """Pick the period and index columns out of trend rows, whatever the exact names."""
+def _trend_series(trend_rows: list[dict[str, Any]], dyad: tuple[str, str] | None = None) -> dict[str, Any] | None:
+    """The trend's monthly points on a true time axis: each point knows its month slot (months
+    since the first) and links to the events it averages; periods coarser than a month ("2022")
+    are kept apart in `coarse`, never drawn between two months."""
     if not trend_rows:
         return None
     first = trend_rows[0]
@@ -192,8 +208,24 @@ def _trend_series(trend_rows: list[dict[str, Any]]) -> dict[str, Any] | None:
     value = next((k for k in ("index", "trend", "score", "plover_index", "cooperation_conflict") if k in first), None)
     if not period or not value:
         return None
-    points = [{"period": str(r[period]), "value": r[value]} for r in trend_rows if isinstance(r.get(value), (int, float))]
-    return {"period_key": period, "value_key": value, "points": points} if points else None
+    monthly = [r for r in trend_rows if re.fullmatch(r"\d{4}-\d{2}", str(r[period])) and isinstance(r.get(value), (int, float))]
+    coarse = [{"period": str(r[period]), "value": r[value], "events": r.get("events")} for r in trend_rows
+              if r not in monthly and isinstance(r.get(value), (int, float))]
+    if not monthly:
+        return {"period_key": period, "value_key": value, "points": [], "coarse": coarse, "slots": 0} if coarse else None
+
+    def index(label: str) -> int:
+        return int(label[:4]) * 12 + int(label[5:7]) - 1
+
+    start = index(str(monthly[0][period]))
+    points = []
+    for r in monthly:
+        label = str(r[period])
+        href = None
+        if dyad:
+            href = "/events?" + urlencode({"dyad": f"{dyad[0]}-{dyad[1]}", "since": label, "until": label, "sort": "date"})
+        points.append({"period": label, "value": r[value], "slot": index(label) - start, "events": r.get("events"), "href": href})
+    return {"period_key": period, "value_key": value, "points": points, "coarse": coarse, "slots": points[-1]["slot"] + 1}
 
 
 async def _dyad_answers(datasette: Datasette, a: str, b: str, before: str | None, level: str, type_: str | None) -> dict[str, Any]:
@@ -233,10 +265,10 @@ async def dyad_page(request: Request, datasette: Datasette) -> Response:
     except QueryError as exc:
         return await render(datasette, request, "parley_error.html", {"error": str(exc)}, 400)
     chart = await _run(datasette, lambda c: data.dyad_chart(c, a, b))
-    listed, _n = await _run(datasette, lambda c: data.list_events(c, data.EventQuery(dyad=(a, b), sort="-date", size=100)))
+    listed, _n = await _run(datasette, lambda c: data.list_events(c, data.EventQuery.of(dyad=(a, b), sort="-date", size=100)))
     answers = await _dyad_answers(datasette, a, b, before, level, type_)
     trend_rows = answers.get("trend") or []
-    chart["trend"] = _trend_series(trend_rows)
+    chart["trend"] = _trend_series(trend_rows, (a, b))
     lc = answers.get("last_contact")
     return await render(datasette, request, "parley_dyad.html", {
         "a": a, "b": b, "chart": chart, "chart_json": _script_json(chart), "events": listed,
@@ -248,13 +280,37 @@ async def dyad_page(request: Request, datasette: Datasette) -> Response:
     })
 
 
+async def country_page(request: Request, datasette: Datasette) -> Response:
+    try:
+        code = data.check_country(request.url_vars["code"], "country")
+        assert code
+    except QueryError as exc:
+        return await render(datasette, request, "parley_error.html", {"error": str(exc)}, 400)
+    summary = await _run(datasette, lambda c: data.country_summary(c, code))
+    return await render(datasette, request, "parley_country.html", {"c": summary, "events": summary["latest"]})
+
+
+async def countries_page(request: Request, datasette: Datasette) -> Response:
+    found = await _run(datasette, data.countries)
+    return await render(datasette, request, "parley_countries.html", {"countries": found})
+
+
+async def map_page(request: Request, datasette: Datasette) -> Response:
+    return await render(datasette, request, "parley_map.html", {"m": await _run(datasette, data.world_map)})
+
+
+async def codebook_page(request: Request, datasette: Datasette) -> Response:
+    return await render(datasette, request, "parley_codebook.html", {"book": data.codebook()})
+
+
 async def actors_page(request: Request, datasette: Datasette) -> Response:
     from ..ask.queries import actors
 
-    found = await asyncio.to_thread(actors, _db_path(datasette))
     country = (request.args.get("country") or "").strip().upper()
-    if country:
-        found = [r for r in found if r["country"] == country]
+    try:
+        found = await asyncio.to_thread(actors, _db_path(datasette), country=country or None)
+    except QueryError as exc:
+        return await render(datasette, request, "parley_error.html", {"error": str(exc)}, 400)
     return await render(datasette, request, "parley_actors.html", {"actors": found, "country": country})
 
 
@@ -327,6 +383,7 @@ def _api_questions(fn: Callable[[Request, Datasette], Awaitable[Response]]) -> C
 
 @_api_questions
 async def api_last_contact(request: Request, datasette: Datasette) -> Response:
+    known_params(request, ("a", "b", "before", "level", "type"))
     a, b = _dyad_args(request)
     before = data.check_date(request.args.get("before") or None, "before")
     level = _check_level(request.args.get("level"))
@@ -343,13 +400,24 @@ def _by(request: Request) -> str:
     return by
 
 
+def known_params(request: Request, allowed: tuple[str, ...]) -> None:
+    """An unknown query parameter is a 400 (a typo must not silently widen the answer)."""
+    unknown = sorted(k for k in request.args.keys() if k not in allowed and not k.startswith("_"))
+    if unknown:
+        raise QueryError(f"{unknown[0]}: unknown parameter (this endpoint takes: {', '.join(allowed)})")
+
+
 async def _dyad_series(request: Request, datasette: Datasette, question: str) -> Response:
     """A per-period question about a dyad (timeline or trend), as JSON rows."""
+    known_params(request, ("a", "b", "by", "since", "until", "type"))
     a, b = _dyad_args(request)
     by = _by(request)
+    since = data.check_date(request.args.get("since") or None, "since")
+    until = data.check_date(request.args.get("until") or None, "until")
+    type_ = request.args.get("type") or None
     fn = getattr(_need_questions(), question)
-    result = await asyncio.to_thread(fn, _db_path(datasette), a, b, by=by)
-    return _json({"a": a, "b": b, "by": by, "rows": result})
+    result = await asyncio.to_thread(fn, _db_path(datasette), a, b, by=by, since=since, until=until, type=type_)
+    return _json({"a": a, "b": b, "by": by, "since": since, "until": until, "type": type_, "rows": result})
 
 
 @_api_questions
@@ -364,6 +432,7 @@ async def api_trend(request: Request, datasette: Datasette) -> Response:
 
 @api
 async def api_chart(request: Request, datasette: Datasette) -> Response:
+    known_params(request, ("a", "b"))
     a, b = _dyad_args(request)
     return _json({"chart": await _run(datasette, lambda c: data.dyad_chart(c, a, b))})
 
@@ -385,9 +454,14 @@ async def api_not_found(request: Request, datasette: Datasette) -> Response:
 ROUTES: list[tuple[str, Callable[..., Any]]] = [
     (r"^/$", home),
     (r"^/events$", events_page),
+    (r"^/events\.csv$", events_csv),
     (r"^/event/(?P<id>[A-Za-z0-9_-]{1,64})$", event_page),
     (r"^/dyad/(?P<a>[A-Za-z]{3})/(?P<b>[A-Za-z]{3})$", dyad_page),
     (r"^/actors$", actors_page),
+    (r"^/country/(?P<code>[A-Za-z]{3})$", country_page),
+    (r"^/countries$", countries_page),
+    (r"^/codebook$", codebook_page),
+    (r"^/map$", map_page),
     (r"^/status$", status_page),
     (r"^/api/events$", api_events),
     (r"^/api/events/(?P<id>[A-Za-z0-9_-]{1,64})$", api_event),
@@ -430,11 +504,41 @@ class _Hooks:
         return None
 
 
+    @staticmethod
+    @hookimpl
+    def handle_exception(datasette: Datasette, request: Request, exception: Exception) -> Any:
+        # A 4xx (no such page, no such event) is an answer, not a fault: parley's page or JSON
+        # error, without the traceback Datasette prints for every exception.
+        # (Datasette's own handler, which prints every exception with its locals, is unhooked
+        # for parley's server in _register_plugin; a real fault still gets its traceback here.)
+        import traceback
+
+        from datasette.utils.asgi import Base400
+        from datasette.views.base import DatasetteError
+
+        if isinstance(exception, (Base400, DatasetteError)):
+            status = int(getattr(exception, "status", 400))
+            message = str(getattr(exception, "message", None) or (exception.args[0] if exception.args else "bad request"))
+        else:
+            traceback.print_exception(exception)
+            status, message = 500, f"server error: {type(exception).__name__}"
+
+        async def inner() -> Response:
+            if request.path.startswith("/api/") or request.path.endswith(".json") or not getattr(datasette, "_parley", False):
+                return json_error(message, status)  # (another Datasette in this process has no parley templates)
+            return await render(datasette, request, "parley_error.html", {"error": message}, status)
+
+        return inner
+
+
 def _register_plugin() -> None:
     from datasette.plugins import pm
 
     if pm.get_plugin(PLUGIN_NAME) is None:
         pm.register(_Hooks, name=PLUGIN_NAME)
+    default = pm.get_plugin("datasette.handle_exception")
+    if default is not None:
+        pm.unregister(default)
 
 
 METADATA: dict[str, Any] = {
@@ -443,8 +547,8 @@ METADATA: dict[str, Any] = {
     "databases": {
         DB_NAME: {
             "tables": {
-                "events": {"description": "Canonical events (one per real-world event; see /event/<id> for its mentions)."},
-                "mentions": {"description": "Every event mention, with its page and character span."},
+                "events": {"description": "Canonical events (one per real-world event; see /event/<id> for its mentions), every modality: parley's pages, CLI and exports count only modality = 'asserted' unless asked for all."},
+                "mentions": {"description": "Every event mention, with its page and character span, every modality (negated, planned, hypothetical and questions too)."},
                 "documents": {"description": "Stored pages: cleaned text, title, dates."},
                 "ingest_status": {"description": "One row per input: stored, skipped or failed, with the reason."},
             }
@@ -558,8 +662,33 @@ def guarded(app: Callable[..., Awaitable[None]], hosts: frozenset[str] = LOCAL_H
     return guard
 
 
-def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001, allow_hosts: tuple[str, ...] = ()) -> None:
+def check_port(host: str, port: int) -> None:
+    """Fail with one clear line, before anything is announced, when the address is taken."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError as exc:
+            raise ParleyError(f"{host}:{port}: cannot serve there ({exc.strerror or exc}); is another server running? try --port") from None
+
+
+def log_config() -> dict[str, Any]:
+    """uvicorn's logging with an access log (one line per request) and warnings only otherwise."""
+    import copy
+
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["loggers"]["uvicorn.error"]["level"] = "WARNING"
+    config["loggers"]["uvicorn.access"]["level"] = "INFO"
+    return config
+
+
+def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001, allow_hosts: tuple[str, ...] = (), *, access_log: bool = True) -> None:
     import uvicorn
 
     ds = make_datasette(db_path)
-    uvicorn.run(guarded(ds.app(), allowed_hosts(host, allow_hosts)), host=host, port=port, log_level="warning", lifespan="on")
+    uvicorn.run(guarded(ds.app(), allowed_hosts(host, allow_hosts)), host=host, port=port, log_config=log_config(), access_log=access_log, lifespan="on")

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from functools import lru_cache
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 from urllib.parse import urlencode, urlsplit
 
-from ..ask.queries import _first_day, _last_day, check_country, check_date, check_type, event_json
+from ..ask.filters import EventFilter, check_country, check_date, check_type, parse_dyad  # noqa: F401
+from ..ask.queries import event_json
 from ..errors import QueryError
 from ..events.lexicon import PLOVER_TYPES
 
@@ -51,18 +54,6 @@ def safe_url(url: str | None) -> str | None:
     return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
-def parse_dyad(value: str | None) -> tuple[str, str] | None:
-    """'USA-CHN' (or 'USA,CHN') -> ('USA', 'CHN')."""
-    if not value:
-        return None
-    parts = [p for p in value.replace(",", "-").replace(" ", "-").split("-") if p]
-    if len(parts) != 2:
-        raise QueryError(f"dyad: '{value}' is not two country codes like USA-CHN")
-    a, b = check_country(parts[0], "dyad"), check_country(parts[1], "dyad")
-    assert a and b
-    return a, b
-
-
 def _int(value: str | None, what: str, default: int, lo: int, hi: int) -> int:
     if value in (None, ""):
         return default
@@ -75,55 +66,43 @@ def _int(value: str | None, what: str, default: int, lo: int, hi: int) -> int:
     return n
 
 
-def _flag(value: str | None) -> bool:
-    return str(value or "").lower() in ("1", "true", "yes", "on")
-
-
 @dataclass(frozen=True)
 class EventQuery:
-    """A validated events filter; `params()` gives it back as query-string parameters."""
+    """An events page request: the one event filter (`parley.ask.filters`) plus sort and paging.
+    `params()`/`url()` give it back as query-string parameters."""
 
-    source: str | None = None
-    target: str | None = None
-    dyad: tuple[str, str] | None = None
-    type: str | None = None
-    since: str | None = None
-    until: str | None = None
-    text: str | None = None
-    include_all: bool = False
+    filter: EventFilter = field(default_factory=EventFilter)
     sort: str = "-date"
     page: int = 1
     size: int = DEFAULT_PAGE_SIZE
-    extra: dict[str, str] = field(default_factory=dict, compare=False)
+
+    PAGING = ("sort", "page", "size", "format")
+
+    @classmethod
+    def of(cls, *, sort: str = "-date", page: int = 1, size: int = DEFAULT_PAGE_SIZE, **filters: Any) -> "EventQuery":
+        return cls(EventFilter.of(**filters), sort, page, size)
 
     @classmethod
     def parse(cls, args: Mapping[str, str]) -> "EventQuery":
         sort = (args.get("sort") or "-date").strip()
         if sort not in SORTS:
             raise QueryError(f"sort: '{sort}' is not one of {', '.join(SORTS)}")
-        text = (args.get("q") or "").strip() or None
-        if text and len(text) > 200:
-            raise QueryError("q: text filter longer than 200 characters")
         return cls(
-            source=check_country(args.get("source") or None, "source"),
-            target=check_country(args.get("target") or None, "target"),
-            dyad=parse_dyad(args.get("dyad")),
-            type=check_type(args.get("type") or None),
-            since=check_date(args.get("since") or None, "since"),
-            until=check_date(args.get("until") or None, "until"),
-            text=text,
-            include_all=_flag(args.get("all")),
+            filter=EventFilter.from_params(args, allowed_extra=cls.PAGING),
             sort=sort,
             page=_int(args.get("page"), "page", 1, 1, 1_000_000),
             size=_int(args.get("size"), "size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE),
         )
 
+    def __getattr__(self, name: str) -> Any:
+        # q.type, q.text, q.dyad ...: the filter's fields, read through (templates use them)
+        if name != "filter" and name in EventFilter.names():
+            return getattr(self.filter, name)
+        raise AttributeError(name)
+
     def params(self, **override: Any) -> dict[str, str]:
         values: dict[str, Any] = {
-            "source": self.source, "target": self.target,
-            "dyad": "-".join(self.dyad) if self.dyad else None, "type": self.type,
-            "since": self.since, "until": self.until, "q": self.text,
-            "all": "1" if self.include_all else None,
+            **self.filter.params(),
             "sort": self.sort if self.sort != "-date" else None,
             "page": str(self.page) if self.page != 1 else None,
             "size": str(self.size) if self.size != DEFAULT_PAGE_SIZE else None,
@@ -136,35 +115,7 @@ class EventQuery:
         return base + ("?" + urlencode(p) if p else "")
 
     def where(self) -> tuple[str, list[Any]]:
-        where: list[str] = []
-        params: list[Any] = []
-        if self.source:
-            where.append("source_country = ?")
-            params.append(self.source)
-        if self.target:
-            where.append("target_country = ?")
-            params.append(self.target)
-        if self.dyad:
-            a, b = self.dyad
-            where.append("((source_country = ? and target_country = ?) or (source_country = ? and target_country = ?))")
-            params += [a, b, b, a]
-        if self.type:
-            where.append("type = ?")
-            params.append(self.type)
-        if self.since:
-            where.append("date_last >= ?")
-            params.append(_first_day(self.since))
-        if self.until:
-            where.append("date_first <= ?")
-            params.append(_last_day(self.until))
-        if self.text:
-            # Bound as a parameter; LIKE wildcards in the user's text are taken literally.
-            where.append("(evidence like ? escape '\\' or source_name like ? escape '\\' or target_name like ? escape '\\')")
-            pat = "%" + self.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            params += [pat, pat, pat]
-        if not self.include_all:
-            where.append("modality = 'asserted'")
-        return (" where " + " and ".join(where)) if where else "", params
+        return self.filter.where()
 
 
 def _docs(conn: sqlite3.Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
@@ -181,6 +132,50 @@ def list_events(conn: sqlite3.Connection, q: EventQuery) -> tuple[list[dict[str,
     found = rows(conn, f"select * from events{where} order by {SORTS[q.sort]} limit ? offset ?", params + [q.size, (q.page - 1) * q.size])
     docs = _docs(conn, {r["document_id"] for r in found})
     return [event_json(r, docs.get(r["document_id"])) for r in found], int(total)
+
+
+def facets(conn: sqlite3.Connection, q: EventQuery, limit: int = 12) -> dict[str, list[dict[str, Any]]]:
+    """Counts of the filtered events by type, by country (either side) and by month, each with
+    the URL that narrows the list to it. Months count only events dated to a day or a month (a
+    year-only date belongs to no month)."""
+    where, params = q.where()
+    out: dict[str, list[dict[str, Any]]] = {}
+    by_type = rows(conn, f"select type as value, count(*) as n from events{where} group by type order by n desc, type", params)
+    out["type"] = [{**r, "url": q.url("/events", type=r["value"], page=None)} for r in by_type]  # all 16 at most
+    by_country = rows(conn, f"""
+        select value, count(*) as n from (
+          select id, source_country as value from events{where}
+          union
+          select id, target_country from events{where}
+        ) where value is not null group by value order by n desc, value limit ?""", params + params + [limit])
+    here = q.filter.country
+
+    def narrow(value: str) -> str:
+        # within one country's events, another country narrows to the pair
+        if here and value != here:
+            return q.url("/events", country=None, dyad=f"{here}-{value}", page=None)
+        return q.url("/events", country=value, page=None)
+
+    out["country"] = [{**r, "url": narrow(r["value"])} for r in by_country]
+    by_month = rows(conn, f"""
+        select substr(date_first, 1, 7) as value, count(*) as n from events{where}
+        {"and" if where else "where"} date_precision in ('day', 'month') group by value order by value desc limit ?""", params + [limit])
+    out["month"] = [{**r, "url": q.url("/events", since=r["value"], until=r["value"], page=None)} for r in by_month]
+    return out
+
+
+def csv_rows(conn: sqlite3.Connection, q: EventQuery, limit: int = 100_000) -> tuple[list[str], list[list[str]]]:
+    """The whole filtered list (not one page) as the flat export's columns and CSV cells."""
+    from ..ask.export import FLAT_COLUMNS, _csv_cell, flat_row
+
+    where, params = q.where()
+    found = rows(conn, f"select * from events{where} order by {SORTS[q.sort]} limit ?", params + [limit])
+    docs = _docs(conn, {r["document_id"] for r in found})
+    out = []
+    for r in found:
+        flat = flat_row(event_json(r, docs.get(r["document_id"])), r)
+        out.append([_csv_cell(c, flat[c]) for c in FLAT_COLUMNS])
+    return list(FLAT_COLUMNS), out
 
 
 def mention_json(row: dict[str, Any], doc: dict[str, Any] | None) -> dict[str, Any]:
@@ -271,7 +266,7 @@ def dyad_chart(conn: sqlite3.Connection, a: str, b: str, include_all: bool = Fal
     year or decade is drawn as a band over its whole range instead of being pinned to a month it
     may not belong to. Each bar and band links to exactly the events it counts.
     """
-    q = EventQuery(dyad=(a, b), include_all=include_all, sort="date", size=MAX_PAGE_SIZE)
+    q = EventQuery.of(dyad=(a, b), include_all=include_all, sort="date", size=MAX_PAGE_SIZE)
     where, params = q.where()
     found = rows(conn, f"select id, type, date, date_precision, date_first, date_last, source_country, target_country, evidence from events{where} order by {SORTS['date']}", params)
     counts: dict[tuple[str, str], int] = {}
@@ -305,23 +300,134 @@ def dyad_chart(conn: sqlite3.Connection, a: str, b: str, include_all: bool = Fal
 
 
 def dyads(conn: sqlite3.Connection, limit: int = 100) -> list[dict[str, Any]]:
-    """Country pairs (unordered) with their event counts, busiest first."""
+    """Country pairs (unordered) with their asserted event counts, busiest first; `first` and
+    `last` are the dates of the earliest and latest events at their own precision ("2022", never
+    "2022-01-01")."""
     return rows(
         conn,
         """
-        select min(source_country, target_country) as a, max(source_country, target_country) as b,
-               count(*) as events, min(date_first) as first, max(date_last) as last
-        from events
-        where modality = 'asserted' and source_country is not null and target_country is not null
-              and source_country != target_country
-        group by a, b order by events desc, a, b limit ?
+        with d as (
+          select min(source_country, target_country) as a, max(source_country, target_country) as b, date, date_first, date_last
+          from events
+          where modality = 'asserted' and source_country is not null and target_country is not null
+                and source_country != target_country
+        )
+        select a, b, count(*) as events,
+               (select x.date from d x where x.a = d.a and x.b = d.b and x.date_first is not null order by x.date_first, x.date_last limit 1) as first,
+               (select x.date from d x where x.a = d.a and x.b = d.b and x.date_last is not null order by x.date_last desc, x.date_first desc limit 1) as last
+        from d group by a, b order by events desc, a, b limit ?
         """,
         [limit],
     )
 
 
 def counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """Row counts; `asserted` is the default set every view lists (`EventFilter()`), `events` all
+    canonical events whatever their modality."""
     out = {}
     for table in ("documents", "mentions", "events", "ingest_status"):
         out[table] = int(rows(conn, f"select count(*) as n from {table}")[0]["n"])
+    where, params = EventFilter().where()
+    out["asserted"] = int(rows(conn, f"select count(*) as n from events{where}", params)[0]["n"])
     return out
+
+
+def month_series(conn: sqlite3.Connection, flt: EventFilter) -> dict[str, Any]:
+    """Events per month, zero-filled from the first month to the last (one precision: a
+    month), with the count of events dated only coarser (a season, a year) that no month may
+    claim, and of undated ones. Each month links to exactly the events it counts."""
+    where, params = flt.where()
+    counted = rows(conn, f"""select substr(date_first, 1, 7) as month, count(*) as n from events{where}
+                             {"and" if where else "where"} date_precision in ('day', 'month') group by month order by month""", params)
+    coarse = rows(conn, f"""select count(*) as n from events{where} {"and" if where else "where"}
+                            date_first is not null and coalesce(date_precision, '') not in ('day', 'month')""", params)[0]["n"]
+    undated = rows(conn, f"""select count(*) as n from events{where} {"and" if where else "where"} date_first is null""", params)[0]["n"]
+    by_month = {r["month"]: int(r["n"]) for r in counted}
+    months = _months(min(by_month), max(by_month)) if by_month else []
+    base = flt.params()
+    points = []
+    for m in months:
+        link = urlencode({**base, "since": m, "until": m, "sort": "date"})
+        points.append({"month": m, "count": by_month.get(m, 0), "href": f"/events?{link}"})
+    return {"points": points, "coarse": int(coarse), "undated": int(undated), "max": max(by_month.values(), default=0)}
+
+
+def country_summary(conn: sqlite3.Connection, code: str) -> dict[str, Any]:
+    """Everything involving one country (either side, asserted): counts by type, partners,
+    the monthly series and the latest events."""
+    flt = EventFilter.of(country=code)
+    where, params = flt.where()
+    total = rows(conn, f"select count(*) as n from events{where}", params)[0]["n"]
+    by_type = rows(conn, f"select type, count(*) as n from events{where} group by type order by n desc, type", params)
+    partners = rows(conn, f"""
+        select case when source_country = ? then target_country else source_country end as partner, count(*) as n
+        from events{where} group by partner having partner is not null and partner != ? order by n desc, partner limit 20""",
+        [code] + params + [code])
+    q = EventQuery(flt, sort="-date", size=20)
+    latest, _n = list_events(conn, q)
+    for t in by_type:
+        t["url"] = EventQuery(flt).url("/events", type=t["type"])
+        t["quad_class"] = PLOVER_TYPES[t["type"]].quad_class if t["type"] in PLOVER_TYPES else None
+    return {"code": code, "total": int(total), "by_type": by_type, "partners": partners, "series": month_series(conn, flt),
+            "latest": latest, "events_url": EventQuery(flt).url("/events"), "csv_url": EventQuery(flt).url("/events.csv")}
+
+
+def countries(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every country in the asserted events with its count (either side)."""
+    where, params = EventFilter().where()
+    return rows(conn, f"""
+        select value as code, count(*) as n from (
+          select id, source_country as value from events{where} union select id, target_country from events{where}
+        ) where value is not null group by value order by n desc, value""", params + params)
+
+
+def codebook() -> dict[str, Any]:
+    """What every code and column means: PLOVER types with their scores and CAMEO roots, the
+    modes and contexts the coder can set, the export columns, and the date and modality rules."""
+    from ..ask.export import FLAT_COLUMNS, GDELT_COLUMNS
+    from ..ask.filters import param_names
+    from ..events.lexicon import CAMEO_ROOT_GOLDSTEIN, TRIGGERS
+
+    modes: dict[str, set[str]] = {}
+    contexts: dict[str, set[str]] = {}
+    for t in TRIGGERS:
+        if t.mode:
+            modes.setdefault(t.type, set()).add(t.mode)
+        if t.context:
+            contexts.setdefault(t.type, set()).add(t.context)
+    types = [
+        {"type": name, "quad_class": info.quad_class, "score": info.score, "cameo_root": info.cameo_root, "goldstein": info.goldstein,
+         "symmetric": info.symmetric, "modes": sorted(modes.get(name, ())), "contexts": sorted(contexts.get(name, ()))}
+        for name, info in PLOVER_TYPES.items()
+    ]
+    return {"types": types, "flat_columns": list(FLAT_COLUMNS), "gdelt_columns": list(GDELT_COLUMNS),
+            "goldstein": sorted(CAMEO_ROOT_GOLDSTEIN.items()), "filters": param_names()}
+
+
+@lru_cache(maxsize=1)
+def world_shapes() -> dict[str, Any]:
+    """The shipped country outlines (static/world.json, Natural Earth 1:110m, public domain)."""
+    path = Path(__file__).resolve().parent / "static" / "world.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def world_map(conn: sqlite3.Connection) -> dict[str, Any]:
+    """Countries shaded by their number of asserted events (either side), each linking to its
+    country page; the places named as events' locations, with their counts."""
+    counts = {r["code"]: int(r["n"]) for r in countries(conn)}
+    shapes = world_shapes()
+    top = max(counts.values(), default=0)
+
+    def shade(n: int) -> int:
+        # five classes on a square-root scale: a few busy countries do not wash out the rest
+        return 0 if n == 0 else min(5, 1 + int(4 * (n / top) ** 0.5)) if top else 0
+
+    drawn = [{"code": code, "path": path, "n": counts.get(code, 0), "shade": shade(counts.get(code, 0))}
+             for code, path in shapes["countries"].items()]
+    missing = sorted(((c, n) for c, n in counts.items() if c not in shapes["countries"]), key=lambda x: -x[1])
+    where, params = EventFilter().where()
+    places = rows(conn, f"""select location as place, location_country as country, count(*) as n from events{where}
+                            {"and" if where else "where"} location is not null group by location, location_country
+                            order by n desc, place limit 30""", params)
+    return {"viewBox": shapes["viewBox"], "source": shapes["source"], "countries": drawn, "max": top,
+            "not_drawn": [{"code": c, "n": n} for c, n in missing], "places": places}

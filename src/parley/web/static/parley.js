@@ -9,12 +9,15 @@
   var SVGNS = "http://www.w3.org/2000/svg";
   // One colour per PLOVER type, grouped by QuadClass: blues verbal cooperation, greens material
   // cooperation, oranges verbal conflict, reds material conflict.
+  // Within a family the colours differ in hue as well as lightness, so that no two types are
+  // hard to tell apart (tests/test_web.py checks the distance between every pair).
   var COLORS = {
-    AGREE: "#1e3a8a", CONSULT: "#3b82f6", SUPPORT: "#60a5fa", CONCEDE: "#93c5fd",
-    COOPERATE: "#166534", AID: "#22c55e", RETREAT: "#86efac",
-    REQUEST: "#9a3412", ACCUSE: "#ea580c", REJECT: "#fb923c", THREATEN: "#fdba74",
-    PROTEST: "#7f1d1d", SANCTION: "#b91c1c", MOBILIZE: "#ef4444", COERCE: "#f87171", ASSAULT: "#450a0a"
+    AGREE: "#1e3a8a", CONSULT: "#3b82f6", SUPPORT: "#06b6d4", CONCEDE: "#a5b4fc",
+    COOPERATE: "#166534", AID: "#22c55e", RETREAT: "#bef264",
+    REQUEST: "#ea580c", ACCUSE: "#f59e0b", REJECT: "#78350f", THREATEN: "#fde68a",
+    PROTEST: "#a21caf", SANCTION: "#57534e", MOBILIZE: "#fb7185", COERCE: "#f9a8d4", ASSAULT: "#dc2626"
   };
+  var LEGEND_ITEM = 120;
 
   function el(name, attrs, parent) {
     var node = document.createElementNS(SVGNS, name);
@@ -72,8 +75,11 @@
     var slot = Math.max(6, Math.min(28, Math.floor(860 / months.length)));
     var plotW = slot * months.length;
     var plotH = 180;
-    var legendH = 18 * Math.ceil((data.types || []).length / 6);
-    var width = margin.left + plotW + margin.right;
+    // The legend gets as much width as it needs: every type is shown, however few the months.
+    var nTypes = (data.types || []).length;
+    var width = Math.max(margin.left + plotW + margin.right, margin.left + LEGEND_ITEM * Math.min(nTypes, 6));
+    var perRow = Math.max(1, Math.floor((width - margin.left) / LEGEND_ITEM));
+    var legendH = 18 * Math.ceil(nTypes / perRow);
     var height = margin.top + plotH + margin.bottom + legendH;
     var svg = el("svg", { width: width, height: height, viewBox: "0 0 " + width + " " + height, role: "img" }, box);
     title(svg, "Events per month and type, " + data.dyad.join("–"));
@@ -129,9 +135,9 @@
     // Legend.
     var lg = el("g", { transform: "translate(" + margin.left + "," + (margin.top + plotH + margin.bottom - 4) + ")" }, svg);
     (data.types || []).forEach(function (tp, k) {
-      var lx = (k % 6) * 120, ly = Math.floor(k / 6) * 18;
-      el("rect", { x: lx, y: ly, width: 10, height: 10, fill: COLORS[tp] || "#666" }, lg);
-      text(lg, lx + 14, ly + 9, tp);
+      var lx = (k % perRow) * LEGEND_ITEM, ly = Math.floor(k / perRow) * 18;
+      el("rect", { x: lx, y: ly, width: 10, height: 10, fill: COLORS[tp] || "#666", "class": "legend-swatch", "data-type": tp }, lg);
+      text(lg, lx + 14, ly + 9, tp, { "class": "legend-label" });
     });
     box.setAttribute("data-rendered", "yes");
   }
@@ -141,28 +147,37 @@
       box.setAttribute("data-rendered", "empty");
       return;
     }
+    // A true time axis: each point sits at its month (empty months keep their place, and no
+    // line is drawn across them); each point links to the events it averages.
     var pts = trend.points;
+    var slots = Math.max(1, trend.slots || pts.length);
     var values = pts.map(function (p) { return p.value; });
     var lo = Math.min(0, Math.min.apply(null, values)), hi = Math.max(0, Math.max.apply(null, values));
     if (hi === lo) { hi = lo + 1; }
     var margin = { left: 40, right: 12, top: 10, bottom: 40 };
-    var step = Math.max(8, Math.min(40, Math.floor(860 / Math.max(1, pts.length))));
-    var plotW = step * Math.max(1, pts.length - 1) + 10, plotH = 120;
+    var step = Math.max(6, Math.min(40, Math.floor(860 / slots)));
+    var plotW = step * Math.max(1, slots - 1) + 10, plotH = 120;
     var width = margin.left + plotW + margin.right, height = margin.top + plotH + margin.bottom;
     var svg = el("svg", { width: width, height: height, viewBox: "0 0 " + width + " " + height, role: "img" }, box);
-    title(svg, "Cooperation–conflict index (" + trend.value_key + ") per " + trend.period_key);
+    title(svg, "Cooperation–conflict index (" + trend.value_key + ") per month");
     var g = el("g", { transform: "translate(" + margin.left + "," + margin.top + ")" }, svg);
     var y = function (v) { return plotH - ((v - lo) / (hi - lo)) * plotH; };
+    var x = function (p) { return 5 + p.slot * step; };
     el("line", { x1: 0, x2: plotW, y1: y(0), y2: y(0), stroke: "#888" }, g);
     text(g, -6, y(hi) + 4, String(Math.round(hi * 10) / 10), { "text-anchor": "end" });
     text(g, -6, y(lo) + 4, String(Math.round(lo * 10) / 10), { "text-anchor": "end" });
-    var d = pts.map(function (p, i) { return (i ? "L" : "M") + (5 + i * step) + "," + y(p.value); }).join(" ");
+    var d = pts.map(function (p, i) {
+      var joined = i > 0 && p.slot === pts[i - 1].slot + 1;
+      return (joined ? "L" : "M") + x(p) + "," + y(p.value);
+    }).join(" ");
     el("path", { d: d, fill: "none", stroke: "#1f2937", "stroke-width": 1.5, "class": "trend-line" }, g);
-    pts.forEach(function (p, i) {
-      var c = el("circle", { cx: 5 + i * step, cy: y(p.value), r: 3, fill: p.value >= 0 ? "#2563eb" : "#dc2626", "class": "trend-point" }, g);
-      title(c, p.period + ": " + p.value);
-      if (pts.length <= 24 || i % Math.ceil(pts.length / 24) === 0) {
-        text(g, 5 + i * step, plotH + 14, p.period, { "text-anchor": "end", transform: "rotate(-40 " + (5 + i * step) + " " + (plotH + 14) + ")" });
+    var every = Math.ceil(slots / 24);
+    pts.forEach(function (p) {
+      var parent = p.href ? link(g, p.href) : g;
+      var c = el("circle", { cx: x(p), cy: y(p.value), r: 4, fill: p.value >= 0 ? "#2563eb" : "#dc2626", "class": "trend-point", "data-period": p.period }, parent);
+      title(c, p.period + ": " + p.value + (p.events ? " (" + p.events + " events)" : ""));
+      if (p.slot % every === 0 || p === pts[0]) {
+        text(g, x(p), plotH + 14, p.period, { "text-anchor": "end", transform: "rotate(-40 " + x(p) + " " + (plotH + 14) + ")" });
       }
     });
     box.setAttribute("data-rendered", "yes");
