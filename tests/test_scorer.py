@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from parley.quality.evaluate import GoldEvent, GoldSetReport, Predicted, dates_agree, match_page, parse_gold_date, score_page
 
@@ -83,3 +84,15 @@ def test_diagnose_scores_one_ingest_under_each_relaxation(tmp_path) -> None:  # 
     assert reports["strict"].overall.tp == 0  # the gold's date is deliberately wrong
     assert reports["any date"].overall.tp == 1
     assert "any date" in format_diagnosis(reports)
+
+
+def test_a_gold_folder_scores_the_same_by_relative_and_absolute_path(monkeypatch) -> None:
+    # ingest keys its status rows by absolute path; the scorer must find them from a relative one
+    from parley.quality.evaluate import evaluate_gold_set
+
+    repo = Path(__file__).resolve().parents[1]
+    monkeypatch.chdir(repo)
+    relative = evaluate_gold_set(Path("examples/memory")).as_json()["overall"]
+    absolute = evaluate_gold_set(repo / "examples" / "memory").as_json()["overall"]
+    assert relative == absolute
+    assert relative["tp"] > 0

@@ -348,6 +348,8 @@ def diagnose_gold_set(folder: Path, relaxations: dict[str, frozenset[str]] | Non
     from ..ingest import ingest
     from ..store.db import open_db
 
+    from ..read.sources import input_key
+
     relaxations = RELAXATIONS if relaxations is None else relaxations
     matchers = {name: matcher(r) for name, r in relaxations.items()}
     pairs = gold_pairs(folder)
@@ -360,7 +362,8 @@ def diagnose_gold_set(folder: Path, relaxations: dict[str, frozenset[str]] | Non
         reports = {name: GoldSetReport() for name in relaxations}
         try:
             for page, gold in pairs:
-                row = list(db.query("select document_id from ingest_status where path = ?", [str(page)]))
+                # status rows are keyed as ingest keys its inputs (absolute paths): look them up the same way
+                row = list(db.query("select document_id from ingest_status where path = ?", [input_key(str(page))]))
                 doc_id = row[0]["document_id"] if row else None
                 pred = predicted_from_db(db, doc_id) if doc_id else []
                 golds = gold_events(gold)
