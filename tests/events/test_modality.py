@@ -82,7 +82,9 @@ def test_act_done_after_a_demand_is_still_asserted() -> None:
 @pytest.mark.parametrize(
     "text,etype,expected",
     [
-        ("WARSAW, March 3, 2024 - Poland warned on Sunday that it could widen the ban on Ukrainian grain if Ukraine did not accept controls.", "THREATEN", "asserted"),
+        # (the addressee is named: without it the only THREATEN once found was Poland->Poland, the
+        # dateline city taken as its target, which the shared dateline pattern now rightly strips)
+        ("WARSAW, March 3, 2024 - Poland warned Ukraine on Sunday that it could widen the ban on Ukrainian grain if Kyiv did not accept controls.", "THREATEN", "asserted"),
         ("PARIS, March 3, 2024 - France offered on Sunday to send engineers to help Lebanon rebuild its port.", "AGREE", "asserted"),
         ("TOKYO, March 3, 2024 - Japan could threaten China with sanctions, analysts said on Sunday.", "THREATEN", "hypothetical"),
         ("TOKYO, March 3, 2024 - Did Japan threaten China on Sunday?", "THREATEN", "question"),
