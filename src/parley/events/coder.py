@@ -78,8 +78,8 @@ class SentenceCoder(TriggerReadings, ArgumentFinders):
             events = apply(self, events)
         return events
 
-    def model_events(self, event_model: str) -> list[Event]:
-        return model_events(self, event_model)
+    def model_events(self, event_model: str, model: Any = None) -> list[Event]:
+        return model_events(self, event_model, model)
 
     def _events_for(self, tok: Any, trig: Trigger) -> list[Event]:
         r = Reading(tok, trig, tok)

@@ -7,6 +7,7 @@ back the same:
     rule:TYPE:construction:how[~modality:why]      a construction ("rule:REJECT:out-of-the-question:parse")
     rule:intent:TYPE<-ACT:lemma/pos                a stated intention derived from an act
     model:NAME:TYPE:how[~modality:why]             the learned sentence model
+    ...|NAME:p                                    a rule event the MiniLM reviewer kept (event_model=minilm)
 
 `Coding.to_string()` writes it and `Coding.from_string()` reads it: the only two places that know
 the format. Everything else reads fields (`coding.why`, `coding.lemma`, `coding.kind`).
@@ -31,6 +32,7 @@ class Coding:
     modality: str = ""  # the modality when it was coded, with its reason below ("" when asserted)
     why: str = ""  # "future", "intent", "refusal", "condition", "negation", "modal", "ruled-out" ...
     model: str = ""  # the sentence model's name, for a model coding
+    review: str = ""  # "NAME:p": the learned model that kept this rule event, and its probability
     derived_from: str = ""  # for an intention: the type of the act it is read from
 
     @property
@@ -43,6 +45,8 @@ class Coding:
         return replace(self, modality=modality if why else "", why=why)
 
     def to_string(self) -> str:
+        if self.review:
+            return f"{replace(self, review='').to_string()}|{self.review}"
         suffix = f"~{self.modality}:{self.why}" if self.why else ""
         if self.kind == "rule":
             return f"rule:{self.type}:{self.trigger}:{self.how}{suffix}"
@@ -54,6 +58,9 @@ class Coding:
 
     @classmethod
     def from_string(cls, text: str) -> Coding:
+        text, bar, review = text.partition("|")
+        if bar:
+            return replace(cls.from_string(text), review=review)
         head, _, suffix = text.partition("~")
         modality, _, why = suffix.partition(":")
         parts = head.split(":")

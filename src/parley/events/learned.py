@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..records import Actor, Event
 from .arguments import ArgumentFinders
 from .coding import Coding
@@ -12,14 +14,16 @@ from .policy import actor_key
 from .words import DOMESTIC_TYPES, NON_AGENT_NOUNS, ONE_SIDED_TYPES, SPEECH_VERBS
 
 
-def model_events(ctx: ArgumentFinders, event_model: str) -> list[Event]:
+def model_events(ctx: ArgumentFinders, event_model: str, model: Any = None) -> list[Event]:
     """A sentence with actors but no trigger the rules know: the sentence model's type when
     it is confident (its threshold was chosen on held-out training stories). The source is
     the main clause's subject actor; the target the first other-country actor in the
-    clause, else (one-sided and domestic types) the source's own country or nobody."""
+    clause, else (one-sided and domestic types) the source's own country or nobody.
+    `model`: any object with `name`, `threshold` and `predict(text) -> (type, p)` (the MiniLM
+    reviewer of `parley.events.minilm`); the `event_model` setting's TF-IDF model when None."""
     from .model import model_named
 
-    model = model_named(event_model)
+    model = model if model is not None else model_named(event_model)
     if model is None or not ctx.actors or ctx.sentence.text.rstrip(" `'\"”’").endswith("?"):
         return []
     root = next((t for t in ctx.sdoc if t.dep_ == "ROOT"), None)
@@ -35,6 +39,10 @@ def model_events(ctx: ArgumentFinders, event_model: str) -> list[Event]:
     if subj is not None and subj.lemma_.lower() in NON_AGENT_NOUNS:
         return []  # "The agreement, signed by Iran and the US, limits ...": a document acts for no one
     sources = [a for a in ctx.actor(subj) if a.country]
+    tagged: list[Actor] = []
+    if not sources and hasattr(model, "tagged_actors"):
+        # no subject actor in the parse: the learned span tagger's source and target, if any
+        sources, tagged = model.tagged_actors(ctx)
     if not sources:
         return []
     main_objs = {o.lemma_.lower() for o in children_of(main, ("dobj",))}
@@ -44,8 +52,8 @@ def model_events(ctx: ArgumentFinders, event_model: str) -> list[Event]:
     if p < model.threshold:
         return []
     own = {a.country for a in sources}
-    targets = ctx._in_clause(main, sources)
-    how = "in-clause"
+    targets = tagged or ctx._in_clause(main, sources)
+    how = "tagged" if tagged else "in-clause"
     if not targets:
         # any other party in the sentence, but not the reporter ("..., witnesses said")
         reporters = {t.i for s in children_of(root, ("nsubj",)) for t in s.subtree} if main is not root else set()
@@ -70,5 +78,5 @@ def model_events(ctx: ArgumentFinders, event_model: str) -> list[Event]:
     coder = Coding("model", type_, how=how, model=model.name).with_modality(modality, why).to_string()
     return [
         ctx._make(type_, s, t, main, PLOVER_TYPES[type_].cameo_root, None, None, modality, coder, round(p, 2))
-        for s in sources for t in targets if actor_key(s) != actor_key(t) and not (t.country in own and how in ("in-clause", "in-sentence"))
+        for s in sources for t in targets if actor_key(s) != actor_key(t) and not (t.country in own and how in ("in-clause", "in-sentence", "tagged"))
     ]

@@ -119,6 +119,7 @@ def run(doc: Document, settings: Any = None) -> Document:
     """Adds `Document.events` (setting `event_model`: the sentence model consulted)."""
     from ..records import Parses, TokenActors
     from ..settings import Settings
+    from .minilm import reviewer as minilm_reviewer
 
     event_model = (settings if settings is not None else Settings()).event_model
     assert doc.article is not None
@@ -127,6 +128,7 @@ def run(doc: Document, settings: Any = None) -> Document:
     captions = {i for i, p in enumerate(doc.article.paragraphs) if p.kind == "caption"}
     events: list[Event] = []
     meeting: Event | None = None
+    coded: list[tuple[SentenceCoder, list[Event], bool]] = []
     for sent in doc.sentences:
         sdoc = parses.get(sent.index)
         if sdoc is None or sent.paragraph in captions:
@@ -140,7 +142,14 @@ def run(doc: Document, settings: Any = None) -> Document:
                 meeting = e
         # the model speaks only where the rules coded nothing usable (an event still waiting for
         # its addressee may yet be resolved, so it counts as usable only when one exists)
-        usable = [e for e in found if e.target.resolution != "unresolved"]
-        events.extend(found if usable else found + as_stated(coder, coder.model_events(event_model)))
+        coded.append((coder, found, any(e.target.resolution != "unresolved" for e in found)))
+    learned = minilm_reviewer(settings)  # event_model=minilm only: vetoes and proposals
+    if learned is not None:
+        learned.prepare([c.sentence.text for c, found, _ in coded if found or c.actors])
+    for coder, found, usable in coded:
+        if learned is not None:
+            found = learned.review(found, coder.sentence.text)
+            usable = any(e.target.resolution != "unresolved" for e in found)
+        events.extend(found if usable else found + as_stated(coder, coder.model_events(event_model, learned)))
     events = _resolve_addressees(events)
     return replace(doc, events=tuple(events))
