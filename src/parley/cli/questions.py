@@ -26,6 +26,14 @@ def _echo_undated(text: str) -> None:
 
 
 def register(main: click.Group) -> None:
+    """Add the dyad questions to the `parley` command group."""
+    _register_last_contact(main)
+    _register_timeline(main)
+    _register_channels(main)
+    _register_trend(main)
+
+
+def _register_last_contact(main: click.Group) -> None:
     @main.command(name="last-contact")
     @click.argument("a")
     @click.argument("b")
@@ -52,6 +60,8 @@ def register(main: click.Group) -> None:
             click.echo(format_last_contact(result, a, b))
             _echo_undated(format_undated(undated))
 
+
+def _register_timeline(main: click.Group) -> None:
     @main.command(name="timeline")
     @click.argument("a")
     @click.argument("b")
@@ -81,6 +91,8 @@ def register(main: click.Group) -> None:
         if fmt == "table":
             _echo_undated(format_undated(undated_reports(db, a, b, type=type_)))
 
+
+def _register_channels(main: click.Group) -> None:
     @main.command(name="channels")
     @click.argument("a")
     @click.argument("b")
@@ -110,6 +122,8 @@ def register(main: click.Group) -> None:
         if fmt == "table":
             _echo_undated(format_undated(undated_reports(db, a, b, type=type_)))
 
+
+def _register_trend(main: click.Group) -> None:
     @main.command(name="trend")
     @click.argument("a")
     @click.argument("b")

@@ -167,44 +167,29 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def run_bench(pages: int = 200, workers: int = 0, spacy_pages: int = 60, keep_dir: str | None = None, pages_dir: str | None = None) -> dict[str, Any]:
-    """Ingest `pages` benchmark pages end to end, then time spaCy alone on the same texts.
+def _stage_corpus(corpus_dir: Path, pages: int, pages_dir: str | None) -> tuple[int, str]:
+    """Fill `corpus_dir` with the pages to ingest: the first `pages` files of `pages_dir`, else the
+    generated benchmark corpus. Returns the page count and a description of where they came from."""
+    if not pages_dir:
+        return pages, write_corpus(corpus_dir, pages)
+    from ..read.sources import expand_inputs
 
-    `pages_dir` benchmarks your own pages instead (the first `pages` files, sorted by name).
-    """
-    import importlib
+    files = expand_inputs([pages_dir])[:pages]
+    if not files:
+        raise ValueError(f"{pages_dir}: no pages to benchmark")
+    corpus_dir.mkdir(parents=True, exist_ok=True)
+    for i, f in enumerate(files):
+        # Copies keep the suffix (.html, .html.gz, .txt) so the reader treats them alike.
+        name = Path(f).name
+        (corpus_dir / f"{i:06d}-{name}").write_bytes(Path(f).read_bytes())
+    return len(files), f"{pages_dir} ({len(files)} files)"
+
+
+def _warm_start(ingest_mod: Any, workers: int) -> tuple[Any, float]:
+    """Pay start-up (loading spaCy and the gazetteers) once per process before the clock starts, as
+    a long-running ingest would. Returns the worker pool (None for one worker) and the seconds taken."""
     import multiprocessing
 
-    ingest_mod = importlib.import_module("parley.ingest")  # the package re-exports a function of that name
-    from ..annotate import nlp
-    from ..store import db as store_stage
-
-    n_cores = cores()
-    workers = workers if workers > 0 else ingest_mod.default_workers()
-    tmp = tempfile.TemporaryDirectory(prefix="parley-bench-")
-    root = Path(keep_dir) if keep_dir else Path(tmp.name)
-    corpus_dir = root / "pages"
-    if pages_dir:
-        from ..read.sources import expand_inputs
-
-        files = expand_inputs([pages_dir])[:pages]
-        if not files:
-            raise ValueError(f"{pages_dir}: no pages to benchmark")
-        corpus_dir.mkdir(parents=True, exist_ok=True)
-        for i, f in enumerate(files):
-            # Copies keep the suffix (.html, .html.gz, .txt) so the reader treats them alike.
-            name = Path(f).name
-            (corpus_dir / f"{i:06d}-{name}").write_bytes(Path(f).read_bytes())
-        pages = len(files)
-        origin = f"{pages_dir} ({pages} files)"
-    else:
-        origin = write_corpus(corpus_dir, pages)
-    db_path = root / "bench.db"
-    if db_path.exists():
-        db_path.unlink()
-
-    # Start-up (loading spaCy and the gazetteers) is paid once per process, not per page:
-    # warm it before the clock starts, as a long-running ingest would.
     pool = None
     t_start = time.perf_counter()
     if workers > 1:
@@ -213,7 +198,62 @@ def run_bench(pages: int = 200, workers: int = 0, spacy_pages: int = 60, keep_di
     else:
         ingest_mod._warm_worker()
         ingest_mod.analyse_pages([])
-    startup_s = time.perf_counter() - t_start
+    return pool, time.perf_counter() - t_start
+
+
+def _read_bench_db(db_path: Path) -> tuple[list[dict[str, Any]], int, int]:
+    """The stored documents (text, sentence count) and the event and mention counts."""
+    from ..store import db as store_stage
+
+    db = store_stage.open_db(db_path, readonly=True)
+    docs = list(db.query("select text, sentences from documents order by path"))
+    n_events = list(db.query("select count(*) as n from events"))[0]["n"]
+    n_mentions = list(db.query("select count(*) as n from mentions"))[0]["n"]
+    db.close()
+    return docs, n_events, n_mentions
+
+
+def _time_spacy(docs: list[dict[str, Any]], texts: list[str], spacy_pages: int) -> tuple[list[dict[str, Any]], float, float, float]:
+    """spaCy's full pipeline on a sample of the documents (wall and CPU seconds) and its tokenizer
+    alone on all the texts (wall seconds). Returns the sample and the three timings."""
+    from ..annotate import nlp
+
+    full = nlp.full()
+    sample = docs[: max(1, min(spacy_pages, len(docs)))] if docs else []
+    t0, c0 = time.perf_counter(), time.process_time()
+    for _ in full.pipe((d["text"] for d in sample), batch_size=16):
+        pass
+    full_s, full_cpu = time.perf_counter() - t0, time.process_time() - c0
+    t0 = time.perf_counter()
+    n_tokens = 0
+    for tdoc in full.tokenizer.pipe(texts, batch_size=256):
+        n_tokens += len(tdoc)
+    tok_s = time.perf_counter() - t0
+    return sample, full_s, full_cpu, tok_s
+
+
+def run_bench(pages: int = 200, workers: int = 0, spacy_pages: int = 60, keep_dir: str | None = None, pages_dir: str | None = None) -> dict[str, Any]:
+    """Ingest `pages` benchmark pages end to end, then time spaCy alone on the same texts.
+
+    `pages_dir` benchmarks your own pages instead (the first `pages` files, sorted by name).
+    """
+    import importlib
+
+    ingest_mod = importlib.import_module("parley.ingest")  # the package re-exports a function of that name
+
+    n_cores = cores()
+    workers = workers if workers > 0 else ingest_mod.default_workers()
+    tmp = tempfile.TemporaryDirectory(prefix="parley-bench-")
+    root = Path(keep_dir) if keep_dir else Path(tmp.name)
+    corpus_dir = root / "pages"
+    pages, origin = _stage_corpus(corpus_dir, pages, pages_dir)
+    db_path = root / "bench.db"
+    if db_path.exists():
+        db_path.unlink()
+
+    # Start-up (loading spaCy and the gazetteers) is paid once per process, not per page:
+    # warm it before the clock starts, as a long-running ingest would.
+    pool, startup_s = _warm_start(ingest_mod, workers)
 
     from ..settings import Settings
 
@@ -226,11 +266,7 @@ def run_bench(pages: int = 200, workers: int = 0, spacy_pages: int = 60, keep_di
     if pool is not None:
         pool.terminate()
 
-    db = store_stage.open_db(db_path, readonly=True)
-    docs = list(db.query("select text, sentences from documents order by path"))
-    n_events = list(db.query("select count(*) as n from events"))[0]["n"]
-    n_mentions = list(db.query("select count(*) as n from mentions"))[0]["n"]
-    db.close()
+    docs, n_events, n_mentions = _read_bench_db(db_path)
     db_mb = db_path.stat().st_size / 1e6
     sentences = sum(d["sentences"] for d in docs)
     words = sum(len(d["text"].split()) for d in docs)
@@ -238,19 +274,9 @@ def run_bench(pages: int = 200, workers: int = 0, spacy_pages: int = 60, keep_di
 
     # spaCy alone, one process, on the same extracted texts (a sample for the full pipeline: it
     # is the slow one). Rates use parley's sentence count of those texts, so units match.
-    full = nlp.full()
-    sample = docs[: max(1, min(spacy_pages, len(docs)))] if docs else []
-    t0, c0 = time.perf_counter(), time.process_time()
-    for _ in full.pipe((d["text"] for d in sample), batch_size=16):
-        pass
-    full_s, full_cpu = time.perf_counter() - t0, time.process_time() - c0
+    sample, full_s, full_cpu, tok_s = _time_spacy(docs, texts, spacy_pages)
     sample_sents = sum(d["sentences"] for d in sample)
     sample_words = sum(len(d["text"].split()) for d in sample)
-    t0 = time.perf_counter()
-    n_tokens = 0
-    for tdoc in full.tokenizer.pipe(texts, batch_size=256):
-        n_tokens += len(tdoc)
-    tok_s = time.perf_counter() - t0
 
     per_s = sentences / e2e_s if e2e_s else 0.0
     used = min(workers, n_cores)
