@@ -126,3 +126,28 @@ def hand_db(path: Path, events: list[dict[str, Any]], *, news_date: str = "2024-
         pos += len(evidence) + 1
     db.close()
     return path
+
+
+# -- builders shared by the event tests (tests/events/...) --------------------------------------
+
+def asserted_events(text: str, *, include_all: bool = False) -> list[Any]:
+    """The asserted events of `text` (every event with `include_all`)."""
+    import parley
+
+    doc = parley.analyse_text(text)
+    return [e for e in doc.events if include_all or e.modality == "asserted"]
+
+
+def event_pairs(text: str, etype: str, *, include_all: bool = False) -> set[tuple[str | None, str | None]]:
+    """The (source, target) country pairs of the asserted `etype` events of `text`."""
+    return {(e.source.country, e.target.country) for e in asserted_events(text, include_all=include_all) if e.type == etype}
+
+
+def typed_events(text: str, etype: str) -> list[Any]:
+    """Every event of `etype` coded in `text`, whatever its modality."""
+    return [e for e in analysed_events(text) if e.type == etype]
+
+
+def show_events(text: str) -> list[tuple[str, str | None, str | None, str]]:
+    """What was coded in `text`, for assertion messages."""
+    return [(e.type, e.source.country, e.target.country, e.coder) for e in analysed_events(text)]

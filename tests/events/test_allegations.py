@@ -6,16 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import parley
-
-
-def _asserted(text: str, *, include_all: bool = False) -> list[Any]:
-    """The asserted events of `text` (every event with `include_all`)."""
-    doc = parley.analyse_text(text)
-    return [e for e in doc.events if include_all or e.modality == "asserted"]
-
-
-def _pairs(text: str, etype: str, *, include_all: bool = False) -> set[tuple[str | None, str | None]]:
-    return {(e.source.country, e.target.country) for e in _asserted(text, include_all=include_all) if e.type == etype}
+from conftest import asserted_events as _asserted
+from conftest import event_pairs as _pairs
 
 
 def test_accused_of_doing_asserts_only_the_accusation() -> None:

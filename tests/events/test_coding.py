@@ -10,12 +10,7 @@ import pytest
 import parley
 from parley.events.coding import Coding
 from conftest import analysed_events
-
-
-def _asserted(text: str, *, include_all: bool = False) -> list[Any]:
-    """The asserted events of `text` (every event with `include_all`)."""
-    doc = parley.analyse_text(text)
-    return [e for e in doc.events if include_all or e.modality == "asserted"]
+from conftest import asserted_events as _asserted
 
 
 def test_every_event_has_coder_and_confidence() -> None:

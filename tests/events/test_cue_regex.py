@@ -7,13 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 import parley
+from conftest import asserted_events as _asserted
 from parley.events.lexicon import cue_regex
-
-
-def _asserted(text: str, *, include_all: bool = False) -> list[Any]:
-    """The asserted events of `text` (every event with `include_all`)."""
-    doc = parley.analyse_text(text)
-    return [e for e in doc.events if include_all or e.modality == "asserted"]
 
 
 def test_cue_regex_is_one_compiled_pattern_covering_new_triggers() -> None:

@@ -12,24 +12,10 @@ import pytest
 import parley
 from conftest import analysed_events
 from conftest import has_event as _has
-
-
-def _asserted(text: str, *, include_all: bool = False) -> list[Any]:
-    """The asserted events of `text` (every event with `include_all`)."""
-    doc = parley.analyse_text(text)
-    return [e for e in doc.events if include_all or e.modality == "asserted"]
-
-
-def _pairs(text: str, etype: str, *, include_all: bool = False) -> set[tuple[str | None, str | None]]:
-    return {(e.source.country, e.target.country) for e in _asserted(text, include_all=include_all) if e.type == etype}
-
-
-def _typed(text: str, etype: str) -> list[Any]:
-    return [e for e in analysed_events(text) if e.type == etype]
-
-
-def _show(text: str) -> list[tuple[str, str | None, str | None, str]]:
-    return [(e.type, e.source.country, e.target.country, e.coder) for e in analysed_events(text)]
+from conftest import asserted_events as _asserted
+from conftest import event_pairs as _pairs
+from conftest import typed_events as _typed
+from conftest import show_events as _show
 
 
 def test_an_event_noun_located_somewhere_is_not_a_party_there() -> None:

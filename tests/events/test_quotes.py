@@ -7,12 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import parley
-
-
-def _asserted(text: str, *, include_all: bool = False) -> list[Any]:
-    """The asserted events of `text` (every event with `include_all`)."""
-    doc = parley.analyse_text(text)
-    return [e for e in doc.events if include_all or e.modality == "asserted"]
+from conftest import asserted_events as _asserted
 
 
 def test_backtick_quote_is_attributed_to_its_speaker_and_stored_with_the_event() -> None:

@@ -8,10 +8,7 @@ import pytest
 
 from conftest import analysed_events
 from conftest import has_event as _has
-
-
-def _show(text: str) -> list[tuple[str, str | None, str | None, str]]:
-    return [(e.type, e.source.country, e.target.country, e.coder) for e in analysed_events(text)]
+from conftest import show_events as _show
 
 
 # (type, sentence, source, target or None): each must be coded (any modality)

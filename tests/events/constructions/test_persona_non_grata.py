@@ -6,12 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import parley
-
-
-def _asserted(text: str, *, include_all: bool = False) -> list[Any]:
-    """The asserted events of `text` (every event with `include_all`)."""
-    doc = parley.analyse_text(text)
-    return [e for e in doc.events if include_all or e.modality == "asserted"]
+from conftest import asserted_events as _asserted
 
 
 def test_persona_non_grata_is_an_expulsion_with_its_cameo_code() -> None:

@@ -11,16 +11,8 @@ import pytest
 import parley
 from conftest import analysed_events
 from conftest import has_event as _has
-
-
-def _asserted(text: str, *, include_all: bool = False) -> list[Any]:
-    """The asserted events of `text` (every event with `include_all`)."""
-    doc = parley.analyse_text(text)
-    return [e for e in doc.events if include_all or e.modality == "asserted"]
-
-
-def _show(text: str) -> list[tuple[str, str | None, str | None, str]]:
-    return [(e.type, e.source.country, e.target.country, e.coder) for e in analysed_events(text)]
+from conftest import asserted_events as _asserted
+from conftest import show_events as _show
 
 
 def test_said_that_y_must_is_a_request_to_y() -> None:
