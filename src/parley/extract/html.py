@@ -1,7 +1,7 @@
 """Main-text extraction from news HTML.
 
 trafilatura is the core. On top of it, measured on the Zyte article-extraction benchmark
-(``python -m parley.quality.extractbench /work/shared/eval/extraction --compare``):
+(``python -m parley.quality.extractbench ../shared/eval/extraction --compare``):
 
 * two passes: ``favor_precision`` decides where the article starts and ends, and the
   ``fast`` (recall-leaning) pass fills paragraphs that precision mode dropped *inside* that

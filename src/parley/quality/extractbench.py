@@ -13,11 +13,11 @@ anchor scores shipped next to the data (``anchor_results.json``):
 * the F1 standard deviation comes from 1000 bootstrap resamples of pages (fixed seed, so the
   printed value is reproducible run to run).
 
-Run: ``python -m parley.quality.extractbench /work/shared/eval/extraction [--compare]``; or score what the
+Run: ``python -m parley.quality.extractbench ../shared/eval/extraction [--compare]``; or score what the
 ``parley extract`` command wrote (every page, any language)::
 
-    parley extract /work/shared/eval/extraction/html/*.html.gz --format jsonl > out.jsonl
-    python -m parley.quality.extractbench /work/shared/eval/extraction --predictions out.jsonl
+    parley extract ../shared/eval/extraction/html/*.html.gz --format jsonl > out.jsonl
+    python -m parley.quality.extractbench ../shared/eval/extraction --predictions out.jsonl
 """
 
 from __future__ import annotations
