@@ -10,15 +10,10 @@ stages read (a sentence-opening "KYIV (Reuters) - ").
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+from .._lazy import lazy_getattr
 
 # name -> submodule; loaded on first use so importing one helper does not load the whole stage
 _EXPORTS = {"run": "stage", "extract_paths": "api", "extract_html": "html", "decide": "pagedate"}
 __all__ = sorted(_EXPORTS)
 
-
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        return getattr(import_module(f"{__name__}.{_EXPORTS[name]}"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_getattr(__name__, _EXPORTS)

@@ -7,8 +7,9 @@ kind, url, header fields) per input, or an `IngestStatus` naming the input and t
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from .._lazy import lazy_getattr
+
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 if TYPE_CHECKING:
     from ..records import IngestStatus, Page
@@ -28,8 +29,4 @@ def run(inputs: Iterable[str], settings: "Settings", *, allow_private: bool = Fa
 
     return iter_inputs(list(inputs), settings, FetchOptions(allow_private=allow_private))
 
-
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        return getattr(import_module(f"{__name__}.{_EXPORTS[name]}"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_getattr(__name__, _EXPORTS)
