@@ -1,4 +1,4 @@
-"""Integrity of the held-out gold sets (examples/heldout, examples/heldout2, examples/heldout3): every gold file parses, has its page,
+"""Integrity of the held-out gold sets (examples/heldout, examples/heldout2, examples/heldout3, examples/heldout4): every gold file parses, has its page,
 uses the gold format's types, country codes and date precisions, and quotes its page verbatim.
 
 No score floor here on purpose: these pages measure parley honestly and must not be tuned against.
@@ -18,7 +18,7 @@ import pytest
 from parley.quality.evaluate import gold_pairs, parse_gold_date
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-HELDOUT_SETS = (EXAMPLES / "heldout", EXAMPLES / "heldout2", EXAMPLES / "heldout3")
+HELDOUT_SETS = (EXAMPLES / "heldout", EXAMPLES / "heldout2", EXAMPLES / "heldout3", EXAMPLES / "heldout4")
 TYPES = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
@@ -58,8 +58,10 @@ def test_gold_events_are_well_formed(page: Path, data: dict[str, Any]) -> None:
 def test_gold_evidence_is_verbatim_page_text(page: Path, data: dict[str, Any]) -> None:
     # The gold quotes the page exactly: anything else would make it unverifiable.
     raw = page.read_text(encoding="utf-8")
-    if page.suffix == ".html":
-        # the page's text as a reader sees it: tags out, entities decoded, whitespace folded
+    if page.suffix == ".html" or re.search(r"<html|<!DOCTYPE", raw[:2000], re.I):
+        # the page's text as a reader sees it (a NAME.txt may hold HTML too): scripts, styles and
+        # comments out, tags out, entities decoded, whitespace folded
+        raw = re.sub(r"(?is)<(script|style)\b.*?</\1>|<!--.*?-->", " ", raw)
         raw = html.unescape(re.sub(r"<[^>]+>", " ", raw))
     text = " ".join(raw.split())
     for e in data["events"]:
