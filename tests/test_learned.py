@@ -152,7 +152,15 @@ def test_training_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
     folder = Path(out.split()[1])
     trained = LearnedExtractor.load(folder)
     assert trained.predict(["Turkish jets struck Kurdish militant positions."])[0].types.keys() == set(trained.labels)
+    # seeded: the same corpus and thread count give the same model, byte for byte (`make train`
+    # reproduces the shipped artifact)
+    again = subprocess.run([python, str(REPO / "training" / "train_learned.py"), "--tiny", "--corpus", str(corpus), "--threads", "1"],
+                           capture_output=True, text=True, env=env, timeout=1200)
+    assert again.returncode == 0, again.stderr[-3000:]
+    second = Path(again.stdout.splitlines()[-1].split()[1])
+    assert (second / "model.onnx").read_bytes() == (folder / "model.onnx").read_bytes()
     shutil.rmtree(folder)
+    shutil.rmtree(second)
 
 
 def test_a_reviewed_coding_keeps_its_fields() -> None:
@@ -162,3 +170,58 @@ def test_a_reviewed_coding_keeps_its_fields() -> None:
         c = Coding.from_string(text)
         assert c.kind == "rule" and c.lemma in ("shell", "agree") and c.review.startswith("parley-minilm-1:")
         assert c.to_string() == text
+
+
+# -- rules and model together, with a stand-in model (no artifact needed) ----------------------
+from parley.events.minilm import Prediction, Span  # noqa: E402
+
+
+@dataclass(frozen=True)
+class _StandIn:
+    """A LearnedExtractor's interface with fixed answers: the reviewer's logic, not the weights."""
+
+    answers: dict[str, dict[str, float]]
+    version: str = "parley-minilm-test"
+
+    def predict(self, texts: list[str]) -> list[Prediction]:
+        out = []
+        for text in texts:
+            types = {t: 0.01 for t in ("AGREE", "CONSULT", "ASSAULT", "ACCUSE", "SANCTION", "NONE")}
+            for needle, given in self.answers.items():
+                if needle in text:
+                    types.update(given)
+            out.append(Prediction(types, (Span(0, 1, "SRC", text[:1]),), "asserted"))
+        return out
+
+
+def test_proposals_are_every_type_above_the_threshold_most_probable_first() -> None:
+    stand_in = _StandIn({"met": {"CONSULT": 0.8, "AGREE": 0.95, "NONE": 0.99}})
+    reviewer = Reviewer(stand_in, veto=0.0, propose=0.7)  # type: ignore[arg-type]
+    assert reviewer.proposals("They met and agreed.") == [("AGREE", 0.95), ("CONSULT", 0.8)]
+    assert reviewer.proposals("Nothing happened.") == []
+
+
+def test_additions_are_off_by_default_and_skip_types_the_rules_coded() -> None:
+    stand_in = _StandIn({"met": {"CONSULT": 0.8, "AGREE": 0.95}})
+    assert Reviewer(stand_in, veto=0.0, propose=0.9).additions("They met.", set()) == []  # type: ignore[arg-type]
+    adding = Reviewer(stand_in, veto=0.0, propose=0.9, add=0.6)  # type: ignore[arg-type]
+    assert adding.additions("They met.", {"CONSULT"}) == [("AGREE", 0.95)]
+    assert adding.additions("They met.", {"CONSULT", "AGREE"}) == []
+
+
+def test_learned_add_codes_a_second_type_beside_a_rule_event(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rules code the meeting; the model also reads an accusation they have no trigger for."""
+    from parley.events import minilm
+    from conftest import analysed_events
+
+    text = "Chinese Foreign Minister Wang Yi met Japanese Foreign Minister Yoko Kamikawa in Beijing on Monday."
+    stand_in = _StandIn({"Wang Yi met": {"CONSULT": 0.9, "ACCUSE": 0.8}})
+    monkeypatch.setattr(minilm, "shipped", lambda: stand_in)
+    monkeypatch.setenv("PARLEY_EVENT_MODEL", "minilm")
+    monkeypatch.setenv("PARLEY_LEARNED_VETO", "0")
+    without = {e.type for e in analysed_events(text)}
+    assert "CONSULT" in without and "ACCUSE" not in without
+    monkeypatch.setenv("PARLEY_LEARNED_ADD", "70")
+    added = [e for e in analysed_events(text) if e.type == "ACCUSE"]
+    assert added and {(e.source.country, e.target.country) for e in added} <= {("CHN", "JPN"), ("JPN", "CHN")}
+    assert all(e.coder.startswith(f"model:{stand_in.version}:ACCUSE") for e in added)

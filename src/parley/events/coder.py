@@ -78,8 +78,8 @@ class SentenceCoder(TriggerReadings, ArgumentFinders):
             events = apply(self, events)
         return events
 
-    def model_events(self, event_model: str, model: Any = None) -> list[Event]:
-        return model_events(self, event_model, model)
+    def model_events(self, event_model: str, model: Any = None, proposals: list[tuple[str, float]] | None = None) -> list[Event]:
+        return model_events(self, event_model, model, proposals)
 
     def _events_for(self, tok: Any, trig: Trigger) -> list[Event]:
         r = Reading(tok, trig, tok)

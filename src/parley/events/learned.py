@@ -14,13 +14,15 @@ from .policy import actor_key
 from .words import DOMESTIC_TYPES, NON_AGENT_NOUNS, ONE_SIDED_TYPES, SPEECH_VERBS
 
 
-def model_events(ctx: ArgumentFinders, event_model: str, model: Any = None) -> list[Event]:
+def model_events(ctx: ArgumentFinders, event_model: str, model: Any = None,
+                 proposals: list[tuple[str, float]] | None = None) -> list[Event]:
     """A sentence with actors but no trigger the rules know: the sentence model's type when
     it is confident (its threshold was chosen on held-out training stories). The source is
     the main clause's subject actor; the target the first other-country actor in the
     clause, else (one-sided and domestic types) the source's own country or nobody.
     `model`: any object with `name`, `threshold` and `predict(text) -> (type, p)` (the MiniLM
-    reviewer of `parley.events.minilm`); the `event_model` setting's TF-IDF model when None."""
+    reviewer of `parley.events.minilm`); the `event_model` setting's TF-IDF model when None.
+    `proposals`: the (type, probability) pairs to code, instead of asking the model."""
     from .model import model_named
 
     model = model if model is not None else model_named(event_model)
@@ -48,9 +50,22 @@ def model_events(ctx: ArgumentFinders, event_model: str, model: Any = None) -> l
     main_objs = {o.lemma_.lower() for o in children_of(main, ("dobj",))}
     if any(main_objs & set(t.forbids_object) for t in triggers_for(main.lemma_.lower(), "VERB")):
         return []  # the rules read the verb and ruled it out ("released a statement")
-    type_, p = model.predict(ctx.sentence.text)
-    if p < model.threshold:
+    if proposals is None:
+        asked = model.proposals(ctx.sentence.text) if hasattr(model, "proposals") else [model.predict(ctx.sentence.text)]
+        proposals = [(t, p) for t, p in asked if p >= model.threshold]
+    if not proposals:
         return []
+    if tagged == [] and getattr(model, "prefer_tagged", False):
+        # the span tagger read who is acted on; the parse's subject stays the source
+        tagged = [a for a in model.tagged_actors(ctx)[1] if a.country not in {x.country for x in sources}]
+    out: list[Event] = []
+    for type_, p in proposals:
+        out += _typed(ctx, model, type_, p, root, main, sources, tagged)
+    return out
+
+
+def _typed(ctx: ArgumentFinders, model: Any, type_: str, p: float, root: Any, main: Any, sources: list[Actor], tagged: list[Actor]) -> list[Event]:
+    """The events of one proposed type: its targets found as `model_events` describes."""
     own = {a.country for a in sources}
     targets = tagged or ctx._in_clause(main, sources)
     how = "tagged" if tagged else "in-clause"

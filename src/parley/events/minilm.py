@@ -150,10 +150,12 @@ class Reviewer:
     Thresholds are the `learned_veto` and `learned_propose` settings (percent; 0 and 100 switch
     a role off)."""
 
-    def __init__(self, model: LearnedExtractor, veto: float, propose: float) -> None:
+    def __init__(self, model: LearnedExtractor, veto: float, propose: float, add: float = 1.0, prefer_tagged: bool = False) -> None:
         self.model = model
         self.veto = veto
         self.propose = propose
+        self.add = add
+        self.prefer_tagged = prefer_tagged
         self.name = model.version
         self.threshold = propose
         self._cache: dict[str, Prediction] = {}
@@ -176,6 +178,16 @@ class Reviewer:
         types.pop("NONE", None)
         best = max(types, key=types.__getitem__)
         return best, types[best]
+
+    def proposals(self, text: str) -> list[tuple[str, float]]:
+        """Every event type (never NONE) at or above the propose threshold, most probable first."""
+        return list(self.prediction(text).above(self.propose).items())
+
+    def additions(self, text: str, coded: set[str]) -> list[tuple[str, float]]:
+        """Types the rules did not code in a sentence the model gives at least `add`."""
+        if self.add >= 1.0:
+            return []
+        return [(t, p) for t, p in self.prediction(text).above(self.add).items() if t not in coded]
 
     def tagged_actors(self, coder) -> tuple[list, list]:
         """(sources, targets): the sentence's resolved actors (with a country) whose words the
@@ -217,4 +229,5 @@ def reviewer(settings=None) -> Reviewer | None:
     model = shipped()
     if model is None:
         raise ValueError(f"event_model=minilm: the learned model is not installed ({ARTIFACT}/model.onnx missing)")
-    return Reviewer(model, s.learned_veto / 100.0, s.learned_propose / 100.0)
+    return Reviewer(model, s.learned_veto / 100.0, s.learned_propose / 100.0, s.learned_add / 100.0,
+                    s.learned_targets == "tagger")

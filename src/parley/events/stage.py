@@ -147,9 +147,13 @@ def run(doc: Document, settings: Any = None) -> Document:
     if learned is not None:
         learned.prepare([c.sentence.text for c, found, _ in coded if found or c.actors])
     for coder, found, usable in coded:
+        extra: list[Event] = []
         if learned is not None:
             found = learned.review(found, coder.sentence.text)
             usable = any(e.target.resolution != "unresolved" for e in found)
-        events.extend(found if usable else found + as_stated(coder, coder.model_events(event_model, learned)))
+            more = learned.additions(coder.sentence.text, {e.type for e in found}) if usable and coder.actors else []
+            if more:  # a second event the rules' triggers missed in a sentence they did code
+                extra = as_stated(coder, coder.model_events(event_model, learned, more))
+        events.extend(found + extra if usable else found + as_stated(coder, coder.model_events(event_model, learned)))
     events = _resolve_addressees(events)
     return replace(doc, events=tuple(events))

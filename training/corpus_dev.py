@@ -1,0 +1,89 @@
+"""Write the dev split of the training corpus as a gold folder that `parley eval` scores.
+
+Usage (from the repo root, parley's own venv; no torch needed):
+    PYTHONPATH=src .venv/bin/python training/corpus_dev.py OUT_DIR [--origin voa,own,synthetic]
+    .venv/bin/parley eval OUT_DIR --diagnose --quiet
+
+The corpus texts whose group the learned model never trained on (`train_learned.is_dev`) become
+pages: `NAME.txt` is the text, `NAME.gold.json` its events under the gold pages' rules (asserted
+only, both sides coded, two different codes). It is the largest page set parley can be tuned on
+without touching a blind set: the rules were never written against it and the model never saw
+it. Many corpus texts carry no date (synthetic stories), so read its "any date" row (type and
+dyad) beside the strict one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from train_learned import CORPUS, SYNTHETIC, is_dev, synthetic_titles  # noqa: E402
+
+
+def text_group(record: dict, titles: dict[str, str]) -> str:
+    """The split group of a corpus text, as train_learned.load_corpus names it."""
+    origin = str(record.get("origin") or "")
+    if origin.startswith("synthetic:"):
+        row = origin.split(":", 1)[1]
+        return f"synthetic:{titles.get(row, row)}"
+    return f"corpus:{record['id']}"
+
+
+def gold_events(record: dict) -> list[dict]:
+    out = []
+    for sentence in record["sentences"]:
+        for e in sentence["events"]:
+            src, tgt = e.get("source") or {}, e.get("target") or {}
+            if e.get("modality") != "asserted" or not src.get("code") or not tgt.get("code"):
+                continue
+            if src["code"] == tgt["code"]:
+                continue
+            out.append({
+                "date": e.get("date") or record.get("news_date") or record.get("published"),
+                "type": e["type"], "mode": e.get("mode"),
+                "source": {"name": src.get("name") or src.get("text"), "country": src["code"], "role": None},
+                "target": {"name": tgt.get("name") or tgt.get("text"), "country": tgt["code"], "role": None},
+                "location": e.get("location"), "evidence": sentence["text"],
+                "historical": bool(e.get("historical")),
+            })
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--origin", default="voa,own,synthetic", help="which origins to write (comma-separated)")
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    args = ap.parse_args()
+    origins = set(args.origin.split(","))
+    titles = synthetic_titles(SYNTHETIC)
+    args.out.mkdir(parents=True, exist_ok=True)
+    pages = events = 0
+    for path in sorted(args.corpus.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            origin = str(record.get("origin") or "").split(":", 1)[0]
+            if origin not in origins or not is_dev(text_group(record, titles)):
+                continue
+            gold = gold_events(record)
+            name = record["id"].replace(":", "-")
+            # a page shows its date under the title (corpus texts keep it in a field)
+            head = [record.get("title") or "", f"Published {record['published']}" if record.get("published") else ""]
+            body = "\n\n".join([h for h in head if h] + [record["text"]])
+            (args.out / f"{name}.txt").write_text(body + "\n", encoding="utf-8")
+            (args.out / f"{name}.gold.json").write_text(json.dumps(
+                {"url": None, "published": record.get("published"), "events": gold}, indent=1) + "\n", encoding="utf-8")
+            pages += 1
+            events += len(gold)
+    print(f"{args.out}: {pages} dev pages, {events} gold events")
+
+
+if __name__ == "__main__":
+    main()
