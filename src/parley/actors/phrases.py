@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from ..annotate.nlp import text_of
 from .names import person_in_phrase
 from .words import LED_WORDS, NP_DEPS_IN, PAIR_HEADS, PATRON_HEADS, PEOPLE_HEADS, SPONSOR_SUFFIX, STANCE_PREFIX
 
@@ -144,7 +145,7 @@ def describe_np(head: Any) -> NounPhrase:
     toks = np_tokens(head)
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     # Trim leading determiners/punctuation from the visible text.
-    sent_text = head.doc.text
+    sent_text = text_of(head.doc)
     text = sent_text[start:end].strip(" ,;:")
     ids = {t.i for t in toks}
     country = country_how = org_sector = None
@@ -216,10 +217,10 @@ def _resident_country(head: Any, terms: list[tuple[int, int, Any]], start: int) 
     if first.how != "adjective" or second.how != "demonym":
         return None
     # adjacent words: "Bosnian Serbs" (nothing but a space between the two terms)
-    between = head.doc.text[start + terms[0][1] : start + terms[1][0]]
+    between = text_of(head.doc)[start + terms[0][1] : start + terms[1][0]]
     if between.strip():
         return None
-    second_word = head.doc.text[start + terms[1][0] : start + terms[1][1]]
+    second_word = text_of(head.doc)[start + terms[1][0] : start + terms[1][1]]
     plural_people = second_word.endswith("s") and second_word[:1].isupper()
     modifier_people = any(t.text == second_word and t.i != head.i and t.dep_ in ("compound", "amod", "nmod") for t in head.children)
     return first.code if plural_people or modifier_people else None

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from ..annotate.nlp import text_of
 from ..records import Actor, Document, Sentence
 from .names import norm_tokens
 from .people_on_page import PageMemory, PersonEntry
@@ -151,8 +152,8 @@ class PageActors:
         """Countries the sentence names (terms, then misspelt names), in order."""
         from ..reference.gazetteer import find_actor_terms
 
-        codes = [ref.code for s, _, ref in find_actor_terms(sdoc.text)
-                 if ref.kind == "country" and not STANCE_PREFIX.search(sdoc.text[:s])]
+        codes = [ref.code for s, _, ref in find_actor_terms(text_of(sdoc))
+                 if ref.kind == "country" and not STANCE_PREFIX.search(text_of(sdoc)[:s])]
         fz = fuzzy_country_in(list(sdoc))
         if fz is not None:
             codes.append(fz.code)
@@ -201,7 +202,7 @@ class PageActors:
         assert np.term
         if not country_changes(np.term):
             return np
-        others = {ref.code for s, e, ref in find_actor_terms(head.doc.text)
+        others = {ref.code for s, e, ref in find_actor_terms(text_of(head.doc))
                   if (ref.org or ref.matched) != np.term and len(ref.code) == 3 and ref.code not in NON_STATE}
         code = country_on(np.term, self.on, others)
         return replace(np, country=code) if code and code != np.country else np
@@ -276,7 +277,7 @@ class PageActors:
                 # fraud inquiry into Chilean officials: the title's state is where the phrase
                 # places the person, else the sentence's only country, else the page's dominant one.
                 where, how2 = self.located_in(head)
-                where = where or self.context_country(head.doc.text, exclude=set(), only=True) or self.page_country()
+                where = where or self.context_country(text_of(head.doc), exclude=set(), only=True) or self.page_country()
                 if where is not None:
                     entry.country = where
                     how = "page+located-in" if how2 else "page+context-country"

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable, Final
 
+from ..annotate.nlp import text_of
 from ..records import Actor, Sentence
 from .groups import crowd_noun, named_org_head, ngo_sector, people_sector
 from .phrases import NounPhrase, describe_np, is_pair_phrase
@@ -213,7 +214,7 @@ def ethnic_group(m: Mention) -> Verdict:
     where = page.located_in(head)[0]
     if where is None or where == np.country:
         where = page.locative_country(head.doc, exclude={np.country})
-    where = where or page.context_country(head.doc.text, exclude={np.country}) or np.country
+    where = where or page.context_country(text_of(head.doc), exclude={np.country}) or np.country
     how = "ethnic-group" if where != np.country else "ethnic-group:unplaced"
     return m.actor(where, people_sector(np, head), how, title=np.title, office=np.office)
 
@@ -353,7 +354,7 @@ def office_group(m: Mention) -> Verdict:
     # sentence's one state ("the Azadliq opposition coalition ... in Baku").
     domestic = np.office in ("opposition", "party") or head.lemma_.lower() in ("party", "parties")
     if where is None and (domestic or not page.names_unknown_entity(head)):
-        where, how = page.context_country(head.doc.text, exclude=set(), only=True), "context:sentence"
+        where, how = page.context_country(text_of(head.doc), exclude=set(), only=True), "context:sentence"
         if where is None and np.office in ATTACKER_OFFICES:
             where, how = page.locative_country(head.doc), "context:attack-place"
         if where is None:

@@ -21,6 +21,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from .nlp import text_of
+
 _HONORIFICS = {
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "mme", "dame", "lord",
     "sen.", "rep.", "gen.", "lt.", "col.", "adm.", "maj.", "capt.", "president", "premier",
@@ -127,7 +129,7 @@ def _actor_terms(doc: Any) -> list[tuple[int, int, Any]]:
     from ..reference.gazetteer import find_actor_terms
 
     out = []
-    for cs, ce, ref in find_actor_terms(doc.text):
+    for cs, ce, ref in find_actor_terms(text_of(doc)):
         span = doc.char_span(cs, ce, alignment_mode="expand")
         if span is not None and len(span):
             out.append((span.start, span.end, ref))

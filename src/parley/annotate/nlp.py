@@ -31,3 +31,15 @@ def splitter() -> Any:
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp
+
+
+_TEXT_KEY = "parley_text"
+
+
+def text_of(doc: Any) -> str:
+    """`doc.text`, built once per parse: spaCy joins the tokens again on every access, and the
+    actor rules read the sentence text for every noun phrase."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text

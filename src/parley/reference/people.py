@@ -63,7 +63,7 @@ from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from parley.errors import InputError
 
@@ -422,6 +422,11 @@ class Officeholders:
                 self._translit[" ".join(_translit_token(t) for t in _strip_titles(fold(name).split()))].add(term.person_id)
             for family in _family_names(term):
                 self._family[family].add(term.person_id)
+        # Romanised keys, computed once: the fuzzy step scores a query against every one of them.
+        fuzzy_families = [(f, people) for f, people in self._family.items() if len(f) >= FUZZY_MIN_CHARS]
+        self._fuzzy_family_keys = [_translit_token(f) for f, _ in fuzzy_families]
+        self._fuzzy_family_people = [people for _, people in fuzzy_families]
+        self._fuzzy_name_keys = list(self._translit)
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -496,18 +501,14 @@ class Officeholders:
             return set()
         if self._is_surname_query(tokens):
             surname = _translit_token(tokens[-1])
-            hits = {
-                p for family, people in self._family.items()
-                if len(family) >= FUZZY_MIN_CHARS and fuzz.ratio(surname, _translit_token(family)) >= FUZZY_SURNAME_MIN
-                for p in people
-            }
+            found = process.extract(surname, self._fuzzy_family_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_SURNAME_MIN, limit=None)
+            hits = {p for _, _, i in found for p in self._fuzzy_family_people[i]}
             return self._disambiguate(self._filter(hits, country), on)
         best: dict[str, float] = {}
-        for key, people in self._translit.items():
-            score = fuzz.token_sort_ratio(query, key)
-            if score >= FUZZY_FULL_MIN:
-                for p in people:
-                    best[p] = max(best.get(p, 0.0), score)
+        found = process.extract(query, self._fuzzy_name_keys, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_FULL_MIN, limit=None)
+        for key, score, _ in found:
+            for p in self._translit[key]:
+                best[p] = max(best.get(p, 0.0), score)
         hits = self._filter(set(best), country)
         if not hits:
             return set()
