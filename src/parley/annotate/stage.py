@@ -30,11 +30,14 @@ def split_sentences(text: str, paragraphs: tuple[Paragraph, ...]) -> list[Senten
     spans = [(i, p) for i, p in enumerate(paragraphs)]
     docs = splitter.pipe(text[p.start : p.end] for _, p in spans)
     for (pi, para), pdoc in zip(spans, docs):
+        para_text = text[para.start : para.end]
         for sent in pdoc.sents:
-            s_text = sent.text.strip()
+            # the span's characters, sliced: Span.text would join its tokens again
+            raw = para_text[sent.start_char : sent.end_char]
+            s_text = raw.strip()
             if not s_text:
                 continue
-            lead = len(sent.text) - len(sent.text.lstrip())
+            lead = len(raw) - len(raw.lstrip())
             start = para.start + sent.start_char + lead
             out.append(Sentence(len(out), start, start + len(s_text), s_text, pi))
     return out
@@ -68,14 +71,14 @@ def is_candidate(sentence: str) -> bool:
 def _parse(texts: Any, batch_size: int, ner: str = "rules") -> Any:
     """Full parses of `texts`; with setting `ner` = "rules", NER is skipped (about half the
     parse's cost) and `entities.assign` sets doc.ents from parley's own tables instead."""
-    nlp = nlp_models.full()
-    if ner != "rules" or "ner" not in nlp.pipe_names:
-        yield from nlp.pipe(texts, batch_size=batch_size)
-        return
     from .entities import assign
 
-    for sdoc in nlp.pipe(texts, batch_size=batch_size, disable=["ner"]):
-        yield assign(sdoc)
+    nlp = nlp_models.full()
+    texts = list(texts)
+    off = ["ner"] if ner == "rules" and "ner" in nlp.pipe_names else []
+    for text, sdoc in zip(texts, nlp.pipe(texts, batch_size=batch_size, disable=off)):
+        nlp_models.remember_text(sdoc, text)
+        yield assign(sdoc) if off else sdoc
 
 
 def parse_candidates(sentences: list[Sentence], settings: Settings | None = None) -> dict[int, Any]:
