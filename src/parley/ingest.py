@@ -170,9 +170,11 @@ def _warm_worker(settings: Settings | None = None) -> None:
     import hashlib
 
     from .annotate import nlp
+    from .extract import language
 
     nlp.full()
     nlp.splitter()
+    language.preload()  # the reader's language check, in this process when it reads too
     page = Page("<warm-up>", _WARM_PAGE, "text", content_hash=hashlib.sha256(_WARM_PAGE.encode()).hexdigest())
     analyse_pages([page], settings=settings)
 

@@ -163,6 +163,9 @@ def code_trigger_words(c: SentenceCoder, events: list[Event]) -> list[Event]:
     """Every trigger word of the sentence (see `parley.events.lexicon`), one reading per word."""
     events = list(events)
     for tok in c.sdoc:
+        cands = _trigger_rows(tok)
+        if not cands:
+            continue  # most words trigger nothing: the checks below are for those that do
         if inside(tok.idx, c.quotes):
             continue  # events inside quotes are the speaker's words, attributed via Quote
         if tok.ent_type_ in ("DATE", "TIME"):
@@ -173,18 +176,23 @@ def code_trigger_words(c: SentenceCoder, events: list[Event]) -> list[Event]:
             continue  # "evacuated the wounded", "the dead included": people, not an act
         if c._accusation_content(tok):
             continue  # "accused X of threatening": only the accusation is asserted
-        cands = triggers_for(tok.lemma_, tok.pos_)
-        if not cands and tok.pos_ == "VERB" and tok.lower_ in ("met",):
-            cands = triggers_for("meet", "VERB")
-        if not cands and tok.pos_ in ("ADJ", "VERB", "NOUN") and tok.tag_ in ("VBN", "JJ", "NN"):
-            # the tagger sometimes reads a participle as an adjective ("was attacked")
-            cands = triggers_for(tok.lemma_, "VERB") if tok.dep_ in ("ROOT", "acomp", "conj", "advcl", "xcomp", "ccomp", "relcl") and tok.pos_ == "ADJ" else []
         for trig in c._select(tok, cands):
             found = c._events_for(tok, trig)
             if found:
                 events.extend(found)
                 break  # one reading per word
     return events
+
+
+def _trigger_rows(tok: Any) -> list[Trigger]:
+    """The trigger rows a word may stand for, before its context is read."""
+    cands = triggers_for(tok.lemma_, tok.pos_)
+    if not cands and tok.pos_ == "VERB" and tok.lower_ in ("met",):
+        cands = triggers_for("meet", "VERB")
+    if not cands and tok.pos_ in ("ADJ", "VERB", "NOUN") and tok.tag_ in ("VBN", "JJ", "NN"):
+        # the tagger sometimes reads a participle as an adjective ("was attacked")
+        cands = triggers_for(tok.lemma_, "VERB") if tok.dep_ in ("ROOT", "acomp", "conj", "advcl", "xcomp", "ccomp", "relcl") and tok.pos_ == "ADJ" else []
+    return cands
 
 
 # The passes over a sentence, in order. A new construction: one module in constructions/ with an

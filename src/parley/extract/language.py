@@ -51,6 +51,11 @@ def _identifier() -> Any:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def preload() -> None:
+    """Load the language model now (about a second), so no page pays for it."""
+    _identifier()
+
+
 def visible_text(content: str, is_html: bool) -> str:
     """Roughly the words a reader sees: tags, scripts, styles, comments, entities and URLs out."""
     sample = content[: _SAMPLE_CHARS * 5] if is_html else content[:_SAMPLE_CHARS]

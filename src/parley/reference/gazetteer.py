@@ -429,18 +429,29 @@ def find_actor_terms(text: str) -> list[tuple[int, int, PlaceRef]]:
     when the data form has it ("the Kremlin").  Capitals are returned with how="capital":
     whether "Moscow" means the Russian government or the city is the caller's decision.
     """
+    return list(_actor_terms_in(text))
+
+
+# The actor rules ask about the same sentence and phrase texts many times over; the tables are
+# fixed once loaded, so an answer never goes stale (bounded: texts vary without end).
+_TEXT_CACHE = 1 << 16
+
+
+@functools.lru_cache(maxsize=_TEXT_CACHE)
+def _actor_terms_in(text: str) -> tuple[tuple[int, int, PlaceRef], ...]:
     table = _actor_table()
     out: list[tuple[int, int, PlaceRef]] = []
     for m in table.regex.finditer(_fold(text)):
         ref = table.scan.get(_WS.sub(" ", m.group()))
         if ref is not None:
             out.append((m.start(), m.end(), ref))
-    return out
+    return tuple(out)
 
 
 _POSSESSIVE = re.compile(r"(?:'s|')$")
 
 
+@functools.lru_cache(maxsize=_TEXT_CACHE)
 def lookup_country(term: str) -> PlaceRef | None:
     """Resolve one term ("China's", "the Kremlin", "U.S.", "Moscow", "NATO").
 
@@ -509,13 +520,18 @@ def find_titles(text: str) -> list[tuple[int, int, TitleRef]]:
     """Titles and agencies ("Defense Minister", "Lt. Gen.", "riot police"), longest first,
     case-insensitive.  Phrases listed as not titles ("general election") consume their
     span and are not returned."""
+    return list(_titles_in(text))
+
+
+@functools.lru_cache(maxsize=_TEXT_CACHE)
+def _titles_in(text: str) -> tuple[tuple[int, int, TitleRef], ...]:
     table = _title_table()
     out: list[tuple[int, int, TitleRef]] = []
     for m in table.regex.finditer(_fold(text)):
         ref = table.refs.get(_WS.sub(" ", m.group()).lower())
         if ref is not None:
             out.append((m.start(), m.end(), ref))
-    return out
+    return tuple(out)
 
 
 # ---------------------------------------------------------------- misspellings and ethnic groups
@@ -538,6 +554,7 @@ def _fuzzy_forms() -> dict[str, tuple[str, ...]]:
 _FUZZY_NEVER = {"Guiana", "Guianas", "Samoans", "Serbians", "Romans", "Germane", "Indiana", "Indians", "Hungry"}
 
 
+@functools.lru_cache(maxsize=_TEXT_CACHE)
 def fuzzy_country(token: str) -> PlaceRef | None:
     """A misspelt one-word country name ("Ethopia", "Afganistan", "Phillippines", "Quatar's").
 

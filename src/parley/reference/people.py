@@ -82,6 +82,7 @@ MAX_GAP_DAYS = 90
 FUZZY_FULL_MIN = 88
 FUZZY_SURNAME_MIN = 90
 FUZZY_MIN_CHARS = 4
+FUZZY_MEMO = 50_000  # fuzzy answers remembered per table
 
 # Gaps longer than MAX_GAP_DAYS between consecutive holders that are real vacancies, not missing
 # data. Key: (country, office, day the gap starts = previous holder's end). Value: why.
@@ -427,6 +428,7 @@ class Officeholders:
         self._fuzzy_family_keys = [_translit_token(f) for f, _ in fuzzy_families]
         self._fuzzy_family_people = [people for _, people in fuzzy_families]
         self._fuzzy_name_keys = list(self._translit)
+        self._fuzzy_seen: dict[tuple[tuple[str, ...], date | None, str | None], frozenset[str]] = {}
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -496,6 +498,16 @@ class Officeholders:
         return set()
 
     def _lookup_fuzzy(self, tokens: list[str], on: date | None, country: str | None) -> set[str]:
+        # A page repeats its names; the table never changes once built, so remember the answer.
+        key = (tuple(tokens), on, country)
+        found = self._fuzzy_seen.get(key)
+        if found is None:
+            if len(self._fuzzy_seen) >= FUZZY_MEMO:
+                self._fuzzy_seen.clear()  # bounded: a long ingest meets names without end
+            found = self._fuzzy_seen[key] = frozenset(self._score_fuzzy(tokens, on, country))
+        return set(found)
+
+    def _score_fuzzy(self, tokens: list[str], on: date | None, country: str | None) -> set[str]:
         query = " ".join(_translit_token(t) for t in tokens)
         if len(query.replace(" ", "")) < FUZZY_MIN_CHARS:
             return set()
