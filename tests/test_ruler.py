@@ -61,3 +61,18 @@ def test_unknown_pattern_form_keeps_spacys_matcher(stock):
     assert compile_ruler(ruler) is not None
     ruler.add([[{"LOWER": "very", "OP": "+"}]], {"POS": "ADV"})
     assert compile_ruler(ruler) is None
+
+
+def test_splitter_tokenizes_as_a_blank_english_tokenizer():
+    # The sentence splitter borrows the full pipeline's tokenizer (one lexeme per word, a warm
+    # cache for the parse); that is only right while its rules are spaCy's English defaults.
+    import spacy
+
+    borrowed, blank = nlp.splitter().tokenizer, spacy.blank("en").tokenizer
+    assert borrowed is nlp.full().tokenizer
+    assert borrowed.rules == blank.rules
+    for attr in ("prefix_search", "suffix_search", "infix_finditer", "url_match"):
+        assert getattr(borrowed, attr).__self__.pattern == getattr(blank, attr).__self__.pattern, attr
+    assert borrowed.token_match == blank.token_match
+    for text in SENTENCES:
+        assert [t.text for t in borrowed(text)] == [t.text for t in blank(text)]

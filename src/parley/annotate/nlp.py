@@ -50,10 +50,16 @@ def stock() -> Any:
 
 @lru_cache(maxsize=1)
 def splitter() -> Any:
-    """Tokenizer + rule sentencizer: fast enough to run on every sentence of every page."""
+    """Tokenizer + rule sentencizer: fast enough to run on every sentence of every page.
+
+    It borrows the full pipeline's tokenizer and vocabulary (the same rules as a blank English
+    tokenizer): each new word then gets its lexeme once, and a candidate sentence's words are
+    already in the tokenizer's cache when the full pipeline reads it."""
     import spacy
 
-    nlp = spacy.blank("en")
+    model = full()
+    nlp = spacy.blank("en", vocab=model.vocab)
+    nlp.tokenizer = model.tokenizer
     nlp.add_pipe("sentencizer")
     return nlp
 
