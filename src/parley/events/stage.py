@@ -154,6 +154,9 @@ def run(doc: Document, settings: Any = None) -> Document:
             more = learned.additions(coder.sentence.text, {e.type for e in found}) if usable and coder.actors else []
             if more:  # a second event the rules' triggers missed in a sentence they did code
                 extra = as_stated(coder, coder.model_events(event_model, learned, more))
-        events.extend(found + extra if usable else found + as_stated(coder, coder.model_events(event_model, learned)))
+        if usable:
+            events.extend(found + extra)
+            continue
+        events.extend(found + as_stated(coder, coder.model_events(event_model, learned)))
     events = _resolve_addressees(events)
     return replace(doc, events=tuple(events))
