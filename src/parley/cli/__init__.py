@@ -272,7 +272,10 @@ def bench(fmt: str, pages: int, workers: int, spacy_pages: int, keep_dir: str | 
     """
     from ..quality.bench import format_bench, run_bench
 
-    result = run_bench(pages=pages, workers=workers, spacy_pages=spacy_pages, keep_dir=keep_dir, pages_dir=pages_dir)
+    from ..settings import Settings
+
+    result = run_bench(pages=pages, workers=workers, spacy_pages=spacy_pages, keep_dir=keep_dir, pages_dir=pages_dir,
+                       settings=Settings.from_env())
     click.echo(json.dumps(result, indent=2) if fmt == "json" else format_bench(result))
 
 

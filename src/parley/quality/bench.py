@@ -23,7 +23,6 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from ..settings import current as current_settings
 
 STORIES_PER_PAGE = 3
 SHARED = Path(__file__).resolve().parents[3].parent / "shared"
@@ -232,7 +231,8 @@ def _time_spacy(docs: list[dict[str, Any]], texts: list[str], spacy_pages: int) 
     return sample, full_s, full_cpu, tok_s
 
 
-def run_bench(pages: int = 200, workers: int = 0, spacy_pages: int = 60, keep_dir: str | None = None, pages_dir: str | None = None) -> dict[str, Any]:
+def run_bench(pages: int = 200, workers: int = 0, spacy_pages: int = 60, keep_dir: str | None = None, pages_dir: str | None = None,
+              settings: Any = None) -> dict[str, Any]:
     """Ingest `pages` benchmark pages end to end, then time spaCy alone on the same texts.
 
     `pages_dir` benchmarks your own pages instead (the first `pages` files, sorted by name).
@@ -257,10 +257,12 @@ def run_bench(pages: int = 200, workers: int = 0, spacy_pages: int = 60, keep_di
 
     from ..settings import Settings
 
+    settings = settings if settings is not None else Settings()  # the CLI passes the run's settings
     cpu0 = _cpu_seconds()
     with _RssSampler() as rss:
         t0 = time.perf_counter()
-        summary = ingest_mod.ingest_pages(ingest_mod.iter_pages([str(corpus_dir)], Settings()), db_path, workers=workers, pool=pool)
+        summary = ingest_mod.ingest_pages(ingest_mod.iter_pages([str(corpus_dir)], settings), db_path, workers=workers, pool=pool,
+                                           settings=settings)
         e2e_s = time.perf_counter() - t0
     cpu_s = _cpu_seconds() - cpu0
     if pool is not None:
@@ -295,7 +297,8 @@ def run_bench(pages: int = 200, workers: int = 0, spacy_pages: int = 60, keep_di
         "mentions": n_mentions,
         "workers": workers,
         # Which entity spans the candidate parse used (setting `ner`, PARLEY_NER=model|rules).
-        "ner": current_settings().ner,
+        "ner": settings.ner,
+        "event_model": settings.event_model,
         "cores": n_cores,
         "cores_used": used,
         "startup_s": round(startup_s, 2),
