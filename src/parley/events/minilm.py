@@ -143,12 +143,14 @@ class Reviewer:
 
     - veto: a rule event whose type the model gives less than `veto` probability in its sentence is
       dropped (precision); the events it keeps carry the model's probability in their `coder`;
-    - propose: where the rules coded nothing usable in a sentence with actors, the model's most
-      probable type at or above `propose` is coded, with the rules' argument finder
+    - propose: where the rules coded nothing usable in a sentence with actors, every type the
+      model gives at least `propose` is coded, with the rules' argument finder
       (`SentenceCoder.model_events`) choosing source and target; where the parse gives no subject
-      actor, the span tagger's source and target actors are taken instead.
-    Thresholds are the `learned_veto` and `learned_propose` settings (percent; 0 and 100 switch
-    a role off)."""
+      actor, the span tagger's source and target actors are taken instead (`prefer_tagged`: its
+      targets first);
+    - add: beside the rules' usable events, a type they did not code at or above `add`.
+    Thresholds are the `learned_veto`, `learned_propose` and `learned_add` settings (percent; 0
+    and 100 switch a role off)."""
 
     def __init__(self, model: LearnedExtractor, veto: float, propose: float, add: float = 1.0, prefer_tagged: bool = False) -> None:
         self.model = model
