@@ -151,3 +151,25 @@ def typed_events(text: str, etype: str) -> list[Any]:
 def show_events(text: str) -> list[tuple[str, str | None, str | None, str]]:
     """What was coded in `text`, for assertion messages."""
     return [(e.type, e.source.country, e.target.country, e.coder) for e in analysed_events(text)]
+
+
+class WebClient:
+    """Synchronous wrapper over Datasette's in-process ASGI client (the web tests' one client)."""
+
+    def __init__(self, db_path: Path) -> None:
+        import asyncio
+
+        from parley.web import make_datasette
+
+        self.ds = make_datasette(db_path)
+        self.loop = asyncio.new_event_loop()
+        self.loop.run_until_complete(self.ds.invoke_startup())
+
+    def get(self, path: str) -> Any:
+        return self.loop.run_until_complete(self.ds.client.get(path))
+
+    def json(self, path: str, status: int = 200) -> Any:
+        r = self.get(path)
+        assert r.status_code == status, (path, r.status_code, r.text[:500])
+        assert r.headers["content-type"].startswith("application/json")
+        return r.json()

@@ -4,7 +4,6 @@ precision; clear command-line answers. Hand-built databases (tests/conftest.py: 
 
 from __future__ import annotations
 
-import asyncio
 import json
 import socket
 from pathlib import Path
@@ -14,9 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 import parley
-from conftest import hand_db
+from conftest import WebClient, hand_db
 from parley.cli import main
-from parley.web import make_datasette
 
 EVENTS = [
     {"id": "e0000000000000b1", "type": "CONSULT", "date": "2022", "date_precision": "year", "source_name": "Lloyd Austin",
@@ -42,14 +40,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return hand_db(tmp_path_factory.mktemp("views") / "views.db", EVENTS, news_date="2024-05-02")
 
 
-class Client:
-    def __init__(self, db_path: Path) -> None:
-        self.ds = make_datasette(db_path)
-        self.loop = asyncio.new_event_loop()
-        self.loop.run_until_complete(self.ds.invoke_startup())
-
-    def get(self, path: str) -> Any:
-        return self.loop.run_until_complete(self.ds.client.get(path))
+Client = WebClient
 
 
 @pytest.fixture(scope="module")

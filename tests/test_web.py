@@ -6,7 +6,6 @@ tests, one of them hostile (script tags, event handlers, a javascript: URL).
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 from pathlib import Path
@@ -17,6 +16,7 @@ import pytest
 
 from parley.errors import QueryError, StoreError
 from parley.web import data
+from conftest import WebClient
 from parley.web.app import make_datasette, questions
 
 SPEC = json.loads((Path(__file__).resolve().parents[1] / "src/parley/web/static/openapi.json").read_text())
@@ -78,22 +78,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_db(tmp_path_factory.mktemp("web"))
 
 
-class Client:
-    """Synchronous wrapper over Datasette's in-process ASGI client."""
-
-    def __init__(self, db_path: Path) -> None:
-        self.ds = make_datasette(db_path)
-        self.loop = asyncio.new_event_loop()
-        self.loop.run_until_complete(self.ds.invoke_startup())
-
-    def get(self, path: str) -> Any:
-        return self.loop.run_until_complete(self.ds.client.get(path))
-
-    def json(self, path: str, status: int = 200) -> Any:
-        r = self.get(path)
-        assert r.status_code == status, (path, r.status_code, r.text[:500])
-        assert r.headers["content-type"].startswith("application/json")
-        return r.json()
+Client = WebClient
 
 
 @pytest.fixture(scope="module")
