@@ -22,16 +22,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from train_learned import CORPUS, SYNTHETIC, is_dev, synthetic_titles  # noqa: E402
-
-
-def text_group(record: dict, titles: dict[str, str]) -> str:
-    """The split group of a corpus text, as train_learned.load_corpus names it."""
-    origin = str(record.get("origin") or "")
-    if origin.startswith("synthetic:"):
-        row = origin.split(":", 1)[1]
-        return f"synthetic:{titles.get(row, row)}"
-    return f"corpus:{record['id']}"
+from train_learned import CORPUS, SYNTHETIC, is_dev, synthetic_titles, text_group  # noqa: E402
 
 
 def gold_events(record: dict) -> list[dict]:

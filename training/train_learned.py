@@ -96,6 +96,16 @@ def nth(text: str, quoted: str | None, occurrence: int) -> int:
     return at
 
 
+def text_group(record: dict, titles: dict[str, str]) -> str:
+    """The split group of a corpus text: the text itself, or for a synthetic story the title
+    template its row shares with the weak rows (so no paraphrase of a dev story is trained on)."""
+    origin = str(record.get("origin") or "")
+    if origin.startswith("synthetic:"):
+        row = origin.split(":", 1)[1]
+        return f"synthetic:{titles.get(row, row)}"
+    return f"corpus:{record['id']}"
+
+
 def load_corpus(folder: Path, titles: dict[str, str]) -> list[Example]:
     """Every sentence of every annotated text; group = the text, or for a synthetic story the
     title template its row shares with the weak rows."""
@@ -106,9 +116,7 @@ def load_corpus(folder: Path, titles: dict[str, str]) -> list[Example]:
                 continue
             try:
                 rec = json.loads(line)
-                origin = str(rec.get("origin") or "")
-                row = origin.split(":", 1)[1] if origin.startswith("synthetic:") else None
-                group = f"synthetic:{titles.get(row, row)}" if row is not None else f"corpus:{rec['id']}"
+                group = text_group(rec, titles)
                 for s in rec["sentences"]:
                     text, events = s["text"], s["events"]
                     spans: list[tuple[int, int, str]] = []
