@@ -2,6 +2,8 @@
 
 Usage (from the repo root):
     python training/sample_for_review.py [--size 400] [--seed 14]
+    python training/sample_for_review.py --seed 15 --out training/corpus/review2 \
+        --files $(cd training/corpus && ls synthetic-annot*.jsonl own-annot*.jsonl voa-annot2.jsonl)
 
 Reads the annotated corpus files, draws a seeded random sample of sentences stratified on
 whether the first annotation gave them events (half with events, half with none, so that the
@@ -98,8 +100,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=int, default=400)
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--out", type=Path, default=REVIEW_DIR)
+    parser.add_argument("--files", nargs="+", default=list(SOURCE_FILES),
+                        help="corpus files (names in training/corpus/) to sample from; the first study used the VOA files")
     args = parser.parse_args(argv)
-    texts = read_texts([CORPUS_DIR / name for name in SOURCE_FILES])
+    texts = read_texts([CORPUS_DIR / name for name in args.files])
     picked = draw_sample(texts, args.size, args.seed)
     rows, stories = blind_rows(texts, picked)
     write_jsonl(args.out / "sample-blind.jsonl", rows)
