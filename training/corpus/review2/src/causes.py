@@ -85,3 +85,6 @@ c("Judgement calls on garbled synthetic text and code guesses","both defensible"
  ["synthetic-1467:2","synthetic-1568:2","synthetic-3014:4","synthetic-362:3","synthetic-3728:6","synthetic-475:0","synthetic-1526:4","synthetic-2567:4","own-annot4-s14:3"],
  "Machine-generated texts whose referents or countries cannot be told (Zabol/Jund al-Aqsa, \"Irish Democrats\" at a Milan dateline, a Bermuda/Guam mix), bids and approvals that are not clearly acts toward anyone, crowds greeting visitors, and targets inferred from the story's framing (India's tests toward Pakistan). No rule change; the code-guess row of 2.17 decides where a country is only guessed.")
 json.dump(C, open('training/corpus/review2/causes.json','w'), indent=1, ensure_ascii=False)
+C.append({"cause":"Corrections applied to the corpus","verdict":"—","sentences":[],
+ "note":"Applied in the commit after this report (script `training/corpus/review2/src/apply_corrections.py`, checker clean): the 24 removals, type/mode changes, `historical` flags and the NRU code listed below. The additions (missed enumerations, mentions, second sectors, the AGREE of voa-6205629:13) are listed but not applied. The figures above compare the review with the corpus before these corrections."})
+json.dump(C, open('training/corpus/review2/causes.json','w'), indent=1, ensure_ascii=False)
