@@ -319,17 +319,27 @@ def share(pairs: list[tuple]) -> float:
     return sum(a == b for a, b in pairs) / len(pairs) if pairs else 1.0
 
 
-def report(result: Comparison, texts: dict[SentenceKey, str], causes: list[dict]) -> str:
+def _shown(path: Path) -> str:
+    """A path as the report shows it: relative to the repo when inside it."""
+    try:
+        return str(path.resolve().relative_to(REPO))
+    except ValueError:
+        return str(path)
+
+
+def report(result: Comparison, texts: dict[SentenceKey, str], causes: list[dict],
+           review_path: Path = REVIEW_DIR / "sample-review.jsonl", causes_path: Path = REVIEW_DIR / "causes.json") -> str:
     r = result
+    review_name, causes_name = _shown(review_path), _shown(causes_path)
     lines = [
         "# Inter-annotator agreement: corpus sample (issue #14)",
         "",
         "Written by `python training/agreement.py`; do not edit by hand (causes come from "
-        "`training/corpus/review/causes.json`).",
+        f"`{causes_name}`).",
         "",
         f"Sample: {r.sentences} sentences drawn by `training/sample_for_review.py` (seeded, half with "
-        "events in the original, half without). Original = `training/corpus/voa*.jsonl`; review = "
-        "`training/corpus/review/sample-review.jsonl`, annotated from the blind file only.",
+        "events in the original, half without). Original = the corpus files holding the sampled texts; "
+        f"review = `{review_name}`, annotated from the blind file only.",
         "",
         "## Summary",
         "",
@@ -405,8 +415,8 @@ def report(result: Comparison, texts: dict[SentenceKey, str], causes: list[dict]
     if corrections:
         lines += ["## Corrections to apply", "",
                   "The original annotation is wrong by the manual, as revised with this study, in these "
-                  "sampled sentences. Not applied here: other annotators append to the corpus files "
-                  "concurrently; apply them in one commit on main. Sentences outside the sample were not "
+                  "sampled sentences. This script does not apply them (the study's notes say which were "
+                  "applied to the corpus files). Sentences outside the sample were not "
                   "re-checked against the new rules.", ""]
         for cause in corrections:
             for item in cause["corrections"]:
@@ -424,7 +434,7 @@ def main(argv: list[str] | None = None) -> int:
     review, texts = load_review(args.review)
     original = load_original(review)
     result = compare(original, review)
-    text = report(result, texts, load_causes(args.causes))
+    text = report(result, texts, load_causes(args.causes), args.review, args.causes)
     if args.out == "-":
         sys.stdout.write(text + "\n")
     else:
