@@ -225,3 +225,34 @@ def test_learned_add_codes_a_second_type_beside_a_rule_event(monkeypatch: pytest
     added = [e for e in analysed_events(text) if e.type == "ACCUSE"]
     assert added and {(e.source.country, e.target.country) for e in added} <= {("CHN", "JPN"), ("JPN", "CHN")}
     assert all(e.coder.startswith(f"model:{stand_in.version}:ACCUSE") for e in added)
+
+
+def test_the_model_reads_only_the_sentences_whose_answer_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the veto and additions off (the defaults), a sentence the rules coded is never run
+    through the model, nor one with no actor; a sentence with actors and no rule event is. With a
+    veto on, the coded sentence is read too (and its event carries the probability)."""
+    from parley.events import minilm
+    from conftest import analysed_events
+
+    read: list[str] = []
+
+    @dataclass(frozen=True)
+    class Counting(_StandIn):
+        def predict(self, texts: list[str]) -> list[Prediction]:
+            read.extend(texts)
+            return _StandIn.predict(self, texts)
+
+    coded = "Chinese Foreign Minister Wang Yi met Japanese Foreign Minister Yoko Kamikawa in Beijing on Monday."
+    uncoded = "Kenya's president shared a long dinner with Ethiopia's leader in Nairobi."
+    no_actor = "It rained heavily through the afternoon."
+    stand_in = Counting({"long dinner": {"SUPPORT": 0.9}, "Wang Yi met": {"CONSULT": 0.9}})
+    monkeypatch.setattr(minilm, "shipped", lambda: stand_in)
+    monkeypatch.setenv("PARLEY_EVENT_MODEL", "minilm")
+    events = analysed_events(f"{coded} {uncoded} {no_actor}")
+    assert coded not in read and no_actor not in read and uncoded in read
+    meeting = [e for e in events if e.type == "CONSULT"]
+    assert meeting and all(e.coder.endswith(f"|{stand_in.version}") for e in meeting)
+    read.clear()
+    monkeypatch.setenv("PARLEY_LEARNED_VETO", "1")
+    vetted = [e for e in analysed_events(f"{coded} {uncoded}") if e.type == "CONSULT"]
+    assert coded in read and vetted and all(e.coder.endswith(f"|{stand_in.version}:0.90") for e in vetted)

@@ -8,6 +8,7 @@ back the same:
     rule:intent:TYPE<-ACT:lemma/pos                a stated intention derived from an act
     model:NAME:TYPE:how[~modality:why]             the learned sentence model
     ...|NAME:p                                    a rule event the MiniLM reviewer kept (event_model=minilm)
+    ...|NAME                                      a rule event coded beside it, not read (its veto off)
 
 `Coding.to_string()` writes it and `Coding.from_string()` reads it: the only two places that know
 the format. Everything else reads fields (`coding.why`, `coding.lemma`, `coding.kind`).
@@ -32,7 +33,7 @@ class Coding:
     modality: str = ""  # the modality when it was coded, with its reason below ("" when asserted)
     why: str = ""  # "future", "intent", "refusal", "condition", "negation", "modal", "ruled-out" ...
     model: str = ""  # the sentence model's name, for a model coding
-    review: str = ""  # "NAME:p": the learned model that kept this rule event, and its probability
+    review: str = ""  # "NAME:p": the learned model that kept this rule event, and its probability ("NAME": not asked)
     derived_from: str = ""  # for an intention: the type of the act it is read from
 
     @property

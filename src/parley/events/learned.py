@@ -40,16 +40,18 @@ def model_events(ctx: ArgumentFinders, event_model: str, model: Any = None,
     subj, _ = subject_of(main)
     if subj is not None and subj.lemma_.lower() in NON_AGENT_NOUNS:
         return []  # "The agreement, signed by Iran and the US, limits ...": a document acts for no one
+    main_objs = {o.lemma_.lower() for o in children_of(main, ("dobj",))}
+    if any(main_objs & set(t.forbids_object) for t in triggers_for(main.lemma_.lower(), "VERB")):
+        return []  # the rules read the verb and ruled it out ("released a statement")
     sources = [a for a in ctx.actor(subj) if a.country]
     tagged: list[Actor] = []
+    if not sources and not any(a.country for a in ctx.actors.values()):
+        return []  # no source, and none the tagger could name (asked only when it may help: it is costly)
     if not sources and hasattr(model, "tagged_actors"):
         # no subject actor in the parse: the learned span tagger's source and target, if any
         sources, tagged = model.tagged_actors(ctx)
     if not sources:
         return []
-    main_objs = {o.lemma_.lower() for o in children_of(main, ("dobj",))}
-    if any(main_objs & set(t.forbids_object) for t in triggers_for(main.lemma_.lower(), "VERB")):
-        return []  # the rules read the verb and ruled it out ("released a statement")
     if proposals is None:
         asked = model.proposals(ctx.sentence.text) if hasattr(model, "proposals") else [model.predict(ctx.sentence.text)]
         proposals = [(t, p) for t, p in asked if p >= model.threshold]

@@ -142,7 +142,9 @@ class Reviewer:
     """The learned model beside the rules, for one document.
 
     - veto: a rule event whose type the model gives less than `veto` probability in its sentence is
-      dropped (precision); the events it keeps carry the model's probability in their `coder`;
+      dropped (precision); the events it keeps carry the model's probability in their `coder`
+      (with the veto off, the default, the model does not read the rules' sentences at all, and
+      their events carry only its name);
     - propose: where the rules coded nothing usable in a sentence with actors, every type the
       model gives at least `propose` is coded, with the rules' argument finder
       (`SentenceCoder.model_events`) choosing source and target; where the parse gives no subject
@@ -194,9 +196,9 @@ class Reviewer:
     def tagged_actors(self, coder) -> tuple[list, list]:
         """(sources, targets): the sentence's resolved actors (with a country) whose words the
         span tagger marked as source or as target; used where the parse gives no subject."""
-        spans = self.prediction(coder.sentence.text).spans
         if coder.sdoc.text != coder.sentence.text:
             return [], []
+        spans = self.prediction(coder.sentence.text).spans
         found: dict[str, list] = {"SRC": [], "TGT": []}
         for i, actor in sorted(coder.actors.items()):
             tok = coder.sdoc[i]
@@ -211,11 +213,15 @@ class Reviewer:
 
         if not events:
             return events
+        if self.veto <= 0:
+            # nothing to decide: the model is not run on the sentence (it costs about as much as
+            # the parse), and the events carry only its name, the model that coded beside them
+            return [replace(e, coder=f"{e.coder}|{self.name}") for e in events]
         probs = self.prediction(text).types
         out = []
         for e in events:
             p = probs.get(e.type, 0.0)
-            if self.veto > 0 and p < self.veto:
+            if p < self.veto:
                 continue
             out.append(replace(e, coder=f"{e.coder}|{self.name}:{p:.2f}"))
         return out

@@ -144,13 +144,16 @@ def run(doc: Document, settings: Any = None) -> Document:
         # its addressee may yet be resolved, so it counts as usable only when one exists)
         coded.append((coder, found, any(e.target.resolution != "unresolved" for e in found)))
     learned = minilm_reviewer(settings)  # event_model=minilm only: vetoes and proposals
-    if learned is not None:
-        learned.prepare([c.sentence.text for c, found, _ in coded if found or c.actors])
+    # the model runs on a sentence only when its answer is used (it costs about as much as the
+    # parse): a sentence the rules coded is read only to veto or add, one they did not only when
+    # `model_events` asks (it has actors, a subject, no ruled-out verb); one sentence per run, so
+    # the numbers are the same whichever sentences are read
     for coder, found, usable in coded:
         extra: list[Event] = []
-        if learned is not None:
+        if learned is not None and found:
             found = learned.review(found, coder.sentence.text)
             usable = any(e.target.resolution != "unresolved" for e in found)
+        if learned is not None:
             more = learned.additions(coder.sentence.text, {e.type for e in found}) if usable and coder.actors else []
             if more:  # a second event the rules' triggers missed in a sentence they did code
                 extra = as_stated(coder, coder.model_events(event_model, learned, more))
