@@ -58,6 +58,10 @@ class LearnedExtractor:
     threshold: float
     session: object  # onnxruntime.InferenceSession
     tokenizer: object  # tokenizers.Tokenizer
+    # p = sigmoid(scale * logit + bias): fitted on held-out dev sentences by the training script
+    # (an artifact without it is used as trained)
+    scale: float = 1.0
+    bias: float = 0.0
 
     @classmethod
     def load(cls, folder: Path = ARTIFACT) -> "LearnedExtractor":
@@ -76,10 +80,15 @@ class LearnedExtractor:
             raise ValueError(f"{folder}: not a parley learned-model artifact ({exc})") from exc
         except Exception as exc:  # onnxruntime raises its own exception types for a bad model file
             raise ValueError(f"{folder}/model.onnx: cannot be loaded ({exc})") from exc
-        tokenizer.enable_truncation(int(meta["max_len"]))
-        tokenizer.no_padding()
-        return cls(meta["version"], tuple(meta["labels"]), tuple(meta["tags"]), tuple(meta["modalities"]),
-                   float(meta["threshold"]), session, tokenizer)
+        try:
+            tokenizer.enable_truncation(int(meta["max_len"]))
+            tokenizer.no_padding()
+            calibration = meta.get("calibration") or {}
+            return cls(meta["version"], tuple(meta["labels"]), tuple(meta["tags"]), tuple(meta["modalities"]),
+                       float(meta["threshold"]), session, tokenizer,
+                       float(calibration.get("scale", 1.0)), float(calibration.get("bias", 0.0)))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ValueError(f"{folder}/meta.json: not a parley learned-model description ({exc!r})") from exc
 
     def predict(self, texts: list[str], batch: int = 1) -> list[Prediction]:
         """Types, spans and modality of each sentence. One sentence per run by default: the int8
@@ -99,7 +108,7 @@ class LearnedExtractor:
                 ids[r, : len(e.ids)] = e.ids
                 mask[r, : len(e.ids)] = 1
             types, tags, modality = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
-            probs = _sigmoid(types)
+            probs = _sigmoid(self.scale * types + self.bias)
             for r, (i, e) in enumerate(zip(idx, encs)):
                 results[i] = Prediction(
                     {lab: float(probs[r, j]) for j, lab in enumerate(self.labels)},
