@@ -256,3 +256,33 @@ def test_the_model_reads_only_the_sentences_whose_answer_is_used(monkeypatch: py
     monkeypatch.setenv("PARLEY_LEARNED_VETO", "1")
     vetted = [e for e in analysed_events(f"{coded} {uncoded}") if e.type == "CONSULT"]
     assert coded in read and vetted and all(e.coder.endswith(f"|{stand_in.version}:0.90") for e in vetted)
+
+
+def test_calibration_in_the_artifact_is_applied(tmp_path: Path, model: LearnedExtractor) -> None:
+    """meta.json's calibration maps every logit: with scale 0 and bias 0 every probability is 0.5,
+    and an artifact without one is read as trained."""
+    for name in ("model.onnx", "tokenizer.json"):
+        (tmp_path / name).symlink_to(ARTIFACT / name)
+    meta = json.loads((ARTIFACT / "meta.json").read_text(encoding="utf-8"))
+    meta["calibration"] = {"scale": 0.0, "bias": 0.0}
+    (tmp_path / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    flat = LearnedExtractor.load(tmp_path).predict(["Indian troops shelled Pakistani army posts in Kashmir."])[0]
+    assert set(flat.types.values()) == {0.5}
+    meta["calibration"] = {"scale": "steep"}
+    (tmp_path / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(ValueError, match="meta.json"):
+        LearnedExtractor.load(tmp_path)
+
+
+def test_platt_fit_recovers_a_known_scale_and_bias() -> None:
+    """The training script's calibration fit (numpy only): labels drawn from sigmoid(0.5 z - 1)."""
+    import numpy as np
+
+    sys.path.insert(0, str(REPO / "training"))
+    from train_learned import fit_platt
+
+    rng = np.random.default_rng(7)
+    z = rng.normal(0, 3, size=(4000, 16))
+    y = rng.random(z.shape) < 1 / (1 + np.exp(-(0.5 * z - 1.0)))
+    scale, bias = fit_platt(z, y)
+    assert abs(scale - 0.5) < 0.05 and abs(bias + 1.0) < 0.08

@@ -380,16 +380,27 @@ def fit_platt(logits: np.ndarray, gold: np.ndarray) -> tuple[float, float]:
     the raw probabilities over-confident, and two numbers fitted on held-out rows fix that
     without moving any type's ranking."""
     z, y = logits.ravel().astype(np.float64), gold.ravel().astype(np.float64)
+
+    def loss(a: float, b: float) -> float:
+        u = a * z + b
+        return float(np.sum(np.logaddexp(0.0, u) - y * u))  # log loss, computed stably
+
     a, b = 1.0, 0.0
-    for _ in range(50):
+    current = loss(a, b)
+    for _ in range(100):
         p = 1.0 / (1.0 + np.exp(-(a * z + b)))
         g = np.array([np.sum((p - y) * z), np.sum(p - y)])
         w = p * (1 - p)
         h = np.array([[np.sum(w * z * z), np.sum(w * z)], [np.sum(w * z), np.sum(w)]]) + 1e-9 * np.eye(2)
         step = np.linalg.solve(h, g)
-        a, b = a - step[0], b - step[1]
-        if np.abs(step).max() < 1e-7:
+        t = 1.0  # a full Newton step can overshoot from far away: halve it until the loss falls
+        while t > 1e-6 and loss(a - t * step[0], b - t * step[1]) > current:
+            t /= 2
+        a, b = a - t * step[0], b - t * step[1]
+        new = loss(a, b)
+        if current - new < 1e-10 * max(1.0, abs(current)):
             break
+        current = new
     return float(a), float(b)
 
 

@@ -85,6 +85,11 @@ def _typed(ctx: ArgumentFinders, model: Any, type_: str, p: float, root: Any, ma
                 # a landmark ("a village near the border with Niger"), as `_in_clause` reads it; for
                 # the learned model only (its low threshold proposes more), v1 keeps its behaviour
                 continue
+            if hasattr(model, "proposals") and any(x.dep_ == "relcl" for x in tok.ancestors):
+                # a relative clause describes its noun ("the plan, which Uganda backs"; "a sign
+                # that Uganda had not replied"): its actors are not the one acted on, as `_in_clause`
+                # reads a clause boundary (the learned model only, as above)
+                continue
             targets, how = [a], "in-sentence"
             break
     if not targets:
