@@ -39,8 +39,6 @@ def test_artifact_is_versioned_small_and_runs_without_torch(model: LearnedExtrac
     assert "torch" not in sys.modules
 
 
-@pytest.mark.xfail(strict=False, reason="parley-minilm-1 (2 epochs) is still weak on some types (dev micro F1 0.43 at p >= 0.5, "
-                   "see training/README.md); retrain with more epochs and make this strict")
 def test_types_of_sentences_we_wrote(model: LearnedExtractor) -> None:
     texts = [
         "Rebel fighters fired rockets at an army base near the border on Sunday, killing three soldiers.",

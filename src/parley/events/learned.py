@@ -9,7 +9,7 @@ from .arguments import ArgumentFinders
 from .coding import Coding
 from .lexicon import triggers_for
 from .ontology import PLOVER_TYPES
-from .parse_helpers import children_of, inside, subject_of
+from .parse_helpers import children_of, inside, objects_of, subject_of
 from .policy import actor_key, is_place
 from .words import DOMESTIC_TYPES, LOCATIVE_PREPS, NON_AGENT_NOUNS, ONE_SIDED_TYPES, SPEECH_VERBS
 
@@ -55,6 +55,12 @@ def model_events(ctx: ArgumentFinders, event_model: str, model: Any = None,
     if proposals is None:
         asked = model.proposals(ctx.sentence.text) if hasattr(model, "proposals") else [model.predict(ctx.sentence.text)]
         proposals = [(t, p) for t, p in asked if p >= model.threshold]
+    if hasattr(model, "proposals"):
+        # the rules read the verb's "from" object and ruled its reading out ("withdrew from the
+        # treaty" is no retreat): not that type (the learned model only; v1 keeps its behaviour)
+        froms = {o.lemma_.lower() for o in objects_of(main, ("from",))}
+        ruled_out = {t.type for t in triggers_for(main.lemma_.lower(), "VERB") if froms & set(t.forbids_from)}
+        proposals = [(t, p) for t, p in proposals if t not in ruled_out]
     if not proposals:
         return []
     if tagged == [] and getattr(model, "prefer_tagged", False):
