@@ -78,6 +78,7 @@ def _web_ids(client: Client, query: str) -> list[str]:
     (["--min-confidence", "0.5"], "confidence=0.5"),
     (["--country", "IRN", "--all"], "country=IRN&all=1"),
     (["--historical"], "historical=1"),
+    (["--precision", "day,month"], "precision=day,month"),  # the year-dated meeting is left out
 ])
 def test_cli_and_web_return_the_same_rows(db: Path, client: Client, cli: list[str], web: str) -> None:
     assert _cli_ids(db, *cli) == _web_ids(client, web)
@@ -85,7 +86,8 @@ def test_cli_and_web_return_the_same_rows(db: Path, client: Client, cli: list[st
 
 
 def _python(cli: list[str]) -> dict[str, Any]:
-    names = {"--text": "text", "--country": "country", "--actor": "actor", "--quad-class": "quad_class", "--min-confidence": "confidence"}
+    names = {"--text": "text", "--country": "country", "--actor": "actor", "--quad-class": "quad_class", "--min-confidence": "confidence",
+             "--precision": "precision"}
     out: dict[str, Any] = {}
     it = iter(cli)
     for flag in it:
@@ -278,3 +280,33 @@ def test_json_output_is_format_json_everywhere_with_old_names_hidden() -> None:
                 assert json_flag.hidden and "--format" in opts, f"{name}: --json is an old alias of --format json"
     r = _cli("eval", "--help")
     assert "--format" in r.output and "--json" not in r.output
+
+
+def test_a_month_bar_lists_exactly_the_events_it_counts(tmp_path: Path) -> None:
+    """A year-dated event overlaps every month of its year, but no month bar counts it (it is
+    listed apart as 'dated only coarser'): the bar's link must not list it either."""
+    import sqlite3
+
+    from parley.ask.filters import EventFilter
+    from parley.web.data import month_series
+
+    events = [
+        {"id": "e00000000000c001", "type": "CONSULT", "date": "2024-04-16", "source_country": "USA", "target_country": "CHN",
+         "evidence": "The US envoy met Chinese officials in Beijing."},
+        {"id": "e00000000000c002", "type": "ACCUSE", "date": "2024", "date_precision": "year", "source_country": "USA", "target_country": "CHN",
+         "evidence": "Washington accused Beijing of hacking during 2024."},
+    ]
+    path = hand_db(tmp_path / "bars.db", events)
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+    series = month_series(conn, EventFilter(country="USA"))
+    april = next(p for p in series["points"] if p["month"] == "2024-04")
+    assert april["count"] == 1 and series["coarse"] == 1
+    c = WebClient(path)
+    try:
+        listed = _web_ids(c, april["href"].split("?", 1)[1])
+    finally:
+        c.loop.close()
+    assert listed == ["e00000000000c001"]
+    with pytest.raises(parley.QueryError, match="precision"):
+        EventFilter.from_params({"precision": "week"})

@@ -21,9 +21,10 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, fields
 from datetime import date
-from typing import Any, Mapping
+from typing import Any, Mapping, get_args
 
 from ..errors import QueryError
+from ..records import Precision
 from ..events.lexicon import PLOVER_TYPES
 
 DEFAULT_SET = "asserted events (add all=1 / --all for negated, planned, hypothetical and questions)"
@@ -93,6 +94,20 @@ def parse_dyad(value: str | None) -> tuple[str, str] | None:
     return a, b
 
 
+DATE_PRECISIONS: tuple[str, ...] = get_args(Precision)  # day, month, season, quarter, half, year, decade
+
+
+def check_precisions(value: str | None) -> str | None:
+    """A comma list of date precisions ("day,month"), normalised; QueryError naming a bad one."""
+    if value is None:
+        return None
+    names = [v.strip().lower() for v in value.split(",") if v.strip()]
+    bad = [n for n in names if n not in DATE_PRECISIONS]
+    if bad or not names:
+        raise QueryError(f"precision: '{value}' is not a comma list of {', '.join(DATE_PRECISIONS)}")
+    return ",".join(dict.fromkeys(names))
+
+
 def _words(value: str | None, what: str) -> str | None:
     v = (value or "").strip()
     if not v:
@@ -138,6 +153,7 @@ class EventFilter:
     confidence: float | None = None
     since: str | None = None
     until: str | None = None
+    precision: str | None = None  # "day,month": only events dated this finely (a month chart's list)
     text: str | None = None
     include_all: bool = False
 
@@ -150,7 +166,8 @@ class EventFilter:
         dyad: tuple[str, str] | str | None = None, actor: str | None = None, type: str | None = None,
         mode: str | None = None, context: str | None = None, quad_class: int | str | None = None,
         historical: bool | str | None = None, confidence: float | str | None = None,
-        since: str | None = None, until: str | None = None, text: str | None = None, include_all: bool | str = False,
+        since: str | None = None, until: str | None = None, precision: str | None = None, text: str | None = None,
+        include_all: bool | str = False,
     ) -> "EventFilter":
         """Check every value; raise QueryError naming the first bad one."""
         if isinstance(dyad, str):
@@ -191,6 +208,7 @@ class EventFilter:
             confidence=conf,
             since=check_date(since or None, "since"),
             until=check_date(until or None, "until"),
+            precision=check_precisions(precision or None),
             text=_words(text, "text"),
             include_all=bool(_flag(include_all, "all")),
         )
@@ -271,6 +289,9 @@ class EventFilter:
             add("date_last >= ?", first_day(self.since))
         if self.until:
             add("date_first <= ?", last_day(self.until))
+        if self.precision:
+            wanted = self.precision.split(",")
+            add(f"date_precision in ({','.join('?' * len(wanted))})", *wanted)
         if self.text:
             pat = _like(self.text)
             add("(evidence like ? escape '\\' or source_name like ? escape '\\' or target_name like ? escape '\\')", pat, pat, pat)

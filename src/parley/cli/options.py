@@ -33,6 +33,7 @@ _FILTERS: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("--context",), "context", "PLOVER context, e.g. military."),
     (("--since",), "since", "Events ending on or after this date (YYYY[-MM[-DD]])."),
     (("--until",), "until", "Events starting on or before this date."),
+    (("--precision",), "precision", "Only events dated this finely: a comma list of day, month, season, quarter, half, year, decade."),
     (("--text",), "text", "Words in the evidence sentence or an actor's name (the web's q=)."),
 )
 
@@ -50,7 +51,7 @@ def filter_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return fn
 
 
-FILTER_KEYS = ("country", "source", "target", "dyad", "actor", "type_", "mode", "context", "since", "until", "text", "include_all", "confidence", "historical", "quad_class")
+FILTER_KEYS = ("country", "source", "target", "dyad", "actor", "type_", "mode", "context", "since", "until", "precision", "text", "include_all", "confidence", "historical", "quad_class")
 
 
 def event_filter(kwargs: dict[str, Any]) -> Any:

@@ -289,7 +289,7 @@ def dyad_chart(conn: sqlite3.Connection, a: str, b: str, include_all: bool = Fal
     types = [t for t in PLOVER_TYPES if any(k[1] == t for k in counts) or any(x["type"] == t for x in ranges)]
     dyad = f"{a}-{b}"
     bars = [
-        {"month": m, "type": t, "count": n, "href": q.url("/events", dyad=dyad, type=t, since=m, until=m, sort="date", size=None)}
+        {"month": m, "type": t, "count": n, "href": q.url("/events", dyad=dyad, type=t, since=m, until=m, precision=",".join(_MONTHLY), sort="date", size=None)}
         for (m, t), n in sorted(counts.items(), key=lambda kv: (kv[0][0], list(PLOVER_TYPES).index(kv[0][1])))
     ]
     return {
@@ -347,7 +347,7 @@ def month_series(conn: sqlite3.Connection, flt: EventFilter) -> dict[str, Any]:
     base = flt.params()
     points = []
     for m in months:
-        link = urlencode({**base, "since": m, "until": m, "sort": "date"})
+        link = urlencode({**base, "since": m, "until": m, "precision": ",".join(_MONTHLY), "sort": "date"})
         points.append({"month": m, "count": by_month.get(m, 0), "href": f"/events?{link}"})
     return {"points": points, "coarse": int(coarse), "undated": int(undated), "max": max(by_month.values(), default=0)}
 
