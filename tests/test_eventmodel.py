@@ -20,13 +20,14 @@ from parley.events.model import (
     load,
     save,
 )
+from parley.settings import Settings
 
 NEWS = Path(__file__).resolve().parents[1] / "training" / "news_sentences.jsonl"
 
 
 @pytest.fixture(scope="module")
 def model() -> EventModel:
-    m = default_model()
+    m = default_model(Settings(event_model="v1"))  # the TF-IDF model these tests are about (the default is minilm)
     if m is None:
         pytest.skip(f"{MODEL_PATH} not built (run training/train_eventmodel.py)")
     return m
@@ -89,7 +90,8 @@ def _events(text: str) -> list:
     from parley.records import Article, Document, Page, Paragraph
 
     article = Article(None, text, (Paragraph(0, len(text)),), None, None, "test")
-    return list(run_stages(Document(page=Page("t", text, "text"), article=article), default_stages()[1:]).events)
+    # the TF-IDF model these tests are about (the default partner is now minilm)
+    return list(run_stages(Document(page=Page("t", text, "text"), article=article), default_stages()[1:], Settings(event_model="v1")).events)
 
 
 def test_model_codes_a_sentence_the_rules_miss(model: EventModel) -> None:
