@@ -408,8 +408,10 @@ def calibrate(folder: Path, dev: list[Example]) -> dict:
     """Fit the calibration on one half of the dev groups and write it into the artifact's meta."""
     from parley.events.minilm import LearnedExtractor
 
+    from dataclasses import replace
+
     fit_rows = [e for e in dev if calibration_half(e.group)]
-    model = LearnedExtractor.load(folder)
+    model = replace(LearnedExtractor.load(folder), scale=1.0, bias=0.0)  # the raw scores, whatever meta.json says
     preds = model.predict([e.text for e in fit_rows])
     probs = np.clip(np.array([[p.types[t] for t in TYPES] for p in preds]), 1e-6, 1 - 1e-6)
     gold = np.array([[t in e.types for t in TYPES] for e in fit_rows])

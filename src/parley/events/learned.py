@@ -61,8 +61,8 @@ def model_events(ctx: ArgumentFinders, event_model: str, model: Any = None,
         froms = {o.lemma_.lower() for o in objects_of(main, ("from",))}
         ruled_out = {t.type for t in triggers_for(main.lemma_.lower(), "VERB") if froms & set(t.forbids_from)}
         for obj in children_of(main, ("dobj",)):
-            # an event noun counted vaguely ("promoting many visits", "held several rounds of
-            # talks") is an aggregate, no occurrence, as the rules read it (readings.py)
+            # an event noun counted vaguely ("promoting many visits", "held numerous meetings")
+            # is an aggregate, no occurrence, as the rules read it (readings.py)
             if obj.tag_ in ("NNS", "NNPS") and any(c.lower_ in GENERIC_QUANT for c in obj.children):
                 ruled_out |= {t.type for t in triggers_for(obj.lemma_.lower(), "NOUN")}
         proposals = [(t, p) for t, p in proposals if t not in ruled_out]
