@@ -41,7 +41,7 @@ eval: install
 	@if [ -d $(SHARED)/eval/plover ]; then $(BIN)/parley eval $(SHARED)/eval/plover; fi
 
 # The corpus texts the learned model never trained on, as gold pages (training/corpus_dev.py): the
-# dev split that rules-and-model settings are chosen on. PARLEY_EVENT_MODEL=minilm make eval-dev
+# dev split that rules-and-model settings are chosen on (the default partner, minilm; PARLEY_EVENT_MODEL=v1 make eval-dev for the older one).
 eval-dev: install
 	rm -rf build/corpus-dev
 	$(BIN)/python training/corpus_dev.py build/corpus-dev
