@@ -9,9 +9,9 @@ from .arguments import ArgumentFinders
 from .coding import Coding
 from .lexicon import triggers_for
 from .ontology import PLOVER_TYPES
-from .parse_helpers import children_of, inside, objects_of, subject_of
+from .parse_helpers import children_of, counted_vaguely, inside, objects_of, subject_of
 from .policy import actor_key, is_place
-from .words import DOMESTIC_TYPES, GENERIC_QUANT, LOCATIVE_PREPS, NON_AGENT_NOUNS, ONE_SIDED_TYPES, SPEECH_VERBS
+from .words import DOMESTIC_TYPES, LOCATIVE_PREPS, NON_AGENT_NOUNS, ONE_SIDED_TYPES, SPEECH_VERBS
 
 
 def model_events(ctx: ArgumentFinders, event_model: str, model: Any = None,
@@ -63,7 +63,7 @@ def model_events(ctx: ArgumentFinders, event_model: str, model: Any = None,
         for obj in children_of(main, ("dobj",)):
             # an event noun counted vaguely ("promoting many visits", "held numerous meetings")
             # is an aggregate, no occurrence, as the rules read it (readings.py)
-            if obj.tag_ in ("NNS", "NNPS") and any(c.lower_ in GENERIC_QUANT for c in obj.children):
+            if counted_vaguely(obj):
                 ruled_out |= {t.type for t in triggers_for(obj.lemma_.lower(), "NOUN")}
         proposals = [(t, p) for t, p in proposals if t not in ruled_out]
     if not proposals:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .words import COUNT_NOUNS, CROWD_NOUNS, OBJECTLESS_STOPS, QUOTE_PAIRS, SPEECH_PRODUCTS, TIME_NOUNS
+from .words import COUNT_NOUNS, CROWD_NOUNS, GENERIC_QUANT, OBJECTLESS_STOPS, QUOTE_PAIRS, SPEECH_PRODUCTS, TIME_NOUNS
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -29,6 +29,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < pos < b for a, b in spans)
+
+
+def counted_vaguely(tok: Any) -> bool:
+    """A plural counted without a number ("many visits", "several attacks"): an aggregate of
+    occasions, not one that happened."""
+    return bool(tok.tag_ in ("NNS", "NNPS") and any(c.lower_ in GENERIC_QUANT for c in tok.children))
 
 
 def children_of(tok: Any, deps: tuple[str, ...]) -> list[Any]:

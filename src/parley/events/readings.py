@@ -11,9 +11,9 @@ from typing import Any
 
 from .lexicon import OCCURRENCE_VERBS, Trigger
 from .ontology import PLOVER_TYPES
-from .parse_helpers import objects_of, subject_of
+from .parse_helpers import counted_vaguely, objects_of, subject_of
 from .sentence import SentenceContext
-from .words import ADJUNCT_PREPS, ALLEGING_HEADS, EVENT_PART_NOUNS, GENERIC_QUANT, HAPPENING_NOUNS, STATE_NOUNS, TERMINATING, TRAVEL_VERBS
+from .words import ADJUNCT_PREPS, ALLEGING_HEADS, EVENT_PART_NOUNS, HAPPENING_NOUNS, STATE_NOUNS, TERMINATING, TRAVEL_VERBS
 
 
 class TriggerReadings(SentenceContext):
@@ -101,7 +101,7 @@ class TriggerReadings(SentenceContext):
         """Whether an event noun denotes an event that happened (and its governing verb)."""
         if tok.dep_ in ("compound", "nmod", "amod"):
             return False, None
-        if tok.tag_ in ("NNS", "NNPS") and any(c.lower_ in GENERIC_QUANT for c in tok.children):
+        if counted_vaguely(tok):
             return False, None
         head = tok.head
         if any(c.dep_ == "poss" for c in tok.children):
