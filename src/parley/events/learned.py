@@ -20,8 +20,9 @@ def model_events(ctx: ArgumentFinders, event_model: str, model: Any = None,
     it is confident (its threshold was chosen on held-out training stories). The source is
     the main clause's subject actor; the target the first other-country actor in the
     clause, else (one-sided and domestic types) the source's own country or nobody.
-    `model`: any object with `name`, `threshold` and `predict(text) -> (type, p)` (the MiniLM
-    reviewer of `parley.events.minilm`); the `event_model` setting's TF-IDF model when None.
+    `model`: any object with `name`, `threshold` and `predict(text) -> (type, p)` (a TF-IDF model),
+    or with `proposals(text) -> [(type, p), ...]` (the MiniLM reviewer of `parley.events.minilm`);
+    the `event_model` setting's TF-IDF model when None.
     `proposals`: the (type, probability) pairs to code, instead of asking the model."""
     from .model import model_named
 

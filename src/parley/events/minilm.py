@@ -22,6 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ..annotate.nlp import text_of
+
 ARTIFACT = Path(__file__).resolve().parents[1] / "data" / "learned"
 
 
@@ -173,24 +175,12 @@ class Reviewer:
         self.threshold = propose
         self._cache: dict[str, Prediction] = {}
 
-    def prepare(self, texts: list[str]) -> None:
-        """Predict every sentence that will be asked about, in one batch."""
-        todo = sorted({t for t in texts if t not in self._cache})
-        for t, p in zip(todo, self.model.predict(todo)):
-            self._cache[t] = p
-
     def prediction(self, text: str) -> Prediction:
-        if text not in self._cache:
-            self.prepare([text])
-        return self._cache[text]
-
-    def predict(self, text: str) -> tuple[str, float]:
-        """The most probable event type (never NONE) and its probability (the interface of the
-        TF-IDF model that `SentenceCoder.model_events` calls)."""
-        types = dict(self.prediction(text).types)
-        types.pop("NONE", None)
-        best = max(types, key=types.__getitem__)
-        return best, types[best]
+        """The model's answer for one sentence, run once (alone: see `LearnedExtractor.predict`)."""
+        found = self._cache.get(text)
+        if found is None:
+            found = self._cache[text] = self.model.predict([text])[0]
+        return found
 
     def proposals(self, text: str) -> list[tuple[str, float]]:
         """Every event type (never NONE) at or above the propose threshold, most probable first."""
@@ -205,7 +195,7 @@ class Reviewer:
     def tagged_actors(self, coder) -> tuple[list, list]:
         """(sources, targets): the sentence's resolved actors (with a country) whose words the
         span tagger marked as source or as target; used where the parse gives no subject."""
-        if coder.sdoc.text != coder.sentence.text:
+        if text_of(coder.sdoc) != coder.sentence.text:
             return [], []
         spans = self.prediction(coder.sentence.text).spans
         found: dict[str, list] = {"SRC": [], "TGT": []}
