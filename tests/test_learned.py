@@ -284,3 +284,24 @@ def test_platt_fit_recovers_a_known_scale_and_bias() -> None:
     y = rng.random(z.shape) < 1 / (1 + np.exp(-(0.5 * z - 1.0)))
     scale, bias = fit_platt(z, y)
     assert abs(scale - 0.5) < 0.05 and abs(bias + 1.0) < 0.08
+
+
+def test_a_proposed_reply_is_aimed_at_the_party_named_just_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An addressed type (a rejection, a demand) with no other party in its own sentence is
+    aimed at the latest party of another country in the two sentences before, with its
+    confidence capped at 0.5; further back, or for a type that addresses no one, it is dropped."""
+    from parley.events import minilm
+    from conftest import analysed_events
+
+    accusation = "Colombia's defence minister said the rebel camp had operated in Ecuador for months."
+    reply = "Quito brushed the charge aside as a smokescreen on Tuesday."
+    filler = "Heavy rain fell across the region through the afternoon."
+    stand_in = _StandIn({"brushed the charge": {"REJECT": 0.8, "CONSULT": 0.8}})
+    monkeypatch.setattr(minilm, "shipped", lambda: stand_in)
+    monkeypatch.setenv("PARLEY_EVENT_MODEL", "minilm")
+    replies = [e for e in analysed_events(f"{accusation} {reply}") if e.coder.startswith(f"model:{stand_in.version}")]
+    assert [(e.type, e.source.country, e.target.country) for e in replies] == [("REJECT", "ECU", "COL")]
+    assert replies[0].target.resolution == "previous-sentence" and replies[0].confidence == 0.5
+    assert ":previous-sentence" in replies[0].coder
+    far = analysed_events(f"{accusation} {filler} {filler} {reply}")
+    assert not [e for e in far if e.coder.startswith(f"model:{stand_in.version}")]

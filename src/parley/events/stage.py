@@ -31,7 +31,10 @@ convicted of is not asserted ("accused X of threatening" is one ACCUSE). A leadi
 parties of the page's latest meeting.
 
 Where the rules code nothing usable in a parsed sentence with actors, the learned sentence model
-(`parley.events.model`) may code one event above its held-out threshold (`coder="model:..."`).
+(`parley.events.model`, `parley.events.minilm`) may code events above its threshold
+(`coder="model:..."`). A proposed demand, accusation, rejection, threat or support with no other
+party in its sentence is aimed at the page's meeting partner, else at the party of another country
+named last in the two sentences before (a reply: "Quito dismissed the allegation"), else dropped.
 
 Where the code lives: `coder` (the sentence coder and its ordered rule tables), `constructions/`
 (one module per sentence construction), `arguments` (argument finders), `readings` (which reading
@@ -45,17 +48,19 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from ..records import Document, Event
+from ..records import Actor, Document, Event, TokenActors
 from .coder import SentenceCoder
 from .coding import Coding
 from .modality import as_stated
 from .ontology import PLOVER_TYPES
 from .policy import actor_key
-from .words import INTERLOCUTOR_WINDOW
+from .words import INTERLOCUTOR_WINDOW, PREVIOUS_PARTY_WINDOW
 
 
-def _resolve_addressees(events: list[Event]) -> list[Event]:
-    """Fill a missing addressee with the other side of the page's current meeting."""
+def _resolve_addressees(events: list[Event], actors: TokenActors | None = None) -> list[Event]:
+    """Fill a missing addressee with the other side of the page's current meeting; for the
+    learned model's events, else with the latest party of another country named in the
+    sentences just before (`actors`: the page's token actors)."""
     meetings = [e for e in events if e.type == "CONSULT" and e.modality == "asserted"]
     out = []
     for e in events:
@@ -76,15 +81,32 @@ def _resolve_addressees(events: list[Event]) -> list[Event]:
                 partner = m.source
             if partner is not None:
                 break
+        how = "interlocutor"
+        if partner is None and actors is not None and e.coding.kind == "model":
+            partner = _previous_party(e, actors)
+            how = "previous-sentence"
         if partner is None:
             continue
-        out.append(replace(e, target=replace(partner, resolution="interlocutor", start=-1, end=-1), coder=_interlocutor_coding(e.coder), confidence=0.6))
+        out.append(replace(e, target=replace(partner, resolution=how, start=-1, end=-1), coder=_interlocutor_coding(e.coder, how),
+                           # a party taken from the sentences before is a guess: at most 0.5
+                           confidence=0.6 if how == "interlocutor" else min(e.confidence, 0.5)))
     return out
 
 
-def _interlocutor_coding(coder: str) -> str:
+def _previous_party(e: Event, actors: TokenActors) -> Actor | None:
+    """The party of another country named last in the `PREVIOUS_PARTY_WINDOW` sentences before
+    the event's: who a reply or a demand with no addressee in its own sentence answers
+    ("Bogota accused Ecuador of ... Quito dismissed the allegation")."""
+    for k in range(e.sentence - 1, max(-1, e.sentence - 1 - PREVIOUS_PARTY_WINDOW), -1):
+        named = [a for _, a in sorted(actors.of(k).items()) if a.country and a.country != e.source.country]
+        if named:
+            return named[-1]
+    return None
+
+
+def _interlocutor_coding(coder: str, how: str = "interlocutor") -> str:
     coding = Coding.from_string(coder)
-    return replace(coding, how="interlocutor").to_string() if coding.how == "addressee-pending" else coder
+    return replace(coding, how=how).to_string() if coding.how == "addressee-pending" else coder
 
 
 def dedupe(events: list[Event]) -> list[Event]:
@@ -117,7 +139,7 @@ def dedupe(events: list[Event]) -> list[Event]:
 
 def run(doc: Document, settings: Any = None) -> Document:
     """Adds `Document.events` (setting `event_model`: the sentence model consulted)."""
-    from ..records import Parses, TokenActors
+    from ..records import Parses
     from ..settings import Settings
     from .minilm import reviewer as minilm_reviewer
 
@@ -161,5 +183,5 @@ def run(doc: Document, settings: Any = None) -> Document:
             events.extend(found + extra)
             continue
         events.extend(found + as_stated(coder, coder.model_events(event_model, learned)))
-    events = _resolve_addressees(events)
+    events = _resolve_addressees(events, actors)
     return replace(doc, events=tuple(events))

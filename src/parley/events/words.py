@@ -96,3 +96,6 @@ EXPLICIT_HOW = {"parse", "between", "compound-actor", "prep-object", "object-mod
 NON_STATE_CODES = {"IGO", "UNO", "EUR", "NGO", "IMG", "ISM", "MNC"}
 # How many sentences back a meeting still names the addressee of a demand.
 INTERLOCUTOR_WINDOW = 4
+# How many sentences back the learned model's addressed event looks for the party it answers
+# (chosen on the corpus dev split: 1 and 2 against 3).
+PREVIOUS_PARTY_WINDOW = 2
