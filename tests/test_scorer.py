@@ -40,6 +40,30 @@ def test_one_to_one_and_counts() -> None:
     assert j["per_type"]["REQUEST"]["recall"] == 0.0
 
 
+def test_only_interactions_are_scored_and_the_rest_is_counted_apart() -> None:
+    """Gold pages record interactions between two different codes: a domestic or a one-sided
+    event is neither a false alarm nor a miss, but is counted; a named other side of unknown
+    country still claims an interaction. The score of every event is kept beside."""
+    from parley.quality.evaluate import scope_of
+
+    assert scope_of("GBR", "GBR", "GBR") == "domestic"
+    assert scope_of("RUS", None, "") == "one-sided"
+    assert scope_of("RUS", None, "former president Carlos Menem") == "interaction"
+    assert scope_of(None, "UKR", "Ukraine") == "interaction"
+    rep = GoldSetReport()
+    protest = Predicted("PROTEST", "GBR", "GBR", None, None, parse_gold_date("2024-04-16"), None, False, "e", "domestic")
+    mobilize = Predicted("MOBILIZE", "RUS", None, None, None, parse_gold_date("2024-04-16"), None, False, "e", "one-sided")
+    unknown = Predicted("ACCUSE", "ARG", None, None, None, parse_gold_date("2024-04-16"), None, False, "e", "interaction")
+    arrest = GoldEvent("COERCE", "VEN", "VEN", None, None, parse_gold_date("2024-04-16"), None, False, "e", "domestic")
+    score_page(rep, "p", [protest, mobilize, unknown, P("CONSULT", "USA", "CHN", "2024-04-16")],
+               [G("CONSULT", "USA", "CHN", "2024-04-16"), arrest])
+    j = rep.as_json()
+    assert (j["overall"]["tp"], j["overall"]["fp"], j["overall"]["fn"]) == (1, 1, 0)
+    assert j["outside_scope"] == {"predicted": {"domestic": 1, "one-sided": 1}, "gold": {"domestic": 1}}
+    assert (j["all_events"]["tp"], j["all_events"]["fp"], j["all_events"]["fn"]) == (1, 3, 1)
+    assert [x["type"] for x in j["false_alarms"]] == ["ACCUSE"]
+
+
 def test_relaxed_matchers_free_only_the_named_requirement() -> None:
     from parley.quality.evaluate import RELAXATIONS, matcher
 

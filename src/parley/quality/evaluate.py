@@ -1,4 +1,4 @@
-"""Scoring parley against gold, exactly as ../shared/eval/GOLD-FORMAT.md defines.
+"""Scoring parley against gold as ../shared/eval/GOLD-FORMAT.md defines, over the interactions gold pages record.
 
 Two kinds of gold:
 - a *gold set*: a folder of `NAME.txt|html` + `NAME.gold.json` pages (the seed is one). Per page,
@@ -6,7 +6,10 @@ Two kinds of gold:
   agreement. A match needs the same type, the same source and target countries (either direction
   for CONSULT, AGREE, COOPERATE) and dates that agree at the coarser of the two precisions (a day
   may be off by one). Reported: micro P/R/F1, per type, for historical events alone, and among
-  matches how often names, mode and the historical flag agree.
+  matches how often names, mode and the historical flag agree. Gold pages record interactions
+  between two different codes (docs/annotation.md section 1), so only those are scored; domestic
+  and one-sided events found (and any in gold) are counted apart, and the score of every event,
+  whatever its scope, is reported beside (`scope_of`).
 - the PLOVER gold records (single sentences, `PLOVER_GSR_CAMEO.json`): share of sentences whose
   gold type is coded, and whose gold type is coded with the gold dyad; per-type P/R; a confusion
   table.
@@ -84,11 +87,26 @@ class ScoredEvent:
     mode: str | None
     historical: bool
     evidence: str
+    # "interaction" (two different codes, or a named other side of unknown country), "domestic"
+    # (one code on both sides) or "one-sided" (no other side): see `scope_of`
+    scope: str = "interaction"
 
 
 # Predicted and gold events have the same shape; the two names keep call sites readable.
 Predicted = ScoredEvent
 GoldEvent = ScoredEvent
+
+
+def scope_of(source_country: str | None, target_country: str | None, target_text: str | None) -> str:
+    """What kind of record an event is, for scoring. Gold pages record interactions between two
+    different codes (docs/annotation.md section 1: domestic acts and acts with no other side are
+    no gold events), so only interactions are scored against them; the others are counted apart.
+    A named other side whose country is unknown still claims an interaction."""
+    if target_country is None:
+        return "interaction" if target_text else "one-sided"
+    if source_country is not None and source_country == target_country:
+        return "domestic"
+    return "interaction"
 
 
 def gold_events(path: Path) -> list[GoldEvent]:
@@ -100,6 +118,7 @@ def gold_events(path: Path) -> list[GoldEvent]:
                 e["type"], (e.get("source") or {}).get("country"), (e.get("target") or {}).get("country"),
                 (e.get("source") or {}).get("name"), (e.get("target") or {}).get("name"),
                 parse_gold_date(e.get("date")), e.get("mode"), bool(e.get("historical")), e.get("evidence", ""),
+                scope_of((e.get("source") or {}).get("country"), (e.get("target") or {}).get("country"), (e.get("target") or {}).get("text")),
             )
         )
     return out
@@ -208,6 +227,11 @@ class GoldSetReport:
     # Event dates among events matched on type and dyad alone (one to one, date left free).
     event_dates_matched: int = 0
     event_dates_right: int = 0
+    # Events outside the gold pages' scope (domestic, one-sided), predicted and gold, by scope;
+    # and every event scored, whatever its scope (how sets were scored before 2026-12-05)
+    outside_predicted: Counter[str] = field(default_factory=Counter)
+    outside_gold: Counter[str] = field(default_factory=Counter)
+    all_events: Tally = field(default_factory=Tally)
 
     def page_date_accuracy(self) -> float | None:
         return round(self.page_dates_right / self.page_dates_known, 4) if self.page_dates_known else None
@@ -224,6 +248,8 @@ class GoldSetReport:
             "event_dates": {"matched_on_type_and_dyad": self.event_dates_matched, "right": self.event_dates_right,
                             "accuracy": self.event_date_accuracy()},
             "overall": self.overall.prf(),
+            "outside_scope": {"predicted": dict(sorted(self.outside_predicted.items())), "gold": dict(sorted(self.outside_gold.items()))},
+            "all_events": self.all_events.prf(),
             "historical": self.historical.prf(),
             "per_type": {t: v.prf() for t, v in sorted(self.per_type.items())},
             "among_matched": {
@@ -247,7 +273,17 @@ def _describe(e: Predicted | GoldEvent, page: str) -> dict[str, Any]:
 
 
 def score_page(report: GoldSetReport, page: str, pred: list[Predicted], gold: list[GoldEvent], match: Callable[[Predicted, GoldEvent], bool] = is_match) -> None:
+    """Score the page's interactions (`scope_of`); count the rest apart, and keep the score of
+    every event whatever its scope beside it."""
     report.pages += 1
+    everything = match_page(pred, gold, match)
+    report.all_events.tp += len(everything)
+    report.all_events.fp += len(pred) - len(everything)
+    report.all_events.fn += len(gold) - len(everything)
+    report.outside_predicted.update(p.scope for p in pred if p.scope != "interaction")
+    report.outside_gold.update(g.scope for g in gold if g.scope != "interaction")
+    pred = [p for p in pred if p.scope == "interaction"]
+    gold = [g for g in gold if g.scope == "interaction"]
     matches = match_page(pred, gold, match)
     mp = {i for i, _ in matches}
     mg = {j for _, j in matches}
@@ -322,7 +358,8 @@ def predicted_from_db(db: Any, document_id: str) -> list[Predicted]:
         if r["date_first"]:
             d = (date.fromisoformat(r["date_first"]), date.fromisoformat(r["date_last"]), r["date_precision"])
         out.append(
-            Predicted(r["type"], r["source_country"], r["target_country"], r["source_name"], r["target_name"], d, r["mode"], bool(r["historical"]), r["evidence"])
+            Predicted(r["type"], r["source_country"], r["target_country"], r["source_name"], r["target_name"], d, r["mode"], bool(r["historical"]), r["evidence"],
+                      scope_of(r["source_country"], r["target_country"], r["target_text"]))
         )
     return out
 
@@ -532,6 +569,13 @@ def format_gold_report(rep: GoldSetReport, hits: bool = True) -> str:
         f"event dates: {rep.event_dates_right}/{rep.event_dates_matched} = {ed_acc:.3f} among events matched on type and dyad"
         if ed_acc is not None else "event dates: no event matched on type and dyad"
     )
+    out_p, out_g, a = j["outside_scope"]["predicted"], j["outside_scope"]["gold"], j["all_events"]
+    lines.append(
+        "not scored (gold pages record interactions between two different codes): "
+        + (", ".join(f"{n} {k}" for k, n in out_p.items()) or "none") + " found"
+        + (", " + ", ".join(f"{n} {k}" for k, n in out_g.items()) + " in gold" if out_g else "")
+    )
+    lines.append(f"every event scored: P {a['precision']:.3f} R {a['recall']:.3f} F1 {a['f1']:.3f} (tp {a['tp']}, fp {a['fp']}, fn {a['fn']})")
     lines.append(f"overall: P {o['precision']:.3f} R {o['recall']:.3f} F1 {o['f1']:.3f} (tp {o['tp']}, fp {o['fp']}, fn {o['fn']})")
     return "\n".join(lines)
 
