@@ -217,6 +217,7 @@ def test_learned_add_codes_a_second_type_beside_a_rule_event(monkeypatch: pytest
     monkeypatch.setattr(minilm, "shipped", lambda: stand_in)
     monkeypatch.setenv("PARLEY_EVENT_MODEL", "minilm")
     monkeypatch.setenv("PARLEY_LEARNED_VETO", "0")
+    monkeypatch.setenv("PARLEY_LEARNED_ADD", "100")
     without = {e.type for e in analysed_events(text)}
     assert "CONSULT" in without and "ACCUSE" not in without
     monkeypatch.setenv("PARLEY_LEARNED_ADD", "70")
@@ -226,9 +227,10 @@ def test_learned_add_codes_a_second_type_beside_a_rule_event(monkeypatch: pytest
 
 
 def test_the_model_reads_only_the_sentences_whose_answer_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
-    """With the veto and additions off (the defaults), a sentence the rules coded is never run
-    through the model, nor one with no actor; a sentence with actors and no rule event is. With a
-    veto on, the coded sentence is read too (and its event carries the probability)."""
+    """With the veto off (the default), a sentence the rules coded is read only to add a type
+    beside their events, and only where it names two countries (additions on, the default); never
+    one with no actor; a sentence with actors and no rule event is read. With additions off too, no
+    coded sentence is read; with a veto on, it is (and its event carries the probability)."""
     from parley.events import minilm
     from conftest import analysed_events
 
@@ -241,11 +243,16 @@ def test_the_model_reads_only_the_sentences_whose_answer_is_used(monkeypatch: py
             return _StandIn.predict(self, texts)
 
     coded = "Chinese Foreign Minister Wang Yi met Japanese Foreign Minister Yoko Kamikawa in Beijing on Monday."
+    coded_one_country = "Chinese police arrested dozens of protesters in Shanghai on Tuesday."
     uncoded = "Kenya's president shared a long dinner with Ethiopia's leader in Nairobi."
     no_actor = "It rained heavily through the afternoon."
     stand_in = Counting({"long dinner": {"SUPPORT": 0.9}, "Wang Yi met": {"CONSULT": 0.9}})
     monkeypatch.setattr(minilm, "shipped", lambda: stand_in)
     monkeypatch.setenv("PARLEY_EVENT_MODEL", "minilm")
+    events = analysed_events(f"{coded} {coded_one_country} {uncoded} {no_actor}")
+    assert coded in read and coded_one_country not in read and no_actor not in read and uncoded in read
+    read.clear()
+    monkeypatch.setenv("PARLEY_LEARNED_ADD", "100")
     events = analysed_events(f"{coded} {uncoded} {no_actor}")
     assert coded not in read and no_actor not in read and uncoded in read
     meeting = [e for e in events if e.type == "CONSULT"]

@@ -166,17 +166,20 @@ def run(doc: Document, settings: Any = None) -> Document:
         # its addressee may yet be resolved, so it counts as usable only when one exists)
         coded.append((coder, found, any(e.target.resolution != "unresolved" for e in found)))
     learned = minilm_reviewer(settings)  # event_model=minilm only: vetoes and proposals
-    # the model runs on a sentence only when its answer is used (it costs about as much as the
-    # parse): a sentence the rules coded is read only to veto or add, one they did not only when
-    # `model_events` asks (it has actors, a subject, no ruled-out verb); one sentence per run, so
-    # the numbers are the same whichever sentences are read
+    # the model runs on a sentence only when its answer is used (it costs about half the parse):
+    # a sentence the rules coded is read only to veto or to add (where it names two countries),
+    # one they did not only when `model_events` asks (it has actors, a subject, no ruled-out
+    # verb); one sentence per run, so the numbers are the same whichever sentences are read
     for coder, found, usable in coded:
         extra: list[Event] = []
         if learned is not None and found:
             found = learned.review(found, coder.sentence.text)
             usable = any(e.target.resolution != "unresolved" for e in found)
         if learned is not None:
-            more = learned.additions(coder.sentence.text, {e.type for e in found}) if usable and coder.actors else []
+            # an added event is an interaction of its own sentence: read only where it names two
+            # countries (the model's reads are the stage's main cost)
+            two_countries = len({a.country for a in coder.actors.values() if a.country}) >= 2
+            more = learned.additions(coder.sentence.text, {e.type for e in found}) if usable and two_countries else []
             if more:  # a second event the rules' triggers missed in a sentence they did code
                 extra = as_stated(coder, coder.model_events(event_model, learned, more))
         if usable:
