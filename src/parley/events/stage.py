@@ -181,7 +181,10 @@ def run(doc: Document, settings: Any = None) -> Document:
             two_countries = len({a.country for a in coder.actors.values() if a.country}) >= 2
             more = learned.additions(coder.sentence.text, {e.type for e in found}) if usable and two_countries else []
             if more:  # a second event the rules' triggers missed in a sentence they did code
-                extra = as_stated(coder, coder.model_events(event_model, learned, more))
+                # asserted only: a modal or planned clause in a sentence the rules read is mostly
+                # the content of the act they coded ("said the US must be ready to mediate": a
+                # demand, no offer to mediate)
+                extra = [e for e in as_stated(coder, coder.model_events(event_model, learned, more)) if e.modality == "asserted"]
         if usable:
             events.extend(found + extra)
             continue
