@@ -227,10 +227,10 @@ def test_learned_add_codes_a_second_type_beside_a_rule_event(monkeypatch: pytest
 
 
 def test_the_model_reads_only_the_sentences_whose_answer_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
-    """With the veto off (the default), a sentence the rules coded is read only to add a type
-    beside their events, and only where it names two countries (additions on, the default); never
-    one with no actor; a sentence with actors and no rule event is read. With additions off too, no
-    coded sentence is read; with a veto on, it is (and its event carries the probability)."""
+    """With the veto and additions off (the defaults), a sentence the rules coded is never read,
+    nor one with no actor; a sentence with actors and no rule event is. With additions on, a coded
+    sentence is read only where it names two countries; with a veto on, it is read (and its event
+    carries the probability)."""
     from parley.events import minilm
     from conftest import analysed_events
 
@@ -249,12 +249,13 @@ def test_the_model_reads_only_the_sentences_whose_answer_is_used(monkeypatch: py
     stand_in = Counting({"long dinner": {"SUPPORT": 0.9}, "Wang Yi met": {"CONSULT": 0.9}})
     monkeypatch.setattr(minilm, "shipped", lambda: stand_in)
     monkeypatch.setenv("PARLEY_EVENT_MODEL", "minilm")
-    events = analysed_events(f"{coded} {coded_one_country} {uncoded} {no_actor}")
-    assert coded in read and coded_one_country not in read and no_actor not in read and uncoded in read
-    read.clear()
-    monkeypatch.setenv("PARLEY_LEARNED_ADD", "100")
     events = analysed_events(f"{coded} {uncoded} {no_actor}")
     assert coded not in read and no_actor not in read and uncoded in read
+    read.clear()
+    monkeypatch.setenv("PARLEY_LEARNED_ADD", "50")
+    analysed_events(f"{coded} {coded_one_country} {uncoded} {no_actor}")
+    assert coded in read and coded_one_country not in read and no_actor not in read and uncoded in read
+    monkeypatch.setenv("PARLEY_LEARNED_ADD", "100")
     meeting = [e for e in events if e.type == "CONSULT"]
     assert meeting and all(e.coder.endswith(f"|{stand_in.version}") for e in meeting)
     read.clear()
