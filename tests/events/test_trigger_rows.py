@@ -71,21 +71,8 @@ def test_each_type_positive(etype: str, text: str, src: str, tgt: str | None) ->
     assert any(s == src and (tgt is None or t == tgt) for s, t in pairs), pairs
 
 
-# Near misses the rules read right and the learned model (the default, parley-minilm-3) proposes
-# anyway where the rules code nothing: the rules' reading is still asserted for them (with
-# `event_model=v1`), and the model's error is a strict expected failure below, so a model that
-# stops making it is noticed.
-MODEL_ERRORS = {
-    "Iran said the arrest warrant for the British national was a forgery.": "COERCE IRN->GBR at 0.35 (a warrant named in a claim)",
-    "Bahrain's airline downgraded its profit forecast for Qatar routes.": "SANCTION BHR->QAT at 0.51 (a business forecast)",
-    "Thailand's football team began training in Jakarta for the cup against Indonesia.": "COOPERATE THA->IDN at 0.33 (sport)",
-}
-
-
 @pytest.mark.parametrize("etype,text", NEGATIVE, ids=[n[0] for n in NEGATIVE])
-def test_each_type_negative(etype: str, text: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    if text in MODEL_ERRORS:
-        monkeypatch.setenv("PARLEY_EVENT_MODEL", "v1")
+def test_each_type_negative(etype: str, text: str) -> None:
     evs = [e for e in _asserted(text) if e.type == etype]
     assert not evs, [(e.type, e.source.country, e.target.country, e.coder) for e in evs]
 
@@ -137,19 +124,9 @@ def test_round4_positive(etype: str, text: str, src: str | None, tgt: str | None
 
 
 @pytest.mark.parametrize("etype,text", ROUND4_NEGATIVE, ids=[f"{n[0]}-{i}" for i, n in enumerate(ROUND4_NEGATIVE)])
-def test_round4_negative(etype: str, text: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    if text in MODEL_ERRORS:
-        monkeypatch.setenv("PARLEY_EVENT_MODEL", "v1")
+def test_round4_negative(etype: str, text: str) -> None:
     evs = [e for e in _asserted(text, include_all=True) if e.type == etype]
     assert not evs, [(e.type, e.source.country, e.target.country, e.coder) for e in evs]
-
-
-@pytest.mark.parametrize("text", sorted(MODEL_ERRORS), ids=lambda t: t[:30])
-@pytest.mark.xfail(strict=True, reason="a known error of parley-minilm-3 (the default event_model): see MODEL_ERRORS")
-def test_known_model_errors_on_near_misses(text: str) -> None:
-    etype = next(n[0] for n in NEGATIVE + ROUND4_NEGATIVE if n[1] == text)
-    evs = [e for e in _asserted(text, include_all=True) if e.type == etype]
-    assert not evs, (MODEL_ERRORS[text], [(e.type, e.source.country, e.target.country, e.coder) for e in evs])
 
 
 # (type, sentence, source, target or None): each must be coded (any modality)
