@@ -166,7 +166,7 @@ def run(doc: Document, settings: Any = None) -> Document:
         # its addressee may yet be resolved, so it counts as usable only when one exists)
         coded.append((coder, found, any(e.target.resolution != "unresolved" for e in found)))
     learned = minilm_reviewer(settings)  # event_model=minilm only: vetoes and proposals
-    # the model runs on a sentence only when its answer is used (it costs about half the parse):
+    # the model runs on a sentence only when its answer is used (it costs about as much as the parse):
     # a sentence the rules coded is read only to veto or to add (where it names two countries),
     # one they did not only when `model_events` asks (it has actors, a subject, no ruled-out
     # verb); one sentence per run, so the numbers are the same whichever sentences are read
