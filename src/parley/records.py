@@ -100,6 +100,12 @@ class Actor:
     end: int = -1
     resolution: str = ""  # how it was resolved: "title+name", "surname", "country-term", ...
 
+    @classmethod
+    def absent(cls, resolution: str) -> "Actor":
+        """A side no word of the page names; `resolution` says why: "none" (a one-sided act),
+        "unresolved" (an addressee the page may still name), "unknown-attacker"."""
+        return cls("", None, None, None, None, None, None, -1, -1, resolution)
+
     def as_json(self) -> dict[str, Any]:
         return {
             "text": self.text,

@@ -103,7 +103,7 @@ class ArgumentFinders(SentenceContext):
                     a = self.actors.get(t.i)
                     if a is not None and a.country and is_place(a) and not inside(t.idx, self.quotes):
                         return [Actor(a.text, None, a.country, "UAF", None, None, None, a.start, a.end, "unidentified-attacker")]
-            return [Actor("", None, None, None, None, None, None, -1, -1, "unknown-attacker")]
+            return [Actor.absent("unknown-attacker")]
         return []
 
     def _named_non_agent(self, tok: Any, trig: Trigger) -> bool:

@@ -133,7 +133,7 @@ class SentenceCoder(TriggerReadings, ArgumentFinders):
                     if trig.type not in ONE_SIDED_TYPES or t.country != s.country or s.country is None:
                         continue
                     # a one-sided act (a withdrawal, a strike) stands without its doubtful target
-                    t = Actor("", None, None, None, None, None, None, -1, -1, "none")
+                    t = Actor.absent("none")
                 out.append(
                     Event(
                         type=trig.type,
@@ -654,7 +654,7 @@ def _addressee_pending(c: SentenceCoder, r: Reading) -> bool:
     """A demand or an accusation is addressed: the run fills the page's interlocutor in later."""
     if r.trig.type not in ADDRESSED_TYPES or r.vowed_force:
         return False
-    r.targets = [Actor("", None, None, None, None, None, None, -1, -1, "unresolved")]
+    r.targets = [Actor.absent("unresolved")]
     r.how = "addressee-pending"
     return True
 
@@ -664,7 +664,7 @@ def _one_sided(c: SentenceCoder, r: Reading) -> bool:
     often as not) stands without a target."""
     if not (r.trig.type in ONE_SIDED_TYPES or (r.trig.type == "AGREE" and r.trig.pos == "VERB") or r.vowed_force):
         return False
-    r.targets = [Actor("", None, None, None, None, None, None, -1, -1, "none")]
+    r.targets = [Actor.absent("none")]
     r.how = "one-sided"
     r.one_sided = True
     return True

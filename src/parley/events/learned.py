@@ -27,6 +27,7 @@ def model_events(ctx: ArgumentFinders, event_model: str, model: Any = None,
     from .model import model_named
 
     model = model if model is not None else model_named(event_model)
+    learned = hasattr(model, "proposals")  # the MiniLM reviewer, not a TF-IDF model
     if model is None or not ctx.actors or ctx.sentence.text.rstrip(" `'\"”’").endswith("?"):
         return []
     root = next((t for t in ctx.sdoc if t.dep_ == "ROOT"), None)
@@ -54,9 +55,9 @@ def model_events(ctx: ArgumentFinders, event_model: str, model: Any = None,
     if not sources:
         return []
     if proposals is None:
-        asked = model.proposals(ctx.sentence.text) if hasattr(model, "proposals") else [model.predict(ctx.sentence.text)]
+        asked = model.proposals(ctx.sentence.text) if learned else [model.predict(ctx.sentence.text)]
         proposals = [(t, p) for t, p in asked if p >= model.threshold]
-    if hasattr(model, "proposals"):
+    if learned:
         # the rules read the verb's "from" object and ruled its reading out ("withdrew from the
         # treaty" is no retreat): not that type (the learned model only; v1 keeps its behaviour)
         froms = {o.lemma_.lower() for o in objects_of(main, ("from",))}
@@ -81,6 +82,9 @@ def model_events(ctx: ArgumentFinders, event_model: str, model: Any = None,
 def _typed(ctx: ArgumentFinders, model: Any, type_: str, p: float, root: Any, main: Any, sources: list[Actor], tagged: list[Actor]) -> list[Event]:
     """The events of one proposed type: its targets found as `model_events` describes."""
     own = {a.country for a in sources}
+    # the MiniLM reviewer (`proposals`) follows the rules' clause policies below; the TF-IDF v1
+    # model keeps its older behaviour
+    learned = hasattr(model, "proposals")
     targets = tagged or ctx._in_clause(main, sources)
     how = "tagged" if tagged else "in-clause"
     if not targets:
@@ -93,11 +97,11 @@ def _typed(ctx: ArgumentFinders, model: Any, type_: str, p: float, root: Any, ma
             if any(x.lemma_ == "accord" for x in tok.ancestors):
                 continue
             preps = [x for x in tok.ancestors if x.dep_ == "prep"]
-            if hasattr(model, "proposals") and is_place(a) and len(preps) >= 2 and any(x.lower_ in LOCATIVE_PREPS for x in preps):
+            if learned and is_place(a) and len(preps) >= 2 and any(x.lower_ in LOCATIVE_PREPS for x in preps):
                 # a landmark ("a village near the border with Niger"), as `_in_clause` reads it; for
                 # the learned model only (its low threshold proposes more), v1 keeps its behaviour
                 continue
-            if hasattr(model, "proposals") and any(x.dep_ == "relcl" for x in tok.ancestors):
+            if learned and any(x.dep_ == "relcl" for x in tok.ancestors):
                 # a relative clause describes its noun ("the plan, which Uganda backs"; "a sign
                 # that Uganda had not replied"): its actors are not the one acted on, as `_in_clause`
                 # reads a clause boundary (the learned model only, as above)
@@ -109,14 +113,14 @@ def _typed(ctx: ArgumentFinders, model: Any, type_: str, p: float, root: Any, ma
             targets = [Actor(sources[0].country or "", None, sources[0].country, "GOV", None, None, None, -1, -1, "domestic")]
             how = "domestic"
         elif type_ in ONE_SIDED_TYPES:
-            targets = [Actor("", None, None, None, None, None, None, -1, -1, "none")]
+            targets = [Actor.absent("none")]
             how = "one-sided"
-        elif type_ in ADDRESSED_TYPES and hasattr(model, "proposals"):
+        elif type_ in ADDRESSED_TYPES and learned:
             # a reply or a demand whose addressee the page named just before ("Quito dismissed
             # the allegation"): the stage fills it in from the page, or drops the event (the
             # learned model only: on the corpus dev split its proposals gain by it, the rules'
             # own pending events did not)
-            targets = [Actor("", None, None, None, None, None, None, -1, -1, "unresolved")]
+            targets = [Actor.absent("unresolved")]
             how = "addressee-pending"
         else:
             return []
