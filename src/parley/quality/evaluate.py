@@ -113,12 +113,12 @@ def gold_events(path: Path) -> list[GoldEvent]:
     data = json.loads(path.read_text(encoding="utf-8"))
     out = []
     for e in data.get("events", []):
+        src, tgt = e.get("source") or {}, e.get("target") or {}
         out.append(
             GoldEvent(
-                e["type"], (e.get("source") or {}).get("country"), (e.get("target") or {}).get("country"),
-                (e.get("source") or {}).get("name"), (e.get("target") or {}).get("name"),
+                e["type"], src.get("country"), tgt.get("country"), src.get("name"), tgt.get("name"),
                 parse_gold_date(e.get("date")), e.get("mode"), bool(e.get("historical")), e.get("evidence", ""),
-                scope_of((e.get("source") or {}).get("country"), (e.get("target") or {}).get("country"), (e.get("target") or {}).get("text")),
+                scope_of(src.get("country"), tgt.get("country"), tgt.get("text")),
             )
         )
     return out
