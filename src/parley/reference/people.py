@@ -117,6 +117,11 @@ GAP_ALLOWLIST: dict[tuple[str, str, str], str] = {
         "after the 2019-04-11 coup ministries were run by undersecretaries under the "
         "Transitional Military Council until Asma Abdalla (2019-09-08); data missing for "
         "any acting holder",
+    ("HTI", "head_of_state", "2021-07-07"):
+        "presidential vacancy after Jovenel Moïse's assassination: no president was elected or "
+        "sworn in; the prime minister (Ariel Henry) exercised executive power until the "
+        "Transitional Presidential Council was installed 2024-04-25 (its first coordinator, "
+        "from 2024-04-30, is the next row)",
     ("SYR", "military_chief", "2018-01-01"):
         "post left vacant after Ali Ayyoub became defence minister; Zaman al-Wasl (2021) "
         "reports it vacant for three years with Russia blocking an appointment; Abdul Karim "
@@ -139,6 +144,10 @@ CO_HOLDERS: dict[tuple[str, str, str], str] = {
         "Chief of the General Staff, below the Commander-in-Chief",
     ("UKR", "military_chief", "andrii-hnatov"):
         "Chief of the General Staff, below the Commander-in-Chief",
+    ("NIC", "head_of_state", "rosario-murillo"):
+        "Co-President next to Daniel Ortega under the 2025 constitutional reform",
+    ("NIC", "head_of_government", "rosario-murillo"):
+        "Co-President next to Daniel Ortega under the 2025 constitutional reform",
     ("VEN", "head_of_state", "juan-guaido"):
         "claimed interim presidency recognised by some states; never exercised de facto power",
     ("IRN", "head_of_state", "masoud-pezeshkian"):
