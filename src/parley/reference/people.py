@@ -117,6 +117,10 @@ GAP_ALLOWLIST: dict[tuple[str, str, str], str] = {
         "after the 2019-04-11 coup ministries were run by undersecretaries under the "
         "Transitional Military Council until Asma Abdalla (2019-09-08); data missing for "
         "any acting holder",
+    ("MDG", "head_of_state", "2023-09-09"):
+        "Andry Rajoelina resigned to stand for re-election, as the constitution requires; the "
+        "Senate president declined the interim and the government under PM Christian Ntsay "
+        "exercised the office collectively until Rajoelina was sworn in again on 2023-12-16",
     ("SYR", "military_chief", "2018-01-01"):
         "post left vacant after Ali Ayyoub became defence minister; Zaman al-Wasl (2021) "
         "reports it vacant for three years with Russia blocking an appointment; Abdul Karim "
