@@ -122,6 +122,10 @@ GAP_ALLOWLIST: dict[tuple[str, str, str], str] = {
         "sworn in; the prime minister (Ariel Henry) exercised executive power until the "
         "Transitional Presidential Council was installed 2024-04-25 (its first coordinator, "
         "from 2024-04-30, is the next row)",
+    ("MDG", "head_of_state", "2023-09-09"):
+        "Andry Rajoelina resigned to stand for re-election, as the constitution requires; the "
+        "Senate president declined the interim and the government under PM Christian Ntsay "
+        "exercised the office collectively until Rajoelina was sworn in again on 2023-12-16",
     ("SYR", "military_chief", "2018-01-01"):
         "post left vacant after Ali Ayyoub became defence minister; Zaman al-Wasl (2021) "
         "reports it vacant for three years with Russia blocking an appointment; Abdul Karim "
