@@ -118,3 +118,14 @@ def test_a_lone_title_word_is_not_a_person() -> None:
     consult = [e for e in doc.events if e.type == "CONSULT"]
     assert consult and {consult[0].source.name, consult[0].target.name} >= {"Liu Zhenli"}
     assert "Chairman" not in {consult[0].source.name, consult[0].target.name}
+
+
+def test_a_lone_surname_after_in_or_from_is_a_place_or_a_language() -> None:
+    # Bill English and Ricardo Lagos held office; "spoke in English", "pilgrims from Orlando"
+    # and "talks in Lagos" still name a language and places. A titled or addressed name stays one.
+    ents = _ents("The envoys spoke in English at the talks in Lagos, and pilgrims from Orlando watched.")
+    assert _label(ents, "English") != "PERSON"
+    assert _label(ents, "Lagos") == "GPE"
+    assert _label(ents, "Orlando") != "PERSON"
+    ents = _ents("Kenya's foreign minister later spoke to Ruto about the visit.")
+    assert _label(ents, "Ruto") == "PERSON"

@@ -231,6 +231,13 @@ def _placed(doc: Any, s: int, e: int) -> bool:
     return e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].pos_ == "PROPN"
 
 
+def _lone_word_in_place(doc: Any, s: int, e: int) -> bool:
+    """One untitled word after "in", "from", "near" ...: "talks in Lagos", "spoke in English",
+    "pilgrims from Orlando" name a place or a language, not the officeholder who shares the word
+    (Ricardo Lagos, Bill English). "to" is left out: "spoke to Ruto" is a person."""
+    return e - s == 1 and s > 0 and doc[s - 1].lower_ in _LOCATIVE and doc[s - 1].lower_ != "to"
+
+
 def _temporal(doc: Any) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     n = len(doc)
@@ -332,7 +339,7 @@ def find(doc: Any) -> list[tuple[int, int, str]]:
             spans.append((s, e, "LOC"))  # "the islets that Korea calls Dokdo": a name given to a thing
         elif _fuzzy_country(text):
             spans.append((s, e, "GPE"))  # "Ethopia": a misspelt country is still no person
-        elif _name_like(doc, s, e) and (_titled(doc, s) or _person_known(text)):
+        elif _name_like(doc, s, e) and (_titled(doc, s) or (_person_known(text) and not _lone_word_in_place(doc, s, e))):
             spans.append((s, e, "PERSON"))  # "Minister Dong Quan": never a place, whatever geonames holds
         elif _place(text) and (_placed(doc, s, e) or _is_argument(doc, s, e)):
             # An argument that geonames knows and the officeholder file does not: "the islets
