@@ -246,8 +246,28 @@ def build_model(folder: Path, layers: int = 0):
     return Extractor()
 
 
+def teacher_outputs(folder: Path, rows: list[Example]) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """A trained artifact's probabilities for every row, one sentence per run as parley runs it:
+    (type probabilities, per-word-piece tag probabilities, modality probabilities). Its raw
+    logits, before the artifact's calibration: the student learns the teacher as it was trained."""
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 1
+    session = onnxruntime.InferenceSession(str(folder / "model.onnx"), options, providers=["CPUExecutionProvider"])
+    tokenizer = load_tokenizer(folder)
+    out = []
+    for e in rows:
+        ids, mask, _, _ = encode(tokenizer, [e])
+        types, tags, modality = session.run(None, {"input_ids": ids, "attention_mask": mask})
+        z = tags[0] - tags[0].max(-1, keepdims=True)
+        out.append((1 / (1 + np.exp(-types[0])), np.exp(z) / np.exp(z).sum(-1, keepdims=True), 1 / (1 + np.exp(-modality[0]))))
+    return out
+
+
 def train(model, tokenizer, rows: list[Example], epochs: int, batch: int, lr: float, head_lr: float,
-          weights: dict[str, float], type_weight: float = 1.0) -> None:
+          weights: dict[str, float], type_weight: float = 1.0,
+          soft: list[tuple[np.ndarray, np.ndarray, np.ndarray]] | None = None, soft_weight: float = 0.5) -> None:
     import torch
     from torch import nn
 
@@ -290,6 +310,18 @@ def train(model, tokenizer, rows: list[Example], epochs: int, batch: int, lr: fl
                 loss = loss + tl.sum() / tag_mask.sum()
             if mod_w.any():
                 loss = loss + 0.5 * (bce(m_logits, mod_y).mean(1) * mod_w).sum() / mod_w.sum()
+            if soft is not None:
+                # distillation: the teacher's probabilities on every head, beside the labels
+                st = torch.tensor(np.stack([soft[i][0] for i in b]), dtype=torch.float32)
+                sg = torch.zeros(g_logits.shape)
+                for r, i in enumerate(b):
+                    sg[r, : len(soft[i][1])] = torch.from_numpy(soft[i][1].astype(np.float32))
+                sm = torch.tensor(np.stack([soft[i][2] for i in b]), dtype=torch.float32)
+                dl = type_weight * (bce(t_logits, st).mean(1) * w).sum() / w.sum()
+                logp = torch.log_softmax(g_logits, -1)
+                dl = dl - (sg * logp).sum(-1).mul(mask).sum() / mask.sum()
+                dl = dl + 0.5 * bce(m_logits, sm).mean()
+                loss = (1 - soft_weight) * loss + soft_weight * dl
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -544,6 +576,9 @@ def main() -> None:
     # to end) but lost 0.014 F1 on the corpus dev split and more on the blind sets, so all 6 stay
     # (training/README.md)
     ap.add_argument("--layers", type=int, default=0, help="keep only the encoder's first N of its 6 layers (0: all 6)")
+    ap.add_argument("--teacher", type=Path, default=None,
+                    help="distil: an artifact folder (e.g. src/parley/data/learned) whose probabilities the model also learns")
+    ap.add_argument("--soft-weight", type=float, default=0.5, help="with --teacher: the share of the teacher's loss")
     ap.add_argument("--synthetic-per-story", type=int, default=0,
                     help="weak rows kept per synthetic story (lead sentences, then the headline); 0 (default): none, "
                          "since 1,300 synthetic stories are annotated sentence by sentence in the corpus")
@@ -593,7 +628,13 @@ def main() -> None:
     tokenizer = load_tokenizer(folder)
     model = build_model(folder, args.layers)
     weights = {"corpus": 2.0, "news": 1.0, "synthetic": 0.5}
-    train(model, tokenizer, train_rows, args.epochs, args.batch, args.lr, args.head_lr, weights, args.type_weight)
+    soft = None
+    if args.teacher is not None:
+        t0 = time.time()
+        soft = teacher_outputs(args.teacher, train_rows)
+        print(f"teacher {args.teacher}: {len(soft)} rows in {time.time() - t0:.0f} s", flush=True)
+    train(model, tokenizer, train_rows, args.epochs, args.batch, args.lr, args.head_lr, weights, args.type_weight,
+          soft, args.soft_weight)
     train_secs = time.time() - t_start
     # keep the trained weights before exporting, so a failed export costs no retraining
     torch.save(model.state_dict(), Path(tempfile.gettempdir()) / f"{VERSION}-state.pt")
