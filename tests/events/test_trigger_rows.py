@@ -123,7 +123,7 @@ def test_round4_positive(etype: str, text: str, src: str | None, tgt: str | None
     assert any((src is None or s == src) and (tgt is None or t == tgt) for s, t in pairs), pairs
 
 
-# Near misses the rules read right and the learned model (the default, parley-minilm-2.1)
+# Near misses the rules read right and the learned model (the default, parley-minilm-2.2)
 # proposes anyway where the rules code nothing: the rules' reading is still asserted for them
 # (with `event_model=v1`), and the model's error is a strict expected failure below, so a model
 # that stops making it is noticed.
