@@ -129,3 +129,13 @@ def test_a_lone_surname_after_in_or_from_is_a_place_or_a_language() -> None:
     assert _label(ents, "Orlando") != "PERSON"
     ents = _ents("Kenya's foreign minister later spoke to Ruto about the visit.")
     assert _label(ents, "Ruto") == "PERSON"
+
+
+def test_a_hyphenated_given_name_stays_whole_but_a_sponsor_suffix_does_not() -> None:
+    # The tagger reads "in" of "Jae-in" and "yeol" of "Suk-yeol" as common nouns; the name
+    # compounds into them, so the chain runs on. "Iran-backed" hangs the name on the participle.
+    ents = _ents("Moon Jae-in arrived in Pyongyang, and President Yoon Suk-yeol met the envoys.")
+    assert _label(ents, "Moon Jae-in") == "PERSON"
+    assert _label(ents, "Yoon Suk-yeol") == "PERSON"
+    ents = _ents("Iran-backed militias attacked a US-led convoy.")
+    assert all("backed" not in text and "led" not in text for text, label in ents if label == "PERSON")

@@ -295,21 +295,40 @@ def test_platt_fit_recovers_a_known_scale_and_bias() -> None:
 
 
 def test_a_proposed_reply_is_aimed_at_the_party_named_just_before(monkeypatch: pytest.MonkeyPatch) -> None:
-    """An addressed type (a rejection, a demand) with no other party in its own sentence is
-    aimed at the latest party of another country in the two sentences before, with its
-    confidence capped at 0.5; further back, or for a type that addresses no one, it is dropped."""
+    """A proposed event with no other party in its own sentence (a rejection, and a meeting
+    alike) is aimed at the latest party of another country in the two sentences before, with its
+    confidence capped at 0.5; further back it is dropped."""
     from parley.events import minilm
     from conftest import analysed_events
 
     accusation = "Colombia's defence minister said the rebel camp had operated in Ecuador for months."
     reply = "Quito brushed the charge aside as a smokescreen on Tuesday."
     filler = "Heavy rain fell across the region through the afternoon."
-    stand_in = _StandIn({"brushed the charge": {"REJECT": 0.8, "CONSULT": 0.8}})
+    stand_in = _StandIn({"brushed the charge": {"REJECT": 0.8, "CONSULT": 0.7}})
     monkeypatch.setattr(minilm, "shipped", lambda: stand_in)
     monkeypatch.setenv("PARLEY_EVENT_MODEL", "minilm")
     replies = [e for e in analysed_events(f"{accusation} {reply}") if e.coder.startswith(f"model:{stand_in.version}")]
-    assert [(e.type, e.source.country, e.target.country) for e in replies] == [("REJECT", "ECU", "COL")]
-    assert replies[0].target.resolution == "previous-sentence" and replies[0].confidence == 0.5
+    assert [(e.type, e.source.country, e.target.country) for e in replies] == [("REJECT", "ECU", "COL"), ("CONSULT", "ECU", "COL")]
+    assert {e.target.resolution for e in replies} == {"previous-sentence"} and {e.confidence for e in replies} == {0.5}
     assert ":previous-sentence" in replies[0].coder
     far = analysed_events(f"{accusation} {filler} {filler} {reply}")
     assert not [e for e in far if e.coder.startswith(f"model:{stand_in.version}")]
+
+
+def test_a_subject_that_names_no_party_continues_the_one_just_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    """"The ministers ..." or "They ..." with no actor of their own: the proposed event's source
+    is the party the sentence before was about (confidence at most 0.5); a subject that names
+    its own party keeps it, and with nothing before the event is dropped."""
+    from parley.events import minilm
+    from conftest import analysed_events
+
+    visit = "Peru's foreign minister flew to Quito on Monday for talks with the Ecuadorean government."
+    follow = "The ministers later settled on a common plan for the border crossing at Huaquillas."
+    stand_in = _StandIn({"settled on a common plan": {"AGREE": 0.9}})
+    monkeypatch.setattr(minilm, "shipped", lambda: stand_in)
+    monkeypatch.setenv("PARLEY_EVENT_MODEL", "minilm")
+    found = [e for e in analysed_events(f"{visit} {follow}") if e.coder.startswith(f"model:{stand_in.version}")]
+    assert [(e.type, e.source.country, e.target.country) for e in found] == [("AGREE", "PER", "ECU")]
+    assert found[0].source.resolution == "previous-subject" and found[0].confidence <= 0.5
+    alone = [e for e in analysed_events(follow) if e.coder.startswith(f"model:{stand_in.version}")]
+    assert alone == []

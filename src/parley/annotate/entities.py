@@ -78,13 +78,27 @@ def _chains(doc: Any) -> list[tuple[int, int]]:
             t = doc[j]
             if t.pos_ == "PROPN" and t.lower_ not in _HONORIFICS and t.lower_ not in _WEEKDAYS:
                 j += 1
-            elif t.text in _NAME_PUNCT and t.text != "." and j + 1 < n and doc[j + 1].pos_ == "PROPN" and not t.whitespace_:
+            elif t.text in _NAME_PUNCT and t.text != "." and j + 1 < n and not t.whitespace_ and (
+                    doc[j + 1].pos_ == "PROPN" or _name_tail(doc, i, j)):
                 j += 2
             else:
                 break
         out.append((i, j))
         i = j
     return out
+
+
+def _name_tail(doc: Any, start: int, j: int) -> bool:
+    """"Moon Jae-in", "Yoon Suk-yeol": the tagger reads the lower-case syllable after a glued
+    hyphen as a common noun. It belongs to the name when the name compounds into it, or when
+    the whole run is a known officeholder's name. ("Iran-backed", "US-led" hang the name on the
+    participle as an adverbial, never as a compound, and name nobody.)"""
+    before, after = doc[j - 1], doc[j + 1]
+    if before.whitespace_ or not (after.is_alpha and after.is_lower):
+        return False
+    if before.dep_ == "compound" and before.head.i == after.i and after.pos_ in ("NOUN", "PROPN"):
+        return True
+    return _person_known(doc[start : j + 2].text)
 
 
 def _segments(doc: Any, chains: list[tuple[int, int]], term_at: dict[int, tuple[int, int, Any]]) -> list[tuple[int, int]]:

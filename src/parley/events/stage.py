@@ -32,9 +32,11 @@ parties of the page's latest meeting.
 
 Where the rules code nothing usable in a parsed sentence with actors, the learned sentence model
 (`parley.events.model`, `parley.events.minilm`) may code events above its threshold
-(`coder="model:..."`). A proposed demand, accusation, rejection, threat or support with no other
-party in its sentence is aimed at the page's meeting partner, else at the party of another country
-named last in the two sentences before (a reply: "Quito dismissed the allegation"), else dropped.
+(`coder="model:..."`). A proposed event (of a type that is not one-sided) with no other party in
+its sentence is aimed at the page's meeting partner, else at the party of another country named
+last in the two sentences before (a reply: "Quito dismissed the allegation"), else dropped. One
+whose subject names no party ("They exchanged views", "The ministers agreed") takes its source
+from the two sentences before (their latest event's source, else the first party named).
 
 Where the code lives: `coder` (the sentence coder and its ordered rule tables), `constructions/`
 (one module per sentence construction), `arguments` (argument finders), `readings` (which reading
@@ -61,7 +63,8 @@ def _resolve_addressees(events: list[Event], actors: TokenActors | None = None) 
     """Fill a missing addressee with the other side of the page's current meeting; for the
     learned model's events, else with the latest party of another country named in the
     sentences just before (`actors`: the page's token actors)."""
-    meetings = [e for e in events if e.type == "CONSULT" and e.modality == "asserted"]
+    # (a meeting still waiting for its own other side names no partner)
+    meetings = [e for e in events if e.type == "CONSULT" and e.modality == "asserted" and e.target.resolution != "unresolved"]
     out = []
     for e in events:
         if e.target.resolution != "unresolved":
@@ -89,7 +92,30 @@ def _resolve_addressees(events: list[Event], actors: TokenActors | None = None) 
             continue
         out.append(replace(e, target=replace(partner, resolution=how, start=-1, end=-1), coder=_interlocutor_coding(e.coder, how),
                            # a party taken from the sentences before is a guess: at most 0.5
-                           confidence=0.6 if how == "interlocutor" else min(e.confidence, 0.5)))
+                           confidence=0.6 if how == "interlocutor" and e.source.resolution != "previous-subject" else min(e.confidence, 0.5)))
+    return out
+
+
+def _resolve_sources(events: list[Event], actors: TokenActors) -> list[Event]:
+    """A learned event whose subject continues the passage ("They exchanged views", "the
+    ministers agreed"): its source is the party the sentences just before were about (the
+    latest event's source there, else the first party named), or the event is dropped."""
+    out = []
+    for e in events:
+        if e.source.resolution != "unresolved-source":
+            out.append(e)
+            continue
+        party = None
+        for k in range(e.sentence - 1, max(-1, e.sentence - 1 - PREVIOUS_PARTY_WINDOW), -1):
+            before = [x.source for x in out if x.sentence == k and x.source.country and x.source.country != e.target.country]
+            named = [a for _, a in sorted(actors.of(k).items()) if a.country and a.country != e.target.country]
+            party = (before[-1] if before else None) or (named[0] if named else None)
+            if party is not None:
+                break
+        if party is None:
+            continue
+        out.append(replace(e, source=replace(party, resolution="previous-subject", start=-1, end=-1),
+                           confidence=min(e.confidence, 0.5)))
     return out
 
 
@@ -189,5 +215,6 @@ def run(doc: Document, settings: Any = None) -> Document:
             events.extend(found + extra)
             continue
         events.extend(found + as_stated(coder, coder.model_events(event_model, learned)))
+    events = _resolve_sources(events, actors)
     events = _resolve_addressees(events, actors)
     return replace(doc, events=tuple(events))

@@ -48,6 +48,16 @@ TRAVEL_VERBS = {"return", "go", "travel", "arrive", "come", "head", "fly", "gath
 # destination is not the addressee of the sending.
 TRAVELLER_NOUNS = {"delegation", "team", "mission", "envoy", "official", "officials", "minister", "representative", "emissary", "negotiator", "diplomat"}
 PRONOUN_SUBJECTS = {"it", "they", "we", "he", "she", "i"}
+# Subject nouns that carry on the party the passage was about ("The ministers agreed", "Both
+# delegations", "the government said"): with no actor of their own, the learned model's event
+# takes its source from the sentences just before (events.stage._resolve_sources).
+CONTINUING_SUBJECTS = {
+    "government", "ministry", "minister", "ministers", "president", "leader", "leaders", "official", "officials",
+    "delegation", "delegations", "side", "sides", "country", "countries", "commander", "army", "troops", "forces",
+    "authorities", "administration", "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador", "premier",
+    "chancellor", "king", "navy", "military", "cabinet", "regime", "junta", "parliament", "diplomats", "two", "both",
+    "state", "states", "nation", "nations",
+}
 # Types whose event needs no second party (a resignation, a ceasefire, a strike).
 ONE_SIDED_TYPES = {"RETREAT", "PROTEST", "MOBILIZE", "CONCEDE"}
 DOMESTIC_TYPES = {"PROTEST", "CONCEDE", "COERCE"}
