@@ -287,6 +287,18 @@ def test_organisation_heads_resolve_to_their_organisation_code() -> None:
     assert table.find_person("Jens Stoltenberg", on=date(2010, 5, 1))[0].country == "NOR"
 
 
+def test_organisation_heads_with_korean_name_order_keep_family_name_first() -> None:
+    from parley.reference.people import load_officeholders
+
+    table = load_officeholders()
+    # "Ban Ki-moon" under UNO: the family name is Ban, so the surname "Moon" still means the
+    # Korean president and "Ban" the Secretary-General.
+    assert {t.person_id for t in table.find_person("Ban")} == {"ban-ki-moon"}
+    assert {t.person_id for t in table.find_person("Moon")} == {"moon-jae-in"}
+    # A Western two-word name in an organisation row is still read family name last.
+    assert {t.person_id for t in table.find_person("Lagarde")} == {"christine-lagarde"}
+
+
 def test_historic_rows_cover_leaders_of_1990_to_2014() -> None:
     from datetime import date
 

@@ -291,13 +291,22 @@ _IBERIAN = frozenset({"ARG", "MEX", "BRA", "ESP", "PRT", "CHL", "COL", "PER", "V
                       "CUB", "GTM", "HND", "SLV", "NIC", "CRI", "PAN", "DOM", "AGO", "MOZ", "PHL"})
 
 
+# Organisation rows (UNO, IGO, EUR) carry no nationality to read the name order from. A two-word
+# name whose second word is a hyphenated two-syllable given name ("Ban Ki-moon", "Lee Jong-wook")
+# is written family name first, as Korean names are; read "Moon" as Ban's family name and the
+# surname "Moon" would no longer find Moon Jae-in.
+_ORGANISATION_CODES = frozenset({"UNO", "IGO", "EUR"})
+_FAMILY_FIRST_SHAPE = re.compile(r"[A-Z][a-z]{1,3} [A-Z][a-z]{1,4}-[a-z]{2,5}")
+
+
 def _family_names(term: OfficeTerm) -> set[str]:
     out: set[str] = set()
     for name in term.names:
         tokens = _strip_titles(fold(name).split())
         if not tokens:
             continue
-        if term.country in _FAMILY_FIRST:
+        family_first = term.country in _ORGANISATION_CODES and _FAMILY_FIRST_SHAPE.fullmatch(name.strip())
+        if term.country in _FAMILY_FIRST or family_first:
             out.add(tokens[0])
             continue
         out.add(tokens[-1])
