@@ -266,3 +266,48 @@ def test_historic_file_is_loaded_for_lookup_but_not_validated() -> None:
     assert table.candidate_countries("Bush") == {"USA"}
     assert {t.person_id for t in table.find_person("Bush", on=date(2003, 3, 20))} == {"george-w-bush"}
     assert table.holder("GBR", "head_of_government", date(1985, 6, 1)).person_id == "margaret-thatcher"
+
+
+# -- heads of international organisations (officeholders_organisations.csv) ----------------------
+def test_organisation_heads_resolve_to_their_organisation_code() -> None:
+    from datetime import date
+
+    from parley.reference.people import load_officeholders
+
+    table = load_officeholders()
+    orgs = [t for t in table.terms if t.organisation]
+    assert orgs and {t.country for t in orgs} == {"UNO", "EUR", "IGO"}
+    assert all(t.office == "org_head" and t.source for t in orgs)
+    assert table.validate() == []  # UNO and IGO rows of several bodies would read as overlaps
+    ghali = table.find_person("Secretary-General Boutros Boutros-Ghali")
+    assert {(t.person_id, t.country) for t in ghali} == {("boutros-boutros-ghali", "UNO")}
+    # one person, two careers: the date picks the office
+    stoltenberg = table.find_person("Stoltenberg", on=date(2018, 5, 1))
+    assert stoltenberg[0].country == "IGO" and stoltenberg[0].active_on(date(2018, 5, 1))
+    assert table.find_person("Jens Stoltenberg", on=date(2010, 5, 1))[0].country == "NOR"
+
+
+def test_organisation_heads_with_korean_name_order_keep_family_name_first() -> None:
+    from parley.reference.people import load_officeholders
+
+    table = load_officeholders()
+    # "Ban Ki-moon" under UNO: the family name is Ban, so the surname "Moon" still means the
+    # Korean president and "Ban" the Secretary-General.
+    assert {t.person_id for t in table.find_person("Ban")} == {"ban-ki-moon"}
+    assert {t.person_id for t in table.find_person("Moon")} == {"moon-jae-in"}
+    # A Western two-word name in an organisation row is still read family name last.
+    assert {t.person_id for t in table.find_person("Lagarde")} == {"christine-lagarde"}
+
+
+def test_historic_rows_cover_leaders_of_1990_to_2014() -> None:
+    from datetime import date
+
+    from parley.reference.people import load_officeholders
+
+    table = load_officeholders()
+    thaksin = table.find_person("Thaksin", on=date(2004, 6, 1))
+    assert [(t.country, t.office) for t in thaksin] == [("THA", "head_of_government")]
+    assert {t.country for t in table.find_person("Kim Dae Jung")} == {"KOR"}
+    assert table.find_person("Tansu Ciller")[0].country == "TUR"
+    erdogan = table.find_person("Erdogan", on=date(2008, 1, 1))
+    assert erdogan[0].office == "head_of_government" and erdogan[0].active_on(date(2008, 1, 1))

