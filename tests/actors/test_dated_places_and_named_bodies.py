@@ -128,3 +128,13 @@ def test_an_area_of_a_capital_is_a_place_not_the_government() -> None:
 def test_short_sentences_on_each_path(text: str, phrase: str, code: str) -> None:
     hits = [a for a in resolve(text) if phrase in a.text]
     assert hits and hits[0].country == code, [(a.text, a.country, a.resolution) for a in resolve(text)]
+
+
+def test_a_surname_two_officeholders_share_is_the_one_in_office_on_the_page_date() -> None:
+    # Chaim Herzog (1983-93) and Isaac Herzog (2021-) were both presidents of Israel, and the
+    # Guterres of the UN and of Timor-Leste overlap; a dated page picks who held office that day,
+    # an undated one names nobody rather than guess.
+    text = "Herzog met the visiting envoys in Jerusalem on Tuesday."
+    assert find(resolve(text, published=date(2022, 3, 1)), "Herzog").name == "Isaac Herzog"
+    assert find(resolve(text, published=date(1990, 3, 1)), "Herzog").name == "Chaim Herzog"
+    assert find(resolve(text), "Herzog").person_id is None

@@ -300,7 +300,7 @@ class PageActors:
     def from_officeholders(self, np: NounPhrase) -> tuple[PersonEntry, str]:
         assert np.person
         pub = self.doc.article.published if self.doc.article else None
-        terms = self.officeholders.find_person(np.person, on=None, country=np.country)
+        terms = self.officeholders.find_person(np.person, on=pub, country=np.country)
         ids = {t.person_id for t in terms}
         if len(ids) == 1:
             t = terms[0]
