@@ -227,8 +227,8 @@ def test_learned_add_codes_a_second_type_beside_a_rule_event(monkeypatch: pytest
 
 
 def test_the_model_reads_only_the_sentences_whose_answer_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
-    """With the veto and additions off (the defaults), a sentence the rules coded is never read,
-    nor one with no actor; a sentence with actors and no rule event is. With additions on, a coded
+    """With the veto and additions off, a sentence the rules coded is never read, nor one with no
+    actor; a sentence with actors and no rule event is. With additions on (the default), a coded
     sentence is read only where it names two countries; with a veto on, it is read (and its event
     carries the probability)."""
     from parley.events import minilm
@@ -249,6 +249,7 @@ def test_the_model_reads_only_the_sentences_whose_answer_is_used(monkeypatch: py
     stand_in = Counting({"long dinner": {"SUPPORT": 0.9}, "Wang Yi met": {"CONSULT": 0.9}})
     monkeypatch.setattr(minilm, "shipped", lambda: stand_in)
     monkeypatch.setenv("PARLEY_EVENT_MODEL", "minilm")
+    monkeypatch.setenv("PARLEY_LEARNED_ADD", "100")
     events = analysed_events(f"{coded} {uncoded} {no_actor}")
     assert coded not in read and no_actor not in read and uncoded in read
     read.clear()
