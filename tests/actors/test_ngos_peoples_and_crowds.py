@@ -93,6 +93,15 @@ def test_a_crowd_takes_the_country_of_the_place_it_is_in() -> None:
     assert inmates.country == "NPL"
 
 
+def test_protesters_belong_to_the_place_they_protest_in_not_to_the_building_they_face() -> None:
+    # docs/annotation.md: citizens placed in one country take its code; the consulate of another
+    # state in the sentence does not make them its citizens, nor does a second state's building.
+    protesters = find(resolve("Protesters demonstrated outside the Japanese consulate in Shanghai on Sunday."), "Protesters")
+    assert (protesters.country, protesters.sector) == ("CHN", "CVL")
+    protesters = find(resolve("Protesters blocked the road next to Iran's consulate in Istanbul on Friday."), "Protesters")
+    assert protesters.country == "TUR"
+
+
 def test_people_without_a_count_or_place_are_not_a_crowd() -> None:
     acts = resolve("People familiar with the talks said the deal was close.")
     assert all(a.sector != "CVL" for a in acts)

@@ -22,7 +22,7 @@ from ..records import Actor, Sentence
 from .groups import crowd_noun, named_org_head, ngo_sector, people_sector
 from .phrases import NounPhrase, describe_np, is_pair_phrase
 from .words import (
-    AREA_WORDS, ATTACKER_OFFICES, FAITH_GROUP_HEADS, GOVERNMENT_OF, GROUP_OFFICES, INMATES, ISLAM_WORDS,
+    AREA_WORDS, ATTACKER_OFFICES, CROWD_OFFICES, FAITH_GROUP_HEADS, GOVERNMENT_OF, GROUP_OFFICES, INMATES, ISLAM_WORDS,
     NAMED_BODY_HEADS, NGO_COMMON_HEADS, NGO_COMMON_MODS, NOT_GROUP_HEADS, ORG_NAME_HEADS, PERSON_OFFICES,
     PLACE_NOUNS, PRONOUNS, STATE_BODY_WORDS, VERB_SETTING_PREPS, WHERE_PREPS,
 )
@@ -353,6 +353,11 @@ def office_group(m: Mention) -> Verdict:
     # A party or opposition with an unknown name is still a domestic actor: it takes the
     # sentence's one state ("the Azadliq opposition coalition ... in Baku").
     domestic = np.office in ("opposition", "party") or head.lemma_.lower() in ("party", "parties")
+    if where is None and np.office in CROWD_OFFICES and not page.names_unknown_entity(head):
+        # citizens placed in one country take its code (docs/annotation.md, actor codes), before
+        # the sentence's other states: "Protesters outside the Japanese consulate in Shanghai",
+        # "Protesters ... next to Iran's parliament building in Istanbul"
+        where, how = page.locative_country(head.doc), "context:crowd-place"
     if where is None and (domestic or not page.names_unknown_entity(head)):
         where, how = page.context_country(text_of(head.doc), exclude=set(), only=True), "context:sentence"
         if where is None and np.office in ATTACKER_OFFICES:

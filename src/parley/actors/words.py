@@ -58,6 +58,8 @@ TITLE_ADJECTIVES = {"federal", "national", "interior", "foreign", "home", "defen
                      "general", "supreme", "royal", "central", "provincial", "regional", "state", "acting", "senior"}
 # Offices of unidentified attackers, coded to the country where they struck.
 ATTACKER_OFFICES = {"armed_group", "rebel", "criminal"}
+# Offices of crowds: with no country word, they belong to the place the sentence puts them in.
+CROWD_OFFICES = {"protester", "activist", "civilian"}
 # Actor codes that are no state: organisations, NGOs, stateless movements.
 NON_STATE = {"IGO", "UNO", "EUR", "NGO", "IMG", "ISM"}
 # Heads of a phrase naming the parties just named together ("the two sides", "both ministers").
