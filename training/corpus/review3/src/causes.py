@@ -135,8 +135,13 @@ cause("Judgement calls", "both defensible",
 cause("Corrections applied to the corpus", "—", [],
       "Applied after this report (script `training/corpus/review3/src/apply_corrections.py`, checker clean): all the "
       "corrections listed below, additions included (unlike review2, whose additions were listed only), each changed event "
-      "with a `note` citing review3. Separately, `training/corpus/review3/src/invitations.py` applied the invitation rule "
-      "to the whole corpus. The figures above compare the review with the corpus before these corrections.")
+      "with a `note` citing review3: 24 sentences, 24 events added, 5 removed, 4 retyped, 2 targets narrowed (one also LEG). The same "
+      "script re-checked the other corpus sentences with the phrasings of the new rules it could find by search: three "
+      "\"restored/normalised relations\" RETREATs retyped SUPPORT (own-annot19-027:3, own-annot17-091:2, "
+      "own-annot19-103:0) and two \"the two countries fought a war\" sentences given their ASSAULTs (own-annot17-036:2, "
+      "own-annot18-038:6). Separately, `training/corpus/review3/src/invitations.py` applied the invitation rule to the "
+      "whole corpus (67 invitation events; 22 changed to AGREE). Corpus events 18757 -> 18780. Other sentences were not "
+      "re-checked against the new rules. The figures above compare the review with the corpus before these corrections.")
 
 Path(__file__).resolve().parent.parent.joinpath("causes.json").write_text(
     json.dumps(C, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
