@@ -407,20 +407,13 @@ def merge(base: Iterable[OfficeTerm], user: Iterable[OfficeTerm]) -> list[Office
     return kept + user
 
 
-def _historic_terms() -> list[OfficeTerm]:
-    entry = resources.files("parley").joinpath("data").joinpath("officeholders_historic.csv")
+def _unvalidated_terms(filename: str, **flag: bool) -> list[OfficeTerm]:
+    """The rows of a packaged file that `Officeholders.validate` does not check (the historic and
+    the organisation files), marked with their `flag`."""
+    entry = resources.files("parley").joinpath("data").joinpath(filename)
     if not entry.is_file():
         return []
-    origin = "parley/data/officeholders_historic.csv"
-    return [replace(t, historic=True) for t in read_terms(entry.read_text(encoding="utf-8"), origin)]
-
-
-def _organisation_terms() -> list[OfficeTerm]:
-    entry = resources.files("parley").joinpath("data").joinpath("officeholders_organisations.csv")
-    if not entry.is_file():
-        return []
-    origin = "parley/data/officeholders_organisations.csv"
-    return [replace(t, organisation=True) for t in read_terms(entry.read_text(encoding="utf-8"), origin)]
+    return [replace(t, **flag) for t in read_terms(entry.read_text(encoding="utf-8"), f"parley/data/{filename}")]
 
 
 @functools.lru_cache(maxsize=8)
@@ -428,8 +421,8 @@ def _load(extra: Path | None) -> "Officeholders":
     terms: list[OfficeTerm] = []
     for origin, text in _packaged_files():
         terms.extend(read_terms(text, origin))
-    terms.extend(_historic_terms())
-    terms.extend(_organisation_terms())
+    terms.extend(_unvalidated_terms("officeholders_historic.csv", historic=True))
+    terms.extend(_unvalidated_terms("officeholders_organisations.csv", organisation=True))
     if extra is not None:
         terms = merge(terms, read_terms(extra.read_text(encoding="utf-8"), str(extra)))
     return Officeholders(terms)
