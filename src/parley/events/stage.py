@@ -47,6 +47,7 @@ rows and `ontology` the PLOVER types. This module runs them over a document.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -106,9 +107,8 @@ def _resolve_sources(events: list[Event], actors: TokenActors) -> list[Event]:
             out.append(e)
             continue
         party = None
-        for k in range(e.sentence - 1, max(-1, e.sentence - 1 - PREVIOUS_PARTY_WINDOW), -1):
+        for k, named in _parties_before(e, actors, e.target.country):
             before = [x.source for x in out if x.sentence == k and x.source.country and x.source.country != e.target.country]
-            named = [a for _, a in sorted(actors.of(k).items()) if a.country and a.country != e.target.country]
             party = (before[-1] if before else None) or (named[0] if named else None)
             if party is not None:
                 break
@@ -123,11 +123,17 @@ def _previous_party(e: Event, actors: TokenActors) -> Actor | None:
     """The party of another country named last in the `PREVIOUS_PARTY_WINDOW` sentences before
     the event's: who a reply or a demand with no addressee in its own sentence answers
     ("Bogota accused Ecuador of ... Quito dismissed the allegation")."""
-    for k in range(e.sentence - 1, max(-1, e.sentence - 1 - PREVIOUS_PARTY_WINDOW), -1):
-        named = [a for _, a in sorted(actors.of(k).items()) if a.country and a.country != e.source.country]
+    for _, named in _parties_before(e, actors, e.source.country):
         if named:
             return named[-1]
     return None
+
+
+def _parties_before(e: Event, actors: TokenActors, other_than: str | None) -> Iterator[tuple[int, list[Actor]]]:
+    """(sentence, its actors of a country other than `other_than`, in word order) for each of
+    the `PREVIOUS_PARTY_WINDOW` sentences before the event's, the nearest first."""
+    for k in range(e.sentence - 1, max(-1, e.sentence - 1 - PREVIOUS_PARTY_WINDOW), -1):
+        yield k, [a for _, a in sorted(actors.of(k).items()) if a.country and a.country != other_than]
 
 
 def _interlocutor_coding(coder: str, how: str = "interlocutor") -> str:
