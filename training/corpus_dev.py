@@ -50,6 +50,8 @@ def main() -> None:
     ap.add_argument("out", type=Path)
     ap.add_argument("--origin", default="voa,own,synthetic", help="which origins to write (comma-separated)")
     ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--split", choices=("dev", "train"), default="dev",
+                    help="dev (default): the texts the model never trained on; train: the others (for training the dyad ranker)")
     args = ap.parse_args()
     origins = set(args.origin.split(","))
     titles = synthetic_titles(SYNTHETIC)
@@ -61,7 +63,7 @@ def main() -> None:
                 continue
             record = json.loads(line)
             origin = str(record.get("origin") or "").split(":", 1)[0]
-            if origin not in origins or not is_dev(text_group(record, titles)):
+            if origin not in origins or is_dev(text_group(record, titles)) != (args.split == "dev"):
                 continue
             gold = gold_events(record)
             name = record["id"].replace(":", "-")
@@ -73,7 +75,7 @@ def main() -> None:
                 {"url": None, "published": record.get("published"), "events": gold}, indent=1) + "\n", encoding="utf-8")
             pages += 1
             events += len(gold)
-    print(f"{args.out}: {pages} dev pages, {events} gold events")
+    print(f"{args.out}: {pages} {args.split} pages, {events} gold events")
 
 
 if __name__ == "__main__":

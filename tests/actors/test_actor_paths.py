@@ -363,3 +363,22 @@ def test_organisation_split_by_the_parser_keeps_its_country() -> None:
     # a word inside no known organisation gets nothing from this rule
     acts = resolve("The Zorvan Workers' Party issued a declaration on Monday.")
     assert all(a.country is None for h, a in acts if h == "Workers")
+
+
+def test_a_state_noun_whose_sentence_names_only_its_counterpart_is_the_passages_state() -> None:
+    """"The junta told Danish special forces to leave": the sentence's one state is named in the
+    object of the junta's own act, so it is the counterpart; the junta is the state the passage
+    is about. A state named in a reported clause ("said Kenya would ...") and a state named
+    beside no counterpart keep the sentence reading; rebels are no organ of a state."""
+    acts = resolve("Mali's military rulers ended the defence pact on Monday. The junta told Danish special forces to leave.")
+    junta = find(acts, "The junta")
+    assert junta.country == "MLI" and junta.resolution == "group+context:passage"
+    assert find(acts, "Danish special forces").country == "DNK"
+    acts = resolve("Sudan protested on Sunday. The ministry summoned the Egyptian ambassador over the triangle.")
+    assert find(acts, "The ministry").country == "SDN"
+    # with nothing before it the sentence's own state is still the only guess
+    acts = resolve("The junta told Danish special forces to leave.")
+    assert find(acts, "The junta").country == "DNK"
+    # a state named in a reported clause is no counterpart of the speaker
+    acts = resolve("Somalia held talks on Monday. The government said Kenya would reopen the border crossing.")
+    assert find(acts, "The government").country == "KEN"

@@ -108,6 +108,16 @@ class PageActors:
         runner = counts[1][0] if len(counts) > 1 else 0
         return top if top_n * 2 >= total and top_n >= 2 * runner and top_n >= 2 else None
 
+    def passage_country(self, sentence_index: int, exclude: str) -> str | None:
+        """The state the passage is about, for a state noun with no country word of its own: the
+        page's dominant country, else the one named most recently before this sentence (never
+        `exclude`)."""
+        top = self.page_country()
+        if top is not None and top != exclude:
+            return top
+        before = [(k, c) for c, k in self.last_seen.items() if k < sentence_index and c != exclude and len(c) == 3 and c not in NON_STATE]
+        return max(before)[1] if before else None
+
     @staticmethod
     def context_country(text: str, exclude: set[str], only: bool = False) -> str | None:
         """The first country named in the sentence outside `exclude` (an ethnic group's host

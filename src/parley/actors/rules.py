@@ -360,11 +360,49 @@ def office_group(m: Mention) -> Verdict:
         where, how = page.locative_country(head.doc), "context:crowd-place"
     if where is None and (domestic or not page.names_unknown_entity(head)):
         where, how = page.context_country(text_of(head.doc), exclude=set(), only=True), "context:sentence"
+        if where is not None and not domestic and np.sector in STATE_SECTORS and _counterpart_of_subject(head, where):
+            # "The junta told Danish special forces to leave", "The ministry summoned the
+            # Egyptian ambassador": the sentence's one state is named in the object of the
+            # group's own act, so it is the counterpart; the group is the passage's state
+            passage = page.passage_country(m.sentence.index, exclude=where)
+            if passage is not None:
+                where, how = passage, "context:passage"
         if where is None and np.office in ATTACKER_OFFICES:
             where, how = page.locative_country(head.doc), "context:attack-place"
         if where is None:
             where, how = page.page_country(), "context:page"
     return m.actor(where, np.sector, "group" + (f"+{how}" if where else ""), title=np.title, office=np.office)
+
+
+# organs of a state (not rebels, crowds or parties): who acts for the passage's state
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+_NOMINAL_DEPS = frozenset({"dobj", "dative", "pobj", "prep", "amod", "compound", "poss", "nmod", "appos", "conj", "cc", "det", "case", "npadvmod", "attr", "oprd"})
+
+
+def _counterpart_of_subject(head: Any, code: str) -> bool:
+    """Every mention of `code` in the sentence is inside an object (or a prepositional phrase)
+    of the verb whose subject is `head`, reached through noun phrases only (not through a
+    reported clause: "The government said Kenya would ..." keeps Kenya as a candidate)."""
+    from ..reference.gazetteer import find_actor_terms
+
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = head.head
+    text = text_of(head.doc)
+    spans = [(s, e) for s, e, ref in find_actor_terms(text) if ref.code == code]
+    if not spans:
+        return False
+    for s, _ in spans:
+        tok = next((t for t in head.doc if t.idx <= s < t.idx + len(t.text)), None)
+        if tok is None:
+            return False
+        path = [tok] + [a for a in tok.ancestors if a.i != verb.i and verb.i in {x.i for x in a.ancestors}]
+        if verb.i not in {a.i for a in tok.ancestors} or any(t.dep_ not in _NOMINAL_DEPS for t in path):
+            return False
+        top = path[-1]
+        if top.dep_ not in ("dobj", "dative", "prep"):
+            return False
+    return True
 
 
 def crowd(m: Mention) -> Verdict:

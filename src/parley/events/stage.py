@@ -175,7 +175,8 @@ def run(doc: Document, settings: Any = None) -> Document:
     from ..settings import Settings
     from .minilm import reviewer as minilm_reviewer
 
-    event_model = (settings if settings is not None else Settings()).event_model
+    settings = settings if settings is not None else Settings()
+    event_model = settings.event_model
     assert doc.article is not None
     parses = doc.parses or Parses()
     actors = doc.token_actors or TokenActors()
@@ -223,4 +224,11 @@ def run(doc: Document, settings: Any = None) -> Document:
         events.extend(found + as_stated(coder, coder.model_events(event_model, learned)))
     events = _resolve_sources(events, actors)
     events = _resolve_addressees(events, actors)
+    if settings.dyad_ranker == "on":
+        from .dyads import shipped as shipped_ranker
+
+        ranker = shipped_ranker()
+        if ranker is None:
+            raise ValueError("dyad_ranker=on: the dyad ranker is not installed (data/dyads/ranker.json missing)")
+        events = ranker.rerank(doc, events)
     return replace(doc, events=tuple(events))

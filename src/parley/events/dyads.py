@@ -1,0 +1,325 @@
+"""The learned dyad ranker: of the parties a passage names, which did the event and to whom.
+
+The rules and the sentence model choose an event's source and target by construction (the
+verb's subject, its object, the party named just before ...). Most events parley misses on news
+nobody tuned it on are found with the right type but against the wrong pair, or with a side that
+is named in the sentence before. The ranker reads every party of the event's passage (its
+sentence and the `WINDOW` sentences before) as a candidate and scores it as the event's source
+and as its target with two logistic models over what the parse says of it: its relation to the
+trigger (subject, object, the preposition that introduces it, a possessor), how far from the
+trigger it is, whether it was named before, how the resolver named it, whether it is a bare
+place, and whether the rules chose it. The pair with the best joint score replaces the rules'
+pair when it beats it by the artifact's margin; the rules' choice is one of the features, so the
+ranker overrides them only on evidence.
+
+What it leaves alone: an event that is not an interaction (one side only, or one country on
+both), and an event that shares its type with another in the same sentence (an enumeration,
+one event per counterpart, which the rules lay out).
+
+The weights are trained by `training/train_dyads.py` on the corpus texts the sentence model
+trained on (never on the corpus dev pages or a gold page) and ship in `data/dyads/ranker.json`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping
+
+from ..records import Actor, Document, Event, Parses, TokenActors
+from .coding import Coding
+from .ontology import PLOVER_TYPES
+from .policy import is_place
+from .words import SPEECH_VERBS
+
+ARTIFACT = Path(__file__).resolve().parents[1] / "data" / "dyads" / "ranker.json"
+WINDOW = 2  # sentences before the event's that may name a party
+ORGANISATION_CODES = {"IGO", "UNO", "EUR", "NGO"}
+PREPOSITIONS = ("to", "with", "against", "from", "on", "by", "for", "in", "at", "of", "into", "over", "toward", "towards",
+                "about", "between", "despite", "after", "before", "under", "across", "near")
+CLAUSE_DEPS = ("ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj", "pcomp", "acl")
+RESOLUTIONS = ("country-term", "organisation", "metonymy", "group", "page", "officeholders", "pronoun", "surname", "same-name", "title", "place", "compound")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One party of the passage: its code, the mention that stands for it, and its features."""
+
+    code: str
+    actor: Actor
+    features: Mapping[str, float]
+
+
+def _trigger_token(sdoc: Any, sentence_start: int, trigger_start: int) -> Any | None:
+    at = trigger_start - sentence_start
+    for tok in sdoc:
+        if tok.idx <= at < tok.idx + max(1, len(tok.text)):
+            return tok
+    return None
+
+
+def _anchors(trig: Any) -> list[Any]:
+    """The trigger and the verbs it hangs from ("held talks", "made a visit to", "in a call with")."""
+    out = [trig]
+    up = trig
+    for _ in range(3):
+        if up.head is up:
+            break
+        up = up.head
+        if up.pos_ in ("VERB", "AUX") or up.dep_ == "ROOT":
+            out.append(up)
+            break
+        if up.dep_ not in ("prep", "pobj", "dobj", "compound", "nsubj"):
+            break
+    return out
+
+
+def _clause(tok: Any) -> Any:
+    while tok.dep_ not in CLAUSE_DEPS and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def _path_length(a: Any, b: Any) -> int:
+    up_a = [a] + list(a.ancestors)
+    up_b = [b] + list(b.ancestors)
+    index_b = {t.i: k for k, t in enumerate(up_b)}
+    for k, t in enumerate(up_a):
+        if t.i in index_b:
+            return k + index_b[t.i]
+    return len(up_a) + len(up_b)
+
+
+def _relation(tok: Any, trig: Any, anchors: list[Any]) -> tuple[str, str]:
+    """(relation to the trigger, preposition): subj, agent, obj, pobj, poss, compound, other."""
+    anchor_ids = {a.i for a in anchors}
+    head = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass", "csubj") and head.i in anchor_ids:
+        return ("subj" if tok.dep_ != "nsubjpass" else "subjpass"), ""
+    if tok.dep_ == "dobj" and head.i in anchor_ids:
+        return "obj", ""
+    if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.i in anchor_ids:
+        prep = head.lower_
+        return ("agent" if head.dep_ == "agent" or prep == "by" else "pobj"), prep if prep in PREPOSITIONS else "other"
+    if tok.dep_ == "poss" and head.i == trig.i:
+        return "poss", ""
+    if tok.dep_ in ("compound", "amod", "nmod") and head.i == trig.i:
+        return "compound", ""
+    if tok.dep_ in ("poss", "compound", "amod") and head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and (head.head.i in anchor_ids or head.head.head.i in anchor_ids):
+        # "rejected France's accusation", "dismissed the Ecuadorean claim": the owner of an argument
+        return f"owner-of-{'subj' if head.dep_.startswith('nsubj') else 'obj'}", ""
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        prep = head.lower_
+        return "pobj-far", prep if prep in PREPOSITIONS else "other"
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        if head.lemma_.lower() in SPEECH_VERBS and trig.i in {t.i for t in head.subtree} and trig.i not in {t.i for t in tok.subtree}:
+            return "reporter", ""  # "..., South Korea's defence ministry said": who tells of the act
+        return "subj-far", ""
+    return "other", ""
+
+
+def _resolution_group(resolution: str) -> str:
+    for r in RESOLUTIONS:
+        if resolution.startswith(r):
+            return r
+    return "other"
+
+
+def _mention_features(type_: str, tok: Any, actor: Actor, trig: Any, anchors: list[Any], quoted: bool) -> dict[str, float]:
+    rel, prep = _relation(tok, trig, anchors)
+    f = {
+        "own": 1.0,
+        f"rel={rel}": 1.0,
+        f"{type_}|rel={rel}": 1.0,
+        "before": float(tok.i < trig.i),
+        f"{type_}|before": float(tok.i < trig.i),
+        "dist": math.log1p(abs(tok.i - trig.i)),
+        "path": math.log1p(_path_length(tok, trig)),
+        "same_clause": float(_clause(tok).i == _clause(trig).i),
+        "in_trigger_phrase": float(tok.i in {t.i for t in trig.subtree}),
+        "relative_clause": float(any(t.dep_ == "relcl" for t in tok.ancestors if t.i != trig.i and trig.i not in {x.i for x in t.subtree})),
+        "quoted": float(quoted),
+    }
+    if prep:
+        f[f"prep={prep}"] = 1.0
+        f[f"{type_}|prep={prep}"] = 1.0
+    return f
+
+
+def _actor_features(actor: Actor) -> dict[str, float]:
+    f = {f"res={_resolution_group(actor.resolution)}": 1.0}
+    if is_place(actor):
+        f["place"] = 1.0
+    if actor.country in ORGANISATION_CODES:
+        f["organisation"] = 1.0
+    if actor.name:
+        f["person"] = 1.0
+    if actor.sector:
+        f[f"sector={actor.sector if actor.sector in ('GOV', 'MIL', 'REB', 'COP', 'JUD', 'LEG', 'CVL', 'BUS', 'MED') else 'other'}"] = 1.0
+    return f
+
+
+def candidates(doc: Document, event: Event, events: list[Event] | None = None) -> list[Candidate]:
+    """Every party of the event's passage with its features (the event's own sides always among
+    them, from wherever they were taken)."""
+    from .parse_helpers import inside, quote_spans
+
+    parses = doc.parses or Parses()
+    actors = doc.token_actors or TokenActors()
+    sdoc = parses.get(event.sentence)
+    sentence = doc.sentences[event.sentence]
+    trig = _trigger_token(sdoc, sentence.start, event.trigger_start) if sdoc is not None else None
+    type_ = event.type
+    page_counts = Counter(a.country for k in range(len(doc.sentences)) for a in actors.of(k).values() if a.country)
+    top = page_counts.most_common(1)[0][0] if page_counts else None
+    total = sum(page_counts.values()) or 1
+    found: dict[str, tuple[Actor, dict[str, float], float]] = {}  # code -> (actor, features, rank: lower is better)
+    if sdoc is not None and trig is not None:
+        anchors = _anchors(trig)
+        quotes = quote_spans(sentence.text)
+        own = Counter(a.country for a in actors.of(event.sentence).values() if a.country)
+        for i, actor in sorted(actors.of(event.sentence).items()):
+            if not actor.country or i >= len(sdoc):
+                continue
+            tok = sdoc[i]
+            f = _mention_features(type_, tok, actor, trig, anchors, inside(tok.idx, quotes))
+            f.update(_actor_features(actor))
+            f["mentions"] = math.log1p(own[actor.country])
+            rank = _path_length(tok, trig) + 0.01 * abs(tok.i - trig.i)
+            if actor.country not in found or rank < found[actor.country][2]:
+                found[actor.country] = (actor, f, rank)
+    earlier = [e for e in (events or []) if event.sentence - WINDOW <= e.sentence < event.sentence]
+    earlier_sources = {e.source.country for e in earlier}
+    earlier_targets = {e.target.country for e in earlier}
+    for back in range(1, WINDOW + 1):
+        k = event.sentence - back
+        if k < 0:
+            break
+        psdoc = parses.get(k)
+        for i, actor in sorted(actors.of(k).items()):
+            if not actor.country or actor.country in found:
+                continue
+            f = {f"prev{back}": 1.0, f"{type_}|prev": 1.0}
+            if psdoc is not None and i < len(psdoc) and psdoc[i].dep_ in ("nsubj", "nsubjpass"):
+                f["prev_subj"] = 1.0
+            f.update(_actor_features(actor))
+            found[actor.country] = (actor, f, 1000.0 + back)
+    for side in (event.source, event.target):
+        if side.country and side.country not in found:
+            f = {"outside": 1.0}
+            f.update(_actor_features(side))
+            found[side.country] = (side, f, 2000.0)
+    out = []
+    for code, (actor, f, _) in found.items():
+        f = dict(f)
+        f["bias"] = 1.0
+        f["cur_src"] = float(code == event.source.country)
+        f["cur_tgt"] = float(code == event.target.country)
+        f[f"{type_}|cur_src"] = f["cur_src"]
+        f[f"{type_}|cur_tgt"] = f["cur_tgt"]
+        f["page_top"] = float(code == top)
+        f["page_share"] = page_counts[code] / total
+        f["earlier_source"] = float(code in earlier_sources)
+        f["earlier_target"] = float(code in earlier_targets)
+        f["location"] = float(code == event.location_country)
+        if event.source.country == code and actor is not event.source:
+            actor = event.source
+        elif event.target.country == code and actor is not event.target:
+            actor = event.target
+        out.append(Candidate(code, actor, f))
+    return out
+
+
+def rerankable(event: Event, events: list[Event]) -> bool:
+    """An interaction alone of its type in its sentence (an enumeration stays as the rules laid it out)."""
+    if event.modality != "asserted" or not event.source.country or not event.target.country:
+        return False
+    if event.source.country == event.target.country:
+        return False
+    return sum(1 for e in events if e.sentence == event.sentence and e.type == event.type and e.modality == "asserted") == 1
+
+
+def pair_features(type_: str, current: tuple[str | None, str | None], source: Candidate, target: Candidate) -> dict[str, float]:
+    """The features of one (source, target) choice: each side's, and whether it is the rules' pair."""
+    f = {"s:" + k: v for k, v in source.features.items()}
+    f.update({"t:" + k: v for k, v in target.features.items()})
+    symmetric = PLOVER_TYPES[type_].symmetric
+    pair = (source.code, target.code)
+    f["pair:current"] = float(pair == current or (symmetric and pair[::-1] == current))
+    f["pair:reversed"] = float(not symmetric and pair[::-1] == current)
+    f["pair:source_first"] = float(source.features.get("before", 0.0) > target.features.get("before", 0.0))
+    f["pair:both_own"] = float(bool(source.features.get("own")) and bool(target.features.get("own")))
+    f[f"{type_}|pair:current"] = f["pair:current"]
+    return f
+
+
+@dataclass(frozen=True)
+class DyadRanker:
+    """A conditional logit over the (source, target) pairs of the passage's parties."""
+
+    version: str
+    weights: Mapping[str, float]
+    margin: float  # a pair replaces the rules' only when it scores more than this above it
+
+    @classmethod
+    def load(cls, path: Path = ARTIFACT) -> "DyadRanker":
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return cls(str(data["version"]), dict(data["weights"]), float(data["margin"]))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise ValueError(f"{path}: not a parley dyad-ranker artifact ({exc})") from exc
+
+    def score(self, features: Mapping[str, float]) -> float:
+        return sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+
+    def best_pair(self, type_: str, current: tuple[str | None, str | None], cands: list[Candidate]) -> tuple[Candidate, Candidate, float, float] | None:
+        """(source, target, its score, the rules' pair's score: -inf when the rules' pair is not
+        among the candidates), or None when the passage names fewer than two parties."""
+        if len(cands) < 2:
+            return None
+        symmetric = PLOVER_TYPES[type_].symmetric
+        best: tuple[float, int, int] | None = None
+        current_score = -math.inf
+        for i, s in enumerate(cands):
+            for j, t in enumerate(cands):
+                if i == j:
+                    continue
+                f = pair_features(type_, current, s, t)
+                z = self.score(f)
+                if (s.code, t.code) == current or (symmetric and (t.code, s.code) == current):
+                    current_score = max(current_score, z)
+                if best is None or z > best[0]:
+                    best = (z, i, j)
+        assert best is not None
+        return cands[best[1]], cands[best[2]], best[0], current_score
+
+    def rerank(self, doc: Document, events: list[Event]) -> list[Event]:
+        out = []
+        for e in events:
+            if not rerankable(e, events):
+                out.append(e)
+                continue
+            current = (e.source.country, e.target.country)
+            found = self.best_pair(e.type, current, candidates(doc, e, events))
+            if found is None:
+                out.append(e)
+                continue
+            src, tgt, best, now = found
+            pair = (src.code, tgt.code)
+            if pair == current or (PLOVER_TYPES[e.type].symmetric and pair[::-1] == current) or best - now <= self.margin:
+                out.append(e)
+                continue
+            coding = Coding.from_string(e.coder)
+            coder = replace(coding, how=f"{coding.how}>ranked").to_string() if coding.kind in ("rule", "model") else e.coder
+            out.append(replace(e, source=src.actor, target=tgt.actor, coder=coder, confidence=min(e.confidence, 0.6)))
+        return out
+
+
+@lru_cache(maxsize=1)
+def shipped() -> DyadRanker | None:
+    """The ranker in the package, or None when its artifact is absent."""
+    return DyadRanker.load(ARTIFACT) if ARTIFACT.exists() else None

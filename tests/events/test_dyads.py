@@ -1,0 +1,106 @@
+"""The learned dyad ranker (parley.events.dyads): its candidates, its choice, its artifact.
+
+The ranker's logic is tested with weights written here by hand (what a weight makes it do), the
+shipped artifact only for its shape and its effect on the setting."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import parley
+from parley.events.dyads import ARTIFACT, DyadRanker, candidates, pair_features, rerankable, shipped
+from parley.settings import Settings
+
+# An accusation, then a reply whose sentence names the reply's speaker and a third state: the
+# ranker sees the accused's accuser in the sentence before.
+PASSAGE = (
+    "Colombia's defence minister accused Ecuador on Monday of sheltering rebel commanders near the border. "
+    "Quito rejected the charge on Tuesday, a day after talks in Lima had ended."
+)
+
+
+def _doc(text: str = PASSAGE):
+    return parley.analyse_text(text, settings=Settings().with_overrides(dyad_ranker="off"))
+
+
+def _reply(doc):
+    return next(e for e in doc.events if e.type == "REJECT" and e.modality == "asserted")
+
+
+def test_candidates_are_the_parties_of_the_sentence_and_the_two_before() -> None:
+    doc = _doc()
+    reply = _reply(doc)
+    by_code = {c.code: c for c in candidates(doc, reply, list(doc.events))}
+    assert {"ECU", "COL"} <= set(by_code)
+    assert by_code["ECU"].features.get("own") == 1.0 and by_code["ECU"].features.get("rel=subj") == 1.0
+    assert by_code["COL"].features.get("prev1") == 1.0 and "own" not in by_code["COL"].features
+    # the rules' own pair is marked on its candidates
+    assert by_code[reply.source.country].features["cur_src"] == 1.0
+
+
+def test_hand_weights_decide_and_the_rules_pair_is_kept_on_a_tie() -> None:
+    doc = _doc()
+    events = list(doc.events)
+    reply = _reply(doc)
+    before = (reply.source.country, reply.target.country)
+    # no weights: every pair ties with the rules' pair, which stays
+    flat = DyadRanker("test", {}, 0.0)
+    kept = next(e for e in flat.rerank(doc, events) if e.type == "REJECT" and e.modality == "asserted")
+    assert (kept.source.country, kept.target.country) == before and ">ranked" not in kept.coder
+    # a weight for a target named in the sentence before, and against the rules' pair
+    leaning = DyadRanker("test", {"t:prev1": 5.0, "s:rel=subj": 5.0, "pair:current": -1.0}, 0.0)
+    moved = next(e for e in leaning.rerank(doc, events) if e.type == "REJECT" and e.modality == "asserted")
+    assert (moved.source.country, moved.target.country) == ("ECU", "COL")
+    assert ">ranked" in moved.coder and moved.confidence <= 0.6
+    # the same weights under a margin larger than the gain: the rules' pair stays
+    cautious = DyadRanker("test", leaning.weights, 100.0)
+    stayed = next(e for e in cautious.rerank(doc, events) if e.type == "REJECT" and e.modality == "asserted")
+    assert (stayed.source.country, stayed.target.country) == before
+
+
+def test_an_enumeration_is_left_as_the_rules_laid_it_out() -> None:
+    doc = _doc("Germany, France and Italy condemned Russia on Friday for the strike on the power plant.")
+    accusations = [e for e in doc.events if e.type == "ACCUSE" and e.modality == "asserted"]
+    assert len(accusations) >= 2
+    assert not any(rerankable(e, list(doc.events)) for e in accusations)
+    pushy = DyadRanker("test", {"pair:current": -10.0}, 0.0)
+    assert [(e.source.country, e.target.country) for e in pushy.rerank(doc, list(doc.events)) if e.type == "ACCUSE"] == [
+        (e.source.country, e.target.country) for e in doc.events if e.type == "ACCUSE"]
+
+
+def test_pair_features_name_each_side_and_the_rules_pair() -> None:
+    doc = _doc()
+    reply = _reply(doc)
+    cands = {c.code: c for c in candidates(doc, reply, list(doc.events))}
+    f = pair_features("REJECT", ("ECU", "COL"), cands["ECU"], cands["COL"])
+    assert f["pair:current"] == 1.0 and f["s:own"] == 1.0 and f["t:prev1"] == 1.0
+    g = pair_features("REJECT", ("ECU", "COL"), cands["COL"], cands["ECU"])
+    assert g["pair:current"] == 0.0 and g["pair:reversed"] == 1.0
+    # the symmetric types take either order as the rules' pair
+    h = pair_features("CONSULT", ("ECU", "COL"), cands["COL"], cands["ECU"])
+    assert h["pair:current"] == 1.0 and h["pair:reversed"] == 0.0
+
+
+def test_the_shipped_artifact_is_versioned_and_a_broken_one_is_a_clear_error(tmp_path: Path) -> None:
+    ranker = shipped()
+    assert ranker is not None and ranker.version.startswith("parley-dyads-")
+    data = json.loads(ARTIFACT.read_text(encoding="utf-8"))
+    assert data["weights"] and data["margin"] >= 0 and data["examples"] > 1000
+    broken = tmp_path / "ranker.json"
+    broken.write_text('{"version": "x"}', encoding="utf-8")
+    with pytest.raises(ValueError, match="ranker.json: not a parley dyad-ranker artifact"):
+        DyadRanker.load(broken)
+
+
+def test_the_setting_switches_the_ranker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With `dyad_ranker=on` every event the ranker moved says so in its coder; off, none does."""
+    from parley.events import dyads
+
+    monkeypatch.setattr(dyads, "shipped", lambda: DyadRanker("test", {"t:prev1": 5.0, "s:rel=subj": 5.0, "pair:current": -1.0}, 0.0))
+    on = parley.analyse_text(PASSAGE, settings=Settings().with_overrides(dyad_ranker="on"))
+    off = parley.analyse_text(PASSAGE, settings=Settings().with_overrides(dyad_ranker="off"))
+    assert any(">ranked" in e.coder for e in on.events)
+    assert not any(">ranked" in e.coder for e in off.events)
