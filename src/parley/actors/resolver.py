@@ -34,6 +34,7 @@ class PageActors:
         self.officeholders = load_officeholders()
         self.country_counts: dict[str, int] = {}
         self.last_seen: dict[str, int] = {}  # country -> latest sentence naming it
+        self.named_in: dict[int, list[str]] = {}  # sentence -> the countries it names, first named first
         # The page's date: places and movements that changed state (data/country_changes.csv)
         # are read as of it. None for undated text, where the sentence's own states decide.
         self.on = doc.article.published if doc.article else None
@@ -77,6 +78,9 @@ class PageActors:
     def note_country(self, code: str, sentence_index: int) -> None:
         self.country_counts[code] = self.country_counts.get(code, 0) + 1
         self.last_seen[code] = sentence_index
+        named = self.named_in.setdefault(sentence_index, [])
+        if code not in named:
+            named.append(code)
 
     def epithet(self, head: Any, np: NounPhrase, sentence: Sentence) -> str | None:
         """"the kingdom", "the Islamic Republic", "the Jewish state", "the North": a state the
@@ -110,13 +114,16 @@ class PageActors:
 
     def passage_country(self, sentence_index: int, exclude: str) -> str | None:
         """The state the passage is about, for a state noun with no country word of its own: the
-        page's dominant country, else the one named most recently before this sentence (never
-        `exclude`)."""
+        page's dominant country, else the first state named in the latest sentence before this one
+        that names one (never `exclude`)."""
         top = self.page_country()
         if top is not None and top != exclude:
             return top
-        before = [(k, c) for c, k in self.last_seen.items() if k < sentence_index and c != exclude and len(c) == 3 and c not in NON_STATE]
-        return max(before)[1] if before else None
+        for k in sorted((k for k in self.named_in if k < sentence_index), reverse=True):
+            states = [c for c in self.named_in[k] if c != exclude and len(c) == 3 and c not in NON_STATE]
+            if states:
+                return states[0]  # the latest sentence's first-named state: mostly its subject
+        return None
 
     @staticmethod
     def context_country(text: str, exclude: set[str], only: bool = False) -> str | None:
