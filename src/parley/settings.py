@@ -42,7 +42,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("learned_propose", 30, "event_model=minilm: where the rules coded nothing usable, the learned model's type is coded at or above this probability (percent); 100 never proposes; 30 (default) scored best of 30/40/50 on the corpus dev split with parley-minilm-2 (its probabilities are calibrated: see the reliability table in training/README.md)."),
     Setting("learned_add", 50, "event_model=minilm: beside the rules' events of a sentence that names two countries, a type the rules did not code is added at or above this probability (percent); 100 never adds (and the model then never reads the sentences the rules coded, unless to veto). 50 (default since 2026-12-05, measured with parley-minilm-2.2) gained 0.015 F1 on the corpus dev pages (0.312 -> 0.327: 39 more hits, 48 more false events) and PLOVER type 0.913 -> 0.919, lost 0.018 on examples/gold (the pages the rules were written on) and costs about a tenth of the speed (training/README.md)."),
     Setting("learned_targets", "parse", "event_model=minilm: who a proposed event is aimed at: 'parse' (the rules' clause reading; the span tagger only where the parse has no subject actor) or 'tagger' (the span tagger's target actors first).", ("parse", "tagger")),
-    Setting("dyad_ranker", "on", "Who did an event to whom, re-read by the learned dyad ranker (parley.events.dyads, trained on the corpus texts the sentence model trained on by training/train_dyads.py): 'on' (default since 2026-12-05) lets it replace the rules' pair of an interaction, alone of its type in its sentence, with a pair of the parties its passage names (the sentence and the two before) that scores clearly higher; measured with the final tables of that day: corpus dev pages +11 hits and -11 false events (F1 0.331 -> 0.337), examples/gold -1 hit (0.622 -> 0.615), PLOVER type+dyad 0.876 -> 0.867 (training/README.md); 'off' keeps the rules' pair.", ("on", "off")),
+    Setting("dyad_ranker", "off", "Who did an event to whom, re-read by the learned dyad ranker (parley.events.dyads, trained on the corpus texts the sentence model trained on by training/train_dyads.py): 'on' lets it replace the rules' pair of an interaction, alone of its type in its sentence, with a pair of the parties its passage names (the sentence and the two before) that scores higher by the artifact's margin; 'off' (default) keeps the rules' pair. Off because it is not yet stable: measured 2026-12-05 it gained 0.006-0.008 F1 on the corpus dev pages but lost 0.007-0.022 on examples/gold, up to 0.016 of PLOVER type+dyad and one seed event, by how its penalty and margin fell (training/README.md).", ("on", "off")),
     Setting("ner", "rules", "Entity spans for candidate sentences: 'rules' (parley.annotate.entities: proper-noun chains checked against the gazetteer, places, titles and officeholders; the parse runs without spaCy's NER, ~1.2x faster end to end, same eval scores) or 'model' (spaCy's NER component). See docs/scale.md section 2.", ("model", "rules")),
 )
 
@@ -69,7 +69,7 @@ class Settings:
     learned_propose: int = 30
     learned_add: int = 50
     learned_targets: str = "parse"
-    dyad_ranker: str = "on"
+    dyad_ranker: str = "off"
     ner: str = "rules"
 
     def with_overrides(self, **overrides: Any) -> "Settings":
