@@ -383,15 +383,3 @@ def test_a_state_noun_whose_sentence_names_only_its_counterpart_is_the_passages_
     acts = resolve("Somalia held talks on Monday. The government said Kenya would reopen the border crossing.")
     assert find(acts, "The government").country == "KEN"
 
-
-def test_a_state_organ_in_a_sentence_that_names_no_state_is_the_passages() -> None:
-    """"The prime minister has informed the NATO secretary general" after a sentence about
-    Poland: the prime minister is Poland's (after a sentence naming two states, the first named's,
-    mostly its subject); with no state before it, nobody's."""
-    acts = resolve("Polish officials counted the drones on Monday. The prime minister has informed the NATO secretary general.")
-    pm = find(acts, "The prime minister")
-    assert pm.country == "POL" and pm.resolution == "group+context:passage"
-    acts = resolve("The prime minister has informed the NATO secretary general.")
-    assert find(acts, "The prime minister").country is None
-    acts = resolve("Poland accused Belarus on Monday. The prime minister has informed the NATO secretary general.")
-    assert find(acts, "The prime minister").country == "POL"

@@ -371,10 +371,6 @@ def office_group(m: Mention) -> Verdict:
             where, how = page.locative_country(head.doc), "context:attack-place"
         if where is None:
             where, how = page.page_country(), "context:page"
-        if where is None and np.sector in STATE_SECTORS and not domestic and not page.sentence_countries(head.doc):
-            # "The Prime Minister has informed the NATO Secretary General": a state organ in a
-            # sentence that names no state is the state the passage was about just before
-            where, how = page.passage_country(m.sentence.index, exclude=""), "context:passage"
     return m.actor(where, np.sector, "group" + (f"+{how}" if where else ""), title=np.title, office=np.office)
 
 
