@@ -38,10 +38,14 @@ last in the two sentences before (a reply: "Quito dismissed the allegation"), el
 whose subject names no party ("They exchanged views", "The ministers agreed") takes its source
 from the two sentences before (their latest event's source, else the first party named).
 
+With `dyad_ranker = on` (off by default), the learned dyad ranker (`parley.events.dyads`) may
+then replace the pair of an interaction alone of its type in its sentence with a better-scored pair
+of the parties its passage names.
+
 Where the code lives: `coder` (the sentence coder and its ordered rule tables), `constructions/`
 (one module per sentence construction), `arguments` (argument finders), `readings` (which reading
 of a trigger word applies), `modality`, `derived` (stated intentions), `policy` (the dyad policy),
-`sentence` (actor lookup, places, quotes), `parse_helpers`, `words`; `lexicon` holds the trigger
+`sentence` (actor lookup, places, quotes), `parse_helpers`, `words`, `dyads` (the dyad ranker); `lexicon` holds the trigger
 rows and `ontology` the PLOVER types. This module runs them over a document.
 """
 
