@@ -368,8 +368,8 @@ def test_organisation_split_by_the_parser_keeps_its_country() -> None:
 def test_a_state_noun_whose_sentence_names_only_its_counterpart_is_the_passages_state() -> None:
     """"The junta told Danish special forces to leave": the sentence's one state is named in the
     object of the junta's own act, so it is the counterpart; the junta is the state the passage
-    is about. A state named in a reported clause ("said Kenya would ...") and a state named
-    beside no counterpart keep the sentence reading; rebels are no organ of a state."""
+    is about. With no state before it, and for a state named in a reported clause ("said Kenya
+    would ..."), the sentence's one state is still the reading."""
     acts = resolve("Mali's military rulers ended the defence pact on Monday. The junta told Danish special forces to leave.")
     junta = find(acts, "The junta")
     assert junta.country == "MLI" and junta.resolution == "group+context:passage"
