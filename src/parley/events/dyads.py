@@ -95,7 +95,9 @@ def _path_length(a: Any, b: Any) -> int:
 
 
 def _relation(tok: Any, trig: Any, anchors: list[Any]) -> tuple[str, str]:
-    """(relation to the trigger, preposition): subj, agent, obj, pobj, poss, compound, other."""
+    """(relation to the trigger, preposition): subj, subjpass, agent, obj, pobj (of a verb the
+    trigger hangs from), poss, compound (of the trigger), owner-of-subj/obj (the owner of an
+    argument), pobj-far, reporter (of a speech verb above the trigger), subj-far, other."""
     anchor_ids = {a.i for a in anchors}
     head = tok.head
     if tok.dep_ in ("nsubj", "nsubjpass", "csubj") and head.i in anchor_ids:
@@ -129,7 +131,7 @@ def _resolution_group(resolution: str) -> str:
     return "other"
 
 
-def _mention_features(type_: str, tok: Any, actor: Actor, trig: Any, anchors: list[Any], quoted: bool) -> dict[str, float]:
+def _mention_features(type_: str, tok: Any, trig: Any, anchors: list[Any], quoted: bool) -> dict[str, float]:
     rel, prep = _relation(tok, trig, anchors)
     f = {
         "own": 1.0,
@@ -186,7 +188,7 @@ def candidates(doc: Document, event: Event, events: list[Event] | None = None) -
             if not actor.country or i >= len(sdoc):
                 continue
             tok = sdoc[i]
-            f = _mention_features(type_, tok, actor, trig, anchors, inside(tok.idx, quotes))
+            f = _mention_features(type_, tok, trig, anchors, inside(tok.idx, quotes))
             f.update(_actor_features(actor))
             f["mentions"] = math.log1p(own[actor.country])
             rank = _path_length(tok, trig) + 0.01 * abs(tok.i - trig.i)
