@@ -36,7 +36,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from parley.events.dyads import ARTIFACT, Candidate, DyadRanker, candidates, pair_features, rerankable  # noqa: E402
+from parley.events.dyads import ARTIFACT, Candidate, DyadRanker, candidates, page_counts, pair_features, rerankable  # noqa: E402
 from parley.events.ontology import PLOVER_TYPES  # noqa: E402
 
 VERSION = "parley-dyads-1"
@@ -70,6 +70,7 @@ def examples(folder: Path, limit: int | None = None) -> list[dict]:
             print(f"{page_path}: skipped ({exc})", file=sys.stderr)
             continue
         events = list(doc.events)
+        counts = page_counts(doc)
         for e in events:
             if not rerankable(e, events):
                 continue
@@ -81,7 +82,7 @@ def examples(folder: Path, limit: int | None = None) -> list[dict]:
             targets = {g["target"]["country"] for g in same}
             if PLOVER_TYPES[e.type].symmetric:
                 sources = targets = sources | targets
-            cands = candidates(doc, e, events)
+            cands = candidates(doc, e, events, counts)
             out.append({
                 "page": name, "type": e.type,
                 "current": [e.source.country, e.target.country],

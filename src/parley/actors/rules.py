@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable, Final
 
-from ..annotate.nlp import text_of
+from ..annotate.nlp import text_of, token_at
 from ..records import Actor, Sentence
 from .groups import crowd_noun, named_org_head, ngo_sector, people_sector
 from .phrases import NounPhrase, describe_np, is_pair_phrase
@@ -393,14 +393,17 @@ def _counterpart_of_subject(head: Any, code: str) -> bool:
     if not spans:
         return False
     for s, _ in spans:
-        tok = next((t for t in head.doc if t.idx <= s < t.idx + len(t.text)), None)
+        tok = token_at(head.doc, s)
         if tok is None:
             return False
-        path = [tok] + [a for a in tok.ancestors if a.i != verb.i and verb.i in {x.i for x in a.ancestors}]
-        if verb.i not in {a.i for a in tok.ancestors} or any(t.dep_ not in _NOMINAL_DEPS for t in path):
-            return False
-        top = path[-1]
-        if top.dep_ not in ("dobj", "dative", "prep"):
+        path = [tok]  # the mention and its heads up to the verb's own dependent
+        for a in tok.ancestors:
+            if a.i == verb.i:
+                break
+            path.append(a)
+        else:
+            return False  # not under the verb at all
+        if any(t.dep_ not in _NOMINAL_DEPS for t in path) or path[-1].dep_ not in ("dobj", "dative", "prep"):
             return False
     return True
 

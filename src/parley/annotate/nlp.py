@@ -76,6 +76,14 @@ def text_of(doc: Any) -> str:
     return text
 
 
+def token_at(doc: Any, offset: int) -> Any | None:
+    """The token of a parse that covers character `offset` of its text, or None."""
+    for tok in doc:
+        if tok.idx <= offset < tok.idx + len(tok.text):
+            return tok
+    return None
+
+
 def remember_text(doc: Any, text: str) -> None:
     """Keep the text a doc was made from for `text_of`: spaCy's tokenizer never changes a
     character, so it is `doc.text` without the join."""

@@ -30,6 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
+from ..annotate.nlp import token_at
 from ..records import Actor, Document, Event, Parses, TokenActors
 from .coding import Coding
 from .ontology import PLOVER_TYPES
@@ -52,14 +53,6 @@ class Candidate:
     code: str
     actor: Actor
     features: Mapping[str, float]
-
-
-def _trigger_token(sdoc: Any, sentence_start: int, trigger_start: int) -> Any | None:
-    at = trigger_start - sentence_start
-    for tok in sdoc:
-        if tok.idx <= at < tok.idx + max(1, len(tok.text)):
-            return tok
-    return None
 
 
 def _anchors(trig: Any) -> list[Any]:
@@ -165,20 +158,27 @@ def _actor_features(actor: Actor) -> dict[str, float]:
     return f
 
 
-def candidates(doc: Document, event: Event, events: list[Event] | None = None) -> list[Candidate]:
+def page_counts(doc: Document) -> Counter[str]:
+    """How often the page names each country (its actors'), for `candidates`."""
+    actors = doc.token_actors or TokenActors()
+    return Counter(a.country for k in range(len(doc.sentences)) for a in actors.of(k).values() if a.country)
+
+
+def candidates(doc: Document, event: Event, events: list[Event] | None = None, counts: Counter[str] | None = None) -> list[Candidate]:
     """Every party of the event's passage with its features (the event's own sides always among
-    them, from wherever they were taken)."""
+    them, from wherever they were taken). `counts`: `page_counts(doc)`, when the caller reads
+    several events of one page."""
     from .parse_helpers import inside, quote_spans
 
     parses = doc.parses or Parses()
     actors = doc.token_actors or TokenActors()
     sdoc = parses.get(event.sentence)
     sentence = doc.sentences[event.sentence]
-    trig = _trigger_token(sdoc, sentence.start, event.trigger_start) if sdoc is not None else None
+    trig = token_at(sdoc, event.trigger_start - sentence.start) if sdoc is not None else None
     type_ = event.type
-    page_counts = Counter(a.country for k in range(len(doc.sentences)) for a in actors.of(k).values() if a.country)
-    top = page_counts.most_common(1)[0][0] if page_counts else None
-    total = sum(page_counts.values()) or 1
+    counts = counts if counts is not None else page_counts(doc)
+    top = counts.most_common(1)[0][0] if counts else None
+    total = sum(counts.values()) or 1
     found: dict[str, tuple[Actor, dict[str, float], float]] = {}  # code -> (actor, features, rank: lower is better)
     if sdoc is not None and trig is not None:
         anchors = _anchors(trig)
@@ -224,7 +224,7 @@ def candidates(doc: Document, event: Event, events: list[Event] | None = None) -
         f[f"{type_}|cur_src"] = f["cur_src"]
         f[f"{type_}|cur_tgt"] = f["cur_tgt"]
         f["page_top"] = float(code == top)
-        f["page_share"] = page_counts[code] / total
+        f["page_share"] = counts[code] / total
         f["earlier_source"] = float(code in earlier_sources)
         f["earlier_target"] = float(code in earlier_targets)
         f["location"] = float(code == event.location_country)
@@ -300,13 +300,14 @@ class DyadRanker:
         return cands[best[1]], cands[best[2]], best[0], current_score
 
     def rerank(self, doc: Document, events: list[Event]) -> list[Event]:
+        counts = page_counts(doc)
         out = []
         for e in events:
             if not rerankable(e, events):
                 out.append(e)
                 continue
             current = (e.source.country, e.target.country)
-            found = self.best_pair(e.type, current, candidates(doc, e, events))
+            found = self.best_pair(e.type, current, candidates(doc, e, events, counts))
             if found is None:
                 out.append(e)
                 continue
