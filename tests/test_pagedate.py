@@ -67,6 +67,12 @@ def test_impossible_url_dates_are_refused(url: str) -> None:
     ("date 2024-04-16 Photo: Staff photographer", date(2024, 4, 16), "page-date-line"),
     ("Sat. Jul 20th, 2024", date(2024, 7, 20), "page-date-line"),
     ("By Jane Roe | 21/05/2023 | Comments (2)", date(2023, 5, 21), "page-date-line"),
+    # a release's place and date; a day-first dotted date; a heading that ends in its day
+    ("Lima, 5 March 2014", date(2014, 3, 5), "page-date-line"),
+    ("NEW YORK, March 12, 2019", date(2019, 3, 12), "page-date-line"),
+    ("05.03.2014 14:20", date(2014, 3, 5), "page-date-line"),
+    ("Press briefing by the spokesperson, Wednesday, 5 March 2014", date(2014, 3, 5), "page-date-line"),
+    ("Updated 6 March 2014, 09:12 | Published 5 March 2014, 18:40", date(2014, 3, 5), "published-line"),
 ])
 def test_byline_forms(line: str, day: date, source: str) -> None:
     assert pd.read_byline(line) == (day, source)
@@ -78,6 +84,10 @@ def test_byline_forms(line: str, day: date, source: str) -> None:
     "A soldier stands guard at the border crossing on April 16, 2024. REUTERS/Staff",
     "Published: sometime last spring",
     "Posted in: World, Politics",
+    "The accord, signed March 4, 2014",
+    "Berlin, Germany",
+    "The talks, held in 2014",
+    "Brussels, 5 March 2014 - The EU said the talks would resume next week in the Belgian capital.",
 ])
 def test_sentences_captions_and_labels_without_a_day_are_no_byline(line: str) -> None:
     assert pd.read_byline(line) is None
@@ -249,3 +259,46 @@ def test_dateline_shapes() -> None:
     assert pd.read_dateline("the ministers, April 16 - met again") is None
     assert pd.read_dateline("On April 16, the two ministers met in Geneva.") is None
     assert pd.read_dateline("Geneva, April 16 the two ministers met.") is None
+
+
+def test_an_html_pages_visible_published_line_beats_what_trafilatura_reads() -> None:
+    """A byline that gives both days: the page is dated by its "Published" part, also in HTML,
+    whose markup here has no date of its own."""
+    from parley.extract.stage import run
+    from parley.records import Document, Page
+
+    page = (
+        "<!DOCTYPE html><html><head><title>Ministers meet</title></head><body><nav>Home | World</nav>"
+        "<h1>Ministers meet on the border</h1><p class='byline'>Updated 6 March 2014, 09:12 | Published 5 March 2014, 18:40</p>"
+        f"<p>{LEAD}</p><p>The talks will resume next month, a spokesman said.</p></body></html>"
+    )
+    doc = run(Document(page=Page(path="p.html", content=page, media_type="html")))
+    assert doc.article is not None and doc.article.published == date(2014, 3, 5)
+    assert doc.article.published_source == "published-line"
+
+
+@pytest.mark.parametrize("date_line", ["March 5, 2014 — Staff Report", "5 Mar 2014 | 14:20 GMT", "By Ana Ruiz, Lima correspondent, March 5, 2014"])
+def test_an_html_date_line_under_the_headline_beats_a_related_storys_date(date_line: str) -> None:
+    """No date in the markup: the line under the headline dates the page, not the related story
+    in the aside (whose date trafilatura's free-text search finds)."""
+    from parley.extract.stage import run
+    from parley.records import Document, Page
+
+    page = (
+        "<!DOCTYPE html><html><head><title>Ministers meet on the border</title></head><body><nav>Home | World | Americas</nav>"
+        f"<article><h1>Ministers meet on the border</h1><div>{date_line}</div><p>{LEAD}</p>"
+        "<p>The talks will resume next month, a spokesman said.</p></article>"
+        "<aside><h3>Related</h3><ul><li><a href='/x'>Earlier talks on the border fail in Geneva</a> <span>12 January 2013</span></li></ul></aside>"
+        "<footer>© 2014 Example Media</footer></body></html>"
+    )
+    doc = run(Document(page=Page(path="p.html", content=page, media_type="html")))
+    assert doc.article is not None and doc.article.published == date(2014, 3, 5)
+    assert doc.article.published_source == "html-byline"
+
+
+def test_microdata_date_created_on_any_element_is_read() -> None:
+    tree = lxml_html.fromstring(
+        "<html><body><h1>Ministers meet</h1><span itemprop='dateCreated' content='2014-03-05'>Wednesday</span><p>Text.</p></body></html>"
+    )
+    found = pd._meta(tree)
+    assert found is not None and found.value == date(2014, 3, 5) and found.source == "html-meta"

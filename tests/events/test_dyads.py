@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 import parley
-from parley.events.dyads import ARTIFACT, DyadRanker, candidates, pair_features, rerankable, shipped
+from parley.events.dyads import (
+    ARTIFACT, Candidate, DyadRanker, TargetFiller, candidates, fill_options, fillable, pair_features, rerankable, shipped, shipped_filler,
+)
 from parley.settings import Settings
 
 # An accusation, then a reply whose sentence names the reply's speaker and a third state: the
@@ -104,3 +106,56 @@ def test_the_setting_switches_the_ranker(monkeypatch: pytest.MonkeyPatch) -> Non
     off = parley.analyse_text(PASSAGE, settings=Settings().with_overrides(dyad_ranker="off"))
     assert any(">ranked" in e.coder for e in on.events)
     assert not any(">ranked" in e.coder for e in off.events)
+
+
+# A pledge of aid told with its giver only: the sentence before names the stricken country.
+ONE_SIDED = (
+    "A powerful earthquake struck northern Nepal on Saturday, killing hundreds. "
+    "India pledged emergency supplies and rescue teams on Sunday."
+)
+
+
+def _pledge(doc):
+    return next(e for e in doc.events if e.type == "AGREE" and e.source.country == "IND")
+
+
+def test_the_filler_aims_a_one_sided_event_at_a_party_of_its_passage_or_leaves_it() -> None:
+    doc = parley.analyse_text(ONE_SIDED, settings=Settings().with_overrides(target_fill="off"))
+    events = list(doc.events)
+    pledge = _pledge(doc)
+    assert pledge.target.country is None and fillable(pledge, events)
+    # the party named in the sentence before, weighted up: the pledge is aimed at Nepal
+    towards = TargetFiller("test", {"t:prev1": 5.0}, 0.5)
+    filled = _pledge(replace_events(doc, towards.fill(doc, events)))
+    assert filled.target.country == "NPL" and ">filled" in filled.coder and filled.confidence <= 0.99
+    # NONE weighted up, or a threshold above what the filler gives: it stays one-sided
+    for filler in (TargetFiller("test", {"t:prev1": 5.0, "none": 10.0}, 0.5), TargetFiller("test", {"t:prev1": 0.5}, 0.9)):
+        kept = _pledge(replace_events(doc, filler.fill(doc, events)))
+        assert kept.target.country is None and ">filled" not in kept.coder
+    # an interaction is not the filler's: its target is never replaced
+    two_sided = parley.analyse_text(PASSAGE, settings=Settings().with_overrides(target_fill="off"))
+    assert [e.target for e in towards.fill(two_sided, list(two_sided.events))] == [e.target for e in two_sided.events]
+
+
+def test_the_setting_switches_the_filler(monkeypatch: pytest.MonkeyPatch) -> None:
+    from parley.events import dyads
+
+    monkeypatch.setattr(dyads, "shipped_filler", lambda: TargetFiller("test", {"t:prev1": 5.0}, 0.5))
+    on = parley.analyse_text(ONE_SIDED, settings=Settings().with_overrides(target_fill="on"))
+    off = parley.analyse_text(ONE_SIDED, settings=Settings().with_overrides(target_fill="off"))
+    assert _pledge(on).target.country == "NPL"
+    assert _pledge(off).target.country is None
+
+
+def test_the_shipped_filler_has_a_threshold_and_weights() -> None:
+    filler = shipped_filler()
+    assert filler is not None and filler.weights and 0.0 < filler.threshold < 1.0
+    # its options: NONE first, then one per candidate, each a feature dict
+    options = fill_options("AGREE", "rule:one-sided", [Candidate("NPL", None, {"prev1": 1.0})])  # type: ignore[arg-type]
+    assert options[0]["none"] == 1.0 and options[1] == {"t:prev1": 1.0}
+
+
+def replace_events(doc, events):
+    from dataclasses import replace
+
+    return replace(doc, events=tuple(events))

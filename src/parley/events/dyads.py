@@ -35,7 +35,7 @@ from ..records import Actor, Document, Event, Parses, TokenActors
 from .coding import Coding
 from .ontology import PLOVER_TYPES
 from .policy import is_place
-from .words import SPEECH_VERBS
+from .words import EXPLICIT_HOW, SPEECH_VERBS
 
 ARTIFACT = Path(__file__).resolve().parents[1] / "data" / "dyads" / "ranker.json"
 WINDOW = 2  # sentences before the event's that may name a party
@@ -85,6 +85,33 @@ def _path_length(a: Any, b: Any) -> int:
         if t.i in index_b:
             return k + index_b[t.i]
     return len(up_a) + len(up_b)
+
+
+def _nesting(tok: Any, trig: Any, anchors: list[Any]) -> int:
+    """How many other nouns' phrases the mention sits inside on its way up to the trigger:
+    "Taiwan" in "including Pelosi's visit to Taiwan" is inside "visit" (1), the topic of a
+    meeting's "dialogue between X and Y" inside "dialogue"; an argument of the trigger, 0."""
+    stop = {a.i for a in anchors} | {t.i for t in trig.ancestors}
+    n = 0
+    up = tok
+    while up.head.i != up.i and up.head.i not in stop:  # (spaCy makes a new Token per access: compare indices)
+        up = up.head
+        if up.pos_ in ("NOUN", "PROPN") and up.dep_ not in ("compound", "appos", "conj"):
+            n += 1
+    return n
+
+
+def _with_source(tok: Any, source_ids: set[int]) -> bool:
+    """Named in the source's own phrase, with no verb between: "Denmark, together with Sweden,
+    accepted", "Denmark and Sweden": a party that acts with the source, not one acted on."""
+    up = tok
+    for _ in range(4):
+        if up.head.i == up.i or up.head.pos_ in ("VERB", "AUX"):
+            return False
+        up = up.head
+        if up.i in source_ids:
+            return True
+    return False
 
 
 def _relation(tok: Any, trig: Any, anchors: list[Any]) -> tuple[str, str]:
@@ -138,6 +165,7 @@ def _mention_features(type_: str, tok: Any, trig: Any, anchors: list[Any], quote
         "in_trigger_phrase": float(tok.i in {t.i for t in trig.subtree}),
         "relative_clause": float(any(t.dep_ == "relcl" for t in tok.ancestors if t.i != trig.i and trig.i not in {x.i for x in t.subtree})),
         "quoted": float(quoted),
+        "nested": math.log1p(_nesting(tok, trig, anchors)),
     }
     if prep:
         f[f"prep={prep}"] = 1.0
@@ -184,11 +212,14 @@ def candidates(doc: Document, event: Event, events: list[Event] | None = None, c
         anchors = _anchors(trig)
         quotes = quote_spans(sentence.text)
         own = Counter(a.country for a in actors.of(event.sentence).values() if a.country)
+        source_ids = {i for i, a in actors.of(event.sentence).items() if event.source.country and a.country == event.source.country}
         for i, actor in sorted(actors.of(event.sentence).items()):
             if not actor.country or i >= len(sdoc):
                 continue
             tok = sdoc[i]
             f = _mention_features(type_, tok, trig, anchors, inside(tok.idx, quotes))
+            if actor.country != event.source.country and _with_source(tok, source_ids):
+                f["with_source"] = 1.0
             f.update(_actor_features(actor))
             f["mentions"] = math.log1p(own[actor.country])
             rank = _path_length(tok, trig) + 0.01 * abs(tok.i - trig.i)
@@ -237,10 +268,16 @@ def candidates(doc: Document, event: Event, events: list[Event] | None = None, c
 
 
 def rerankable(event: Event, events: list[Event]) -> bool:
-    """An interaction alone of its type in its sentence (an enumeration stays as the rules laid it out)."""
+    """An interaction alone of its type in its sentence (an enumeration stays as the rules laid it
+    out) whose pair did not come straight from the clause's own arguments (`EXPLICIT_HOW`: the
+    trigger's subject and object, "between X and Y", the object's modifier "a Security Council
+    resolution" ...): those are kept, since the far parties the ranker can pick there (a topic's
+    "between X and Y", the content of a censured act) were its errors."""
     if event.modality != "asserted" or not event.source.country or not event.target.country:
         return False
     if event.source.country == event.target.country:
+        return False
+    if Coding.from_string(event.coder).how in EXPLICIT_HOW:
         return False
     return sum(1 for e in events if e.sentence == event.sentence and e.type == event.type and e.modality == "asserted") == 1
 
@@ -322,7 +359,97 @@ class DyadRanker:
         return out
 
 
+def fillable(event: Event, events: list[Event]) -> bool:
+    """An asserted event with a source country and no other side, alone of its type in its
+    sentence: "China pledged emergency supplies", "Russian peacekeepers began withdrawing"."""
+    if event.modality != "asserted" or not event.source.country or event.target.country:
+        return False
+    return sum(1 for e in events if e.sentence == event.sentence and e.type == event.type and e.modality == "asserted") == 1
+
+
+def coding_group(coder: str) -> str:
+    """"rule:one-sided", "model:parse" ...: how the event's sides were found, for the filler."""
+    coding = Coding.from_string(coder)
+    return f"{coding.kind}:{coding.how.split('>')[0]}"
+
+
+def fill_candidates(cands: list[Candidate], source: str | None) -> list[Candidate]:
+    """The parties a one-sided event may be aimed at: not its source, nor a party named in the
+    source's own phrase ("Denmark, together with Sweden, accepted the plan")."""
+    return [c for c in cands if c.code != source and not c.features.get("with_source")]
+
+
+def none_features(type_: str, group: str) -> dict[str, float]:
+    """The features of leaving the event without a target (the filler's NONE option)."""
+    return {"none": 1.0, f"{type_}|none": 1.0, f"how={group}|none": 1.0}
+
+
+def fill_options(type_: str, group: str, cands: list[Candidate]) -> list[dict[str, float]]:
+    """The filler's options: NONE first, then each candidate as the target ("t:" features)."""
+    return [none_features(type_, group)] + [{"t:" + k: v for k, v in c.features.items()} for c in cands]
+
+
+def softmax(scores: list[float]) -> list[float]:
+    top = max(scores)
+    exp = [math.exp(z - top) for z in scores]
+    total = sum(exp)
+    return [x / total for x in exp]
+
+
+@dataclass(frozen=True)
+class TargetFiller:
+    """A conditional logit over (NONE, each party of the passage) as the target of an event
+    coded with a source and no other side; it fills only at `threshold` or more."""
+
+    version: str
+    weights: Mapping[str, float]
+    threshold: float
+
+    def score(self, features: Mapping[str, float]) -> float:
+        return sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+
+    def choose(self, type_: str, group: str, cands: list[Candidate]) -> tuple[int, float]:
+        """(index into cands of the most probable target, or -1 for NONE; its probability)."""
+        probs = softmax([self.score(f) for f in fill_options(type_, group, cands)])
+        best = max(range(len(probs)), key=lambda k: probs[k])
+        return best - 1, probs[best]
+
+    def fill(self, doc: Document, events: list[Event]) -> list[Event]:
+        counts = page_counts(doc)
+        out = []
+        for e in events:
+            if not fillable(e, events):
+                out.append(e)
+                continue
+            cands = fill_candidates(candidates(doc, e, events, counts), e.source.country)
+            if not cands:
+                out.append(e)
+                continue
+            group = coding_group(e.coder)
+            k, p = self.choose(e.type, group, cands)
+            if k < 0 or p < self.threshold:
+                out.append(e)
+                continue
+            coding = Coding.from_string(e.coder)
+            coder = replace(coding, how=f"{coding.how}>filled").to_string() if coding.kind in ("rule", "model") else e.coder
+            out.append(replace(e, target=cands[k].actor, coder=coder, confidence=min(e.confidence, round(p, 2))))
+        return out
+
+
 @lru_cache(maxsize=1)
 def shipped() -> DyadRanker | None:
     """The ranker in the package, or None when its artifact is absent."""
     return DyadRanker.load(ARTIFACT) if ARTIFACT.exists() else None
+
+
+@lru_cache(maxsize=1)
+def shipped_filler() -> TargetFiller | None:
+    """The target filler in the package (the "fill" part of the ranker's artifact), or None."""
+    if not ARTIFACT.exists():
+        return None
+    try:
+        data = json.loads(ARTIFACT.read_text(encoding="utf-8"))
+        fill = data.get("fill")
+        return None if fill is None else TargetFiller(str(data["version"]), dict(fill["weights"]), float(fill["threshold"]))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"{ARTIFACT}: not a parley target-filler artifact ({exc})") from exc

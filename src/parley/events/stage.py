@@ -235,4 +235,11 @@ def run(doc: Document, settings: Any = None) -> Document:
         if ranker is None:
             raise ValueError("dyad_ranker=on: the dyad ranker is not installed (data/dyads/ranker.json missing)")
         events = ranker.rerank(doc, events)
+    if settings.target_fill == "on":
+        from .dyads import shipped_filler
+
+        filler = shipped_filler()
+        if filler is None:
+            raise ValueError("target_fill=on: the target filler is not installed (no 'fill' part in data/dyads/ranker.json)")
+        events = filler.fill(doc, events)
     return replace(doc, events=tuple(events))

@@ -16,17 +16,20 @@ A news page states its date in many places, and no one of them is always there:
                           `original_date=True`, modification tags, asides, captions, comments
                           and cookie notices removed: publication only (consulted only when
                           no meta tag, JSON-LD or URL date is there to beat it)
-  5     trafilatura       trafilatura's own metadata date (HTML)
-  6     dateline          a wire dateline opening the lead ("KYIV, April 16 (Reuters) -",
+  5     html-byline       a date line of an HTML page's visible text between its headline and its
+                          lead ("March 5, 2014 — Staff Report", "By Ana Ruiz, ..., March 5, 2014")
+  6     trafilatura       trafilatura's own metadata date (HTML; its free-text search can take a
+                          related story's date)
+  7     dateline          a wire dateline opening the lead ("KYIV, April 16 (Reuters) -",
                           "Manila, March 28 -"): the dispatch date, in the article's own words;
                           its year from the other cues
-  7     byline-date       an unlabelled date line (or "date ..." index line, or "By Jane Doe |
+  8     byline-date       an unlabelled date line (or "date ..." index line, or "By Jane Doe |
                           April 16, 2024") between the headline and the lead
-  8     page-date-line    the same above the headline ("Sat. Jul 20th, 2024"): the site's
+  9     page-date-line    the same above the headline ("Sat. Jul 20th, 2024"): the site's
                           header, often the day it rendered the page, so the time stage treats
                           it as weak
-  9     updated-line      "Updated: ..." / "Last updated ...": the page is at least that old
-  10    footer-date-line  a bare date line after the article text (before any comments or
+  10    updated-line      "Updated: ..." / "Last updated ...": the page is at least that old
+  11    footer-date-line  a bare date line after the article text (before any comments or
                           related posts)
 
 The most trusted cue wins (`published_source`); every other one is kept as a loser
@@ -61,16 +64,17 @@ RANK = {
     "published-line": 2,
     "url": 3,
     "htmldate": 4,
-    "trafilatura": 5,
-    "dateline": 6,
-    "byline-date": 7,
-    "page-date-line": 8,
-    "updated-line": 9,
-    "footer-date-line": 10,
+    "html-byline": 5,
+    "trafilatura": 6,
+    "dateline": 7,
+    "byline-date": 8,
+    "page-date-line": 9,
+    "updated-line": 10,
+    "footer-date-line": 11,
 }
 # Publication statements the time stage can anchor on; the others may be render dates.
 # (A dateline is left to the time stage, which makes the dispatch date the news date itself.)
-STRONG_SOURCES = frozenset({"page-header", "json-ld", "html-meta", "published-line", "byline-date", "htmldate", "url", "trafilatura"})
+STRONG_SOURCES = frozenset({"page-header", "json-ld", "html-meta", "published-line", "byline-date", "html-byline", "htmldate", "url", "trafilatura"})
 EARLIEST_YEAR = 1990
 
 _MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
@@ -212,6 +216,13 @@ def _date_at_start(text: str) -> tuple[date, int] | None:
     if iso:
         day = _valid(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
         return (day, offset + iso.end()) if day else None
+    # "05.03.2014": dots put the day first wherever they are the separator (German, Russian,
+    # Scandinavian, Turkish sites); slashes are left to the parser, "05/03" being a month first in
+    # the US
+    dotted = re.match(r"(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?!\d)", rest)
+    if dotted:
+        day = _valid(int(dotted.group(3)), int(dotted.group(2)), int(dotted.group(1)))
+        return (day, offset + dotted.end()) if day else None
     found = find_dates(rest[:60], None)
     if not found or found[0].start > 1 or found[0].precision != "day" or found[0].first != found[0].last:
         return None
@@ -219,6 +230,26 @@ def _date_at_start(text: str) -> tuple[date, int] | None:
     if m.kind != "absolute" or m.first.year < EARLIEST_YEAR:
         return None
     return m.first, offset + m.end
+
+
+# A place and a comma before the date of a release or a letter ("Lima, 5 March 2014", "NEW YORK,
+# 12 June 2019"): the line is only that, so a place name cannot be a sentence's subject here.
+_PLACE_FIRST = re.compile(r"^[A-Z][\w'.\u2019-]+(?:[ -][A-Z][\w'.\u2019-]+){0,3},\s+(?=[A-Za-z]*\.?,?\s*\d|\d)")
+# "Press briefing by the spokesperson, Wednesday, 5 March 2014": a heading that ends in its day.
+_ENDING_DATE = re.compile(r",\s+(?P<date>(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?[^,]{3,25}?(?:,\s+(?:19|20)\d{2})?)\s*$", re.IGNORECASE)
+
+
+def _date_at_end(line: str) -> tuple[date, str] | None:
+    """The complete day (with its year) a short heading or date line ends with, after a comma."""
+    if _SENTENCE_END.search(line):
+        return None
+    m = _ENDING_DATE.search(line)
+    if m is None or not re.search(r"(?:19|20)\d{2}\s*$", m.group("date")):
+        return None
+    got = _date_at_start(m.group("date"))
+    if got is None or _words_after(m.group("date")[got[1]:]):
+        return None
+    return got[0], "page-date-line"
 
 
 def _words_after(text: str) -> int:
@@ -247,12 +278,12 @@ def read_byline(line: str) -> tuple[date, str] | None:
         return day, "published-line"
     if len(line.split()) > _MAX_BARE_LINE_WORDS or (len(line.split()) >= 8 and _SENTENCE_END.search(line)):
         return None  # a sentence that happens to open with a date
-    by = _BY_AUTHOR.match(line)
+    by = _BY_AUTHOR.match(line) or _PLACE_FIRST.match(line)
     if by:
-        line = line[by.end():]  # "By Jane Doe, Reuters | April 16, 2024 10:32"
+        line = line[by.end():]  # "By Jane Doe, Reuters | April 16, 2024 10:32", "Lima, 5 March 2014"
     got = _date_at_start(line)
     if got is None:
-        return None
+        return _date_at_end(line)
     day, end = got
     if _words_after(line[end:]) > _MAX_WORDS_AFTER_DATE:
         return None
@@ -398,7 +429,7 @@ def _meta(tree: Any) -> DateCandidate | None:
         day = _iso_day(by_key.get(key))
         if day:
             return DateCandidate("html-meta", day, f"{key}: {by_key[key]}"[:120], RANK["html-meta"])
-    for value in tree.xpath('//*[@itemprop="datePublished"]/@datetime | //time[@pubdate]/@datetime'):
+    for value in tree.xpath('//*[@itemprop="datePublished" or @itemprop="dateCreated"]/@datetime | //*[@itemprop="datePublished" or @itemprop="dateCreated"]/@content | //time[@pubdate]/@datetime'):
         day = _iso_day(value)
         if day:
             return DateCandidate("html-meta", day, f"datePublished: {value}"[:120], RANK["html-meta"])

@@ -397,6 +397,30 @@ def _html_article(content: str, url: str | None, max_depth: int, max_elements: i
     return ex.title, ex.text.strip(), ex.date_candidates, ex.url or url, ex.method + method_note
 
 
+# Date lines of an HTML page's visible text that say what their date is (pagedate.read_byline);
+# unlabelled ones there may be a site header's render date or a teaser's.
+_LABELLED_LINES = frozenset({"published-line", "updated-line"})
+
+
+def visible_date_lines(content: str, title: str | None) -> list[DateCandidate]:
+    """The date lines of an HTML page as a reader sees them: the labelled ones anywhere before the
+    comments ("Updated 6 March | Published 5 March", "Posted on ..."), and from the article's
+    headline on, an unlabelled date line above the lead ("March 5, 2014 — Staff Report") as an
+    `html-byline`. The markup may carry no date, and trafilatura's free-text search then takes
+    any date it finds, a related story's too."""
+    from .pagedate import RANK, text_cues
+
+    lines = html_to_lines(content).split("\n")
+    out = [c for c in text_cues("\n".join(lines)).candidates if c.source in _LABELLED_LINES]
+    wanted = " ".join((title or "").split()).lower()
+    start = next((k for k, line in enumerate(lines) if wanted and " ".join(line.split()).lower() == wanted), None)
+    if start is not None:
+        for c in text_cues("\n".join(lines[start:])).candidates:
+            if c.source == "byline-date":
+                out.append(DateCandidate("html-byline", c.value, c.evidence, RANK["html-byline"]))
+    return out
+
+
 def run(doc: Document, settings: "Settings | None" = None) -> Document:
     """Main text, title and date of the page; text bounded by the max_* settings."""
     from .pagedate import copyright_year, decide, read_dateline, text_cues
@@ -410,6 +434,7 @@ def run(doc: Document, settings: "Settings | None" = None) -> Document:
         text = bound_text(text, settings)
         paragraphs = paragraphs_of(text)
         cues.extend(html_cues)
+        cues.extend(visible_date_lines(page.content, title))
         # The lead's wire dateline, read from the extracted text (the markup has no byline rules).
         lead = next((text[p.start : p.end] for p in paragraphs if p.kind == "body" and len(text[p.start : p.end].split()) >= 15), "")
         found = decide(cues, url, read_dateline(lead), copyright_year(page.content))
