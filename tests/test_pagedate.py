@@ -72,6 +72,7 @@ def test_impossible_url_dates_are_refused(url: str) -> None:
     ("NEW YORK, March 12, 2019", date(2019, 3, 12), "page-date-line"),
     ("05.03.2014 14:20", date(2014, 3, 5), "page-date-line"),
     ("Press briefing by the spokesperson, Wednesday, 5 March 2014", date(2014, 3, 5), "page-date-line"),
+    ("Press briefing, Tuesday, March 4, 2014", date(2014, 3, 4), "page-date-line"),
     ("Updated 6 March 2014, 09:12 | Published 5 March 2014, 18:40", date(2014, 3, 5), "published-line"),
 ])
 def test_byline_forms(line: str, day: date, source: str) -> None:
@@ -88,6 +89,7 @@ def test_byline_forms(line: str, day: date, source: str) -> None:
     "Berlin, Germany",
     "The talks, held in 2014",
     "Brussels, 5 March 2014 - The EU said the talks would resume next week in the Belgian capital.",
+    "Remembering the Brasilia accord, 26 October 1998",
 ])
 def test_sentences_captions_and_labels_without_a_day_are_no_byline(line: str) -> None:
     assert pd.read_byline(line) is None
@@ -302,3 +304,11 @@ def test_microdata_date_created_on_any_element_is_read() -> None:
     )
     found = pd._meta(tree)
     assert found is not None and found.value == date(2014, 3, 5) and found.source == "html-meta"
+
+
+def test_an_anniversary_heading_does_not_date_the_page() -> None:
+    """A subheading that ends in the date it remembers is no date line; the byline under it is."""
+    raw = (
+        "Twenty years of peace\nRemembering the Brasilia accord, 26 October 1998\nBy Ana Ruiz | 27 October 2018\n\n" + LEAD + "\n"
+    )
+    assert _page_date(raw).published == date(2018, 10, 27)

@@ -235,8 +235,10 @@ def _date_at_start(text: str) -> tuple[date, int] | None:
 # A place and a comma before the date of a release or a letter ("Lima, 5 March 2014", "NEW YORK,
 # 12 June 2019"): the line is only that, so a place name cannot be a sentence's subject here.
 _PLACE_FIRST = re.compile(r"^[A-Z][\w'.\u2019-]+(?:[ -][A-Z][\w'.\u2019-]+){0,3},\s+(?=[A-Za-z]*\.?,?\s*\d|\d)")
-# "Press briefing by the spokesperson, Wednesday, 5 March 2014": a heading that ends in its day.
-_ENDING_DATE = re.compile(r",\s+(?P<date>(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?[^,]{3,25}?(?:,\s+(?:19|20)\d{2})?)\s*$", re.IGNORECASE)
+# "Press briefing by the spokesperson, Wednesday, 5 March 2014": a heading that ends in its day,
+# with its weekday: without one, a heading's date is as often the date it remembers ("The accord
+# that ended a war, 26 October 1998").
+_ENDING_DATE = re.compile(r",\s+(?P<date>(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+[^,]{3,25}?(?:,\s+(?:19|20)\d{2})?)\s*$", re.IGNORECASE)
 
 
 def _date_at_end(line: str) -> tuple[date, str] | None:
