@@ -312,3 +312,15 @@ def test_an_anniversary_heading_does_not_date_the_page() -> None:
         "Twenty years of peace\nRemembering the Brasilia accord, 26 October 1998\nBy Ana Ruiz | 27 October 2018\n\n" + LEAD + "\n"
     )
     assert _page_date(raw).published == date(2018, 10, 27)
+
+
+def test_a_mastheads_date_above_the_headline_is_no_html_byline() -> None:
+    """The site's header date sits after the <head>'s title but above the article's headline."""
+    from parley.extract.stage import visible_date_lines
+
+    page = (
+        "<!DOCTYPE html><html><head><title>Ministers meet on the border</title></head><body>"
+        "<div class='masthead'><div>Monday, 29 April 2024</div><div>Home | World</div></div>"
+        f"<article><h1>Ministers meet on the border</h1><div>By Ana Ruiz</div><p>{LEAD}</p></article></body></html>"
+    )
+    assert visible_date_lines(page, "Ministers meet on the border") == []

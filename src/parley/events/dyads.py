@@ -16,8 +16,15 @@ What it leaves alone: an event that is not an interaction (one side only, or one
 both), and an event that shares its type with another in the same sentence (an enumeration,
 one event per counterpart, which the rules lay out).
 
-The weights are trained by `training/train_dyads.py` on the corpus texts the sentence model
-trained on (never on the corpus dev pages or a gold page) and ship in `data/dyads/ranker.json`.
+The target filler (`TargetFiller`, setting `target_fill`, on by default) reads the same
+candidates for an event coded with a source and no other side ("China pledged emergency
+supplies"): a conditional logit over NONE and each party of the passage but the source and those
+named in the source's own phrase aims the event at the most probable party when it reaches the
+artifact's threshold, else leaves it one-sided.
+
+The weights of both are trained by `training/train_dyads.py` on the corpus texts the sentence
+model trained on (never on the corpus dev pages or a gold page) and ship in one artifact,
+`data/dyads/ranker.json` (the filler is its `fill` part).
 """
 
 from __future__ import annotations

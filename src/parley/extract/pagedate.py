@@ -254,6 +254,9 @@ def _date_at_end(line: str) -> tuple[date, str] | None:
     return got[0], "page-date-line"
 
 
+_DATEISH = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
+
+
 def _words_after(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
@@ -262,8 +265,8 @@ def read_byline(line: str) -> tuple[date, str] | None:
     """A byline or date line's day and its source name ("published-line", "updated-line",
     "page-date-line"), or None when the line is anything else (a sentence, a caption)."""
     line = line.strip()
-    if not line or len(line) > 200 or _CAPTION.search(line):
-        return None
+    if not line or len(line) > 200 or not _DATEISH.search(line) or _CAPTION.search(line):
+        return None  # a day is written with a month's name or as numbers (16/04/2024, 2024-04-16)
     m = _LABELLED.match(line)
     if m:
         label = " ".join(m.group("label").lower().split())

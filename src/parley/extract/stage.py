@@ -410,14 +410,17 @@ def visible_date_lines(content: str, title: str | None) -> list[DateCandidate]:
     any date it finds, a related story's too."""
     from .pagedate import RANK, text_cues
 
-    lines = html_to_lines(content).split("\n")
-    out = [c for c in text_cues("\n".join(lines)).candidates if c.source in _LABELLED_LINES]
+    at = content.lower().find("<body")
+    # the <head>'s <title> is not the headline: a masthead's date after it would pass for a byline
+    lines = html_to_lines(content[at:] if at >= 0 else content).split("\n")
     wanted = " ".join((title or "").split()).lower()
-    start = next((k for k, line in enumerate(lines) if wanted and " ".join(line.split()).lower() == wanted), None)
-    if start is not None:
-        for c in text_cues("\n".join(lines[start:])).candidates:
-            if c.source == "byline-date":
-                out.append(DateCandidate("html-byline", c.value, c.evidence, RANK["html-byline"]))
+    start = next((k for k, line in enumerate(lines) if wanted and " ".join(line.split()).lower() == wanted), len(lines))
+    out = [c for c in text_cues("\n".join(lines[:start])).candidates if c.source in _LABELLED_LINES]
+    for c in text_cues("\n".join(lines[start:])).candidates if start < len(lines) else ():
+        if c.source in _LABELLED_LINES:
+            out.append(c)
+        elif c.source == "byline-date":
+            out.append(DateCandidate("html-byline", c.value, c.evidence, RANK["html-byline"]))
     return out
 
 
