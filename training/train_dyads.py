@@ -239,7 +239,7 @@ def judge(items: list, weights: dict[str, float], margin: float) -> tuple[int, i
     return before, after, changed
 
 
-def train_filler(items: list) -> dict:
+def train_filler(items: list) -> dict | None:
     """The filler's penalty and threshold by 5-fold cross-validation over pages: of the settings
     whose filled targets are right at least FILL_PRECISION of the time, the one that fills most
     right targets; then fitted on all examples."""
@@ -259,8 +259,8 @@ def train_filler(items: list) -> dict:
         print(f"cross-validated filler, l2 {l2}, threshold {threshold}: {filled} filled, {right} right")
     good = [k for k, (filled, right) in results.items() if filled and right / filled >= FILL_PRECISION]
     if not good:
-        print("no filler setting reaches the precision floor: the artifact has none")
-        return {}
+        print("no filler setting reaches the precision floor: the artifact has none (target_fill must then be off)")
+        return None
     l2, threshold = max(good, key=lambda k: (results[k][1], -k[1]))
     print(f"filler: l2 {l2}, threshold {threshold}")
     return {"l2": l2, "threshold": threshold, "weights": fit(items, l2),

@@ -457,6 +457,6 @@ def shipped_filler() -> TargetFiller | None:
     try:
         data = json.loads(ARTIFACT.read_text(encoding="utf-8"))
         fill = data.get("fill")
-        return None if fill is None else TargetFiller(str(data["version"]), dict(fill["weights"]), float(fill["threshold"]))
+        return None if not fill else TargetFiller(str(data["version"]), dict(fill["weights"]), float(fill["threshold"]))
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ValueError(f"{ARTIFACT}: not a parley target-filler artifact ({exc})") from exc
