@@ -239,22 +239,30 @@ def judge(items: list, weights: dict[str, float], margin: float) -> tuple[int, i
     return before, after, changed
 
 
-def train_filler(items: list) -> dict | None:
-    """The filler's penalty and threshold by 5-fold cross-validation over pages: of the settings
-    whose filled targets are right at least FILL_PRECISION of the time, the one that fills most
-    right targets; then fitted on all examples."""
-    print(f"{len(items)} one-sided examples, {sum(not ok[0] for _, ok, _, _ in items)} with the gold's other side in the passage")
+def cross_validate(items: list, knobs: tuple[float, ...], judge_one) -> dict[tuple[float, float], list[int]]:
+    """Five folds by page: each penalty is fitted on four and judged on the fifth at each knob
+    (the ranker's margin, the filler's threshold); the judge's counts are summed over the folds
+    (one held-out fifth had turned on a pair or two: the chosen setting changed between runs)."""
     results: dict[tuple[float, float], list[int]] = {}
     for fold in range(FOLDS):
         fit_part = [it for it in items if fold_of(it[3]["page"]) != fold]
         check = [it for it in items if fold_of(it[3]["page"]) == fold]
         for l2 in PENALTIES:
             weights = fit(fit_part, l2)
-            for threshold in THRESHOLDS:
-                filled, right = judge_fill(check, weights, threshold)
-                total = results.setdefault((l2, threshold), [0, 0])
-                total[0] += filled
-                total[1] += right
+            for knob in knobs:
+                counts = judge_one(check, weights, knob)
+                total = results.setdefault((l2, knob), [0] * len(counts))
+                for k, n in enumerate(counts):
+                    total[k] += n
+    return results
+
+
+def train_filler(items: list) -> dict | None:
+    """The filler's penalty and threshold by 5-fold cross-validation over pages: of the settings
+    whose filled targets are right at least FILL_PRECISION of the time, the one that fills most
+    right targets; then fitted on all examples."""
+    print(f"{len(items)} one-sided examples, {sum(not ok[0] for _, ok, _, _ in items)} with the gold's other side in the passage")
+    results = cross_validate(items, THRESHOLDS, judge_fill)
     for (l2, threshold), (filled, right) in sorted(results.items()):
         print(f"cross-validated filler, l2 {l2}, threshold {threshold}: {filled} filled, {right} right")
     good = [k for k, (filled, right) in results.items() if filled and right / filled >= FILL_PRECISION]
@@ -285,20 +293,7 @@ def main() -> None:
     fill = train_filler(fills)
     items = choices(data)
     print(f"{len(data)} examples, {len(items)} with two parties or more")
-    # five folds by page: each setting is fitted on four and judged on the fifth, the gains summed
-    # (one held-out fifth turned on a pair or two: the chosen setting changed between runs)
-    results: dict[tuple[float, float], list[int]] = {}
-    for fold in range(FOLDS):
-        fit_part = [it for it in items if fold_of(it[3]["page"]) != fold]
-        check = [it for it in items if fold_of(it[3]["page"]) == fold]
-        for l2 in PENALTIES:
-            weights = fit(fit_part, l2)
-            for margin in MARGINS:
-                before, after, changed = judge(check, weights, margin)
-                total = results.setdefault((l2, margin), [0, 0, 0])
-                total[0] += before
-                total[1] += after
-                total[2] += changed
+    results = cross_validate(items, MARGINS, judge)
     for (l2, margin), (before, after, changed) in sorted(results.items()):
         print(f"cross-validated, l2 {l2}, margin {margin}: pairs right {before} -> {after} ({changed} changed)")
     # a pair must beat the rules' clearly (margin 0.5 or more): with margin 0 the ranker overrode

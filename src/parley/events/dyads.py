@@ -286,6 +286,11 @@ def rerankable(event: Event, events: list[Event]) -> bool:
         return False
     if Coding.from_string(event.coder).how in EXPLICIT_HOW:
         return False
+    return _alone_of_its_type(event, events)
+
+
+def _alone_of_its_type(event: Event, events: list[Event]) -> bool:
+    """The only asserted event of its type in its sentence (not one of an enumeration's)."""
     return sum(1 for e in events if e.sentence == event.sentence and e.type == event.type and e.modality == "asserted") == 1
 
 
@@ -304,11 +309,28 @@ def pair_features(type_: str, current: tuple[str | None, str | None], source: Ca
 
 
 @dataclass(frozen=True)
-class DyadRanker:
-    """A conditional logit over the (source, target) pairs of the passage's parties."""
+class _LinearModel:
+    """Weights by feature name, as `train_dyads.py` writes them; an option scores their sum."""
 
     version: str
     weights: Mapping[str, float]
+
+    def score(self, features: Mapping[str, float]) -> float:
+        return sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+
+
+def _moved(event: Event, mark: str, confidence: float, **sides: Actor) -> Event:
+    """The event with the sides a model chose, its coder's argument finder marked ("parse>ranked",
+    "one-sided>filled") and its confidence capped."""
+    coding = Coding.from_string(event.coder)
+    coder = replace(coding, how=f"{coding.how}>{mark}").to_string() if coding.kind in ("rule", "model") else event.coder
+    return replace(event, coder=coder, confidence=min(event.confidence, confidence), **sides)
+
+
+@dataclass(frozen=True)
+class DyadRanker(_LinearModel):
+    """A conditional logit over the (source, target) pairs of the passage's parties."""
+
     margin: float  # a pair replaces the rules' only when it scores more than this above it
 
     @classmethod
@@ -318,9 +340,6 @@ class DyadRanker:
             return cls(str(data["version"]), dict(data["weights"]), float(data["margin"]))
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise ValueError(f"{path}: not a parley dyad-ranker artifact ({exc})") from exc
-
-    def score(self, features: Mapping[str, float]) -> float:
-        return sum(self.weights.get(k, 0.0) * v for k, v in features.items())
 
     def best_pair(self, type_: str, current: tuple[str | None, str | None], cands: list[Candidate]) -> tuple[Candidate, Candidate, float, float] | None:
         """(source, target, its score, the rules' pair's score: -inf when the rules' pair is not
@@ -360,9 +379,7 @@ class DyadRanker:
             if pair == current or (PLOVER_TYPES[e.type].symmetric and pair[::-1] == current) or best - now <= self.margin:
                 out.append(e)
                 continue
-            coding = Coding.from_string(e.coder)
-            coder = replace(coding, how=f"{coding.how}>ranked").to_string() if coding.kind in ("rule", "model") else e.coder
-            out.append(replace(e, source=src.actor, target=tgt.actor, coder=coder, confidence=min(e.confidence, 0.6)))
+            out.append(_moved(e, "ranked", 0.6, source=src.actor, target=tgt.actor))
         return out
 
 
@@ -371,7 +388,7 @@ def fillable(event: Event, events: list[Event]) -> bool:
     sentence: "China pledged emergency supplies", "Russian peacekeepers began withdrawing"."""
     if event.modality != "asserted" or not event.source.country or event.target.country:
         return False
-    return sum(1 for e in events if e.sentence == event.sentence and e.type == event.type and e.modality == "asserted") == 1
+    return _alone_of_its_type(event, events)
 
 
 def coding_group(coder: str) -> str:
@@ -404,16 +421,11 @@ def softmax(scores: list[float]) -> list[float]:
 
 
 @dataclass(frozen=True)
-class TargetFiller:
+class TargetFiller(_LinearModel):
     """A conditional logit over (NONE, each party of the passage) as the target of an event
     coded with a source and no other side; it fills only at `threshold` or more."""
 
-    version: str
-    weights: Mapping[str, float]
     threshold: float
-
-    def score(self, features: Mapping[str, float]) -> float:
-        return sum(self.weights.get(k, 0.0) * v for k, v in features.items())
 
     def choose(self, type_: str, group: str, cands: list[Candidate]) -> tuple[int, float]:
         """(index into cands of the most probable target, or -1 for NONE; its probability)."""
@@ -432,14 +444,11 @@ class TargetFiller:
             if not cands:
                 out.append(e)
                 continue
-            group = coding_group(e.coder)
-            k, p = self.choose(e.type, group, cands)
+            k, p = self.choose(e.type, coding_group(e.coder), cands)
             if k < 0 or p < self.threshold:
                 out.append(e)
                 continue
-            coding = Coding.from_string(e.coder)
-            coder = replace(coding, how=f"{coding.how}>filled").to_string() if coding.kind in ("rule", "model") else e.coder
-            out.append(replace(e, target=cands[k].actor, coder=coder, confidence=min(e.confidence, round(p, 2))))
+            out.append(_moved(e, "filled", round(p, 2), target=cands[k].actor))
         return out
 
 
