@@ -344,6 +344,13 @@ class TextCues:
 
 def text_cues(raw: str) -> TextCues:
     """Date cues of a scraped text page, read line by line (see the module docstring)."""
+    found, dateline = line_cues(raw)
+    return TextCues(found, dateline, copyright_year(raw))
+
+
+def line_cues(raw: str) -> tuple[tuple[DateCandidate, ...], Dateline | None]:
+    """The date lines of a text, in page order, and its lead's dateline (`text_cues` without the
+    copyright line: the HTML stage reads that from the raw page once)."""
     found: list[DateCandidate] = []
     title_seen = lead_seen = False
     in_link_list = False
@@ -379,7 +386,7 @@ def text_cues(raw: str) -> TextCues:
             dateline = read_dateline(line)
         elif not title_seen and _is_headline(line):
             title_seen = True
-    return TextCues(tuple(found), dateline, copyright_year(raw))
+    return tuple(found), dateline
 
 
 # -- HTML -------------------------------------------------------------------------------------

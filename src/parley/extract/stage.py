@@ -408,15 +408,15 @@ def visible_date_lines(content: str, title: str | None) -> list[DateCandidate]:
     headline on, an unlabelled date line above the lead ("March 5, 2014 — Staff Report") as an
     `html-byline`. The markup may carry no date, and trafilatura's free-text search then takes
     any date it finds, a related story's too."""
-    from .pagedate import RANK, text_cues
+    from .pagedate import RANK, line_cues
 
     at = content.lower().find("<body")
     # the <head>'s <title> is not the headline: a masthead's date after it would pass for a byline
     lines = html_to_lines(content[at:] if at >= 0 else content).split("\n")
     wanted = " ".join((title or "").split()).lower()
     start = next((k for k, line in enumerate(lines) if wanted and " ".join(line.split()).lower() == wanted), len(lines))
-    out = [c for c in text_cues("\n".join(lines[:start])).candidates if c.source in _LABELLED_LINES]
-    for c in text_cues("\n".join(lines[start:])).candidates if start < len(lines) else ():
+    out = [c for c in line_cues("\n".join(lines[:start]))[0] if c.source in _LABELLED_LINES]
+    for c in line_cues("\n".join(lines[start:]))[0] if start < len(lines) else ():
         if c.source in _LABELLED_LINES:
             out.append(c)
         elif c.source == "byline-date":
