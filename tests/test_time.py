@@ -225,3 +225,37 @@ def test_a_visit_announced_for_a_coming_day_is_not_the_news_date() -> None:
     doc = time_stage.replace(doc, events=(_event(doc, 0, "arrived"),))
     news = time_stage.infer_news_date(doc)
     assert news is not None and news.first == date(2024, 4, 24)
+
+
+def test_a_background_date_named_earlier_does_not_date_the_next_act() -> None:
+    """A paragraph steps back into history for a clause and returns to the news: the undated act
+    after it takes the news date, not the background year; a recent day named earlier in the
+    paragraph still carries over to the act told after it."""
+    doc = _doc(
+        [["On Tuesday, the US held talks with China in Geneva, officials said."],
+         ["Ties had frozen in 2019 over tariffs.", "The US held talks with China on trade again."],
+         ["The US held talks with China on Monday in Lima.", "The US held talks with China on fisheries too."]],
+        date(2024, 5, 9), "meta",
+    )
+    doc = time_stage.replace(doc, events=(_event(doc, 0, "held talks"), _event(doc, 2, "held talks"), _event(doc, 3, "held talks"), _event(doc, 4, "held talks")))
+    out = time_stage.run(doc)
+    lead, after_background, monday, after_monday = out.events
+    assert lead.date is not None and lead.date.value == "2024-05-07"
+    assert out.news_date is not None and out.news_date.value == "2024-05-07"
+    assert after_background.date is not None and after_background.date.value == "2024-05-07" and not after_background.historical
+    assert monday.date is not None and monday.date.value == "2024-05-06"
+    assert after_monday.date is not None and after_monday.date.value == "2024-05-06", "a recent day still carries over"
+
+
+def test_a_wire_datelines_day_yields_to_the_acts_own_day() -> None:
+    """"LIMA, Oct 3 - ... on Tuesday": the dateline is the filing day; the act is Tuesday's. A
+    sentence dated only by its dateline keeps that day."""
+    doc = _doc(
+        [["LIMA, Oct 3 - The US held talks with China on Tuesday in Lima, officials said."],
+         ["LIMA, Oct 3 - The US held talks with China in Lima, officials said."]],
+        date(2013, 10, 3), "meta",
+    )
+    doc = time_stage.replace(doc, events=(_event(doc, 0, "held talks"), _event(doc, 1, "held talks")))
+    tuesday, filed = time_stage.run(doc).events
+    assert tuesday.date is not None and tuesday.date.value == "2013-10-01"
+    assert filed.date is not None and filed.date.value == "2013-10-03"

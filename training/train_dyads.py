@@ -52,7 +52,7 @@ from parley.events.dyads import (  # noqa: E402
 )
 from parley.events.ontology import PLOVER_TYPES  # noqa: E402
 
-VERSION = "parley-dyads-2"
+VERSION = "parley-dyads-3"
 
 
 def _norm(text: str) -> str:
@@ -103,7 +103,7 @@ def examples(folder: Path, limit: int | None = None) -> list[dict]:
                 "page": name, "type": e.type,
                 "current": [e.source.country, e.target.country],
                 "gold_pairs": [[g["source"]["country"], g["target"]["country"]] for g in same],
-                "candidates": [{"code": c.code, "features": dict(c.features), "source": c.code in sources, "target": c.code in targets} for c in cands],
+                "candidates": [{"code": c.code, "features": dict(c.features), "in_target_act": c.in_target_act, "source": c.code in sources, "target": c.code in targets} for c in cands],
             })
         if n % 200 == 0:
             print(f"{n}/{len(golds)} pages, {len(out)} examples", file=sys.stderr)
@@ -225,7 +225,8 @@ def judge(items: list, weights: dict[str, float], margin: float) -> tuple[int, i
     ranker = DyadRanker(VERSION, weights, margin)
     before = after = changed = 0
     for _, _, _, x in items:
-        cands = [Candidate(c["code"], None, c["features"]) for c in x["candidates"]]  # type: ignore[arg-type]
+        # the run-time rule too: no pair with a party named inside the rules' target's act
+        cands = [Candidate(c["code"], None, c["features"], bool(c.get("in_target_act"))) for c in x["candidates"]]  # type: ignore[arg-type]
         current = (x["current"][0], x["current"][1])
         before += right_pair(x, current)
         pick = current

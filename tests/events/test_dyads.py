@@ -6,6 +6,7 @@ shipped artifact only for its shape and its effect on the setting."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -159,3 +160,34 @@ def replace_events(doc, events):
     from dataclasses import replace
 
     return replace(doc, events=tuple(events))
+
+
+def test_a_party_inside_the_targets_own_act_is_never_taken_as_the_target() -> None:
+    """"condemned ... Serbia's suppression of protests in Montenegro": Montenegro is where Serbia's
+    act happened, the content of what is condemned, not the one condemned. Hand weights that pull
+    the target to a far prepositional object take Montenegro when the flag is cleared, never with it."""
+    text = "Albania on Friday condemned as a grave crime Serbia's suppression of ethnic Albanian protests in Montenegro."
+    doc = _doc(text)
+    events = list(doc.events)
+    accuse = next(e for e in events if e.type == "ACCUSE" and e.modality == "asserted")
+    assert (accuse.source.country, accuse.target.country) == ("ALB", "SRB") and rerankable(accuse, events)
+    cands = candidates(doc, accuse, events)
+    by_code = {c.code: c for c in cands}
+    assert by_code["MNE"].in_target_act and not by_code["SRB"].in_target_act and not by_code["ALB"].in_target_act
+    pulled = DyadRanker("test", {"t:rel=pobj-far": 9.0, "pair:current": -1.0}, 0.0)
+    found = pulled.best_pair("ACCUSE", ("ALB", "SRB"), cands)
+    assert found is not None and "MNE" not in (found[0].code, found[1].code)
+    cleared = [replace(c, in_target_act=False) for c in cands]
+    found = pulled.best_pair("ACCUSE", ("ALB", "SRB"), cleared)
+    assert found is not None and found[1].code == "MNE"
+
+
+def test_a_party_named_outside_the_targets_phrase_stays_a_candidate() -> None:
+    """The same party also named as an argument of its own ("... and urged Montenegro to ...")
+    is not the content of the target's act: it stays choosable."""
+    text = "Albania denounced Serbia's crackdown in Montenegro and accused Montenegro of silence."
+    doc = _doc(text)
+    events = list(doc.events)
+    denounced = next(e for e in events if e.type == "ACCUSE" and e.target.country == "SRB")
+    by_code = {c.code: c for c in candidates(doc, denounced, events)}
+    assert "MNE" in by_code and not by_code["MNE"].in_target_act

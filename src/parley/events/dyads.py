@@ -60,6 +60,10 @@ class Candidate:
     code: str
     actor: Actor
     features: Mapping[str, float]
+    # Named inside the phrase the rules' target owns or modifies ("Serbia's suppression of unrest
+    # in Montenegro", "the US-led war against Iraq"): the content of the target's act, which the
+    # ranker may not take as the target instead.
+    in_target_act: bool = False
 
 
 def _anchors(trig: Any) -> list[Any]:
@@ -106,6 +110,24 @@ def _nesting(tok: Any, trig: Any, anchors: list[Any]) -> int:
         if up.pos_ in ("NOUN", "PROPN") and up.dep_ not in ("compound", "appos", "conj"):
             n += 1
     return n
+
+
+MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod", "case")
+
+
+def _owned_phrase(tok: Any) -> set[int]:
+    """The token indices of the phrase a modifier owns or modifies, the modifier's own chain
+    left out: "Serbia" in "Serbia's suppression of unrest in Montenegro" gives "suppression of
+    unrest in Montenegro"; "US" in "the US-led war against Iraq", "war against Iraq"; a token that
+    modifies nothing, the empty set."""
+    chain = {tok.i}
+    up = tok
+    while up.dep_ in MODIFIER_DEPS and up.head.i != up.i:
+        up = up.head
+        chain.add(up.i)
+    if up.i == tok.i:
+        return set()
+    return {t.i for t in up.subtree} - {t.i for c in chain if c != up.i for t in up.doc[c].subtree}
 
 
 def _with_source(tok: Any, source_ids: set[int]) -> bool:
@@ -215,15 +237,23 @@ def candidates(doc: Document, event: Event, events: list[Event] | None = None, c
     top = counts.most_common(1)[0][0] if counts else None
     total = sum(counts.values()) or 1
     found: dict[str, tuple[Actor, dict[str, float], float]] = {}  # code -> (actor, features, rank: lower is better)
+    inside_act: dict[str, bool] = {}  # code -> every mention of it inside the target's act
     if sdoc is not None and trig is not None:
         anchors = _anchors(trig)
         quotes = quote_spans(sentence.text)
         own = Counter(a.country for a in actors.of(event.sentence).values() if a.country)
         source_ids = {i for i, a in actors.of(event.sentence).items() if event.source.country and a.country == event.source.country}
+        target_act: set[int] = set()
+        for i, a in actors.of(event.sentence).items():
+            if event.target.country and a.country == event.target.country and i < len(sdoc):
+                owned = _owned_phrase(sdoc[i])
+                if trig.i not in owned:
+                    target_act |= owned
         for i, actor in sorted(actors.of(event.sentence).items()):
             if not actor.country or i >= len(sdoc):
                 continue
             tok = sdoc[i]
+            inside_act[actor.country] = inside_act.get(actor.country, True) and i in target_act
             f = _mention_features(type_, tok, trig, anchors, inside(tok.idx, quotes))
             if actor.country != event.source.country and _with_source(tok, source_ids):
                 f["with_source"] = 1.0
@@ -270,7 +300,8 @@ def candidates(doc: Document, event: Event, events: list[Event] | None = None, c
             actor = event.source
         elif event.target.country == code and actor is not event.target:
             actor = event.target
-        out.append(Candidate(code, actor, f))
+        in_act = inside_act.get(code, False) and code not in (event.source.country, event.target.country)
+        out.append(Candidate(code, actor, f, in_act))
     return out
 
 
@@ -351,7 +382,7 @@ class DyadRanker(_LinearModel):
         current_score = -math.inf
         for i, s in enumerate(cands):
             for j, t in enumerate(cands):
-                if i == j:
+                if i == j or s.in_target_act or t.in_target_act:
                     continue
                 f = pair_features(type_, current, s, t)
                 z = self.score(f)

@@ -38,7 +38,7 @@ last in the two sentences before (a reply: "Quito dismissed the allegation"), el
 whose subject names no party ("They exchanged views", "The ministers agreed") takes its source
 from the two sentences before (their latest event's source, else the first party named).
 
-With `dyad_ranker = on` (off by default), the learned dyad ranker (`parley.events.dyads`) may
+With `dyad_ranker = on` (the default), the learned dyad ranker (`parley.events.dyads`) may
 then replace the pair of an interaction alone of its type in its sentence with a better-scored pair
 of the parties its passage names.
 
