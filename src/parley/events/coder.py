@@ -19,6 +19,7 @@ A row is `(name, function)`; every function takes the sentence (`SentenceCoder`)
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from itertools import combinations
 from typing import Any, Callable
 
 from ..records import Actor, Event
@@ -58,6 +59,7 @@ class Reading:
     inquirer: list[Actor] = field(default_factory=list)
     unplaced: list[Actor] = field(default_factory=list)
     src_guessed: bool = False
+    all_pairs: bool = False  # one event per pair of the sources (a symmetric act of three or more parties)
     reduced_passive: bool = False
     location: str | None = None
     location_country: str | None = None
@@ -121,40 +123,40 @@ class SentenceCoder(TriggerReadings, ArgumentFinders):
         mode = self._mode(tok, trig, r.verb)
         coding = Coding("rule", trig.type, lemma=trig.lemma, pos=trig.pos.lower(), how=how).with_modality(modality, why).to_string()
         out = []
-        for s in r.sources:
-            for t in r.targets:
-                if actor_key(s) == actor_key(t):
+        pairs = list(combinations(r.sources, 2)) if r.all_pairs else [(s, t) for s in r.sources for t in r.targets]
+        for s, t in pairs:
+            if actor_key(s) == actor_key(t):
+                continue
+            if s.country is None and (t.country is None or r.one_sided):
+                continue
+            if t.resolution == "none" and s.resolution != "pair:meeting" and how == "one-sided" and r.src_guessed:
+                continue  # a guessed source with no target at all: nothing is known
+            if not dyad_allowed(trig.type, s, t, how) and not (r.vowed_force and t.resolution == "none"):
+                if trig.type not in ONE_SIDED_TYPES or t.country != s.country or s.country is None:
                     continue
-                if s.country is None and (t.country is None or r.one_sided):
-                    continue
-                if t.resolution == "none" and s.resolution != "pair:meeting" and how == "one-sided" and r.src_guessed:
-                    continue  # a guessed source with no target at all: nothing is known
-                if not dyad_allowed(trig.type, s, t, how) and not (r.vowed_force and t.resolution == "none"):
-                    if trig.type not in ONE_SIDED_TYPES or t.country != s.country or s.country is None:
-                        continue
-                    # a one-sided act (a withdrawal, a strike) stands without its doubtful target
-                    t = Actor.absent("none")
-                out.append(
-                    Event(
-                        type=trig.type,
-                        source=s,
-                        target=t,
-                        sentence=self.sentence.index,
-                        evidence=self.sentence.text,
-                        evidence_start=self.sentence.start,
-                        evidence_end=self.sentence.end,
-                        mode=mode,
-                        context=trig.context,
-                        modality=modality,  # type: ignore[arg-type]
-                        trigger=tok.text,
-                        trigger_start=self.sentence.start + tok.idx,
-                        coder=coding,
-                        confidence=confidence_for(how, s, t) if t.country else min(confidence_for(how, s, t), 0.5),
-                        location=r.location,
-                        location_country=r.location_country,
-                        quotes=self._quotes_for(s, tok),
-                    )
+                # a one-sided act (a withdrawal, a strike) stands without its doubtful target
+                t = Actor.absent("none")
+            out.append(
+                Event(
+                    type=trig.type,
+                    source=s,
+                    target=t,
+                    sentence=self.sentence.index,
+                    evidence=self.sentence.text,
+                    evidence_start=self.sentence.start,
+                    evidence_end=self.sentence.end,
+                    mode=mode,
+                    context=trig.context,
+                    modality=modality,  # type: ignore[arg-type]
+                    trigger=tok.text,
+                    trigger_start=self.sentence.start + tok.idx,
+                    coder=coding,
+                    confidence=confidence_for(how, s, t) if t.country else min(confidence_for(how, s, t), 0.5),
+                    location=r.location,
+                    location_country=r.location_country,
+                    quotes=self._quotes_for(s, tok),
                 )
+            )
         return out
 
 
@@ -575,7 +577,10 @@ def _compound_subject(c: SentenceCoder, r: Reading) -> None:
     if symmetric and r.trig.pos == "VERB" and len(r.sources) >= 2 and r.how != "nearest-actor":
         # "Japan and South Korea agreed to strengthen cooperation with the US": the agreement
         # is between the subject's parties; the complement's third party is its topic.
-        r.sources, r.targets, r.how = [r.sources[0]], r.sources[1:], "compound-actor"
+        # Three or more parties ("Kyrgyzstan, Kazakhstan and Uzbekistan agreed"): one event per
+        # pair of them, as the manual codes a deal or meeting among named parties.
+        r.all_pairs = len(r.sources) >= 3
+        r.sources, r.targets, r.how = (r.sources if r.all_pairs else [r.sources[0]]), r.sources[1:], "compound-actor"
     if (symmetric or r.trig.type in ("SUPPORT", "REJECT")) and not r.targets and len(r.sources) >= 2:
         r.sources, r.targets = [r.sources[0]], r.sources[1:]
         r.how = "compound-actor"

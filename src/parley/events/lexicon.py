@@ -54,6 +54,12 @@ class Trigger:
 
 
 V, N = "VERB", "NOUN"
+# Measures that "order" introduces as their light verb ("ordered sanctions on"): no request.
+ORDERED_MEASURES = ("tariff", "duty", "sanction", "embargo")
+# What a trade ban or duty falls on (object lemmas): goods and the trade in them.
+TRADED_GOODS = ("import", "export", "trade", "good", "product", "produce", "app", "food", "seafood", "fish", "meat", "beef",
+                "pork", "poultry", "wine", "grain", "wheat", "barley", "rice", "fruit", "vegetable", "timber", "coal", "steel",
+                "oil", "sale", "shipment", "investment", "commodity", "cargo")
 # Things a government "releases" that are no person set free: publications, data, substances, money.
 _PUBLISHED = ("statement", "report", "document", "video", "footage", "data", "figure", "result", "detail", "image", "photo",
               "photograph", "picture", "transcript", "recording", "audio", "list", "information", "record", "file", "paper",
@@ -243,9 +249,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("sever", V, "SANCTION", "161", WITH, mode="discontinue", needs_object=("tie", "relation", "link")),
     Trigger("cut", V, "SANCTION", "161", WITH, mode="discontinue", needs_object=("tie", "relation", "link", "aid")),
     Trigger("suspend", V, "SANCTION", "166", WITH, mode="discontinue", needs_object=("aid", "talk", "cooperation", "tie", "relation", "trade", "flight", "agreement", "deal", "dialogue", "exchange", "contact")),
-    Trigger("sanction", N, "SANCTION", "163", ("on", "against"), light_verbs=("impose", "slap", "announce", "levy", "extend", "tighten", "approve", "unveil")),
-    Trigger("embargo", N, "SANCTION", "163", ("on", "against"), light_verbs=("impose", "announce", "extend")),
-    Trigger("tariff", N, "SANCTION", "163", ("on",), context="economic", light_verbs=("impose", "slap", "announce", "levy", "raise")),
+    Trigger("sanction", N, "SANCTION", "163", ("on", "against"), light_verbs=("impose", "slap", "announce", "levy", "extend", "tighten", "approve", "unveil", "order")),
+    Trigger("embargo", N, "SANCTION", "163", ("on", "against"), light_verbs=("impose", "announce", "extend", "order")),
+    Trigger("tariff", N, "SANCTION", "163", ("on",), context="economic", light_verbs=("impose", "slap", "announce", "levy", "raise", "order")),
+    Trigger("duty", N, "SANCTION", "163", ("on",), context="economic", light_verbs=("impose", "slap", "levy", "order")),
     # --- MOBILIZE ----------------------------------------------------------------------------
     # Rallying lobbies, voters or public opinion is politics, not the mobilisation of forces.
     Trigger("mobilize", V, "MOBILIZE", "150", ("against",), mode="troops", forbids_object=("group", "supporter", "voter", "opinion", "resource", "fund", "support", "community", "public", "people", "youth", "member", "base", "constituency", "lobby")),
@@ -364,7 +371,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("pressure", N, "REQUEST", "100", ("on",), light_verbs=("put", "exert", "step", "increase", "apply")),
     # forces that "push into" a town advance; they request nothing
     Trigger("push", V, "REQUEST", "100", ("dobj",), needs_object=(), forbids_subject=("troop", "force", "army", "soldier", "tank", "rebel", "militant", "fighter", "unit", "insurgent", "guerrilla", "column")),
-    Trigger("order", V, "REQUEST", "100", ("dobj",), needs_object=()),
+    # "ordered 35 Russian diplomats to leave": an expulsion; "ordered a tariff on ...": the measure
+    # is the event (the noun's light verb), no request
+    Trigger("order", V, "SANCTION", "1663", ("dobj",), mode="expel", needs_object=("diplomat", "ambassador", "envoy", "attache", "staff", "consul", "official"), needs_complement=("leave", "depart", "quit")),
+    Trigger("order", V, "REQUEST", "100", ("dobj",), needs_object=(), forbids_object=ORDERED_MEASURES),
     Trigger("seek", V, "REQUEST", "100", ("from", "in"), needs_object=("refuge", "asylum", "support", "aid", "help", "assistance", "backing", "release", "extradition", "talks", "meeting", "clarification", "explanation", "compensation", "apology", "loan")),
     Trigger("reminder", N, "REQUEST", "100", ("to",), light_verbs=("issue", "send", "give")),
     Trigger("demand", N, "REQUEST", "100", ("on", "from"), light_verbs=("reiterate", "repeat", "make", "issue", "renew", "press", "insist")),
@@ -423,7 +433,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("expel", V, "SANCTION", "166", ("from",), mode="expel", needs_object=("inspector", "observer", "monitor", "agency", "peacekeeper", "mission", "aid", "worker", "correspondent", "journalist")),
     Trigger("force", V, "SANCTION", "166", ("of", "from"), particle="out", mode="expel", needs_object=("agency", "inspector", "observer", "monitor", "mission", "peacekeeper", "organization", "organisation", "unhcr", "embassy")),
     Trigger("suspension", N, "SANCTION", "162", ("with", "to", "of"), mode="discontinue", light_verbs=("announce", "order", "declare", "approve")),
-    Trigger("sanction", N, "SANCTION", "163", ("on", "against"), light_verbs=("impose", "slap", "announce", "levy", "extend", "tighten", "approve", "unveil", "introduce", "adopt", "agree")),
+    Trigger("sanction", N, "SANCTION", "163", ("on", "against"), light_verbs=("impose", "slap", "announce", "levy", "extend", "tighten", "approve", "unveil", "introduce", "adopt", "agree", "order")),
     # MOBILIZE
     Trigger("alert", N, "MOBILIZE", "152", ("in", "along", "near"), mode="troops", light_verbs=("remain", "put", "place", "stay", "be", "keep", "raise", "heighten", "declare")),
     Trigger("strengthen", V, "MOBILIZE", "154", ("in", "along", "near", "on"), mode="troops", needs_object=("force", "troop", "presence", "garrison", "army", "defence", "defense", "deployment")),
@@ -443,6 +453,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("tighten", V, "COERCE", "191", ("on", "in", "of", "against"), mode="restrict", needs_object=("blockade", "restriction", "control", "siege", "curb", "grip")),
     Trigger("reimpose", V, "COERCE", "191", ("on", "in", "against"), mode="restrict", needs_object=("blockade", "restriction", "curfew", "ban", "closure", "siege", "control")),
     Trigger("declare", V, "COERCE", "1724", ("in", "on"), mode="martial-law", needs_object=("emergency", "siege", "law", "curfew")),
+    # a ban on the target's goods is a trade measure (manual: SANCTION economic); on its people, COERCE
+    Trigger("ban", V, "SANCTION", "163", ("dobj", "from", "on"), context="economic", needs_object=TRADED_GOODS),
     Trigger("ban", V, "COERCE", "1722", ("from",), mode="ban"),
     Trigger("outlaw", V, "COERCE", "1722", (), mode="ban"),
     Trigger("prevent", V, "COERCE", "172", ("dobj",), mode="restrict", needs_object=("demonstration", "protest", "rally", "march", "meeting", "gathering", "journalist", "reporter", "entry")),

@@ -112,12 +112,16 @@ class SentenceContext:
         return None
 
     def _expand_compound(self, tok: Any, actor: Actor) -> list[Actor]:
-        """"Hungarian and Romanian officials", "U.S. and Russian negotiators": one actor per
-        coordinated country modifier of the phrase."""
+        """"Hungarian and Romanian officials", "U.S. and Russian negotiators", "the ministers of
+        Kenya and Uganda": one actor per coordinated country modifier of the phrase."""
         from ..reference.gazetteer import lookup_country
 
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and any(cc.dep_ == "conj" for cc in c.children)]
-        if not mods:
+        # "the ministers of Kyrgyzstan, Kazakhstan and Uzbekistan": the countries enumerated
+        # in the phrase's own "of"/"from"
+        owners = [p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+                  for p in children_of(prep, ("pobj",)) if any(cc.dep_ == "conj" for cc in p.children)]
+        if not mods and not owners:
             return [actor]
         codes: list[str] = []
         for m in mods:
@@ -125,6 +129,11 @@ class SentenceContext:
                 ref = lookup_country(c.text)
                 if ref is not None and ref.code not in codes:
                     codes.append(ref.code)
+        for p in owners:
+            for c in conjuncts(p):
+                inner = self.actors.get(c.i)
+                if inner is not None and inner.country and inner.name is None and inner.country not in codes:
+                    codes.append(inner.country)
         if len(codes) < 2:
             return [actor]
         return [actor if actor.country == code else replace(actor, country=code, name=None, person_id=None, resolution="compound:" + actor.resolution) for code in codes]

@@ -1,0 +1,28 @@
+"""Enumerated parties (manual section 4, "one event per pair"): the countries a group noun's own
+"of"/"from" phrase enumerates are its parties, and a symmetric act among three or more named
+parties gives one event per pair of them."""
+
+from __future__ import annotations
+
+import parley
+
+
+def _pairs(text: str, type_: str) -> set[frozenset[str]]:
+    doc = parley.analyse_text(text)
+    return {frozenset((e.source.country, e.target.country)) for e in doc.events if e.type == type_ and e.modality == "asserted"}
+
+
+def test_the_ministers_of_two_countries_are_two_parties() -> None:
+    assert _pairs("Leaders of Kenya and Uganda agreed on Monday to build a new railway line.", "AGREE") == {frozenset(("KEN", "UGA"))}
+
+
+def test_three_parties_of_a_meeting_give_three_pairs() -> None:
+    pairs = _pairs("The foreign ministers of Kyrgyzstan, Kazakhstan and Uzbekistan met in Tashkent on Monday.", "CONSULT")
+    assert pairs == {frozenset(("KGZ", "KAZ")), frozenset(("KGZ", "UZB")), frozenset(("KAZ", "UZB"))}
+
+
+def test_two_parties_stay_one_pair_and_an_asymmetric_act_keeps_its_target() -> None:
+    assert _pairs("Japan and South Korea agreed on Friday to hold regular talks.", "AGREE") == {frozenset(("JPN", "KOR"))}
+    doc = parley.analyse_text("The presidents of Chile and Peru condemned the attack on Bolivia.")
+    accusations = {(e.source.country, e.target.country) for e in doc.events if e.type == "ACCUSE"}
+    assert accusations == {("CHL", "BOL"), ("PER", "BOL")}
