@@ -43,3 +43,10 @@ def test_run_bench_reports_the_required_keys() -> None:
     assert {"extract", "annotate", "store"} <= set(r["stage_seconds"])
     text = bench.format_bench(r)
     assert "spaCy full pipeline" in text and "per core" in text
+
+
+def test_run_bench_with_a_worker_pool() -> None:
+    """Two workers warm their pool with the run's settings before the clock starts (the pool's
+    warm-up had lost the settings argument and failed on every machine with two cores)."""
+    r = bench.run_bench(pages=4, workers=2, spacy_pages=2)
+    assert r["stored"] == 4 and r["workers"] == 2 and r["sentences"] > 0

@@ -184,19 +184,20 @@ def _stage_corpus(corpus_dir: Path, pages: int, pages_dir: str | None) -> tuple[
     return len(files), f"{pages_dir} ({len(files)} files)"
 
 
-def _warm_start(ingest_mod: Any, workers: int) -> tuple[Any, float]:
+def _warm_start(ingest_mod: Any, workers: int, settings: Any) -> tuple[Any, float]:
     """Pay start-up (loading spaCy and the gazetteers) once per process before the clock starts, as
     a long-running ingest would. Returns the worker pool (None for one worker) and the seconds taken."""
+    import functools
     import multiprocessing
 
     pool = None
     t_start = time.perf_counter()
     if workers > 1:
         pool = multiprocessing.get_context("forkserver").Pool(workers, initializer=ingest_mod._warm_worker)
-        pool.map(ingest_mod._work_chunk, [[] for _ in range(workers)])
+        pool.map(functools.partial(ingest_mod._work_chunk, settings=settings), [[] for _ in range(workers)])
     else:
         ingest_mod._warm_worker()
-        ingest_mod.analyse_pages([])
+        ingest_mod.analyse_pages([], settings=settings)
     return pool, time.perf_counter() - t_start
 
 
@@ -253,11 +254,10 @@ def run_bench(pages: int = 200, workers: int = 0, spacy_pages: int = 60, keep_di
 
     # Start-up (loading spaCy and the gazetteers) is paid once per process, not per page:
     # warm it before the clock starts, as a long-running ingest would.
-    pool, startup_s = _warm_start(ingest_mod, workers)
-
     from ..settings import Settings
 
     settings = settings if settings is not None else Settings()  # the CLI passes the run's settings
+    pool, startup_s = _warm_start(ingest_mod, workers, settings)
     cpu0 = _cpu_seconds()
     with _RssSampler() as rss:
         t0 = time.perf_counter()
