@@ -227,22 +227,30 @@ def test_a_visit_announced_for_a_coming_day_is_not_the_news_date() -> None:
     assert news is not None and news.first == date(2024, 4, 24)
 
 
-def test_a_background_date_named_earlier_does_not_date_the_next_act() -> None:
-    """A paragraph steps back into history for a clause and returns to the news: the undated act
-    after it takes the news date, not the background year; a recent day named earlier in the
-    paragraph still carries over to the act told after it."""
+def test_a_background_date_in_a_side_clause_does_not_date_the_next_act() -> None:
+    """A paragraph steps back into history for a side clause and returns to the news: the
+    undated act after it takes the news date, not the background year. A background year told
+    in a main clause sets the scene for the acts told after it; a recent day named earlier in the
+    paragraph carries over too."""
     doc = _doc(
         [["On Tuesday, the US held talks with China in Geneva, officials said."],
-         ["Ties had frozen in 2019 over tariffs.", "The US held talks with China on trade again."],
-         ["The US held talks with China on Monday in Lima.", "The US held talks with China on fisheries too."]],
+         ["The talks, which had been frozen since a row in 2019, resumed.", "The US held talks with China on trade again."],
+         ["In 2019, the US held talks with China in Lima.", "The US held talks with China on fisheries too."],
+         ["The US held talks with China on Monday in Lima.", "The US held talks with China on tariffs too."]],
         date(2024, 5, 9), "meta",
     )
-    doc = time_stage.replace(doc, events=(_event(doc, 0, "held talks"), _event(doc, 2, "held talks"), _event(doc, 3, "held talks"), _event(doc, 4, "held talks")))
+    from parley.annotate import nlp
+    from parley.records import Parses
+
+    parsed = {s.index: sdoc for s, sdoc in zip(doc.sentences, nlp.full().pipe(s.text for s in doc.sentences))}
+    doc = time_stage.replace(doc, parses=Parses(parsed), events=tuple(_event(doc, k, "held talks") for k in (0, 2, 3, 4, 5, 6)))
     out = time_stage.run(doc)
-    lead, after_background, monday, after_monday = out.events
-    assert lead.date is not None and lead.date.value == "2024-05-07"
+    lead, after_side_clause, in_2019, after_2019, monday, after_monday = out.events
     assert out.news_date is not None and out.news_date.value == "2024-05-07"
-    assert after_background.date is not None and after_background.date.value == "2024-05-07" and not after_background.historical
+    assert lead.date is not None and lead.date.value == "2024-05-07"
+    assert after_side_clause.date is not None and after_side_clause.date.value == "2024-05-07" and not after_side_clause.historical
+    assert in_2019.date is not None and in_2019.date.value == "2019" and in_2019.historical
+    assert after_2019.date is not None and after_2019.date.value == "2019" and after_2019.historical, "a main clause's year sets the scene"
     assert monday.date is not None and monday.date.value == "2024-05-06"
     assert after_monday.date is not None and after_monday.date.value == "2024-05-06", "a recent day still carries over"
 

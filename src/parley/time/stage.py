@@ -12,7 +12,8 @@ that day is the news date ("page dated July, call on April 16": the news is Apri
 
 Event date. An event takes the date expression nearest its trigger in its own sentence; else the
 latest date of an earlier sentence in its paragraph, unless that date is background (before the
-news by more than the historical margin: the paragraph stepped back into history and returned);
+news by more than the historical margin) named in a side clause or a noun's phrase (the paragraph
+stepped back into history for a clause and returned; a main clause's date sets the scene);
 else, in a paragraph the page marks as
 background, the widest honest range the paragraph gives ("since 2020", "over the past two years")
 or none at all - never the page's or the news date; else the news date. Precision is kept
@@ -257,6 +258,35 @@ def _not_modifier_years(text: str, e: Event, mentions: list[DateMention]) -> lis
 
 
 _NOT_NOUN_WORDS = {"and", "or", "to", "when", "after", "before", "in", "on", "at", "by", "for", "with", "was", "were", "is", "had", "has"}
+
+
+# Dependencies that put a date in a side clause or a noun's phrase, not in its sentence's main clause.
+_SIDE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "appos", "pcomp", "parataxis"}
+
+
+def _sets_the_scene(doc: Document, sent: Sentence, m: DateMention) -> bool:
+    """The date is told in its sentence's main clause ("In 1982, Argentina invaded", "Baku
+    regained control last September"), not in a side clause ("which it abolished in 1948") or a
+    noun's own phrase ("the 2012 accord", "an agreement signed in 2012"). Unparsed: True."""
+    sdoc = doc.parses.get(sent.index) if doc.parses is not None else None
+    if sdoc is None:
+        return True
+    a, b = m.start - sent.start, m.end - sent.start
+    toks = [t for t in sdoc if a <= t.idx < b]
+    if not toks:
+        return True
+    ids = {t.i for t in toks}
+    head = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), toks[0])
+    up = head
+    for _ in range(12):
+        if up.dep_ in _SIDE_DEPS:
+            return False
+        if up.dep_ == "prep" and up.head.pos_ in ("NOUN", "PROPN"):
+            return False  # "the war in 2008": the date belongs to a noun
+        if up.head.i == up.i:
+            return True
+        up = up.head
+    return True
 
 
 def _not_dateline(doc: Document, e: Event, mentions: list[DateMention]) -> list[DateMention]:
@@ -521,12 +551,12 @@ def run(doc: Document, settings: object = None) -> Document:
             if prev:
                 ps, pm = prev[-1]
                 inherited = _event_date(pm, "paragraph", art.text[ps.start : pm.start], anchor, anchor_label)
-                if news_day is not None and is_historical(inherited, news_day, False):
-                    # A background date named earlier ("Costa Rica, which abolished its army in
-                    # 1948, ...") is not the date of the next act the paragraph tells: news
-                    # paragraphs step back into history for a clause and return to the news
-                    # (corpus dev pages: 48 of 59 such inherited dates were wrong, 36 of them
-                    # the news date's acts).
+                if news_day is not None and is_historical(inherited, news_day, False) and not _sets_the_scene(doc, ps, pm):
+                    # A background date named in a side clause ("Costa Rica, which abolished its
+                    # army in 1948, ...") is not the date of the next act the paragraph tells: the
+                    # paragraph stepped back into history for a clause and returned to the news.
+                    # A main clause's date ("In 1982, Argentina invaded the islands.") sets the
+                    # time of the acts told after it.
                     inherited = None
             if inherited is not None:
                 when = inherited
