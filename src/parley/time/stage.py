@@ -12,7 +12,7 @@ that day is the news date ("page dated July, call on April 16": the news is Apri
 
 Event date. An event takes the date expression nearest its trigger in its own sentence; else the
 latest date of an earlier sentence in its paragraph, unless that date is background (before the
-news by more than the historical margin) named in a side clause or a noun's phrase (the paragraph
+news by more than the historical margin) named in a side clause or a noun's prepositional phrase (the paragraph
 stepped back into history for a clause and returned; a main clause's date sets the scene);
 else, in a paragraph the page marks as
 background, the widest honest range the paragraph gives ("since 2020", "over the past two years")
@@ -266,8 +266,8 @@ _SIDE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "appos", "pcom
 
 def _sets_the_scene(doc: Document, sent: Sentence, m: DateMention) -> bool:
     """The date is told in its sentence's main clause ("In 1982, Argentina invaded", "Baku
-    regained control last September"), not in a side clause ("which it abolished in 1948") or a
-    noun's own phrase ("the 2012 accord", "an agreement signed in 2012"). Unparsed: True."""
+    regained control last September"), not in a side clause ("which it abolished in 1948", "an
+    agreement signed in 2012") or a noun's prepositional phrase ("the war in 2008"). Unparsed: True."""
     sdoc = doc.parses.get(sent.index) if doc.parses is not None else None
     if sdoc is None:
         return True
