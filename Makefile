@@ -10,7 +10,7 @@ SHARED ?= ../shared
 
 install: $(STAMP)
 
-# Idempotent: re-runs only when pyproject.toml or the model checksum change.
+# Idempotent: re-runs only when pyproject.toml, the pinned versions or the model checksum change.
 $(STAMP): pyproject.toml requirements/model.sha256 requirements/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
