@@ -26,3 +26,8 @@ def test_two_parties_stay_one_pair_and_an_asymmetric_act_keeps_its_target() -> N
     doc = parley.analyse_text("The presidents of Chile and Peru condemned the attack on Bolivia.")
     accusations = {(e.source.country, e.target.country) for e in doc.events if e.type == "ACCUSE"}
     assert accusations == {("CHL", "BOL"), ("PER", "BOL")}
+
+
+def test_a_summit_of_three_named_parties_gives_three_pairs() -> None:
+    pairs = _pairs("A summit of Brazil, Argentina and Chile opened in Brasilia on Monday.", "CONSULT")
+    assert pairs == {frozenset(("BRA", "ARG")), frozenset(("BRA", "CHL")), frozenset(("ARG", "CHL"))}

@@ -582,7 +582,9 @@ def _compound_subject(c: SentenceCoder, r: Reading) -> None:
         r.all_pairs = len(r.sources) >= 3
         r.sources, r.targets, r.how = (r.sources if r.all_pairs else [r.sources[0]]), r.sources[1:], "compound-actor"
     if (symmetric or r.trig.type in ("SUPPORT", "REJECT")) and not r.targets and len(r.sources) >= 2:
-        r.sources, r.targets = [r.sources[0]], r.sources[1:]
+        # "a summit of Brazil, Argentina and Chile": a symmetric act of three or more, every pair
+        r.all_pairs = symmetric and len(r.sources) >= 3
+        r.sources, r.targets = (r.sources if r.all_pairs else [r.sources[0]]), r.sources[1:]
         r.how = "compound-actor"
 
 
