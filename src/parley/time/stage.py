@@ -271,21 +271,14 @@ def _sets_the_scene(doc: Document, sent: Sentence, m: DateMention) -> bool:
     sdoc = doc.parses.get(sent.index) if doc.parses is not None else None
     if sdoc is None:
         return True
-    a, b = m.start - sent.start, m.end - sent.start
-    toks = [t for t in sdoc if a <= t.idx < b]
-    if not toks:
+    span = sdoc.char_span(m.start - sent.start, m.end - sent.start, alignment_mode="expand")
+    if span is None:
         return True
-    ids = {t.i for t in toks}
-    head = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), toks[0])
-    up = head
-    for _ in range(12):
+    for up in [span.root, *span.root.ancestors][:12]:
         if up.dep_ in _SIDE_DEPS:
             return False
         if up.dep_ == "prep" and up.head.pos_ in ("NOUN", "PROPN"):
             return False  # "the war in 2008": the date belongs to a noun
-        if up.head.i == up.i:
-            return True
-        up = up.head
     return True
 
 
