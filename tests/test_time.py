@@ -267,3 +267,42 @@ def test_a_wire_datelines_day_yields_to_the_acts_own_day() -> None:
     tuesday, filed = time_stage.run(doc).events
     assert tuesday.date is not None and tuesday.date.value == "2013-10-01"
     assert filed.date is not None and filed.date.value == "2013-10-03"
+
+
+def _parsed(doc: Document, events: tuple[Event, ...]) -> Document:
+    from parley.annotate import nlp
+    from parley.records import Parses
+
+    parsed = {s.index: sdoc for s, sdoc in zip(doc.sentences, nlp.full().pipe(s.text for s in doc.sentences))}
+    return time_stage.replace(doc, parses=Parses(parsed), events=events)
+
+
+def test_a_present_perfect_act_does_not_take_an_earlier_sentences_date() -> None:
+    """"The US held talks with China on Monday. China has rejected the plan.": English does not
+    put the present perfect with a definite past time, so the undated act is the news's, not
+    Monday's. The simple past after it still carries Monday over."""
+    doc = _doc(
+        [["On Thursday, the US held talks with China in Geneva, officials said."],
+         ["The US held talks with China on Monday in Lima.", "The US has held talks with China on tariffs too.",
+          "The US held talks with China on fisheries too."]],
+        date(2024, 5, 9), "meta",
+    )
+    doc = _parsed(doc, tuple(_event(doc, k, "held talks") for k in (1, 2, 3)))
+    monday, perfect, past = time_stage.run(doc).events
+    assert monday.date is not None and monday.date.value == "2024-05-06"
+    assert perfect.date is not None and perfect.date.value == "2024-05-09", "the present perfect is the news's"
+    assert past.date is not None and past.date.value == "2024-05-06", "the simple past carries the day over"
+
+
+def test_a_date_inside_an_infinitive_dates_the_plan_not_the_agreement() -> None:
+    """"agreed to hold talks in March": March dates the talks (the infinitive), not the
+    agreement; "agreed on Monday to hold talks" dates the agreement."""
+    doc = _doc(
+        [["On Thursday, the US held talks with China in Geneva, officials said."],
+         ["The US agreed to hold talks with China in March.", "The US agreed on Monday to hold talks with China."]],
+        date(2024, 5, 9), "meta",
+    )
+    doc = _parsed(doc, (_event(doc, 1, "agreed"), _event(doc, 2, "agreed")))
+    in_march, monday = time_stage.run(doc).events
+    assert in_march.date is not None and in_march.date.value == "2024-05-09"
+    assert monday.date is not None and monday.date.value == "2024-05-06"

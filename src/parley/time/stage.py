@@ -228,7 +228,7 @@ def _own_clause_dates(doc: Document, e: Event, mentions: list[DateMention]) -> l
     trigger = e.trigger_start - start
     clauses = []
     for tok in sdoc:
-        if tok.dep_ in ("relcl", "acl", "ccomp"):
+        if tok.dep_ in ("relcl", "acl", "ccomp", "xcomp"):
             sub = list(tok.subtree)
             a, b = sub[0].idx, sub[-1].idx + len(sub[-1].text)
             if not a <= trigger < b:
@@ -280,6 +280,23 @@ def _sets_the_scene(doc: Document, sent: Sentence, m: DateMention) -> bool:
         if up.dep_ == "prep" and up.head.pos_ in ("NOUN", "PROPN"):
             return False  # "the war in 2008": the date belongs to a noun
     return True
+
+
+def _present_perfect(doc: Document, e: Event) -> bool:
+    """The act is told in the present perfect ("Eritrea has rejected mediation", "planes have
+    been allowed to land"): English does not put that tense with a definite past time, so an
+    earlier sentence's date is not its date; it is reported as of the news. The verb is the
+    trigger's, or the nearest verb above a noun trigger ("has held talks"). Unparsed: False."""
+    sdoc = doc.parses.get(e.sentence) if doc.parses is not None else None
+    if sdoc is None or e.trigger_start < 0:
+        return False
+    span = sdoc.char_span(e.trigger_start - doc.sentences[e.sentence].start, e.trigger_start - doc.sentences[e.sentence].start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = next((t for t in [span.root, *span.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.tag_ != "VBN":
+        return False
+    return any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_.lower() == "have" for c in verb.children)
 
 
 def _not_dateline(doc: Document, e: Event, mentions: list[DateMention]) -> list[DateMention]:
@@ -541,7 +558,7 @@ def run(doc: Document, settings: object = None) -> Document:
                 for x in per_sentence.get(s.index, [])
             ]
             inherited = None
-            if prev:
+            if prev and not _present_perfect(doc, e):
                 ps, pm = prev[-1]
                 inherited = _event_date(pm, "paragraph", art.text[ps.start : pm.start], anchor, anchor_label)
                 if news_day is not None and is_historical(inherited, news_day, False) and not _sets_the_scene(doc, ps, pm):
