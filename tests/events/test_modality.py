@@ -108,3 +108,11 @@ def test_a_warning_about_future_measures_is_an_asserted_threat() -> None:
 def test_the_announced_act_keeps_its_own_modality() -> None:
     doc = parley.analyse_text("YEREVAN, April 19, 2024 - Armenia agreed on Friday to hand back four villages to Azerbaijan.")
     assert {e.modality for e in doc.events if e.type == "RETREAT"} == {"planned"}
+
+
+def test_an_occasion_an_act_followed_took_place() -> None:
+    """"agreed to set aside the dispute after talks in Ankara": the talks came before the
+    agreement and happened; the plan ("to set aside") is not their modality. After an act still
+    to come ("will sign ... after talks next week") they are still to come too."""
+    assert _modalities("Ethiopia and Somalia agreed on Thursday to set aside their dispute after talks in Ankara.", "CONSULT") == {"asserted"}
+    assert _modalities("Peru and Chile will sign the accord after talks in Lima next week.", "CONSULT") == {"planned"}

@@ -20,9 +20,18 @@ def modality_reason(sentence_text: str, tok: Any, event_verb: Any) -> tuple[str,
     "modal", "question" or "" — the derived-event rules use it."""
     if sentence_text.rstrip(" `'\"”’").endswith("?"):
         return "question", "question"
+    if tok is not event_verb and tok.dep_ == "pobj" and tok.pos_ in ("NOUN", "PROPN") and tok.head.dep_ == "prep" and tok.head.lower_ in ("after", "following"):
+        event_verb = tok  # an occasion an act followed: its modality is its own (below)
     chain = [event_verb]
     t = event_verb
     while t.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "dobj", "pobj", "prep", "acomp") and t.head is not t and len(chain) < 7:
+        if t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN") and t.head.dep_ == "prep" and t.head.lower_ in ("after", "following"):
+            # "agreed to resume talks after a meeting of their ministers": the occasion an act
+            # followed took place; the plan above it is not its modality, unless the act after
+            # it is itself still to come ("will sign the deal after talks next week")
+            if _future_above(t.head.head):
+                return "planned", "future"
+            break
         if t.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in ("after", "before", "because", "as", "since", "when", "while", "although", "though") for k in t.children):
             break  # a time/cause clause: its modality is its own
         t = t.head
@@ -73,6 +82,17 @@ def modality_reason(sentence_text: str, tok: Any, event_verb: Any) -> tuple[str,
         if k.dep_ == "aux" and k.lower_ == "to" and event_verb.head.lemma_ in ("be", "due", "set", "expected", "scheduled", "slated"):
             return "planned", "future"
     return "asserted", ""
+
+def _future_above(v: Any) -> bool:
+    """A verb, or one it is the complement or conjunct of, is future ("will sign", "is to sign")."""
+    for _ in range(6):
+        if {k.lower_ for k in v.children if k.dep_ in ("aux", "auxpass")} & FUTURE_AUX:
+            return True
+        if v.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or v.head is v:
+            return False
+        v = v.head
+    return False
+
 
 def _asked_of(v: Any) -> bool:
     """"the US must be ready to mediate", "should be willing to talk": readiness asked of
