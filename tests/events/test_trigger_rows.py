@@ -271,3 +271,12 @@ def test_security_forces_blocking_streets_is_no_protest() -> None:
 def test_fire_with_no_one_aimed_at_is_not_coded() -> None:
     text = "Thai police opened fire on Monday to stop the spread of the riot."
     assert not _has(text, "ASSAULT"), _show(text)
+
+
+def test_an_accord_reached_or_announced_is_agree_and_one_signed_is_support() -> None:
+    """Manual section 3: "reached/struck/announced a deal" is AGREE, "signed" one is SUPPORT."""
+    assert _pairs("Bulgaria and Moldova announced on Friday a repatriation agreement for the fishermen.", "AGREE") == {("BGR", "MDA")}
+    assert _pairs("Egypt and Sudan reached an accord on the dam's filling on Tuesday.", "AGREE") == {("EGY", "SDN")}
+    assert _pairs("Chile and Bolivia clinched a pact on lithium exports on Monday.", "AGREE") == {("CHL", "BOL")}
+    signed = "Kenya and Ethiopia signed a defence pact on Friday."
+    assert _pairs(signed, "SUPPORT") == {("KEN", "ETH")} and not _pairs(signed, "AGREE")

@@ -68,6 +68,8 @@ _PUBLISHED = ("statement", "report", "document", "video", "footage", "data", "fi
               "oil", "emission", "chemical", "fund", "money", "cash", "tranche", "payment", "reserve", "stock", "balloon")
 # Things and people a state sends to help another: when they "arrive" somewhere, that is the
 # delivery of aid (CAMEO 07), not a visit.
+# Verbs that tell an accord reached (not signed): its noun is the AGREE.
+_SETTLE = ("reach", "conclude", "strike", "seal", "announce", "agree", "clinch", "finalize", "finalise", "hammer")
 _DOCUMENTS = ("deal", "agreement", "treaty", "accord", "pact", "convention", "protocol", "talks", "negotiation", "organization", "organisation", "council", "body", "race", "election", "competition")
 _PROJECTILES = ("drone", "missile", "rocket", "projectile", "shell", "mortar", "grenade", "bomb", "torpedo", "artillery", "salvo", "barrage")
 _DELIVERED = ("tank", "howitzer", "artillery", "drone", "munition", "weapon", "missile", "ammunition", "shell", "shipment", "consignment", "aid", "equipment",
@@ -151,10 +153,15 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("vow", V, "AGREE", "030", TO),
     Trigger("commit", V, "AGREE", "030", TO),
     Trigger("accept", V, "AGREE", "030", ()),
-    Trigger("agreement", N, "AGREE", "030", WITH + ("between",), light_verbs=("reach", "conclude", "strike", "seal")),
+    # "reached / struck / announced a deal" is AGREE, "signed" one SUPPORT (manual, section 3)
+    Trigger("agreement", N, "AGREE", "030", WITH + ("between",), light_verbs=_SETTLE),
     Trigger("agreement", N, "SUPPORT", "057", WITH + ("between",), light_verbs=("sign", "ink")),
-    Trigger("deal", N, "AGREE", "030", WITH + ("between",), light_verbs=("reach", "conclude", "strike", "seal")),
+    Trigger("deal", N, "AGREE", "030", WITH + ("between",), light_verbs=_SETTLE),
     Trigger("deal", N, "SUPPORT", "057", WITH + ("between",), light_verbs=("sign", "ink")),
+    Trigger("accord", N, "AGREE", "030", WITH + ("between",), light_verbs=_SETTLE),
+    Trigger("accord", N, "SUPPORT", "057", WITH + ("between",), light_verbs=("sign", "ink")),
+    Trigger("pact", N, "AGREE", "030", WITH + ("between",), light_verbs=_SETTLE),
+    Trigger("pact", N, "SUPPORT", "057", WITH + ("between",), light_verbs=("sign", "ink")),
     # "reached a consensus / an understanding": an agreement without a document
     Trigger("consensus", N, "AGREE", "030", WITH + ("between", "on"), light_verbs=("reach", "achieve", "forge", "find")),
     Trigger("understanding", N, "AGREE", "030", WITH + ("between",), light_verbs=("reach", "achieve")),
