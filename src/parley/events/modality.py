@@ -116,6 +116,10 @@ def _requested(v: Any) -> bool:
             return True
         if dep == "advcl" and up.pos_ == "VERB" and lem in REQUEST_HEADS - {"tell", "call"} and any(k.dep_ == "aux" and k.lower_ == "to" for k in v.children):
             return True  # "demanded parties to allow": the parser's purpose clause
+        if dep == "advcl" and up.pos_ == "VERB" and lem == "call" and any(k.dep_ == "aux" and k.lower_ == "to" for k in v.children) and any(
+            p.dep_ == "prep" and p.lower_ in ("on", "upon") and any(o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in p.children) for p in up.children
+        ):
+            return True  # "called on Serbia on Tuesday to release": the parser's purpose clause again
         if dep == "ccomp" and up.pos_ == "VERB" and any(o.lemma_.lower() in REQUEST_NOUNS for o in children_of(up, ("dobj",))):
             return True  # "reiterated its demand that Israel ease": the clause hangs on the verb
         if dep in ("acl", "ccomp") and up.pos_ == "NOUN" and lem in REQUEST_NOUNS:

@@ -13,7 +13,7 @@ from .lexicon import OCCURRENCE_VERBS, Trigger
 from .ontology import PLOVER_TYPES
 from .parse_helpers import counted_vaguely, objects_of, subject_of
 from .sentence import SentenceContext
-from .words import ADJUNCT_PREPS, ALLEGING_HEADS, EVENT_PART_NOUNS, HAPPENING_NOUNS, STATE_NOUNS, TERMINATING, TRAVEL_VERBS
+from .words import ADJUNCT_PREPS, ALLEGING_HEADS, EVENT_PART_NOUNS, HAPPENING_NOUNS, STATE_NOUNS, TERMINATING, TIME_NOUNS, TRAVEL_VERBS
 
 
 class TriggerReadings(SentenceContext):
@@ -39,7 +39,8 @@ class TriggerReadings(SentenceContext):
         """Readings of a trigger word that its context allows, most specific first."""
         if not cands:
             return []
-        preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt")}
+        # "called Xi on Tuesday": a preposition whose object is a time is no particle ("call on")
+        preps = {c.lower_ for c in tok.children if c.dep_ == "prt" or (c.dep_ == "prep" and not _time_phrase(c))}
         objs = objects_of(tok, ("dobj", "dative")) if tok.pos_ in ("VERB", "AUX", "ADJ") else []
         obj_lemmas = {o.lemma_.lower() for o in objs} | {c.lemma_.lower() for o in objs for c in o.children if c.dep_ in ("compound", "amod")}
         obj_lemmas |= {o.lower_ for o in objs}
@@ -158,3 +159,9 @@ class TriggerReadings(SentenceContext):
         if tok.dep_ == "appos" or tok.dep_ == "ROOT":
             return True, None
         return False, None
+
+
+def _time_phrase(prep: Any) -> bool:
+    """"on Tuesday", "on May 3", "on the same day": the preposition only dates its verb."""
+    pobjs = [p for p in prep.children if p.dep_ == "pobj"]
+    return bool(pobjs) and all(p.ent_type_ in ("DATE", "TIME") or p.lemma_.lower() in TIME_NOUNS for p in pobjs)

@@ -64,6 +64,11 @@ from .policy import actor_key
 from .words import INTERLOCUTOR_WINDOW, PREVIOUS_PARTY_WINDOW
 
 
+# Constructions whose pending addressee is the party the passage just named, as for the model's
+# events ("Serbia called the decision a provocation": whose decision the sentence before says).
+PASSAGE_ADDRESSEES = frozenset({"characterized-as"})
+
+
 def _resolve_addressees(events: list[Event], actors: TokenActors | None = None) -> list[Event]:
     """Fill a missing addressee with the other side of the page's current meeting; for the
     learned model's events, else with the latest party of another country named in the
@@ -90,7 +95,7 @@ def _resolve_addressees(events: list[Event], actors: TokenActors | None = None) 
             if partner is not None:
                 break
         how = "interlocutor"
-        if partner is None and actors is not None and e.coding.kind == "model":
+        if partner is None and actors is not None and (e.coding.kind == "model" or e.coding.construction in PASSAGE_ADDRESSEES):
             partner = _previous_party(e, actors)
             how = "previous-sentence"
         if partner is None:
