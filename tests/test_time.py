@@ -284,11 +284,12 @@ def test_a_present_perfect_act_does_not_take_an_earlier_sentences_date() -> None
     doc = _doc(
         [["On Thursday, the US held talks with China in Geneva, officials said."],
          ["The US held talks with China on Monday in Lima.", "The US has held talks with China on tariffs too.",
-          "The US held talks with China on fisheries too."]],
+          "The US held talks with China on fisheries too.", "The US holds talks with China on steel too."]],
         date(2024, 5, 9), "meta",
     )
-    doc = _parsed(doc, tuple(_event(doc, k, "held talks") for k in (1, 2, 3)))
-    monday, perfect, past = time_stage.run(doc).events
+    doc = _parsed(doc, tuple(_event(doc, k, "held talks" if k < 4 else "holds talks") for k in (1, 2, 3, 4)))
+    monday, perfect, past, present = time_stage.run(doc).events
+    assert present.date is not None and present.date.value == "2024-05-09", "the present simple is the news's"
     assert monday.date is not None and monday.date.value == "2024-05-06"
     assert perfect.date is not None and perfect.date.value == "2024-05-09", "the present perfect is the news's"
     assert past.date is not None and past.date.value == "2024-05-06", "the simple past carries the day over"

@@ -282,11 +282,12 @@ def _sets_the_scene(doc: Document, sent: Sentence, m: DateMention) -> bool:
     return True
 
 
-def _present_perfect(doc: Document, e: Event) -> bool:
+def _told_as_current(doc: Document, e: Event) -> bool:
     """The act is told in the present perfect ("Eritrea has rejected mediation", "planes have
-    been allowed to land"): English does not put that tense with a definite past time, so an
-    earlier sentence's date is not its date; it is reported as of the news. The verb is the
-    trigger's, or the nearest verb above a noun trigger ("has held talks"). Unparsed: False."""
+    been allowed to land") or the present simple ("Caracas calls the operation a pretext"):
+    English does not put these with a definite past time, so an earlier sentence's date is not
+    its date; it is reported as of the news. The verb is the trigger's, or the nearest verb above
+    a noun trigger ("has held talks"). Unparsed: False."""
     sdoc = doc.parses.get(e.sentence) if doc.parses is not None else None
     if sdoc is None or e.trigger_start < 0:
         return False
@@ -294,7 +295,11 @@ def _present_perfect(doc: Document, e: Event) -> bool:
     if span is None:
         return False
     verb = next((t for t in [span.root, *span.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None or verb.tag_ != "VBN":
+    if verb is None:
+        return False
+    if verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return True  # the present simple: "Caracas calls the operation a pretext"
+    if verb.tag_ != "VBN":
         return False
     return any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_.lower() == "have" for c in verb.children)
 
@@ -558,7 +563,7 @@ def run(doc: Document, settings: object = None) -> Document:
                 for x in per_sentence.get(s.index, [])
             ]
             inherited = None
-            if prev and not _present_perfect(doc, e):
+            if prev and not _told_as_current(doc, e):
                 ps, pm = prev[-1]
                 inherited = _event_date(pm, "paragraph", art.text[ps.start : pm.start], anchor, anchor_label)
                 if news_day is not None and is_historical(inherited, news_day, False) and not _sets_the_scene(doc, ps, pm):
