@@ -32,6 +32,9 @@ class SentenceContext:
         self.dateline = dateline_end(sentence.text)
         # The two sides of the page's latest meeting, for "the two sides agreed" (set by run()).
         self.meeting: tuple[Actor, Actor] | None = None
+        # The two sides of the page's latest interaction of any type, for the object "both
+        # sides" ("the envoy urged both sides to respect the truce"; set by run()).
+        self.pair: tuple[Actor, Actor] | None = None
 
     # -- actor lookup ------------------------------------------------------------------------
     def actor(self, tok: Any | None) -> list[Actor]:
@@ -50,6 +53,10 @@ class SentenceContext:
             if self.meeting is not None and t.i not in self.actors and t.dep_ in ("nsubj", "nsubjpass", "conj") and is_pair_phrase(t):
                 src, tgt = self.meeting
                 out.extend([replace(src, resolution="pair:meeting"), replace(tgt, resolution="pair:meeting")])
+                continue
+            if self.pair is not None and t.i not in self.actors and t.dep_ in ("dobj", "pobj", "dative") and is_pair_phrase(t):
+                src, tgt = self.pair
+                out.extend([replace(src, resolution="pair:passage"), replace(tgt, resolution="pair:passage")])
                 continue
             a = self.actors.get(t.i)
             if a is None and t.dep_ in ("compound", "nmod", "amod") and t.head.i in self.actors:

@@ -192,6 +192,7 @@ def run(doc: Document, settings: Any = None) -> Document:
     captions = {i for i, p in enumerate(doc.article.paragraphs) if p.kind == "caption"}
     events: list[Event] = []
     meeting: Event | None = None
+    pair: Event | None = None  # the latest interaction of two countries, for "urged both sides"
     coded: list[tuple[SentenceCoder, list[Event], bool]] = []
     for sent in doc.sentences:
         sdoc = parses.get(sent.index)
@@ -200,10 +201,14 @@ def run(doc: Document, settings: Any = None) -> Document:
         coder = SentenceCoder(doc, sent, sdoc, actors.of(sent.index))  # type: ignore[arg-type]
         if meeting is not None and sent.index - meeting.sentence <= 6:
             coder.meeting = (meeting.source, meeting.target)
+        if pair is not None and sent.index - pair.sentence <= 6:
+            coder.pair = (pair.source, pair.target)
         found = coder.code()
         for e in found:
             if e.type == "CONSULT" and e.modality == "asserted" and e.target.country and e.source.country != e.target.country:
                 meeting = e
+            if e.modality == "asserted" and e.source.country and e.target.country and e.source.country != e.target.country and not e.target.resolution.startswith("pair:"):
+                pair = e
         # the model speaks only where the rules coded nothing usable (an event still waiting for
         # its addressee may yet be resolved, so it counts as usable only when one exists)
         coded.append((coder, found, any(e.target.resolution != "unresolved" for e in found)))
