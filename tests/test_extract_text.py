@@ -163,3 +163,14 @@ def test_masthead_and_menu_above_the_headline_are_not_the_title() -> None:
     assert out.title == "Ministers meet in Vienna over border checks"
     assert out.text == "The two foreign ministers met in Vienna on Tuesday, officials said."
     assert (out.page_date, out.page_date_source) == (date(2024, 4, 17), "published-line")
+
+
+def test_a_labelled_cross_link_is_chrome() -> None:
+    """"Related: EU envoy to meet both sides in Brussels" is a linked headline, not news; a body
+    sentence that merely contains "related" stays."""
+    raw = ("Kosovo delays plate rule\n\nKosovo's government postponed the rule on Sunday after talks with Serbia.\n"
+           "Related: EU envoy to meet both sides in Brussels\nWatch: Barricades go up in the north\n"
+           "Officials said the delay was related to security concerns.\n")
+    cleaned = clean_scraped_text(raw)
+    assert "EU envoy" not in cleaned.text and "Barricades go up" not in cleaned.text
+    assert "related to security concerns" in cleaned.text and "postponed the rule" in cleaned.text

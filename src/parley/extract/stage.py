@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 _CHROME = re.compile(
     r"""^(?:
         related\s+posts?|related\s+articles?|related\s+stories|related\s+news|related|
+        # a cross-link with its label ("Related: EU envoy to meet both sides"): a headline, no news
+        (?:related(?:\s+(?:posts?|articles?|stor(?:y|ies)|news|coverage|content|links?|reading))?|don'?t\s+miss|recommended|watch|listen|see\s+more|more\s+on\s+this)\s*[:|»>]\s*.{0,200}|
         (?:read\s+more|read\s+next|read\s+also|also\s+read|see\s+also|more\s+on\s+this\s+story)(?:\s*[:|»>-].{0,200})?|more\s+from\s+.{1,40}|you\s+may\s+also\s+like|recommended(?:\s+for\s+you)?|
         trending(?:\s+now)?|most\s+read|most\s+popular|popular\s+posts?|latest\s+news|recent\s+posts?|
         leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+a\s+comment|\d+\s+comments?|comments?|
