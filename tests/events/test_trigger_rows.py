@@ -280,3 +280,12 @@ def test_an_accord_reached_or_announced_is_agree_and_one_signed_is_support() -> 
     assert _pairs("Chile and Bolivia clinched a pact on lithium exports on Monday.", "AGREE") == {("CHL", "BOL")}
     signed = "Kenya and Ethiopia signed a defence pact on Friday."
     assert _pairs(signed, "SUPPORT") == {("KEN", "ETH")} and not _pairs(signed, "AGREE")
+
+
+def test_solidarity_and_gratitude_expressed_are_support() -> None:
+    """Manual, SUPPORT: thank, express solidarity. Each enumerated party expresses it."""
+    text = "Leaders of Argentina, Mexico and Colombia expressed solidarity with the Brazilian government on Sunday."
+    assert _pairs(text, "SUPPORT") == {("ARG", "BRA"), ("MEX", "BRA"), ("COL", "BRA")}
+    assert _pairs("The Afghan foreign minister expressed gratitude to Turkmenistan for the new school.", "SUPPORT") == {("AFG", "TKM")}
+    # near miss: condolences are no PLOVER act
+    assert not _pairs("The Afghan foreign minister expressed condolences to Turkmenistan after the floods.", "SUPPORT")

@@ -190,6 +190,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("apologise", V, "SUPPORT", "055", TO),
     Trigger("defend", V, "SUPPORT", "051"),
     Trigger("support", N, "SUPPORT", "051", ("for",), light_verbs=("express", "voice", "reaffirm", "offer", "pledge", "declare")),
+    # "expressed solidarity with", "conveyed its gratitude to" (manual: thank, express solidarity)
+    Trigger("solidarity", N, "SUPPORT", "051", ("with", "to", "for"), light_verbs=("express", "voice", "reaffirm", "declare", "show", "extend", "offer", "pledge")),
+    Trigger("gratitude", N, "SUPPORT", "051", ("to", "for"), light_verbs=("express", "voice", "convey", "extend", "show")),
+    Trigger("appreciation", N, "SUPPORT", "051", ("to", "for"), light_verbs=("express", "voice", "convey", "extend")),
     # --- AID ---------------------------------------------------------------------------------
     Trigger("aid", V, "AID", "070"),
     Trigger("assist", V, "AID", "070"),
