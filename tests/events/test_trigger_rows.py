@@ -289,3 +289,10 @@ def test_solidarity_and_gratitude_expressed_are_support() -> None:
     assert _pairs("The Afghan foreign minister expressed gratitude to Turkmenistan for the new school.", "SUPPORT") == {("AFG", "TKM")}
     # near miss: condolences are no PLOVER act
     assert not _pairs("The Afghan foreign minister expressed condolences to Turkmenistan after the floods.", "SUPPORT")
+
+
+def test_materiel_handed_or_delivered_is_aid() -> None:
+    assert _pairs("Taiwan handed a patrol boat to Palau on Thursday.", "AID") == {("TWN", "PLW")}
+    assert _pairs("Japan delivered two patrol vessels to Vietnam on Monday.", "AID") == {("JPN", "VNM")}
+    # near miss: a hand-over of a suspect is a release, no aid
+    assert not _pairs("Kenya handed over the suspect to Uganda on Monday.", "AID")

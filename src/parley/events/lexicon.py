@@ -68,6 +68,10 @@ _PUBLISHED = ("statement", "report", "document", "video", "footage", "data", "fi
               "oil", "emission", "chemical", "fund", "money", "cash", "tranche", "payment", "reserve", "stock", "balloon")
 # Things and people a state sends to help another: when they "arrive" somewhere, that is the
 # delivery of aid (CAMEO 07), not a visit.
+# Equipment a state gives another ("handed a patrol boat to Palau", "delivered two helicopters").
+_MATERIEL = ("boat", "ship", "vessel", "aircraft", "plane", "helicopter", "jet", "vehicle", "truck", "ambulance", "drone", "radar", "bomber", "fighter", "frigate", "corvette")
+# People a state sends back to their own ("returned 14 Thai fishermen"): a release (RETREAT).
+_RETURNED_PEOPLE = ("fisherman", "fishermen", "sailor", "crew", "crewman", "seaman", "migrant", "national", "citizen", "soldier", "detainee", "captive", "worker", "tourist", "student", "pilot")
 # Verbs that tell an accord reached (not signed): its noun is the AGREE.
 _SETTLE = ("reach", "conclude", "strike", "seal", "announce", "agree", "clinch", "finalize", "finalise", "hammer")
 _DOCUMENTS = ("deal", "agreement", "treaty", "accord", "pact", "convention", "protocol", "talks", "negotiation", "organization", "organisation", "council", "body", "race", "election", "competition")
@@ -203,8 +207,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     # ways it is cooperation (064, "share" below)
     Trigger("provide", V, "AID", "072", TO + ("dative",), context="military", needs_object=("intelligence", "photograph", "imagery", "reconnaissance")),
     Trigger("send", V, "AID", "070", TO + ("dative",), needs_object=("aid", "assistance", "help", "weapon", "arms", "supply", "ammunition", "equipment", "vaccine", "food", "relief", "money", "missile", "tank")),
-    Trigger("deliver", V, "AID", "070", TO + ("dative",), needs_object=("aid", "assistance", "weapon", "arms", "supply", "ammunition", "equipment", "vaccine", "food", "relief", "missile", "tank", "medicine")),
-    Trigger("give", V, "AID", "070", TO + ("dative",), needs_object=("aid", "assistance", "weapon", "arms", "loan", "money", "grant", "fund")),
+    Trigger("deliver", V, "AID", "070", TO + ("dative",), needs_object=("aid", "assistance", "weapon", "arms", "supply", "ammunition", "equipment", "vaccine", "food", "relief", "missile", "tank", "medicine") + _MATERIEL),
+    Trigger("give", V, "AID", "070", TO + ("dative",), needs_object=("aid", "assistance", "weapon", "arms", "loan", "money", "grant", "fund") + _MATERIEL),
+    # "handed a patrol boat to Palau": materiel given (with "over", the row further down)
+    Trigger("hand", V, "AID", "070", ("to", "dative"), needs_object=("aid", "supply", "equipment", "vaccine", "dose", "weapon") + _MATERIEL),
     Trigger("grant", V, "AID", "070", TO + ("dative",), needs_object=("aid", "assistance", "loan", "money", "fund", "asylum")),
     # CAMEO 081 "ease administrative sanctions": clemency or a pardon for convicted people.
     Trigger("grant", V, "CONCEDE", "081", TO + ("dative",), context="legal", needs_object=("clemency", "pardon", "amnesty", "reprieve")),
@@ -337,7 +343,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("game", N, "COOPERATE", "062", WITH + ("between",), mode="joint exercise", context="military", needs_modifier=("war",), light_verbs=("launch", "hold", "stage", "conduct", "begin", "start")),
     Trigger("maneuver", N, "COOPERATE", "062", WITH + ("between",), mode="joint exercise", context="military", needs_modifier=("joint", "military", "naval")),
     # AID
-    Trigger("hand", V, "AID", "070", ("to", "dative"), particle="over", needs_object=("aid", "medicine", "food", "supply", "equipment", "good", "vaccine", "money", "fund", "weapon", "relief", "kg", "ton", "tonne", "dose")),
+    Trigger("hand", V, "AID", "070", ("to", "dative"), particle="over", needs_object=("aid", "medicine", "food", "supply", "equipment", "good", "vaccine", "money", "fund", "weapon", "relief", "kg", "ton", "tonne", "dose") + _MATERIEL),
     Trigger("contribute", V, "AID", "074", ("to",), needs_object=("troop", "soldier", "force", "fund", "money", "aid", "million", "billion", "peacekeeper")),
     Trigger("evacuate", V, "AID", "073", ("from",), context="humanitarian", needs_object=("wounded", "civilian", "refugee", "injured", "resident", "sick", "child", "people", "citizen", "national", "evacuee")),
     Trigger("asylum", N, "AID", "075", TO, context="asylum", light_verbs=("grant", "give", "offer", "provide")),
@@ -361,7 +367,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("call", V, "CONCEDE", "0832", ("with",), particle="off", needs_object=("strike", "protest", "boycott", "demonstration", "march", "rally", "sit-in")),
     # RETREAT
     Trigger("release", V, "RETREAT", "0841", ("to",), mode="release", forbids_object=_PUBLISHED),
-    Trigger("return", V, "RETREAT", "0842", ("to", "dative"), mode="return", needs_object=("weapon", "equipment", "property", "land", "territory", "prisoner", "hostage", "body", "remains", "asset", "helicopter", "aircraft", "ship", "vessel", "artifact", "island", "area")),
+    Trigger("return", V, "RETREAT", "0842", ("to", "dative"), mode="return", needs_object=("weapon", "equipment", "property", "land", "territory", "prisoner", "hostage", "body", "remains", "asset", "helicopter", "aircraft", "ship", "vessel", "artifact", "island", "area") + _RETURNED_PEOPLE),
     Trigger("hand", V, "RETREAT", "0841", ("to", "dative"), particle="over", mode="release", needs_object=("suspect", "prisoner", "hostage", "national", "detainee", "citizen", "bomber", "fugitive", "body", "territory", "control", "power", "weapon", "two", "three")),
     Trigger("resign", V, "RETREAT", "0831", (), mode="resign"),
     Trigger("step", V, "RETREAT", "0831", (), particle="down", mode="resign"),
