@@ -307,3 +307,21 @@ def test_a_date_inside_an_infinitive_dates_the_plan_not_the_agreement() -> None:
     in_march, monday = time_stage.run(doc).events
     assert in_march.date is not None and in_march.date.value == "2024-05-09"
     assert monday.date is not None and monday.date.value == "2024-05-06"
+
+
+def test_a_titled_person_out_of_office_does_not_take_a_background_date() -> None:
+    """"In 1948, Costa Rica abolished its army. President Laura Chinchilla accused Nicaragua ...":
+    the officeholder file has her president from 2010, so the act is the news's, not 1948's. An
+    untitled party in the same place still takes the paragraph's year."""
+    import parley
+
+    html = ("<html><head><meta property='article:published_time' content='2010-11-03T10:00:00Z'></head><body><article>"
+            "<p>Costa Rica accused Nicaragua on Wednesday of sending troops onto its territory along the San Juan river.</p>"
+            "<p>In 1948, Costa Rica abolished its army. President Laura Chinchilla accused Nicaragua of dumping sediment on Costa Rican land."
+            " Costa Rica accused Nicaragua of violating the border too.</p></article></body></html>")
+    doc = parley.analyse_text(html, html=True)
+    accusations = [e for e in doc.events if e.type == "ACCUSE" and e.source.country == "CRI" and e.target.country == "NIC"]
+    by_sentence = {e.evidence.split()[0]: e for e in accusations}
+    assert by_sentence["President"].date is not None and by_sentence["President"].date.value == "2010-11-03"
+    untitled = [e for e in accusations if e.evidence.startswith("Costa Rica accused Nicaragua of violating")]
+    assert untitled and untitled[0].date is not None and untitled[0].date.value == "1948"

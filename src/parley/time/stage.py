@@ -362,6 +362,26 @@ def _role_at(actor: Actor, when: EventDate | None, holders: object) -> Actor:
     return actor
 
 
+def _out_of_office(e: Event, when: EventDate, news: EventDate, holders: object) -> bool:
+    """A side of `e` is a person named with a title ("President Laura Chinchilla") who held no
+    office of theirs on `when` but holds one on the news date."""
+    from ..reference.people import Officeholders
+
+    assert isinstance(holders, Officeholders)
+    for actor in (e.source, e.target):
+        if not (actor.person_id or actor.name) or not actor.role or actor.role.lower() not in actor.text.lower():
+            continue  # no person, or no title in the page's own words
+        terms = holders.find_person(actor.name or actor.text, on=None, country=actor.country)
+        terms = [t for t in terms if actor.person_id is None or t.person_id == actor.person_id]
+        if not terms:
+            continue
+        then = any(t.start <= d and (t.end is None or d < t.end) for t in terms for d in (when.first, when.last))
+        now = any(t.start <= news.first and (t.end is None or news.first < t.end) for t in terms)
+        if now and not then:
+            return True
+    return False
+
+
 def _counterpart(actor: Actor, other: Actor, when: EventDate | None, holders: object) -> Actor:
     from ..reference.people import Officeholders
 
@@ -572,6 +592,10 @@ def run(doc: Document, settings: object = None) -> Document:
                     # paragraph stepped back into history for a clause and returned to the news.
                     # A main clause's date ("In 1982, Argentina invaded the islands.") sets the
                     # time of the acts told after it.
+                    inherited = None
+                elif news is not None and is_historical(inherited, news_day, False) and _out_of_office(e, inherited, news, holders):
+                    # "President Laura Chinchilla accused Nicaragua" after a paragraph's 1948: the
+                    # titled person held no office then, and holds it at the news date
                     inherited = None
             if inherited is not None:
                 when = inherited
