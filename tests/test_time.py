@@ -325,3 +325,18 @@ def test_a_titled_person_out_of_office_does_not_take_a_background_date() -> None
     assert by_sentence["President"].date is not None and by_sentence["President"].date.value == "2010-11-03"
     untitled = [e for e in accusations if e.evidence.startswith("Costa Rica accused Nicaragua of violating")]
     assert untitled and untitled[0].date is not None and untitled[0].date.value == "1948"
+
+
+def test_a_live_blogs_news_date_is_its_page_date() -> None:
+    """A live blog's timestamped posts are the page's day's news: the lead's earlier day ("two
+    dams burst on Sunday night") dates only its own sentence. The same lead on an ordinary page
+    with a weak page date still makes the news date."""
+    posts = [["08:10 Rescuers are still searching the town, where two dams burst on Sunday night."],
+             ["09:20 Turkey says two ships carrying field hospitals have set sail."],
+             ["10:35 The UN has released 10 million dollars from its emergency fund."]]
+    blog = _doc(posts, date(2023, 9, 14), "page-date-line")
+    news = time_stage.infer_news_date(blog)
+    assert news is not None and news.first == date(2023, 9, 14)
+    plain = _doc([[p[0][6:]] for p in posts], date(2023, 9, 14), "page-date-line")
+    news = time_stage.infer_news_date(plain)
+    assert news is not None and news.first == date(2023, 9, 10)

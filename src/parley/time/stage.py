@@ -148,6 +148,10 @@ def infer_news_date(doc: Document) -> EventDate | None:
     page_date = art.published
     page_source = "page-date:" + (art.published_source or "unknown")
     leads = lead_sentences(doc)
+    if page_date is not None and _is_live_blog(art):
+        # A live blog's posts are the page's day's news ("09:20 Turkey says two ships have set
+        # sail"): its lead's earlier day ("dams burst on Sunday night") dates only that sentence.
+        return EventDate(page_date.isoformat(), "day", page_date, page_date, page_source, year_from="page-date")
     if page_date is not None and (art.published_source or "") in STRONG_DATE_SOURCES:
         # A trusted publication date is the anchor, but the news is the day the lead reports
         # ("published Wednesday: ... met on Tuesday"), when it lies within the past week.
@@ -167,6 +171,16 @@ def infer_news_date(doc: Document) -> EventDate | None:
     if page_date is not None:
         return EventDate(page_date.isoformat(), "day", page_date, page_date, page_source, year_from="page-date")
     return None
+
+
+_CLOCK_POST = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}|\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.))\b", re.IGNORECASE)
+
+
+def _is_live_blog(art: object) -> bool:
+    """Three or more paragraphs, at least half of them, open with a clock time ("09:20 Turkey says")."""
+    paras = [art.text[p.start : p.end] for p in art.paragraphs]  # type: ignore[attr-defined]
+    posts = sum(1 for p in paras if _CLOCK_POST.match(p))
+    return posts >= 3 and 2 * posts >= len(paras)
 
 
 def _lead_event_day(doc: Document, leads: list[Sentence], page_date: date | None, relative_only: bool = False) -> EventDate | None:
