@@ -296,3 +296,10 @@ def test_materiel_handed_or_delivered_is_aid() -> None:
     assert _pairs("Japan delivered two patrol vessels to Vietnam on Monday.", "AID") == {("JPN", "VNM")}
     # near miss: a hand-over of a suspect is a release, no aid
     assert not _pairs("Kenya handed over the suspect to Uganda on Monday.", "AID")
+
+
+def test_a_firing_exercise_into_open_water_is_mobilize() -> None:
+    """Manual, MOBILIZE: a firing exercise at the target is MOBILIZE; firing at it is ASSAULT."""
+    text = "China fired missiles into waters off Taiwan's main ports on Friday."
+    assert _pairs(text, "MOBILIZE") == {("CHN", "TWN")} and not _pairs(text, "ASSAULT")
+    assert _pairs("Russian forces fired missiles at Kyiv on Monday.", "ASSAULT") == {("RUS", "UKR")}

@@ -72,6 +72,8 @@ _PUBLISHED = ("statement", "report", "document", "video", "footage", "data", "fi
 _MATERIEL = ("boat", "ship", "vessel", "aircraft", "plane", "helicopter", "jet", "vehicle", "truck", "ambulance", "drone", "radar", "bomber", "fighter", "frigate", "corvette")
 # People a state sends back to their own ("returned 14 Thai fishermen"): a release (RETREAT).
 _RETURNED_PEOPLE = ("fisherman", "fishermen", "sailor", "crew", "crewman", "seaman", "migrant", "national", "citizen", "soldier", "detainee", "captive", "worker", "tourist", "student", "pilot")
+# Where a firing exercise puts its rounds: open water, not a target ("into the sea off Taiwan").
+_OPEN_WATERS = ("water", "waters", "sea", "ocean", "strait", "gulf", "bay")
 # Verbs that tell an accord reached (not signed): its noun is the AGREE.
 _SETTLE = ("reach", "conclude", "strike", "seal", "announce", "agree", "clinch", "finalize", "finalise", "hammer")
 _DOCUMENTS = ("deal", "agreement", "treaty", "accord", "pact", "convention", "protocol", "talks", "negotiation", "organization", "organisation", "council", "body", "race", "election", "competition")
@@ -297,6 +299,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("invade", V, "ASSAULT", "192", mode="heavy-weapons", context="territory"),
     Trigger("kill", V, "ASSAULT", "190"),
     Trigger("shoot", V, "ASSAULT", "190", ("dobj", "at"), mode="firearms"),
+    # "fired missiles into the waters off Taiwan": a firing exercise at the target is MOBILIZE,
+    # firing at it ASSAULT (manual, MOBILIZE near misses); before the ASSAULT rows, as more specific
+    Trigger("fire", V, "MOBILIZE", "150", ("into", "toward", "towards", "near", "off", "over"), mode="weapons", needs_object=("missile", "rocket", "shell", "round", "artillery"), needs_pobj=_OPEN_WATERS),
+    Trigger("launch", V, "MOBILIZE", "150", ("into", "toward", "towards", "near", "off", "over"), mode="weapons", needs_object=_PROJECTILES, needs_pobj=_OPEN_WATERS),
     Trigger("fire", V, "ASSAULT", "190", ("at", "on", "into"), needs_object=("missile", "rocket", "shell", "shot", "round", "mortar", "drone", "artillery", "bullet")),
     # CAMEO 056 forgive, under diplomatic cooperation.
     Trigger("forgive", V, "SUPPORT", "056", ("dobj",)),
