@@ -303,3 +303,10 @@ def test_a_firing_exercise_into_open_water_is_mobilize() -> None:
     text = "China fired missiles into waters off Taiwan's main ports on Friday."
     assert _pairs(text, "MOBILIZE") == {("CHN", "TWN")} and not _pairs(text, "ASSAULT")
     assert _pairs("Russian forces fired missiles at Kyiv on Monday.", "ASSAULT") == {("RUS", "UKR")}
+
+
+def test_concern_voiced_is_a_disapproval() -> None:
+    """Manual, ACCUSE disapprove: express concern; with no party responsible, no interaction."""
+    assert _pairs("Germany raised concerns with China on Monday over the treatment of Uighurs.", "ACCUSE") == {("DEU", "CHN")}
+    assert _pairs("Indonesia and Malaysia voiced concern over the coup in Myanmar on Monday.", "ACCUSE") == {("IDN", "MMR"), ("MYS", "MMR")}
+    assert not {p for p in _pairs("Japan expressed concern about the fighting on Monday.", "ACCUSE") if p[1] and p[1] != "JPN"}

@@ -414,6 +414,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("hearing", N, "ACCUSE", "090", ("against", "into", "of"), mode="investigate", context="legal", light_verbs=("open", "begin", "start", "hold", "conduct")),
     Trigger("lawsuit", N, "ACCUSE", "115", ("against",), mode="allege", context="legal", light_verbs=("file", "bring", "launch")),
     Trigger("condemnation", N, "ACCUSE", "111", ("of",), light_verbs=("express", "issue", "voice")),
+    # "voiced concern over the coup in Myanmar" (manual, ACCUSE disapprove: express concern; with
+    # no party responsible named there is no target, and no interaction)
+    Trigger("concern", N, "ACCUSE", "111", ("over", "about", "at", "regarding", "with"), mode="disapprove", light_verbs=("express", "voice", "raise", "register", "convey", "reiterate", "reaffirm")),
     # REJECT
     Trigger("renege", V, "REJECT", "120", ("on",)),
     Trigger("oppose", V, "REJECT", "120"),
