@@ -26,7 +26,7 @@ from ..records import Actor, Event
 from . import derived
 from .modality import as_stated
 from .coding import Coding
-from .constructions import arms_against, called_to, characterized_as, out_of_the_question, owned_request, persona_non_grata, protest_message, said_that_must
+from .constructions import arms_against, brokered, called_to, characterized_as, out_of_the_question, owned_request, persona_non_grata, protest_message, said_that_must
 from .learned import model_events
 from .lexicon import Trigger, triggers_for
 from .ontology import PLOVER_TYPES
@@ -209,6 +209,7 @@ CONSTRUCTIONS: tuple[tuple[str, Callable[[SentenceCoder, list[Event]], list[Even
     ("owned-request", owned_request.apply),
     ("characterized-as", characterized_as.apply),
     ("called-to", called_to.apply),
+    ("brokered", brokered.apply),
     ("derived", derived.apply),
     ("as-stated", as_stated),
 )
