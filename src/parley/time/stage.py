@@ -39,7 +39,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from ..extract.pagedate import STRONG_SOURCES
-from ..records import Actor, Document, Event, EventDate, Precision, Sentence
+from ..records import Actor, Article, Document, Event, EventDate, Precision, Sentence
 from .expressions import DateMention, find_dates, iso_at_precision
 
 HISTORICAL_MARGIN_DAYS = 3
@@ -176,9 +176,9 @@ def infer_news_date(doc: Document) -> EventDate | None:
 _CLOCK_POST = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}|\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.))\b", re.IGNORECASE)
 
 
-def _is_live_blog(art: object) -> bool:
+def _is_live_blog(art: Article) -> bool:
     """Three or more paragraphs, at least half of them, open with a clock time ("09:20 Turkey says")."""
-    paras = [art.text[p.start : p.end] for p in art.paragraphs]  # type: ignore[attr-defined]
+    paras = [art.text[p.start : p.end] for p in art.paragraphs]
     posts = sum(1 for p in paras if _CLOCK_POST.match(p))
     return posts >= 3 and 2 * posts >= len(paras)
 
