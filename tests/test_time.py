@@ -283,11 +283,12 @@ def test_a_present_perfect_act_does_not_take_an_earlier_sentences_date() -> None
     Monday's. The simple past after it still carries Monday over."""
     doc = _doc(
         [["On Thursday, the US held talks with China in Geneva, officials said."],
-         ["The US held talks with China on Monday in Lima.", "The US has held talks with China on tariffs too.",
-          "The US held talks with China on fisheries too.", "The US holds talks with China on steel too."]],
+         ["The US held talks with China on Monday in Lima.", "The US has held talks with China on tariffs too."],
+         ["The US held talks with China on Monday in Quito.", "The US held talks with China on fisheries too."],
+         ["The US held talks with China on Monday in Bogota.", "The US holds talks with China on steel too."]],
         date(2024, 5, 9), "meta",
     )
-    doc = _parsed(doc, tuple(_event(doc, k, "held talks" if k < 4 else "holds talks") for k in (1, 2, 3, 4)))
+    doc = _parsed(doc, tuple(_event(doc, k, "holds talks" if k == 6 else "held talks") for k in (1, 2, 4, 6)))
     monday, perfect, past, present = time_stage.run(doc).events
     assert present.date is not None and present.date.value == "2024-05-09", "the present simple is the news's"
     assert monday.date is not None and monday.date.value == "2024-05-06"
@@ -340,3 +341,21 @@ def test_a_live_blogs_news_date_is_its_page_date() -> None:
     plain = _doc([[p[0][6:]] for p in posts], date(2023, 9, 14), "page-date-line")
     news = time_stage.infer_news_date(plain)
     assert news is not None and news.first == date(2023, 9, 10)
+
+
+def test_a_recent_day_named_further_back_does_not_date_a_later_act() -> None:
+    """A recent day named two sentences back dated an earlier happening; the act reported after it
+    is the news's. The sentence just after still takes it, and a background year still carries
+    through the paragraph."""
+    doc = _doc(
+        [["On Thursday, the US held talks with China in Geneva, officials said."],
+         ["The US held talks with China on Monday in Lima.", "Officials described the mood as tense.", "The US held talks with China on tariffs too."],
+         ["The US held talks with China on Monday in Quito.", "The US held talks with China on steel too."],
+         ["In 2019, the US held talks with China in Lima.", "Officials described the mood as tense.", "The US held talks with China on fisheries too."]],
+        date(2024, 5, 9), "meta",
+    )
+    doc = _parsed(doc, tuple(_event(doc, k, "held talks") for k in (3, 5, 8)))
+    further_back, adjacent, historical = time_stage.run(doc).events
+    assert further_back.date is not None and further_back.date.value == "2024-05-09"
+    assert adjacent.date is not None and adjacent.date.value == "2024-05-06"
+    assert historical.date is not None and historical.date.value == "2019"

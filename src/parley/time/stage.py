@@ -607,6 +607,11 @@ def run(doc: Document, settings: object = None) -> Document:
                     # A main clause's date ("In 1982, Argentina invaded the islands.") sets the
                     # time of the acts told after it.
                     inherited = None
+                elif news_day is not None and not is_historical(inherited, news_day, False) and ps.index < sent.index - 1:
+                    # A recent day named further back ("... who was shot dead on Wednesday." two
+                    # sentences before "Bogota has asked Haiti for consular access") dated an earlier
+                    # happening; the acts reported after it are the news's
+                    inherited = None
                 elif news is not None and is_historical(inherited, news_day, False) and _out_of_office(e, inherited, news, holders):
                     # "President Laura Chinchilla accused Nicaragua" after a paragraph's 1948: the
                     # titled person held no office then, and holds it at the news date
