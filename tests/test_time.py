@@ -29,6 +29,14 @@ def _event(doc: Document, sentence: int, trigger: str) -> Event:
     return Event("CONSULT", us, cn, sentence, s.text, s.start, s.end, trigger=trigger, trigger_start=pos)
 
 
+def _parsed(doc: Document, events: tuple[Event, ...]) -> Document:
+    from parley.annotate import nlp
+    from parley.records import Parses
+
+    parsed = {s.index: sdoc for s, sdoc in zip(doc.sentences, nlp.full().pipe(s.text for s in doc.sentences))}
+    return time_stage.replace(doc, parses=Parses(parsed), events=events)
+
+
 # -- news date ---------------------------------------------------------------------------------
 
 def test_weak_page_date_yields_to_the_lead_event() -> None:
@@ -239,11 +247,7 @@ def test_a_background_date_in_a_side_clause_does_not_date_the_next_act() -> None
          ["The US held talks with China on Monday in Lima.", "The US held talks with China on tariffs too."]],
         date(2024, 5, 9), "meta",
     )
-    from parley.annotate import nlp
-    from parley.records import Parses
-
-    parsed = {s.index: sdoc for s, sdoc in zip(doc.sentences, nlp.full().pipe(s.text for s in doc.sentences))}
-    doc = time_stage.replace(doc, parses=Parses(parsed), events=tuple(_event(doc, k, "held talks") for k in (0, 2, 3, 4, 5, 6)))
+    doc = _parsed(doc, tuple(_event(doc, k, "held talks") for k in (0, 2, 3, 4, 5, 6)))
     out = time_stage.run(doc)
     lead, after_side_clause, in_2019, after_2019, monday, after_monday = out.events
     assert out.news_date is not None and out.news_date.value == "2024-05-07"
@@ -267,14 +271,6 @@ def test_a_wire_datelines_day_yields_to_the_acts_own_day() -> None:
     tuesday, filed = time_stage.run(doc).events
     assert tuesday.date is not None and tuesday.date.value == "2013-10-01"
     assert filed.date is not None and filed.date.value == "2013-10-03"
-
-
-def _parsed(doc: Document, events: tuple[Event, ...]) -> Document:
-    from parley.annotate import nlp
-    from parley.records import Parses
-
-    parsed = {s.index: sdoc for s, sdoc in zip(doc.sentences, nlp.full().pipe(s.text for s in doc.sentences))}
-    return time_stage.replace(doc, parses=Parses(parsed), events=events)
 
 
 def test_a_present_perfect_act_does_not_take_an_earlier_sentences_date() -> None:

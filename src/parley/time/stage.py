@@ -37,10 +37,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from ..extract.pagedate import STRONG_SOURCES
 from ..records import Actor, Article, Document, Event, EventDate, Precision, Sentence
 from .expressions import DateMention, find_dates, iso_at_precision
+
+if TYPE_CHECKING:
+    from ..reference.people import OfficeTerm
 
 HISTORICAL_MARGIN_DAYS = 3
 # A lead day this close before the page date is the news of a page written on the page date.
@@ -305,7 +309,8 @@ def _told_as_current(doc: Document, e: Event) -> bool:
     sdoc = doc.parses.get(e.sentence) if doc.parses is not None else None
     if sdoc is None or e.trigger_start < 0:
         return False
-    span = sdoc.char_span(e.trigger_start - doc.sentences[e.sentence].start, e.trigger_start - doc.sentences[e.sentence].start + 1, alignment_mode="expand")
+    at = e.trigger_start - doc.sentences[e.sentence].start
+    span = sdoc.char_span(at, at + 1, alignment_mode="expand")
     if span is None:
         return False
     verb = next((t for t in [span.root, *span.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
@@ -361,9 +366,8 @@ def _role_at(actor: Actor, when: EventDate | None, holders: object) -> Actor:
     assert isinstance(holders, Officeholders)
     probe_days = [when.first, when.first + (when.last - when.first) / 2, when.last]
     if actor.person_id or actor.name:
-        terms = holders.find_person(actor.name or actor.text, on=None, country=actor.country)
-        terms = [t for t in terms if actor.person_id is None or t.person_id == actor.person_id]
-        active = [t for t in terms for d in probe_days if t.start <= d and (t.end is None or d < t.end)]
+        terms = _person_terms(actor, holders)
+        active = [t for t in terms for d in probe_days if t.active_on(d)]
         if active:
             # The most senior office active that day, preferring the office the page gave.
             pick = next((t for t in active if t.office == actor.office), active[0])
@@ -376,21 +380,26 @@ def _role_at(actor: Actor, when: EventDate | None, holders: object) -> Actor:
     return actor
 
 
-def _out_of_office(e: Event, when: EventDate, news: EventDate, holders: object) -> bool:
-    """A side of `e` is a person named with a title ("President Laura Chinchilla") who held no
-    office of theirs on `when` but holds one on the news date."""
+def _person_terms(actor: Actor, holders: object) -> list[OfficeTerm]:
+    """The office terms of the person an actor names (its resolved person, when it has one)."""
     from ..reference.people import Officeholders
 
     assert isinstance(holders, Officeholders)
+    terms = holders.find_person(actor.name or actor.text, on=None, country=actor.country)
+    return [t for t in terms if actor.person_id is None or t.person_id == actor.person_id]
+
+
+def _out_of_office(e: Event, when: EventDate, news: EventDate, holders: object) -> bool:
+    """A side of `e` is a person named with a title ("President Laura Chinchilla") who held no
+    office of theirs on `when` but holds one on the news date."""
     for actor in (e.source, e.target):
         if not (actor.person_id or actor.name) or not actor.role or actor.role.lower() not in actor.text.lower():
             continue  # no person, or no title in the page's own words
-        terms = holders.find_person(actor.name or actor.text, on=None, country=actor.country)
-        terms = [t for t in terms if actor.person_id is None or t.person_id == actor.person_id]
+        terms = _person_terms(actor, holders)
         if not terms:
             continue
-        then = any(t.start <= d and (t.end is None or d < t.end) for t in terms for d in (when.first, when.last))
-        now = any(t.start <= news.first and (t.end is None or news.first < t.end) for t in terms)
+        then = any(t.active_on(d) for t in terms for d in (when.first, when.last))
+        now = any(t.active_on(news.first) for t in terms)
         if now and not then:
             return True
     return False
