@@ -342,6 +342,35 @@ def test_page_transaction_waits_for_another_writer(tmp_path: Path) -> None:
     assert status.status == "stored"
 
 
+def test_opening_a_new_file_another_writer_holds_waits_past_sqlites_busy_timeout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two ingests creating one new file: the second may meet a lock SQLite will not wait for
+    # (switching to WAL), or one held longer than its busy timeout. Opening must wait, not fail.
+    monkeypatch.setattr(store_stage, "BUSY_TIMEOUT_MS", 50)
+    path = tmp_path / "new.db"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("begin exclusive")
+
+    def release() -> None:
+        time.sleep(0.8)
+        other.execute("commit")
+
+    t = threading.Thread(target=release)
+    t.start()
+    db = store_stage.open_db(path)
+    t.join()
+    assert "documents" in db.table_names() and db.execute("pragma journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_lock_that_outlasts_the_wait_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store_stage, "BUSY_TIMEOUT_MS", 20)
+    path = tmp_path / "held.db"
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("begin exclusive")
+    with pytest.raises(StoreError, match=r"held\.db: cannot open database: database is locked"):
+        store_stage.open_db(path, wait_s=0.3)
+    other.execute("rollback")
+
+
 def test_two_concurrent_ingests_equal_one_clean_run(tmp_path: Path) -> None:
     make_pages(tmp_path / "pages", 40)
     clean, shared = tmp_path / "clean.db", tmp_path / "shared.db"

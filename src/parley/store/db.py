@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, TypeVar
 
 import sqlite_utils
 
@@ -32,13 +32,17 @@ PARLEY_TABLES = ("documents", "mentions", "events", "ingest_status", "meta")
 BUSY_RETRY_SECONDS = 120.0
 BUSY_TIMEOUT_MS = 5000
 
+T = TypeVar("T")
+
 _ACTOR_COLS = ("text", "name", "country", "sector", "role", "office", "person_id", "resolution")
 
 
-def open_db(path: str | Path, *, readonly: bool = False) -> sqlite_utils.Database:
+def open_db(path: str | Path, *, readonly: bool = False, wait_s: float = BUSY_RETRY_SECONDS) -> sqlite_utils.Database:
     """Open a parley database; a file that is not SQLite or holds another schema is a StoreError.
 
-    Writers check the schema version once, here, before any page is analysed.
+    Writers check the schema version once, here, before any page is analysed. A writer that
+    finds the file busy (two ingests creating the same new file at once) tries again with a
+    bounded, jittered backoff for up to `wait_s` seconds before it gives up.
     """
     path = str(path)
     try:
@@ -49,17 +53,42 @@ def open_db(path: str | Path, *, readonly: bool = False) -> sqlite_utils.Databas
             db = sqlite_utils.Database(conn)
             db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             check_schema(db, path)
-        else:
-            db = sqlite_utils.Database(path)
-            db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-            check_schema(db, path, allow_empty=True)
-            db.enable_wal()
-            db.execute("PRAGMA synchronous=NORMAL")
-            with immediate(db):
-                ensure_schema(db)
+            return db
+        return _retry_busy(lambda: _open_writer(path), wait_s=wait_s)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: cannot open database: {exc}") from exc
+
+
+def _open_writer(path: str) -> sqlite_utils.Database:
+    db = sqlite_utils.Database(path)
+    try:
+        db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        check_schema(db, path, allow_empty=True)
+        # Switching a new file to WAL reads and then writes in one statement; when another
+        # connection does the same, SQLite answers "locked" at once instead of calling the busy
+        # handler (it would deadlock), so the caller retries the whole open.
+        db.enable_wal()
+        db.execute("PRAGMA synchronous=NORMAL")
+        with immediate(db, wait_s=0.0):
+            ensure_schema(db)
+    except BaseException:
+        db.conn.close()
+        raise
     return db
+
+
+def _retry_busy(attempt: Callable[[], T], *, wait_s: float) -> T:
+    """`attempt()`, tried again while SQLite answers busy or locked, until `wait_s` has passed."""
+    deadline = time.monotonic() + wait_s
+    pause = 0.05
+    while True:
+        try:
+            return attempt()
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(pause * (0.5 + random.random()))
+            pause = min(pause * 2, 2.0)
 
 
 def check_schema(db: sqlite_utils.Database, path: str, *, allow_empty: bool = False) -> None:
@@ -68,6 +97,8 @@ def check_schema(db: sqlite_utils.Database, path: str, *, allow_empty: bool = Fa
     try:
         tables = set(db.table_names())
     except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError) and _is_busy(exc):
+            raise  # busy is no verdict on the file: the caller waits or reports it as busy
         raise StoreError(f"{path}: not a SQLite database ({exc})") from exc
     if not tables and allow_empty:
         return
