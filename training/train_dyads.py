@@ -120,7 +120,7 @@ def fill_example(name: str, doc, e, events: list, counts, gold: list[dict]) -> d
               for g in same if src in (g["source"]["country"], g["target"]["country"])}
     if not PLOVER_TYPES[e.type].symmetric:
         others = {g["target"]["country"] for g in same if g["source"]["country"] == src}
-    cands = fill_candidates(candidates(doc, e, events, counts), src)
+    cands = fill_candidates(candidates(doc, e, events, counts, paired_parties=True), src)
     return {"kind": "fill", "page": name, "type": e.type, "group": coding_group(e.coder), "gold_targets": sorted(others),
             "candidates": [{"code": c.code, "features": dict(c.features)} for c in cands]}
 

@@ -46,6 +46,7 @@ from .words import EXPLICIT_HOW, SPEECH_VERBS
 
 ARTIFACT = Path(__file__).resolve().parents[1] / "data" / "dyads" / "ranker.json"
 WINDOW = 2  # sentences before the event's that may name a party
+PAIR_WINDOW = 6  # sentences back in which an event pairing the source with a party is "the passage's" pair
 ORGANISATION_CODES = {"IGO", "UNO", "EUR", "NGO"}
 PREPOSITIONS = ("to", "with", "against", "from", "on", "by", "for", "in", "at", "of", "into", "over", "toward", "towards",
                 "about", "between", "despite", "after", "before", "under", "across", "near")
@@ -221,10 +222,12 @@ def page_counts(doc: Document) -> Counter[str]:
     return Counter(a.country for k in range(len(doc.sentences)) for a in actors.of(k).values() if a.country)
 
 
-def candidates(doc: Document, event: Event, events: list[Event] | None = None, counts: Counter[str] | None = None) -> list[Candidate]:
+def candidates(doc: Document, event: Event, events: list[Event] | None = None, counts: Counter[str] | None = None,
+               *, paired_parties: bool = False) -> list[Candidate]:
     """Every party of the event's passage with its features (the event's own sides always among
     them, from wherever they were taken). `counts`: `page_counts(doc)`, when the caller reads
-    several events of one page."""
+    several events of one page. `paired_parties` (the filler's candidates): also the parties
+    earlier events paired with the source, marked `paired`."""
     from .parse_helpers import inside, quote_spans
 
     parses = doc.parses or Parses()
@@ -278,6 +281,20 @@ def candidates(doc: Document, event: Event, events: list[Event] | None = None, c
                 f["prev_subj"] = 1.0
             f.update(_actor_features(actor))
             found[actor.country] = (actor, f, 1000.0 + back)
+    # the party the passage has been pairing with this event's source ("The ministers agreed to
+    # share data" after Peru and Colombia met): the other side of an earlier event of the source
+    paired: dict[str, Actor] = {}
+    for e in (events or []) if paired_parties else []:
+        if event.sentence - PAIR_WINDOW <= e.sentence < event.sentence and event.source.country and e.source.country and e.target.country and e.source.country != e.target.country:
+            if e.source.country == event.source.country:
+                paired.setdefault(e.target.country, e.target)
+            elif e.target.country == event.source.country:
+                paired.setdefault(e.source.country, e.source)
+    for code, actor in paired.items():
+        if code not in found:
+            f = {"paired_only": 1.0}
+            f.update(_actor_features(actor))
+            found[code] = (actor, f, 1500.0)
     for side in (event.source, event.target):
         if side.country and side.country not in found:
             f = {"outside": 1.0}
@@ -296,6 +313,9 @@ def candidates(doc: Document, event: Event, events: list[Event] | None = None, c
         f["earlier_source"] = float(code in earlier_sources)
         f["earlier_target"] = float(code in earlier_targets)
         f["location"] = float(code == event.location_country)
+        if paired_parties:
+            f["paired"] = float(code in paired)
+            f[f"{type_}|paired"] = f["paired"]
         if event.source.country == code and actor is not event.source:
             actor = event.source
         elif event.target.country == code and actor is not event.target:
@@ -471,7 +491,7 @@ class TargetFiller(_LinearModel):
             if not fillable(e, events):
                 out.append(e)
                 continue
-            cands = fill_candidates(candidates(doc, e, events, counts), e.source.country)
+            cands = fill_candidates(candidates(doc, e, events, counts, paired_parties=True), e.source.country)
             if not cands:
                 out.append(e)
                 continue
