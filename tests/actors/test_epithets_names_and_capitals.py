@@ -33,6 +33,22 @@ def test_in_may_is_the_month_not_a_person_called_may() -> None:
     assert may.country == "GBR" and may.name == "Theresa May"
 
 
+def test_a_surname_the_tagger_reads_as_a_common_noun_is_the_person_the_page_named() -> None:
+    # sentence-initial "Trump" is tagged NOUN with no entity: the page's earlier full name decides
+    acts = resolve(
+        "U.S. President Donald Trump spoke to reporters on Monday.\n\n"
+        "Trump met with the Chinese leader for the first time in April 2017.",
+        date(2018, 3, 1),
+    )
+    later = [a for a in acts if a.text == "Trump"]
+    assert later and later[0].country == "USA" and later[0].name == "Donald Trump"
+
+
+def test_a_capitalised_word_no_one_on_the_page_bears_stays_no_person() -> None:
+    acts = resolve("U.S. President Donald Trump spoke on Monday.\n\nTalks with Seoul resumed on Tuesday.", date(2018, 3, 1))
+    assert not any(a.text.startswith("Talks") for a in acts)
+
+
 # -- states named by a description --------------------------------------------------------------
 
 def test_the_kingdom_is_the_monarchy_the_page_named() -> None:

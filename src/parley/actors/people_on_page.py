@@ -43,7 +43,7 @@ class PageMemory:
         for p in self.people:
             if key == " ".join(p.tokens) or key in p.aliases:
                 return p, "same-name"
-        if "-" in name:
+        if "-" in name and name.replace("-", "").split():
             # "Blin-ken": a line-break hyphen left in scraped text
             joined = name.replace("-", "").lower().split()[-1]
             hits = [p for p in self.people if p.tokens and p.tokens[-1] == joined]

@@ -168,6 +168,41 @@ def leaders_government(m: Mention) -> Verdict:
     return None
 
 
+def known_surname(m: Mention) -> Verdict:
+    """Refines: a name the NER tagged as no one, naming a person the page has named.
+    "U.S. President Donald Trump ...", later "Trump met with Kim" (sentence-initial, untagged)."""
+    from ..reference.gazetteer import lookup_country
+
+    np, head = m.np, m.head
+    if np.person or np.title or np.country or not _name_like(head) or head.ent_type_ not in ("", "PERSON"):
+        return None
+    run = [t for t in head.doc[np_first(head):head.i + 1] if _name_like(t)]
+    if not run or run[-1].i != head.i or any(t.ent_type_ not in ("", "PERSON") for t in run):
+        return None
+    name = " ".join(t.text for t in run)
+    if lookup_country(name) is not None:
+        return None
+    entry, how = m.page.memory.match(name, None, None)
+    if entry is not None and how in ("same-name", "surname"):
+        m.np = replace(np, person=name)
+    return None
+
+
+def _name_like(tok: Any) -> bool:
+    """A proper noun, or a capitalised word the tagger read as a common noun ("Trump", "Rice")."""
+    if not tok.text[:1].isalpha():
+        return False
+    return tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.text[:1].isupper() and not tok.is_upper)
+
+
+def np_first(head: Any) -> int:
+    """The first token of the name-like run that ends at `head` (its compound modifiers)."""
+    i = head.i
+    while i > 0 and _name_like(head.doc[i - 1]) and head.doc[i - 1].head.i == head.i and head.doc[i - 1].dep_ == "compound":
+        i -= 1
+    return i
+
+
 def person(m: Mention) -> Verdict:
     """A named person: the page's earlier mention, the officeholder file, or the page's context.
     "US Secretary of Defense Lloyd Austin", later "Austin" -> the same person, USA."""
@@ -474,6 +509,7 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
     ActorRule("epithet", epithet),  # "the kingdom": before person, which the parse may see in it
     ActorRule("note-country", note_country),  # counts the phrase's country for the page
     ActorRule("leader's-government", leaders_government),  # before person: the state, not the leader
+    ActorRule("known-surname", known_surname),  # refines, before person: "Trump" the NER missed
     ActorRule("person", person),
     ActorRule("counterpart", counterpart),
     ActorRule("settlers", settlers),  # before the place rules: settlers are ISR wherever they are
