@@ -33,19 +33,32 @@ def test_in_may_is_the_month_not_a_person_called_may() -> None:
     assert may.country == "GBR" and may.name == "Theresa May"
 
 
+def _two_paragraph_actors(first: str, second: str, published: date) -> list:
+    from parley.pipeline import default_stages, run_stages
+    from parley.records import Article, Document, Page, Paragraph
+
+    text = f"{first}\n\n{second}\n"
+    start = len(first) + 2
+    art = Article(None, text, (Paragraph(0, len(first)), Paragraph(start, start + len(second))), published, "html-meta", "test")
+    stages = [s for s in default_stages() if s.name in ("annotate", "actors")]
+    doc = run_stages(Document(page=Page("t", text, "text"), article=art), stages)
+    return [a for sent in doc.actors for a in sent]
+
+
 def test_a_surname_the_tagger_reads_as_a_common_noun_is_the_person_the_page_named() -> None:
-    # sentence-initial "Trump" is tagged NOUN with no entity: the page's earlier full name decides
-    acts = resolve(
-        "U.S. President Donald Trump spoke to reporters on Monday.\n\n"
-        "Trump met with the Chinese leader for the first time in April 2017.",
-        date(2018, 3, 1),
+    # a paragraph opening with "Trump" is tagged NOUN with no entity: the page's earlier full
+    # name decides who it is
+    acts = _two_paragraph_actors(
+        "U.S. President Donald Trump spoke on Monday.",
+        "Trump met with Kim for the first time at the Singapore summit in June 2018.",
+        date(2020, 2, 14),
     )
     later = [a for a in acts if a.text == "Trump"]
     assert later and later[0].country == "USA" and later[0].name == "Donald Trump"
 
 
 def test_a_capitalised_word_no_one_on_the_page_bears_stays_no_person() -> None:
-    acts = resolve("U.S. President Donald Trump spoke on Monday.\n\nTalks with Seoul resumed on Tuesday.", date(2018, 3, 1))
+    acts = _two_paragraph_actors("U.S. President Donald Trump spoke on Monday.", "Talks with Seoul resumed on Tuesday.", date(2018, 3, 1))
     assert not any(a.text.startswith("Talks") for a in acts)
 
 
