@@ -37,6 +37,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("min_language_chars", 200, "Least visible text (characters; a CJK character counts 4) on which a page's language is judged; shorter pages are always analysed."),
     Setting("frozen_after_days", 365, "A dialogue channel silent for longer than this counts as frozen (parley channels)."),
     Setting("spacy_batch_size", 64, "Sentences per nlp.pipe batch."),
+    Setting("parse_gate", 30, "A sentence with no trigger word is still parsed (and read by the sentence model) when it names an actor and the small TF-IDF model (event_model v2's artifact, ~11,000 sentences per CPU-second) rates an event type at or above this probability (percent): 'shuttled between Damascus and Ankara'; 100 parses only sentences with a trigger word. 30 (default, 2026-12-06): see training/decisions/session13-rules.md R5."),
     Setting("event_model", "minilm", "Sentence model beside the rules: 'minilm' (default: the fine-tuned MiniLM of parley.events.minilm, trained on the annotated corpus; where the rules coded nothing usable it proposes every type at or above learned_propose and the rules find the arguments; +0.043 F1 over v1 on the corpus dev split, about 1.6x the CPU time: see training/README.md), 'v1' (TF-IDF + logistic regression on the synthetic stories, consulted when no rule trigger fires; the faster choice), 'v2' (adds 1,462 hand-written news sentences and an abstaining NONE class) or 'off' (rules only).", ("v1", "v2", "minilm", "off")),
     Setting("learned_veto", 0, "event_model=minilm: a rule event whose type the learned model gives less than this probability (percent) in its sentence is dropped; 0 (default) never drops: on the corpus dev split a 5% veto cost more right rule events than wrong ones, and 0.07 of PLOVER type accuracy."),
     Setting("learned_propose", 30, "event_model=minilm: where the rules coded nothing usable, the learned model's type is coded at or above this probability (percent); 100 never proposes; 30 (default) scored best of 30/40/50 on the corpus dev split with parley-minilm-2 (its probabilities are calibrated: see the reliability table in training/README.md)."),
@@ -65,6 +66,7 @@ class Settings:
     min_language_chars: int = 200
     frozen_after_days: int = 365
     spacy_batch_size: int = 64
+    parse_gate: int = 30
     event_model: str = "minilm"
     learned_veto: int = 0
     learned_propose: int = 30

@@ -53,3 +53,17 @@ def test_letter_by_letter_pattern_accepts_what_the_plain_alternation_accepts() -
     probes += ["The two sides met in Geneva and agreed to re-open the border.", "Mild weather, a quiet week."]
     for text in probes:
         assert [m.span() for m in cue_regex().finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_the_parse_gate_admits_an_event_sentence_with_no_trigger_word() -> None:
+    from parley.annotate.stage import is_candidate
+
+    shuttle = "Egypt's president shuttled between Damascus and Ankara to calm the crisis."
+    assert not is_candidate(shuttle), "no trigger word: the cue pattern alone skips it"
+    assert is_candidate(shuttle, 30), "the TF-IDF gate reads it as an event"
+    # the gate never admits what names no actor, and not a sentence it rates low
+    assert not is_candidate("the delegates shuttled between the two halls all day.", 30)
+    assert not is_candidate("The weather in Oslo was mild all week.", 30)
+    assert not is_candidate("Norway won the match 3-1 in Oslo.", 30)
+    # 100 is the cue pattern alone
+    assert not is_candidate(shuttle, 100)

@@ -56,16 +56,28 @@ _GENERIC_ACTOR = re.compile(
 )
 
 
-def is_candidate(sentence: str) -> bool:
+def is_candidate(sentence: str, gate: int = 100) -> bool:
     """Worth a full parse: an event cue and at least one capitalised word, actor term or
-    common-noun actor."""
-    if not cue_regex().search(sentence):
+    common-noun actor; with `gate` < 100 (the `parse_gate` setting, percent), also a sentence
+    with no cue whose best event type the small TF-IDF model rates at `gate` or more ("shuttled
+    between Damascus and Ankara": the sentence model reads it once it is parsed)."""
+    cued = bool(cue_regex().search(sentence))
+    if not cued and gate >= 100:
         return False
-    if _CAPITALISED.search(sentence) or _GENERIC_ACTOR.search(sentence):
-        return True
-    from ..reference.gazetteer import find_actor_terms
+    if not (_CAPITALISED.search(sentence) or _GENERIC_ACTOR.search(sentence)):
+        from ..reference.gazetteer import find_actor_terms
 
-    return bool(find_actor_terms(sentence))
+        if not find_actor_terms(sentence):
+            return False
+    return cued or _gate_score(sentence) * 100 >= gate
+
+
+def _gate_score(sentence: str) -> float:
+    """The TF-IDF model's probability of the sentence's best event type (0 when it is absent)."""
+    from ..events.model import model_named
+
+    model = model_named("v2")
+    return model.predict(sentence)[1] if model is not None else 0.0
 
 
 def _parse(texts: Any, batch_size: int, ner: str = "rules") -> Any:
@@ -83,7 +95,7 @@ def _parse(texts: Any, batch_size: int, ner: str = "rules") -> Any:
 
 def parse_candidates(sentences: list[Sentence], settings: Settings | None = None) -> dict[int, Any]:
     settings = settings if settings is not None else Settings()
-    picked = [s for s in sentences if is_candidate(s.text)]
+    picked = [s for s in sentences if is_candidate(s.text, settings.parse_gate)]
     parsed: dict[int, Any] = {}
     for sent, sdoc in zip(picked, _parse((s.text for s in picked), settings.spacy_batch_size, settings.ner)):
         parsed[sent.index] = sdoc
@@ -139,7 +151,7 @@ def run_batch(docs: list[Document], settings: Settings | None = None) -> list[Do
     for doc in docs:
         assert doc.article is not None
         split.append(split_sentences(doc.article.text, doc.article.paragraphs))
-    picked: list[tuple[int, Sentence]] = [(di, s) for di, sents in enumerate(split) for s in sents if is_candidate(s.text)]
+    picked: list[tuple[int, Sentence]] = [(di, s) for di, sents in enumerate(split) for s in sents if is_candidate(s.text, settings.parse_gate)]
     parsed: list[dict[int, Any]] = [{} for _ in docs]
     nlp = nlp_models.full()
     for (di, sent), sdoc in zip(picked, _parse((s.text for _, s in picked), batch_size, settings.ner)):
