@@ -19,12 +19,32 @@ def test_refusal_is_itself_an_asserted_reject() -> None:
     assert any(e.modality == "asserted" and e.source.country == "ISR" and e.target.country == "TUR" for e in rejects)
 
 
-def test_stated_intention_is_a_planned_agree_not_an_asserted_act() -> None:
+def test_stated_yielding_is_an_asserted_agree_and_the_act_stays_planned() -> None:
+    # docs/annotation.md section 6: a promise to give or yield is asserted when it is made
+    # ("said it would send tents" is AGREE asserted); what it promises has not happened
+    doc = parley.analyse_text("Iran said it would release the 15 detained British sailors on Thursday.")
+    release = [e for e in doc.events if e.type == "RETREAT"]
+    agree = [e for e in doc.events if e.type == "AGREE"]
+    assert release and all(e.modality == "planned" for e in release)
+    assert agree and all(e.modality == "asserted" and e.coding.kind == "intent" for e in agree)
+
+
+def test_a_narrators_schedule_and_an_announced_support_stay_planned() -> None:
+    # no one in the sentence states the release: the narrator's schedule
+    doc = parley.analyse_text("Iran will release the 15 detained British sailors on Thursday.")
+    assert all(e.modality == "planned" for e in doc.events if e.type == "AGREE")
+    # backing a bid is no giving or yielding: its intention stays a plan
     doc = parley.analyse_text("Portugal will support Turkey's bid to join the bloc, the Portuguese president said on Tuesday.")
     support = [e for e in doc.events if e.type == "SUPPORT"]
     agree = [e for e in doc.events if e.type == "AGREE"]
     assert support and all(e.modality == "planned" for e in support)
     assert agree and all(e.modality == "planned" and e.coding.kind == "intent" for e in agree)
+
+
+def test_a_conditional_offer_stays_planned() -> None:
+    doc = parley.analyse_text("Egypt said on Monday it would meet Sudan's envoy if Khartoum dropped its preconditions.")
+    agree = [e for e in doc.events if e.type == "AGREE" and e.coding.kind == "intent"]
+    assert agree and all(e.modality == "planned" for e in agree)
 
 
 def test_ultimatum_is_a_threat() -> None:

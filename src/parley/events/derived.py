@@ -2,9 +2,11 @@
 
 A planned cooperative act is an intent to cooperate (AGREE), a planned conflictual act or an
 ultimatum a THREATEN, a refusal of a cooperative act a REJECT. The derived event keeps the act's
-dyad; it is "planned" (the act has not happened), except a refusal, which is itself an act.
+dyad. A refusal, and the intention of a plan someone in the sentence states or commits to, are
+acts themselves (asserted: the promise or threat was made); a narrator's schedule's intention
+and a conditional's stay "planned".
 
-    Iran said it would release the detained sailors.       -> RETREAT (planned) + AGREE (intent)
+    Iran said it would release the detained sailors.       -> RETREAT (planned) + AGREE (asserted)
     Serbia will boycott the talks unless Kosovo withdraws.  -> THREATEN SRB -> XKX (ultimatum)
     The president declined to resign despite calls from the opposition. -> REJECT
 The rules are rows of `DERIVED_RULES`: the first whose `applies` holds decides the new type.
@@ -21,7 +23,7 @@ from .coding import Coding
 from .ontology import PLOVER_TYPES
 from .parse_helpers import children_of
 from .policy import actor_key
-from .words import PRESSURE_NOUNS
+from .words import PRESSURE_NOUNS, SPEECH_VERBS
 
 
 @dataclass(frozen=True)
@@ -97,8 +99,31 @@ def derived_events(ctx: ArgumentFinders, events: list[Event]) -> list[Event]:
             put_to = _condition_addressees(ctx, e)
             if put_to:
                 e = replace(e, target=put_to[0])
-        out.append(replace(e, type=new_type, modality=rule.modality, coder=_intention(coding, new_type, e.type), confidence=round(max(e.confidence - 0.1, 0.4), 2), mode=None, context=e.context))  # type: ignore[arg-type]
+        modality = rule.modality
+        if rule.name == "stated-plan" and e.type in STATED_ACT_TYPES and _stated(ctx, e):
+            # a promise or a threat is asserted when it is made (docs/annotation.md section 6:
+            # "said it would send tents", "pledged to send" are AGREE asserted); a narrator's
+            # schedule ("will travel to Ankara next month") and an announced visit stay planned
+            modality = "asserted"
+        out.append(replace(e, type=new_type, modality=modality, coder=_intention(coding, new_type, e.type), confidence=round(max(e.confidence - 0.1, 0.4), 2), mode=None, context=e.context))  # type: ignore[arg-type]
     return out
+
+
+# Planned acts whose stated intention is itself an act: giving or yielding (AGREE) and a coercive
+# step (THREATEN); an announced meeting or visit is a schedule (docs/annotation.md section 6)
+STATED_ACT_TYPES = {"AID", "CONCEDE", "RETREAT", "COOPERATE", "SANCTION", "COERCE", "ASSAULT"}
+# Heads that make their complement a commitment stated by their subject ("pledged to send",
+# "is ready to contribute"), unlike a plan ("plans to deploy", "hopes to meet")
+COMMITMENT_HEADS = {"offer", "promise", "pledge", "vow", "agree", "commit", "threaten", "swear", "ready", "willing", "committed"}
+
+
+def _stated(ctx: ArgumentFinders, e: Event) -> bool:
+    """The planned act is said or committed to by someone in the sentence: a speech verb ("said
+    it would withdraw", "..., the president said") or a commitment head above its trigger."""
+    tok = ctx._trigger_token(e)
+    if tok is None:
+        return False
+    return any(a.lemma_.lower() in SPEECH_VERBS or a.lemma_.lower() in COMMITMENT_HEADS for a in tok.ancestors)
 
 
 def _ultimatum(ctx: ArgumentFinders, e: Event) -> bool:
