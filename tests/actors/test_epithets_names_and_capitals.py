@@ -118,3 +118,11 @@ def test_a_capital_after_in_on_a_verb_is_a_place_but_a_target_capital_stays_a_go
 def test_the_islamic_state_is_no_state_epithet() -> None:
     acts = resolve("Iran's foreign minister said on Monday that the Islamic State had attacked a shrine.")
     assert not any(a.text == "the Islamic State" and a.resolution == "epithet" for a in acts)
+
+
+def test_a_countrys_side_is_its_delegation_as_a_party_not_as_a_place() -> None:
+    acts = resolve("The Chinese side said it had held frank talks with the Japanese side in Beijing.")
+    assert find(acts, "The Chinese side").country == "CHN"
+    assert find(acts, "the Japanese side").country == "JPN"
+    acts = resolve("Troops massed on the Russian side of the border on Monday.")
+    assert not any(a.text == "the Russian side of the border" or a.text == "the Russian side" for a in acts)

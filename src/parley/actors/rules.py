@@ -296,9 +296,27 @@ def country_group(m: Mention) -> Verdict:
     """A group or asset of a country named by its adjective: "Palestinian prisoners", "Russian
     aircraft", "Iraqi youths" (sector from the title table when the noun is listed)."""
     np, head = m.np, m.head
-    if np.country and np.country_how == "adjective" and head.pos_ == "NOUN" and head.lemma_.lower() not in NOT_GROUP_HEADS:
+    if not (np.country and np.country_how == "adjective" and head.pos_ == "NOUN"):
+        return None
+    if head.lemma_.lower() not in NOT_GROUP_HEADS:
         return m.actor(np.country, np.sector, "country-group", title=np.title, office=np.office)
+    if head.lemma_.lower() == "side" and _side_as_party(head):
+        # "the Chinese side said", "talks with the Russian side": the state's delegation
+        return m.actor(np.country, np.sector or "GOV", "country-group:side", title=np.title, office=np.office)
     return None
+
+
+def _side_as_party(head: Any) -> bool:
+    """"side" as a party to the clause (its subject, or the object of "with"/"by"/"to"/"from"),
+    not a place ("on the Russian side of the border")."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return False
+    tok = head
+    while tok.dep_ == "conj":
+        tok = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("with", "by", "to", "from")
 
 
 def stateless_people(m: Mention) -> Verdict:
