@@ -102,3 +102,13 @@ def test_ultimatum_without_a_named_party_keeps_the_acts_target() -> None:
     text = "The African Union may suspend its mediation among Sudan's warring factions if the fighting spreads, the Kenyan foreign minister said."
     assert _has(text, "THREATEN", tgt="SDN"), _show(text)
     assert not _has(text, "THREATEN", tgt="KEN"), _show(text)
+
+
+def test_a_pledge_the_sentence_model_proposes_is_asserted_when_stated() -> None:
+    # no trigger row reads "give ... euros": the sentence model proposes AGREE; the future tense
+    # belongs to what is promised, the promise itself was made
+    said = [e for e in analysed_events("Germany said it would give 500 million euros to Indonesia over several years.") if e.type == "AGREE"]
+    assert said and all(e.modality == "asserted" for e in said), _show("Germany said it would give 500 million euros to Indonesia over several years.")
+    # the narrator's schedule: nothing is stated, nothing is asserted
+    plain = "Germany will give 500 million euros to Indonesia over several years."
+    assert not any(e.modality == "asserted" for e in analysed_events(plain) if e.type == "AGREE"), _show(plain)

@@ -21,9 +21,9 @@ from ..records import Actor, Event
 from .arguments import ArgumentFinders
 from .coding import Coding
 from .ontology import PLOVER_TYPES
-from .parse_helpers import children_of
+from .parse_helpers import children_of, stated
 from .policy import actor_key
-from .words import PRESSURE_NOUNS, SPEECH_VERBS
+from .words import PRESSURE_NOUNS
 
 
 @dataclass(frozen=True)
@@ -112,18 +112,10 @@ def derived_events(ctx: ArgumentFinders, events: list[Event]) -> list[Event]:
 # Planned acts whose stated intention is itself an act: giving or yielding (AGREE) and a coercive
 # step (THREATEN); an announced meeting or visit is a schedule (docs/annotation.md section 6)
 STATED_ACT_TYPES = {"AID", "CONCEDE", "RETREAT", "COOPERATE", "SANCTION", "COERCE", "ASSAULT"}
-# Heads that make their complement a commitment stated by their subject ("pledged to send",
-# "is ready to contribute"), unlike a plan ("plans to deploy", "hopes to meet")
-COMMITMENT_HEADS = {"offer", "promise", "pledge", "vow", "agree", "commit", "threaten", "swear", "ready", "willing", "committed"}
-
-
 def _stated(ctx: ArgumentFinders, e: Event) -> bool:
-    """The planned act is said or committed to by someone in the sentence: a speech verb ("said
-    it would withdraw", "..., the president said") or a commitment head above its trigger."""
+    """The planned act is said or committed to by someone in the sentence (see `stated`)."""
     tok = ctx._trigger_token(e)
-    if tok is None:
-        return False
-    return any(a.lemma_.lower() in SPEECH_VERBS or a.lemma_.lower() in COMMITMENT_HEADS for a in tok.ancestors)
+    return tok is not None and stated(tok)
 
 
 def _ultimatum(ctx: ArgumentFinders, e: Event) -> bool:

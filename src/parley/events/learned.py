@@ -9,7 +9,7 @@ from .arguments import ArgumentFinders
 from .coding import Coding
 from .lexicon import triggers_for
 from .ontology import PLOVER_TYPES
-from .parse_helpers import children_of, counted_vaguely, inside, objects_of, subject_of
+from .parse_helpers import children_of, counted_vaguely, inside, objects_of, stated, subject_of
 from .policy import actor_key, is_place
 from .words import CONTINUING_SUBJECTS, DOMESTIC_TYPES, LOCATIVE_PREPS, NON_AGENT_NOUNS, ONE_SIDED_TYPES, PRONOUN_SUBJECTS, SPEECH_VERBS
 
@@ -148,6 +148,10 @@ def _typed(ctx: ArgumentFinders, model: Any, type_: str, p: float, root: Any, ma
         else:
             return []
     modality, why = ctx.modality_reason(main, main)
+    if learned and type_ in ("AGREE", "THREATEN") and modality == "planned" and why in ("future", "intent") and stated(main):
+        # "Germany said it would give 500 million euros": the pledge is made (asserted), though
+        # what it promises is future (docs/annotation.md section 6; derived.py for the rules)
+        modality, why = "asserted", ""
     coder = Coding("model", type_, how=how, model=model.name).with_modality(modality, why).to_string()
     return [
         ctx._make(type_, s, t, main, PLOVER_TYPES[type_].cameo_root, None, None, modality, coder, round(p, 2))

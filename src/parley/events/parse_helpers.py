@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .words import COUNT_NOUNS, CROWD_NOUNS, GENERIC_QUANT, OBJECTLESS_STOPS, QUOTE_PAIRS, SPEECH_PRODUCTS, TIME_NOUNS
+from .words import COMMITMENT_HEADS, SPEECH_VERBS, COUNT_NOUNS, CROWD_NOUNS, GENERIC_QUANT, OBJECTLESS_STOPS, QUOTE_PAIRS, SPEECH_PRODUCTS, TIME_NOUNS
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -211,3 +211,9 @@ def objects_of(tok: Any, kinds: tuple[str, ...]) -> list[Any]:
                         pobjs = [torn] if torn is not None else []
                     found += pobjs
     return found
+
+
+def stated(tok: Any) -> bool:
+    """Someone in the sentence says or commits to what `tok` heads: a speech verb ("said it would
+    withdraw", "..., the president said") or a commitment head ("pledged to send") above it."""
+    return any(a.lemma_.lower() in SPEECH_VERBS or a.lemma_.lower() in COMMITMENT_HEADS for a in tok.ancestors)

@@ -25,6 +25,9 @@ SPEECH_VERBS = {"say", "tell", "announce", "state", "add", "note", "stress", "em
 # "is ready to contribute"): CAMEO codes the stated intention itself (AGREE for cooperation,
 # THREATEN for conflict); parley keeps both, the intention with modality "planned".
 INTENT_HEADS = {"offer", "promise", "pledge", "vow", "agree", "commit", "plan", "intend", "prepare", "decide", "resolve", "threaten", "swear", "ready", "willing", "prepared", "determined", "committed", "set", "poised", "going", "seek", "want", "aim", "hope", "propose"}
+# Heads that make their complement a commitment stated by their subject ("pledged to send",
+# "is ready to contribute"), unlike a plan ("plans to deploy", "hopes to meet")
+COMMITMENT_HEADS = {"offer", "promise", "pledge", "vow", "agree", "commit", "threaten", "swear", "ready", "willing", "committed"}
 REFUSAL_HEADS = {"refuse", "decline", "reject", "unwilling", "reluctant"}
 MUST_AUX = {"must", "should", "need", "ought", "have"}
 # Verbs and nouns whose complement is an act asked for, not one done ("demanded that its
