@@ -112,3 +112,12 @@ def test_a_pledge_the_sentence_model_proposes_is_asserted_when_stated() -> None:
     # the narrator's schedule: nothing is stated, nothing is asserted
     plain = "Germany will give 500 million euros to Indonesia over several years."
     assert not any(e.modality == "asserted" for e in analysed_events(plain) if e.type == "AGREE"), _show(plain)
+
+
+def test_a_stated_act_is_the_clause_the_speaker_states_not_a_plans_purpose() -> None:
+    # the withdrawal is what a planned trip is for: nothing is promised
+    trip = "A US delegation will travel to Niamey in the coming days to arrange an orderly withdrawal, the Pentagon said."
+    assert not any(e.modality == "asserted" for e in analysed_events(trip)), _show(trip)
+    # the act named by its means is the stated act: a coercive step announced is a threat
+    means = "Australian Foreign Minister Stephen Smith said Canberra would answer by expelling a Fijian diplomat."
+    assert any(e.type == "THREATEN" and e.modality == "asserted" and e.target.country == "FJI" for e in analysed_events(means)), _show(means)

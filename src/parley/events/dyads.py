@@ -281,15 +281,7 @@ def candidates(doc: Document, event: Event, events: list[Event] | None = None, c
                 f["prev_subj"] = 1.0
             f.update(_actor_features(actor))
             found[actor.country] = (actor, f, 1000.0 + back)
-    # the party the passage has been pairing with this event's source ("The ministers agreed to
-    # share data" after Peru and Colombia met): the other side of an earlier event of the source
-    paired: dict[str, Actor] = {}
-    for e in (events or []) if paired_parties else []:
-        if event.sentence - PAIR_WINDOW <= e.sentence < event.sentence and event.source.country and e.source.country and e.target.country and e.source.country != e.target.country:
-            if e.source.country == event.source.country:
-                paired.setdefault(e.target.country, e.target)
-            elif e.target.country == event.source.country:
-                paired.setdefault(e.source.country, e.source)
+    paired = _paired_parties(event, events or []) if paired_parties else {}
     for code, actor in paired.items():
         if code not in found:
             f = {"paired_only": 1.0}
@@ -323,6 +315,23 @@ def candidates(doc: Document, event: Event, events: list[Event] | None = None, c
         in_act = inside_act.get(code, False) and code not in (event.source.country, event.target.country)
         out.append(Candidate(code, actor, f, in_act))
     return out
+
+
+def _paired_parties(event: Event, events: list[Event]) -> dict[str, Actor]:
+    """The parties the passage has been pairing with this event's source ("The ministers agreed
+    to share data" after Peru and Colombia met): the other side of each earlier event of the
+    source, up to PAIR_WINDOW sentences back."""
+    paired: dict[str, Actor] = {}
+    if not event.source.country:
+        return paired
+    for e in events:
+        if not (event.sentence - PAIR_WINDOW <= e.sentence < event.sentence and e.source.country and e.target.country and e.source.country != e.target.country):
+            continue
+        if e.source.country == event.source.country:
+            paired.setdefault(e.target.country, e.target)
+        elif e.target.country == event.source.country:
+            paired.setdefault(e.source.country, e.source)
+    return paired
 
 
 def rerankable(event: Event, events: list[Event]) -> bool:

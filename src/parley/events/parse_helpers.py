@@ -214,6 +214,22 @@ def objects_of(tok: Any, kinds: tuple[str, ...]) -> list[Any]:
 
 
 def stated(tok: Any) -> bool:
-    """Someone in the sentence says or commits to what `tok` heads: a speech verb ("said it would
-    withdraw", "..., the president said") or a commitment head ("pledged to send") above it."""
-    return any(a.lemma_.lower() in SPEECH_VERBS or a.lemma_.lower() in COMMITMENT_HEADS for a in tok.ancestors)
+    """Someone in the sentence says or commits to the act `tok` names: its clause is the
+    complement of a speech verb ("said it would withdraw", "..., the president said") or of a
+    commitment head ("pledged to send", "is ready to send"). An act inside another plan is not
+    ("will travel to Niamey to arrange a withdrawal, the Pentagon said": the trip is the plan)."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT" and verb.head is not verb:
+        verb = verb.head  # the clause's own verb ("withdrawal" -> "arrange")
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.dep_ == "prep":
+        verb = verb.head.head  # "would answer by expelling": the means is the stated act
+    if verb.lemma_.lower() in COMMITMENT_HEADS and verb is not tok:
+        return True
+    while verb.dep_ in ("ccomp", "xcomp", "parataxis", "conj") and verb.head is not verb:
+        head = verb.head
+        if head.lemma_.lower() in SPEECH_VERBS or head.lemma_.lower() in COMMITMENT_HEADS:
+            return True
+        if verb.dep_ != "conj":
+            return False  # another verb's complement: that verb's plan, not a statement
+        verb = head
+    return False
