@@ -176,7 +176,7 @@ def known_surname(m: Mention) -> Verdict:
     np, head = m.np, m.head
     if np.person or np.title or np.country or not _name_like(head) or head.ent_type_ not in ("", "PERSON"):
         return None
-    run = [t for t in head.doc[np_first(head):head.i + 1] if _name_like(t)]
+    run = [t for t in head.doc[_np_first(head):head.i + 1] if _name_like(t)]
     if not run or run[-1].i != head.i or any(t.ent_type_ not in ("", "PERSON") for t in run):
         return None
     name = " ".join(t.text for t in run)
@@ -195,7 +195,7 @@ def _name_like(tok: Any) -> bool:
     return tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.text[:1].isupper() and not tok.is_upper)
 
 
-def np_first(head: Any) -> int:
+def _np_first(head: Any) -> int:
     """The first token of the name-like run that ends at `head` (its compound modifiers)."""
     i = head.i
     while i > 0 and _name_like(head.doc[i - 1]) and head.doc[i - 1].head.i == head.i and head.doc[i - 1].dep_ == "compound":

@@ -112,6 +112,8 @@ def derived_events(ctx: ArgumentFinders, events: list[Event]) -> list[Event]:
 # Planned acts whose stated intention is itself an act: giving or yielding (AGREE) and a coercive
 # step (THREATEN); an announced meeting or visit is a schedule (docs/annotation.md section 6)
 STATED_ACT_TYPES = {"AID", "CONCEDE", "RETREAT", "COOPERATE", "SANCTION", "COERCE", "ASSAULT"}
+
+
 def _stated(ctx: ArgumentFinders, e: Event) -> bool:
     """The planned act is said or committed to by someone in the sentence (see `stated`)."""
     tok = ctx._trigger_token(e)

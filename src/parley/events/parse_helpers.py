@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .words import COMMITMENT_HEADS, SPEECH_VERBS, COUNT_NOUNS, CROWD_NOUNS, GENERIC_QUANT, OBJECTLESS_STOPS, QUOTE_PAIRS, SPEECH_PRODUCTS, TIME_NOUNS
+from .words import COMMITMENT_HEADS, COUNT_NOUNS, CROWD_NOUNS, GENERIC_QUANT, OBJECTLESS_STOPS, QUOTE_PAIRS, SPEECH_PRODUCTS, SPEECH_VERBS, TIME_NOUNS
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
