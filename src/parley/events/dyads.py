@@ -42,11 +42,10 @@ from ..records import Actor, Document, Event, Parses, TokenActors
 from .coding import Coding
 from .ontology import PLOVER_TYPES
 from .policy import is_place
-from .words import EXPLICIT_HOW, SPEECH_VERBS
+from .words import EXPLICIT_HOW, PASSAGE_PAIR_WINDOW, SPEECH_VERBS
 
 ARTIFACT = Path(__file__).resolve().parents[1] / "data" / "dyads" / "ranker.json"
 WINDOW = 2  # sentences before the event's that may name a party
-PAIR_WINDOW = 6  # sentences back in which an event pairing the source with a party is "the passage's" pair
 ORGANISATION_CODES = {"IGO", "UNO", "EUR", "NGO"}
 PREPOSITIONS = ("to", "with", "against", "from", "on", "by", "for", "in", "at", "of", "into", "over", "toward", "towards",
                 "about", "between", "despite", "after", "before", "under", "across", "near")
@@ -320,12 +319,12 @@ def candidates(doc: Document, event: Event, events: list[Event] | None = None, c
 def _paired_parties(event: Event, events: list[Event]) -> dict[str, Actor]:
     """The parties the passage has been pairing with this event's source ("The ministers agreed
     to share data" after Peru and Colombia met): the other side of each earlier event of the
-    source, up to PAIR_WINDOW sentences back."""
+    source, up to PASSAGE_PAIR_WINDOW sentences back."""
     paired: dict[str, Actor] = {}
     if not event.source.country:
         return paired
     for e in events:
-        if not (event.sentence - PAIR_WINDOW <= e.sentence < event.sentence and e.source.country and e.target.country and e.source.country != e.target.country):
+        if not (event.sentence - PASSAGE_PAIR_WINDOW <= e.sentence < event.sentence and e.source.country and e.target.country and e.source.country != e.target.country):
             continue
         if e.source.country == event.source.country:
             paired.setdefault(e.target.country, e.target)

@@ -20,12 +20,12 @@ def modality_reason(sentence_text: str, tok: Any, event_verb: Any) -> tuple[str,
     "modal", "question" or "" — the derived-event rules use it."""
     if sentence_text.rstrip(" `'\"”’").endswith("?"):
         return "question", "question"
-    if tok is not event_verb and tok.dep_ == "pobj" and tok.pos_ in ("NOUN", "PROPN") and tok.head.dep_ == "prep" and tok.head.lower_ in ("after", "following"):
+    if tok is not event_verb and _occasion_followed(tok):
         event_verb = tok  # an occasion an act followed: its modality is its own (below)
     chain = [event_verb]
     t = event_verb
     while t.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "dobj", "pobj", "prep", "acomp") and t.head is not t and len(chain) < 7:
-        if t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN") and t.head.dep_ == "prep" and t.head.lower_ in ("after", "following"):
+        if _occasion_followed(t):
             # "agreed to resume talks after a meeting of their ministers": the occasion an act
             # followed took place; the plan above it is not its modality, unless the act after
             # it is itself still to come ("will sign the deal after talks next week")
@@ -82,6 +82,11 @@ def modality_reason(sentence_text: str, tok: Any, event_verb: Any) -> tuple[str,
         if k.dep_ == "aux" and k.lower_ == "to" and event_verb.head.lemma_ in ("be", "due", "set", "expected", "scheduled", "slated"):
             return "planned", "future"
     return "asserted", ""
+
+def _occasion_followed(t: Any) -> bool:
+    """An event noun after "after"/"following": an occasion an act followed ("after talks")."""
+    return t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN") and t.head.dep_ == "prep" and t.head.lower_ in ("after", "following")
+
 
 def _future_above(v: Any) -> bool:
     """A verb, or one it is the complement or conjunct of, is future ("will sign", "is to sign")."""

@@ -61,7 +61,7 @@ from .coding import Coding
 from .modality import as_stated
 from .ontology import PLOVER_TYPES
 from .policy import actor_key
-from .words import INTERLOCUTOR_WINDOW, PREVIOUS_PARTY_WINDOW
+from .words import INTERLOCUTOR_WINDOW, PASSAGE_PAIR_WINDOW, PREVIOUS_PARTY_WINDOW
 
 
 # Constructions whose pending addressee is the party the passage just named, as for the model's
@@ -199,9 +199,9 @@ def run(doc: Document, settings: Any = None) -> Document:
         if sdoc is None or sent.paragraph in captions:
             continue
         coder = SentenceCoder(doc, sent, sdoc, actors.of(sent.index))  # type: ignore[arg-type]
-        if meeting is not None and sent.index - meeting.sentence <= 6:
+        if meeting is not None and sent.index - meeting.sentence <= PASSAGE_PAIR_WINDOW:
             coder.meeting = (meeting.source, meeting.target)
-        if pair is not None and sent.index - pair.sentence <= 6:
+        if pair is not None and sent.index - pair.sentence <= PASSAGE_PAIR_WINDOW:
             coder.pair = (pair.source, pair.target)
         found = coder.code()
         for e in found:

@@ -109,6 +109,9 @@ EXPLICIT_HOW = {"parse", "between", "compound-actor", "prep-object", "object-mod
 NON_STATE_CODES = {"IGO", "UNO", "EUR", "NGO", "IMG", "ISM", "MNC"}
 # How many sentences back a meeting still names the addressee of a demand.
 INTERLOCUTOR_WINDOW = 4
+# How many sentences back the passage's latest meeting or interaction still stands for "the two
+# sides" / "both sides", and its parties for the counterpart of a one-sided event (dyads.py).
+PASSAGE_PAIR_WINDOW = 6
 # How many sentences back the learned model's addressed event looks for the party it answers
 # (corpus dev split, all events scored: 1 sentence 0.233, 2 0.236, 3 0.236 at lower precision).
 PREVIOUS_PARTY_WINDOW = 2
