@@ -67,12 +67,14 @@ train: $(TRAIN_STAMP)
 	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 OMP_NUM_THREADS=2 $(TRAIN_VENV)/bin/python training/train_learned.py --threads 2
 	$(MAKE) train-dyads
 
-# Retrain the dyad ranker and the target filler (src/parley/data/dyads/ranker.json) on the corpus texts the sentence model
-# trained on, read by parley as it now codes them (parley's own venv; no torch; about 7 minutes).
+# Retrain the dyad ranker and the target filler (src/parley/data/dyads/ranker.json), then the event acceptor that
+# rates their events (src/parley/data/dyads/acceptor.json), on the corpus texts the sentence model trained on, read by
+# parley as it now codes them (parley's own venv; no torch; about 5 minutes).
 train-dyads: install
 	rm -rf build/corpus-train
 	$(BIN)/python training/corpus_dev.py build/corpus-train --split train
 	$(BIN)/python training/train_dyads.py build/corpus-train
+	$(BIN)/python training/train_acceptor.py build/corpus-train
 
 clean:
 	rm -rf $(VENV) $(TRAIN_VENV) demo.db .pytest_cache

@@ -90,8 +90,9 @@ def _events(text: str) -> list:
     from parley.records import Article, Document, Page, Paragraph
 
     article = Article(None, text, (Paragraph(0, len(text)),), None, None, "test")
-    # the TF-IDF model these tests are about (the default partner is now minilm)
-    return list(run_stages(Document(page=Page("t", text, "text"), article=article), default_stages()[1:], Settings(event_model="v1")).events)
+    # the TF-IDF model these tests are about (the default partner is now minilm), with the
+    # confidence it sets (the event acceptor, which would replace it, off)
+    return list(run_stages(Document(page=Page("t", text, "text"), article=article), default_stages()[1:], Settings(event_model="v1", event_acceptor="off")).events)
 
 
 def test_model_codes_a_sentence_the_rules_miss(model: EventModel) -> None:

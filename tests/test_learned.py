@@ -308,6 +308,7 @@ def test_a_proposed_reply_is_aimed_at_the_party_named_just_before(monkeypatch: p
     stand_in = _StandIn({"brushed the charge": {"REJECT": 0.8, "CONSULT": 0.7}})
     monkeypatch.setattr(minilm, "shipped", lambda: stand_in)
     monkeypatch.setenv("PARLEY_EVENT_MODEL", "minilm")
+    monkeypatch.setenv("PARLEY_EVENT_ACCEPTOR", "off")  # the cap set by the coder, not the acceptor's rating
     replies = [e for e in analysed_events(f"{accusation} {reply}") if e.coder.startswith(f"model:{stand_in.version}")]
     assert [(e.type, e.source.country, e.target.country) for e in replies] == [("REJECT", "ECU", "COL"), ("CONSULT", "ECU", "COL")]
     assert {e.target.resolution for e in replies} == {"previous-sentence"} and {e.confidence for e in replies} == {0.5}
@@ -328,6 +329,7 @@ def test_a_subject_that_names_no_party_continues_the_one_just_before(monkeypatch
     stand_in = _StandIn({"settled on a common plan": {"AGREE": 0.9}})
     monkeypatch.setattr(minilm, "shipped", lambda: stand_in)
     monkeypatch.setenv("PARLEY_EVENT_MODEL", "minilm")
+    monkeypatch.setenv("PARLEY_EVENT_ACCEPTOR", "off")  # the cap set by the coder, not the acceptor's rating
     found = [e for e in analysed_events(f"{visit} {follow}") if e.coder.startswith(f"model:{stand_in.version}")]
     assert [(e.type, e.source.country, e.target.country) for e in found] == [("AGREE", "PER", "ECU")]
     assert found[0].source.resolution == "previous-subject" and found[0].confidence <= 0.5

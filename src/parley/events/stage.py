@@ -40,7 +40,9 @@ from the two sentences before (their latest event's source, else the first party
 
 With `dyad_ranker = on` (the default), the learned dyad ranker (`parley.events.dyads`) may
 then replace the pair of an interaction alone of its type in its sentence with a better-scored pair
-of the parties its passage names.
+of the parties its passage names. Last, with `event_acceptor = rate` (the default), the learned
+event acceptor (`parley.events.acceptor`) sets each asserted interaction's confidence to its
+probability that the type and pair are right; with `drop` it also drops those below its threshold.
 
 Where the code lives: `coder` (the sentence coder and its ordered rule tables), `constructions/`
 (one module per sentence construction), `arguments` (argument finders), `readings` (which reading
@@ -252,4 +254,11 @@ def run(doc: Document, settings: Any = None) -> Document:
         if filler is None:
             raise ValueError("target_fill=on: the target filler is not installed (no 'fill' part in data/dyads/ranker.json)")
         events = filler.fill(doc, events)
+    if settings.event_acceptor != "off":
+        from .acceptor import shipped as shipped_acceptor
+
+        acceptor = shipped_acceptor()
+        if acceptor is None:
+            raise ValueError(f"event_acceptor={settings.event_acceptor}: the event acceptor is not installed (data/dyads/acceptor.json missing)")
+        events = acceptor.judge(doc, events, drop=settings.event_acceptor == "drop")
     return replace(doc, events=tuple(events))
