@@ -34,8 +34,10 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(HERE))  # train_dyads: the pages, read as both trainers read them
 
-from parley.events.acceptor import ARTIFACT, EventAcceptor, event_features, judged  # noqa: E402
+from parley.events.acceptor import ARTIFACT, EventAcceptor, features_of  # noqa: E402
+from train_dyads import analysed_pages  # noqa: E402
 
 VERSION = "parley-acceptor-1"
 FOLDS = 5
@@ -49,47 +51,29 @@ def fold_of(page: str) -> int:
 
 def examples(folder: Path, limit: int | None = None) -> tuple[list[dict], dict[str, int]]:
     """(one record per judged event: page, features, right; gold interactions per page)."""
-    from parley.events.model import model_named
-    from parley.ingest import iter_pages
-    from parley.pipeline import default_stages, run_stages
+    from parley.pipeline import default_stages
     from parley.quality.evaluate import gold_events, match_page, matcher, scope_of, ScoredEvent
-    from parley.records import Document
     from parley.settings import Settings
 
     settings = Settings().with_overrides(event_acceptor="off")
     stages = default_stages()
     stages = stages[: [s.name for s in stages].index("events") + 1]
-    v2 = model_named("v2")
     type_and_pair = matcher(frozenset({"date"}))
-    golds = sorted(folder.glob("*.gold.json"))[:limit]
     out: list[dict] = []
     gold_count: dict[str, int] = {}
-    for n, gold_path in enumerate(golds):
-        name = gold_path.name[: -len(".gold.json")]
-        page_path = folder / f"{name}.txt"
-        page = next(iter_pages([str(page_path)], settings))
-        if not hasattr(page, "content"):
-            continue
-        try:
-            doc = run_stages(Document(page=page), stages, settings)
-        except Exception as exc:  # a page that fails is skipped, named
-            print(f"{page_path}: skipped ({exc})", file=sys.stderr)
-            continue
+    for n, total, name, gold_path, doc in analysed_pages(folder, stages, settings, limit):
         gold = [g for g in gold_events(gold_path) if g.scope == "interaction"]
         gold_count[name] = len(gold)
         events = list(doc.events)
-        mine = [e for e in events if judged(e)]
+        features = features_of(doc, events)
+        mine = [(e, f) for e, f in zip(events, features) if f is not None]
         pred = [ScoredEvent(e.type, e.source.country, e.target.country, e.source.name, e.target.name, None, e.mode, e.historical,
-                            doc.sentences[e.sentence].text, scope_of(e.source.country, e.target.country, e.target.text)) for e in mine]
+                            doc.sentences[e.sentence].text, scope_of(e.source.country, e.target.country, e.target.text)) for e, _ in mine]
         right = {i for i, _ in match_page(pred, gold, type_and_pair)}
-        probs: dict[int, dict[str, float]] = {}
-        for i, e in enumerate(mine):
-            if e.sentence not in probs:
-                probs[e.sentence] = v2.probabilities(doc.sentences[e.sentence].text) if v2 is not None else {}
-            out.append({"page": name, "type": e.type, "coder": e.coder, "right": i in right,
-                        "features": event_features(doc, e, events, probs[e.sentence])})
+        for i, (e, f) in enumerate(mine):
+            out.append({"page": name, "type": e.type, "coder": e.coder, "right": i in right, "features": f})
         if n % 200 == 0:
-            print(f"{n}/{len(golds)} pages, {len(out)} examples", file=sys.stderr)
+            print(f"{n}/{total} pages, {len(out)} examples", file=sys.stderr)
     return out, gold_count
 
 

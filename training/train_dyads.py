@@ -39,7 +39,9 @@ import hashlib
 import json
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -59,21 +61,17 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def examples(folder: Path, limit: int | None = None) -> list[dict]:
-    """One record per re-rankable event that the gold confirms by type in its sentence."""
+def analysed_pages(folder: Path, stages: list, settings, limit: int | None = None) -> Iterator[tuple[int, int, str, Path, Any]]:
+    """(index, pages in all, name, gold file, analysed document) for each NAME.gold.json of
+    `folder` with its NAME.txt, run through `stages`; a page that fails is skipped, named."""
     from parley.ingest import iter_pages
-    from parley.pipeline import default_stages, run_stages
     from parley.records import Document
-    from parley.settings import Settings
+    from parley.pipeline import run_stages
 
-    settings = Settings().with_overrides(dyad_ranker="off", target_fill="off")
-    stages = [s for s in default_stages() if s.name != "time"]
     golds = sorted(folder.glob("*.gold.json"))[:limit]
-    out = []
     for n, gold_path in enumerate(golds):
         name = gold_path.name[: -len(".gold.json")]
         page_path = folder / f"{name}.txt"
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))["events"]
         page = next(iter_pages([str(page_path)], settings))
         if not hasattr(page, "content"):
             continue
@@ -82,6 +80,19 @@ def examples(folder: Path, limit: int | None = None) -> list[dict]:
         except Exception as exc:  # a page that fails is skipped, named
             print(f"{page_path}: skipped ({exc})", file=sys.stderr)
             continue
+        yield n, len(golds), name, gold_path, doc
+
+
+def examples(folder: Path, limit: int | None = None) -> list[dict]:
+    """One record per re-rankable event that the gold confirms by type in its sentence."""
+    from parley.pipeline import default_stages
+    from parley.settings import Settings
+
+    settings = Settings().with_overrides(dyad_ranker="off", target_fill="off")
+    stages = [s for s in default_stages() if s.name != "time"]
+    out = []
+    for n, total, name, gold_path, doc in analysed_pages(folder, stages, settings, limit):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))["events"]
         events = list(doc.events)
         counts = page_counts(doc)
         for e in events:
@@ -106,7 +117,7 @@ def examples(folder: Path, limit: int | None = None) -> list[dict]:
                 "candidates": [{"code": c.code, "features": dict(c.features), "in_target_act": c.in_target_act, "source": c.code in sources, "target": c.code in targets} for c in cands],
             })
         if n % 200 == 0:
-            print(f"{n}/{len(golds)} pages, {len(out)} examples", file=sys.stderr)
+            print(f"{n}/{total} pages, {len(out)} examples", file=sys.stderr)
     return out
 
 

@@ -32,6 +32,7 @@ from typing import Mapping
 
 from ..records import Document, Event
 from .coding import Coding
+from .dyads import _LinearModel
 
 ARTIFACT = Path(__file__).resolve().parents[1] / "data" / "dyads" / "acceptor.json"
 
@@ -102,17 +103,32 @@ def as_confidence(p: float) -> float:
     return min(0.99, max(0.01, round(p, 2)))
 
 
+def features_of(doc: Document, events: list[Event]) -> list[dict[str, float] | None]:
+    """`event_features` of each judged event (None for the others), the v2 model read once per
+    sentence."""
+    from .model import model_named
+
+    v2 = model_named("v2")
+    ratings: dict[int, Mapping[str, float]] = {}
+    out: list[dict[str, float] | None] = []
+    for e in events:
+        if not judged(e):
+            out.append(None)
+            continue
+        if e.sentence not in ratings:
+            ratings[e.sentence] = v2.probabilities(doc.sentences[e.sentence].text) if v2 is not None else {}
+        out.append(event_features(doc, e, events, ratings[e.sentence]))
+    return out
+
+
 @dataclass(frozen=True)
-class EventAcceptor:
+class EventAcceptor(_LinearModel):
     """A logistic model over `event_features`; keeps an event it rates at `threshold` or more."""
 
-    version: str
-    weights: Mapping[str, float]
     threshold: float
 
     def probability(self, features: Mapping[str, float]) -> float:
-        z = sum(self.weights.get(k, 0.0) * v for k, v in features.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, self.score(features)))))
 
     @classmethod
     def load(cls, path: Path = ARTIFACT) -> "EventAcceptor":
@@ -124,19 +140,7 @@ class EventAcceptor:
 
     def rate(self, doc: Document, events: list[Event]) -> list[float | None]:
         """Each event's probability of being right (None: not judged)."""
-        from .model import model_named
-
-        v2 = model_named("v2")
-        cache: dict[int, Mapping[str, float]] = {}
-        out: list[float | None] = []
-        for e in events:
-            if not judged(e):
-                out.append(None)
-                continue
-            if e.sentence not in cache:
-                cache[e.sentence] = v2.probabilities(doc.sentences[e.sentence].text) if v2 is not None else {}
-            out.append(self.probability(event_features(doc, e, events, cache[e.sentence])))
-        return out
+        return [None if f is None else self.probability(f) for f in features_of(doc, events)]
 
     def judge(self, doc: Document, events: list[Event], drop: bool = False) -> list[Event]:
         """Each judged event with its probability as its confidence; with `drop`, those rated
