@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+import parley
+from parley.settings import Settings
 from conftest import analysed_events
 from conftest import has_event as _has
 from conftest import show_events as _show
@@ -30,7 +32,12 @@ def test_vow_is_re_read(etype: str, text: str, src: str | None, tgt: str | None)
 def test_a_promise_not_to_act_is_a_refusal() -> None:
     text = "The Serbian president has vowed not to recognise Kosovo under any circumstances."
     assert not _has(text, "AGREE")
-    assert _has("The Serbian president has vowed to protect the Serb minority in Kosovo.", "AGREE")
+    # the promise to act is the rules' AGREE; read with the acceptor rating, not dropping (with
+    # `event_acceptor = drop`, the default, it rates this lone sentence's pair 0.07 and drops it:
+    # the minority's place is hardly the promise's addressee)
+    promise = "The Serbian president has vowed to protect the Serb minority in Kosovo."
+    rated = parley.analyse_text(promise, settings=Settings().with_overrides(event_acceptor="rate")).events
+    assert any(e.type == "AGREE" and e.source.country == "SRB" for e in rated), _show(promise)
 
 
 @pytest.mark.parametrize(

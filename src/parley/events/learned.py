@@ -43,7 +43,10 @@ def model_events(ctx: ArgumentFinders, event_model: str, model: Any = None,
             main = comp[0]
     subj, _ = subject_of(main)
     if subj is not None and subj.lemma_.lower() in NON_AGENT_NOUNS:
-        return []  # "The agreement, signed by Iran and the US, limits ...": a document acts for no one
+        # "The agreement, signed by Iran and the US, limits ...": a document acts for no one. An
+        # event named inside the sentence ("The announcement followed talks between X and Y") is
+        # the learned model's only where its span tagger marks a source and a target
+        return _tagged_only(ctx, model, root, main, proposals) if learned and hasattr(model, "tagged_actors") else []
     main_objs = {o.lemma_.lower() for o in children_of(main, ("dobj",))}
     if any(main_objs & set(t.forbids_object) for t in triggers_for(main.lemma_.lower(), "VERB")):
         return []  # the rules read the verb and ruled it out ("released a statement")
@@ -80,6 +83,22 @@ def model_events(ctx: ArgumentFinders, event_model: str, model: Any = None,
     if tagged == [] and getattr(model, "prefer_tagged", False):
         # the span tagger read who is acted on; the parse's subject stays the source
         tagged = [a for a in model.tagged_actors(ctx)[1] if a.country not in {x.country for x in sources}]
+    out: list[Event] = []
+    for type_, p in proposals:
+        out += _typed(ctx, model, type_, p, root, main, sources, tagged)
+    return out
+
+
+def _tagged_only(ctx: ArgumentFinders, model: Any, root: Any, main: Any,
+                 proposals: list[tuple[str, float]] | None) -> list[Event]:
+    """The learned model's events (`proposals`, else every type it proposes) with both sides from
+    its span tagger, or none."""
+    sources, tagged = model.tagged_actors(ctx)
+    tagged = [a for a in tagged if a.country not in {s.country for s in sources}]
+    if not sources or not tagged:
+        return []
+    if proposals is None:
+        proposals = [(t, p) for t, p in model.proposals(ctx.sentence.text) if p >= model.threshold]
     out: list[Event] = []
     for type_, p in proposals:
         out += _typed(ctx, model, type_, p, root, main, sources, tagged)

@@ -40,9 +40,10 @@ from the two sentences before (their latest event's source, else the first party
 
 With `dyad_ranker = on` (the default), the learned dyad ranker (`parley.events.dyads`) may
 then replace the pair of an interaction alone of its type in its sentence with a better-scored pair
-of the parties its passage names. Last, with `event_acceptor = rate` (the default), the learned
-event acceptor (`parley.events.acceptor`) sets each asserted interaction's confidence to its
-probability that the type and pair are right; with `drop` it also drops those below its threshold.
+of the parties its passage names. Last, the learned event acceptor (`parley.events.acceptor`)
+sets each asserted interaction's confidence to its probability that the type and pair are right;
+with `event_acceptor = drop` (the default) it also drops those below its threshold (`rate` drops
+nothing).
 
 Where the code lives: `coder` (the sentence coder and its ordered rule tables), `constructions/`
 (one module per sentence construction), `arguments` (argument finders), `readings` (which reading

@@ -1,0 +1,55 @@
+"""The learned layer (`parley.events.learned.model_events`) with a stand-in sentence model: what the
+rules let the model code, and with which sides. The stand-in answers each sentence from a table,
+so these tests fix the layer's behaviour, not the shipped model's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import parley
+from parley.events import minilm
+from parley.events.minilm import Prediction, Span
+
+
+class StandIn:
+    """A `LearnedExtractor` look-alike: sentence -> (types, [(role, words)])."""
+
+    version = "stand-in-model"
+
+    def __init__(self, answers: dict[str, tuple[dict[str, float], list[tuple[str, str]]]]) -> None:
+        self.answers = answers
+
+    def predict(self, texts: list[str], batch: int = 1) -> list[Prediction]:
+        out = []
+        for text in texts:
+            types, spans = self.answers.get(text, ({}, []))
+            probs = {"NONE": 0.9, **types} if not types else {"NONE": 0.05, **types}
+            found = tuple(Span(text.index(words), text.index(words) + len(words), role, words) for role, words in spans)
+            out.append(Prediction(probs, found, "asserted"))
+        return out
+
+
+def _events(monkeypatch: pytest.MonkeyPatch, text: str, types: dict[str, float], spans: list[tuple[str, str]]) -> list[Any]:
+    monkeypatch.setattr(minilm, "shipped", lambda: StandIn({text: (types, spans)}))
+    return [e for e in parley.analyse_text(text).events if e.modality == "asserted"]
+
+
+DOCUMENT_SUBJECT = "The announcement followed talks between the Turkmen president and a Chinese vice premier."
+
+
+def test_a_document_subject_lets_the_model_code_an_event_its_tagger_gives_both_sides(monkeypatch: pytest.MonkeyPatch) -> None:
+    events = _events(monkeypatch, DOCUMENT_SUBJECT, {"CONSULT": 0.95},
+                     [("SRC", "the Turkmen president"), ("TGT", "a Chinese vice premier")])
+    assert [(e.type, e.source.country, e.target.country) for e in events] == [("CONSULT", "TKM", "CHN")]
+    assert events[0].coder.startswith("model:stand-in-model:CONSULT:tagged")
+
+
+def test_a_document_subject_with_one_tagged_side_codes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _events(monkeypatch, DOCUMENT_SUBJECT, {"CONSULT": 0.95}, [("SRC", "the Turkmen president")]) == []
+
+
+def test_a_document_acting_codes_nothing_without_tagged_sides(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "The accord, signed by Iran and Iraq last year, limits fishing in the northern gulf."
+    assert _events(monkeypatch, text, {"AGREE": 0.9}, []) == []
