@@ -11,6 +11,7 @@ import pytest
 import parley
 from parley.events import minilm
 from parley.events.minilm import Prediction, Span
+from parley.settings import Settings
 
 
 class StandIn:
@@ -33,7 +34,9 @@ class StandIn:
 
 def _events(monkeypatch: pytest.MonkeyPatch, text: str, types: dict[str, float], spans: list[tuple[str, str]]) -> list[Any]:
     monkeypatch.setattr(minilm, "shipped", lambda: StandIn({text: (types, spans)}))
-    return [e for e in parley.analyse_text(text).events if e.modality == "asserted"]
+    # the layer's events as coded: the acceptor that rates (and by default drops) them is off
+    settings = Settings().with_overrides(event_acceptor="off")
+    return [e for e in parley.analyse_text(text, settings=settings).events if e.modality == "asserted"]
 
 
 DOCUMENT_SUBJECT = "The announcement followed talks between the Turkmen president and a Chinese vice premier."
@@ -53,3 +56,13 @@ def test_a_document_subject_with_one_tagged_side_codes_nothing(monkeypatch: pyte
 def test_a_document_acting_codes_nothing_without_tagged_sides(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "The accord, signed by Iran and Iraq last year, limits fishing in the northern gulf."
     assert _events(monkeypatch, text, {"AGREE": 0.9}, []) == []
+
+
+def test_beside_the_rules_events_the_tagged_branch_adds_only_types_they_did_not_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "The announcement came after Turkish officials met Greek diplomats in Athens on Monday."
+    events = _events(monkeypatch, text, {"CONSULT": 0.95, "AGREE": 0.8},
+                     [("SRC", "Turkish officials"), ("TGT", "Greek diplomats")])
+    # the rules coded the meeting; the model adds its other type, not a second CONSULT
+    consults = [e for e in events if e.type == "CONSULT"]
+    assert len(consults) == 1 and consults[0].coder.startswith("rule:"), [(e.type, e.coder) for e in events]
+    assert [(e.source.country, e.target.country) for e in events if e.type == "AGREE"] == [("TUR", "GRC")]
