@@ -23,7 +23,6 @@ on the corpus dev pages or a gold page); the artifact is `data/dyads/acceptor.js
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -32,7 +31,7 @@ from typing import Mapping
 
 from ..records import Document, Event
 from .coding import Coding
-from .dyads import _LinearModel
+from .dyads import ORGANISATION_CODES, _LinearModel
 
 ARTIFACT = Path(__file__).resolve().parents[1] / "data" / "dyads" / "acceptor.json"
 
@@ -71,7 +70,7 @@ def event_features(doc: Document, event: Event, events: list[Event], type_probs:
             f[f"{side}_named"] = 1.0
         if actor.start < 0:
             f[f"{side}_outside"] = 1.0
-        if actor.country in ("IGO", "UNO", "EUR", "NGO"):
+        if actor.country in ORGANISATION_CODES:
             f[f"{side}_organisation"] = 1.0
     if event.location_country and event.location_country == event.target.country:
         f["target_is_place_country"] = 1.0
@@ -132,11 +131,7 @@ class EventAcceptor(_LinearModel):
 
     @classmethod
     def load(cls, path: Path = ARTIFACT) -> "EventAcceptor":
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            return cls(str(data["version"]), dict(data["weights"]), float(data["threshold"]))
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise ValueError(f"{path}: not a parley event-acceptor artifact ({exc})") from exc
+        return cls.from_artifact(path, "event-acceptor", "threshold")
 
     def rate(self, doc: Document, events: list[Event]) -> list[float | None]:
         """Each event's probability of being right (None: not judged)."""

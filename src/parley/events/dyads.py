@@ -377,6 +377,20 @@ class _LinearModel:
     def score(self, features: Mapping[str, float]) -> float:
         return sum(self.weights.get(k, 0.0) * v for k, v in features.items())
 
+    @classmethod
+    def from_artifact(cls, path: Path, kind: str, bound: str, section: str | None = None) -> Any:
+        """The model an artifact holds: its version, and the weights and the one bound (`bound`:
+        the ranker's margin, a threshold) of the whole file or of its `section` (None when that
+        section is absent or empty). A file that is not such an artifact is a ValueError naming it."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            part = data if section is None else data.get(section)
+            if section is not None and not part:
+                return None
+            return cls(str(data["version"]), dict(part["weights"]), float(part[bound]))  # type: ignore[call-arg]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ValueError(f"{path}: not a parley {kind} artifact ({exc})") from exc
+
 
 def _moved(event: Event, mark: str, confidence: float, **sides: Actor) -> Event:
     """The event with the sides a model chose, its coder's argument finder marked ("parse>ranked",
@@ -394,11 +408,7 @@ class DyadRanker(_LinearModel):
 
     @classmethod
     def load(cls, path: Path = ARTIFACT) -> "DyadRanker":
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            return cls(str(data["version"]), dict(data["weights"]), float(data["margin"]))
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise ValueError(f"{path}: not a parley dyad-ranker artifact ({exc})") from exc
+        return cls.from_artifact(path, "dyad-ranker", "margin")
 
     def best_pair(self, type_: str, current: tuple[str | None, str | None], cands: list[Candidate]) -> tuple[Candidate, Candidate, float, float] | None:
         """(source, target, its score, the rules' pair's score: -inf when the rules' pair is not
@@ -522,9 +532,4 @@ def shipped_filler() -> TargetFiller | None:
     """The target filler in the package (the "fill" part of the ranker's artifact), or None."""
     if not ARTIFACT.exists():
         return None
-    try:
-        data = json.loads(ARTIFACT.read_text(encoding="utf-8"))
-        fill = data.get("fill")
-        return None if not fill else TargetFiller(str(data["version"]), dict(fill["weights"]), float(fill["threshold"]))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise ValueError(f"{ARTIFACT}: not a parley target-filler artifact ({exc})") from exc
+    return TargetFiller.from_artifact(ARTIFACT, "target-filler", "threshold", section="fill")
