@@ -68,11 +68,10 @@ def test_travel_for_other_purposes_is_no_meeting(monkeypatch: pytest.MonkeyPatch
     assert not _has("The Turkish foreign minister flew to Baghdad for medical treatment on Tuesday.", "CONSULT")
 
 
-@pytest.mark.xfail(strict=True, reason="parley-minilm-2.3 proposes this trip as CONSULT at 0.45 (as minilm-2 and 2.2 did; minilm-2.1 did not): the rules have no reading of 'for medical treatment' to rule it out")
 def test_travel_for_other_purposes_is_no_meeting_with_the_learned_model() -> None:
     """With the learned model beside the rules (the default): parley-minilm-2 proposed this trip
-    as CONSULT at 0.41, parley-minilm-2.1 did not, parley-minilm-2.2 (0.58) and 2.3 (0.45) do. A named expected
-    failure: the rules-only version above still runs."""
+    as CONSULT at 0.41, 2.1 did not, 2.2 (0.58) and 2.3 (0.45) did (a named expected failure
+    until then); parley-minilm-2.4 does not."""
     assert not _has("The Turkish foreign minister flew to Baghdad for medical treatment on Tuesday.", "CONSULT")
 
 

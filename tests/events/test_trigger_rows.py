@@ -123,7 +123,7 @@ def test_round4_positive(etype: str, text: str, src: str | None, tgt: str | None
     assert any((src is None or s == src) and (tgt is None or t == tgt) for s, t in pairs), pairs
 
 
-# Near misses the rules read right and the learned model (the default, parley-minilm-2.3)
+# Near misses the rules read right and the learned model (the default, parley-minilm-2.4)
 # proposes anyway where the rules code nothing: the rules' reading is still asserted for them
 # (with `event_model=v1`), and the model's error is a strict expected failure below, so a model
 # that stops making it is noticed.
@@ -182,7 +182,7 @@ def test_row_without_its_context_is_not_coded(etype: str, text: str, monkeypatch
 
 
 @pytest.mark.parametrize("text", sorted(MODEL_ERRORS), ids=lambda t: t[:30])
-@pytest.mark.xfail(strict=True, reason="a known error of parley-minilm-2.3 (the default event_model): see MODEL_ERRORS")
+@pytest.mark.xfail(strict=True, reason="a known error of parley-minilm-2.4 (the default event_model; 2.3 made it too): see MODEL_ERRORS")
 def test_known_model_errors_on_near_misses(text: str) -> None:
     etype = next(n[0] for n in ROUND4_NEGATIVE + ROW_NEGATIVE if n[1] == text)
     assert not _has(text, etype), (MODEL_ERRORS[text], _show(text))
@@ -298,10 +298,15 @@ def test_materiel_handed_or_delivered_is_aid() -> None:
     assert not _pairs("Kenya handed over the suspect to Uganda on Monday.", "AID")
 
 
-def test_a_firing_exercise_into_open_water_is_mobilize() -> None:
-    """Manual, MOBILIZE: a firing exercise at the target is MOBILIZE; firing at it is ASSAULT."""
-    text = "China fired missiles into waters off Taiwan's main ports on Friday."
-    assert _pairs(text, "MOBILIZE") == {("CHN", "TWN")} and not _pairs(text, "ASSAULT")
+FIRING_EXERCISE = "China fired missiles into waters off Taiwan's main ports on Friday."
+
+
+def test_a_firing_exercise_into_open_water_is_mobilize(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Manual, MOBILIZE: a firing exercise at the target is MOBILIZE; firing at it is ASSAULT.
+    The rules' reading (the learned model's addition beside it is the named error below)."""
+    monkeypatch.setenv("PARLEY_EVENT_MODEL", "v1")
+    assert _pairs(FIRING_EXERCISE, "MOBILIZE") == {("CHN", "TWN")} and not _pairs(FIRING_EXERCISE, "ASSAULT")
+    monkeypatch.delenv("PARLEY_EVENT_MODEL")
     assert _pairs("Russian forces fired missiles at Kyiv on Monday.", "ASSAULT") == {("RUS", "UKR")}
 
 
@@ -310,3 +315,11 @@ def test_concern_voiced_is_a_disapproval() -> None:
     assert _pairs("Germany raised concerns with China on Monday over the treatment of Uighurs.", "ACCUSE") == {("DEU", "CHN")}
     assert _pairs("Indonesia and Malaysia voiced concern over the coup in Myanmar on Monday.", "ACCUSE") == {("IDN", "MMR"), ("MYS", "MMR")}
     assert not {p for p in _pairs("Japan expressed concern about the fighting on Monday.", "ACCUSE") if p[1] and p[1] != "JPN"}
+
+
+
+@pytest.mark.xfail(strict=True, reason="parley-minilm-2.4 adds ASSAULT CHN->TWN beside the rules' MOBILIZE (2.3 did not)")
+def test_a_firing_exercise_with_the_learned_model() -> None:
+    """With the default learned model beside the rules: a named expected failure, so that a model
+    that stops making this error is noticed."""
+    assert _pairs(FIRING_EXERCISE, "MOBILIZE") == {("CHN", "TWN")} and not _pairs(FIRING_EXERCISE, "ASSAULT")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cached_property
 from typing import Any
 
 from ..annotate.nlp import text_of
@@ -111,6 +112,34 @@ class PageActors:
         top_n, top = counts[0]
         runner = counts[1][0] if len(counts) > 1 else 0
         return top if top_n * 2 >= total and top_n >= 2 * runner and top_n >= 2 else None
+
+    @cached_property
+    def dateline_state(self) -> str | None:
+        """The state a wire story was filed from ("BEIJING, Nov 22 - ...", "SIEM REAP, Cambodia,
+        Nov. 22 - ..."): the first dateline among the page's first three body sentences, when the
+        page also names that state outside its datelines (a story filed from Geneva or New York
+        about two other states has none). Read once per page."""
+        from ..extract.dateline import DATELINE, dateline_end
+        from ..reference.gazetteer import find_actor_terms, lookup_country
+        from ..reference.places import place_country
+
+        body = [s for s in self.doc.sentences if not self._is_title(s)][:3]
+        lead = next((m for m in (DATELINE.match(s.text) for s in body if dateline_end(s.text)) if m is not None), None)
+        if lead is None:
+            return None
+        state = place_country(lead.group("place").title(), on=self.on)
+        if state is None:
+            # "SIEM REAP, Cambodia, Nov. 22": the country written after the place
+            refs = (lookup_country(part.strip()) for part in re.split(r"[,(]", lead.group("when")) if part.strip())
+            state = next((ref.code for ref in refs if ref is not None and ref.kind == "country"), None)
+        if state is None or len(state) != 3 or state in NON_STATE:
+            return None
+        named = any(ref.code == state for s in self.doc.sentences for _, _, ref in find_actor_terms(s.text[dateline_end(s.text):]))
+        return state if named else None
+
+    def _is_title(self, sentence: Sentence) -> bool:
+        paragraphs = self.doc.article.paragraphs if self.doc.article else ()
+        return 0 <= sentence.paragraph < len(paragraphs) and paragraphs[sentence.paragraph].kind == "title"
 
     def passage_country(self, sentence_index: int, exclude: str) -> str | None:
         """The state the passage is about, for a state noun with no country word of its own: the

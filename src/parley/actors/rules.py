@@ -417,11 +417,19 @@ def office_group(m: Mention) -> Verdict:
             # "The junta told Danish special forces to leave", "The ministry summoned the
             # Egyptian ambassador": the sentence's one state is named in the object of the
             # group's own act, so it is the counterpart; the group is the passage's state
-            passage = page.passage_country(m.sentence.index, exclude=where)
-            if passage is not None:
-                where, how = passage, "context:passage"
+            home = page.dateline_state if np.sector in CIVIL_STATE_SECTORS else None
+            if home is not None and home != where:
+                where, how = home, "context:dateline"
+            else:
+                passage = page.passage_country(m.sentence.index, exclude=where)
+                if passage is not None:
+                    where, how = passage, "context:passage"
         if where is None and np.office in ATTACKER_OFFICES:
             where, how = page.locative_country(head.doc), "context:attack-place"
+        if where is None and not domestic and np.sector in CIVIL_STATE_SECTORS:
+            # "BEIJING - ... The foreign ministry said": wire copy's unnamed ministry or
+            # spokesman is the state the story was filed from
+            where, how = page.dateline_state, "context:dateline"
         if where is None:
             where, how = page.page_country(), "context:page"
     return m.actor(where, np.sector, "group" + (f"+{how}" if where else ""), title=np.title, office=np.office)
@@ -429,6 +437,9 @@ def office_group(m: Mention) -> Verdict:
 
 # organs of a state (not rebels, crowds or parties): who acts for the passage's state
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# the civil organs an unnamed wire-copy mention means at home (not troops or police, whose
+# country on a page filed from a war zone is as often the other side's)
+CIVIL_STATE_SECTORS = frozenset({"GOV", "JUD", "LEG"})
 _NOMINAL_DEPS = frozenset({"dobj", "dative", "pobj", "prep", "amod", "compound", "poss", "nmod", "appos", "conj", "cc", "det", "case", "npadvmod", "attr", "oprd"})
 
 
