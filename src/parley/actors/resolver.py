@@ -124,7 +124,8 @@ class PageActors:
         from ..reference.places import place_country
 
         body = [s for s in self.doc.sentences if not self._is_title(s)][:3]
-        lead = next((m for m in (DATELINE.match(s.text) for s in body if dateline_end(s.text)) if m is not None), None)
+        # dateline_end validates the match (a place of three capitals or more, not an organisation)
+        lead = next((DATELINE.match(s.text) for s in body if dateline_end(s.text)), None)
         if lead is None:
             return None
         state = place_country(lead.group("place").title(), on=self.on)
