@@ -324,3 +324,73 @@ def test_a_mastheads_date_above_the_headline_is_no_html_byline() -> None:
         f"<article><h1>Ministers meet on the border</h1><div>By Ana Ruiz</div><p>{LEAD}</p></article></body></html>"
     )
     assert visible_date_lines(page, "Ministers meet on the border") == []
+
+
+# -- cues read since session 17 (examples/datecues) ----------------------------------------------
+
+@pytest.mark.parametrize("url, day", [
+    # day first where a month cannot come first; a date the query names
+    ("https://news.example.com/politics/border-arbitration-ruling-29062017.html", date(2017, 6, 29)),
+    ("https://news.example.com/article.php?id=4471&date=2010-04-08", date(2010, 4, 8)),
+])
+def test_url_day_first_and_query_dates(url: str, day: date) -> None:
+    found = pd.url_date(url)
+    assert found is not None and found.day == day
+
+
+def test_an_ambiguous_digit_run_keeps_the_month_first_reading() -> None:
+    found = pd.url_date("https://news.example.com/world/ministers-meet-04122016.html")
+    assert found is not None and found.day == date(2016, 4, 12)
+
+
+@pytest.mark.parametrize("line, day, source", [
+    ("Release date: 19 February 2025", date(2025, 2, 19), "published-line"),
+    ("Issued: 3 March 2021", date(2021, 3, 3), "published-line"),
+    ("Publication date: 2019-06-30", date(2019, 6, 30), "published-line"),
+    ("Opublikovano: 29.05.2019, 17:05 | Prosmotrov: 3 410", date(2019, 5, 29), "published-line"),
+    ("Publicado: 7 March 2022", date(2022, 3, 7), "published-line"),
+    ("Aktualisiert: 8 March 2022", date(2022, 3, 8), "updated-line"),
+    ("Published: 17 of September of 2020 year, 11:42", date(2020, 9, 17), "published-line"),
+    ("Transcript of Weekly Media Briefing by the Official Spokesperson (June 08, 2017)", date(2017, 6, 8), "page-date-line"),
+])
+def test_more_byline_forms(line: str, day: date, source: str) -> None:
+    assert pd.read_byline(line) == (day, source)
+
+
+def test_a_byline_verb_without_its_date_still_leaves_the_line_a_byline() -> None:
+    """"Reported" and "Filed" are labels when a date follows them, and a byline's verb when its
+    author does: the line is read as before."""
+    assert pd.read_byline("Reported by Jane Roe | 25/05/2017") == (date(2017, 5, 25), "page-date-line")
+    assert pd.read_byline("Updated by Jane Roe | 5 March 2014") is None
+
+
+def test_a_bracketed_date_in_a_sentence_is_no_byline() -> None:
+    assert pd.read_byline("The ministers met in Geneva and signed the accord (June 08, 2017).") is None
+
+
+@pytest.mark.parametrize("raw, url, order", [
+    ("Posted: 09/10/2018\nMore: 13/10/2018", None, "dmy"),
+    ("Posted 04/12/2016 6:05 AM\nreader · 4/13/2016 7:02 PM: Long overdue.", None, "mdy"),
+    ("Posted: 09/10/2018", "https://www.shirechronicle.example.co.uk/news/1", "dmy"),
+    ("Posted: 09/10/2018", "https://www.lakeshore.example.us/news/1", "mdy"),
+    ("Posted: 09/10/2018", "https://www.lakeshore.example.com/news/1", None),
+])
+def test_the_pages_numeric_order(raw: str, url: str | None, order: str | None) -> None:
+    assert pd.numeric_order(raw, url) == order
+
+
+def test_an_ambiguous_numeric_byline_is_read_in_the_pages_order_and_stays_unread_without_one() -> None:
+    assert pd.read_byline("Posted: 09/10/2018 07:12", "dmy") == (date(2018, 10, 9), "published-line")
+    assert pd.read_byline("Posted: 09/10/2018 07:12", "mdy") == (date(2018, 9, 10), "published-line")
+    assert pd.read_byline("Posted: 09/10/2018 07:12") is None
+
+
+def test_a_libraries_new_year_fill_in_is_no_page_date() -> None:
+    """A year alone ("© 2019", "March 2019 issue") read by a date library as 1 January is not
+    the page's day; a 1 January the page writes is."""
+    tree = lxml_html.fromstring("<html><body><p>March 2019 issue</p><p>The council met.</p><footer>&copy; 2019 Magazine</footer></body></html>")
+    cues, _ = pd.html_cues(tree, None, "2019-01-01")
+    assert [c.source for c in cues] == []
+    tree = lxml_html.fromstring("<html><body><p>Published January 1, 2019</p><p>The council met.</p></body></html>")
+    cues, _ = pd.html_cues(tree, None, "2019-01-01")
+    assert [(c.source, c.value) for c in cues] == [("trafilatura", date(2019, 1, 1))]

@@ -355,3 +355,21 @@ def test_a_recent_day_named_further_back_does_not_date_a_later_act() -> None:
     assert further_back.date is not None and further_back.date.value == "2024-05-09"
     assert adjacent.date is not None and adjacent.date.value == "2024-05-06"
     assert historical.date is not None and historical.date.value == "2019"
+
+
+def test_a_new_act_after_a_background_sentence_is_the_news_not_the_background() -> None:
+    """"In March, the US suspended ... . NATO said it backed the decision.": an undated act that
+    does not continue the background occasion is told as the news (docs/annotation.md section 5,
+    step 4). One that continues it ("also", "too", a pronoun subject) keeps the background's date."""
+    doc = _doc(
+        [["On Thursday, the US held talks with China in Geneva, officials said."],
+         ["In 2019, the US held talks with China in Lima.", "The US welcomed China's offer of a trade deal."],
+         ["In 2019, the US held talks with China in Quito.", "The US also held talks with China on fisheries."],
+         ["In 2019, the US held talks with China in Bogota.", "They held talks with China on steel in the same city."]],
+        date(2024, 5, 9), "meta",
+    )
+    doc = _parsed(doc, tuple(_event(doc, k, trigger) for k, trigger in ((2, "welcomed"), (4, "held talks"), (6, "held talks"))))
+    welcomed, also, pronoun = time_stage.run(doc).events
+    assert welcomed.date is not None and welcomed.date.value == "2024-05-09" and not welcomed.historical
+    assert also.date is not None and also.date.value == "2019" and also.historical
+    assert pronoun.date is not None and pronoun.date.value == "2019" and pronoun.historical

@@ -66,3 +66,13 @@ def test_beside_the_rules_events_the_tagged_branch_adds_only_types_they_did_not_
     consults = [e for e in events if e.type == "CONSULT"]
     assert len(consults) == 1 and consults[0].coder.startswith("rule:"), [(e.type, e.coder) for e in events]
     assert [(e.source.country, e.target.country) for e in events if e.type == "AGREE"] == [("TUR", "GRC")]
+
+
+def test_a_meeting_the_delegations_are_due_to_hold_is_planned(monkeypatch: pytest.MonkeyPatch) -> None:
+    """"are due to meet": the main clause's verb schedules; the model's event takes the
+    infinitive's modality (planned), as the rules read it, and is not reported as held."""
+    text = "Ukrainian and Russian delegations are due to meet on the Belarusian border on Monday."
+    monkeypatch.setattr(minilm, "shipped", lambda: StandIn({text: ({"CONSULT": 0.95}, [("SRC", "Ukrainian"), ("TGT", "Russian")])}))
+    events = parley.analyse_text(text, settings=Settings().with_overrides(event_acceptor="off")).events
+    consults = [e for e in events if e.type == "CONSULT"]
+    assert consults and all(e.modality == "planned" for e in consults), [(e.coder, e.modality) for e in consults]

@@ -137,3 +137,33 @@ def test_a_pluperfect_in_a_relative_clause_does_not_make_a_paragraph_background(
     assert cancel.date is not None and cancel.date.value == "2015-11-24" and not cancel.historical
     # a main-clause pluperfect still marks background: its undated event gets no date
     assert talks.date is None and talks.historical
+
+
+def test_an_act_in_a_trailing_gap_clause_is_counted_back_from_its_sentences_day() -> None:
+    """"Iraq's parliament voted on Sunday ..., two days after a U.S. drone strike killed ...": the
+    killing is two days before Sunday; the vote keeps Sunday. A vague gap ("weeks after") keeps
+    only the month, "hours after" the day."""
+    out = _run(
+        [["Kenya's parliament voted on Sunday to expel Somali envoys, two days after a Somali drone strike killed Kenyan soldiers."],
+         ["Somalia recalled its envoy on Wednesday, weeks after Kenya agreed to lease a stretch of coast from a breakaway region."]],
+        date(2020, 1, 9), "html-meta", [(0, "voted"), (0, "killed"), (1, "recalled"), (1, "agreed")],
+    )
+    vote, strike, recall, lease = out.events
+    assert vote.date is not None and vote.date.value == "2020-01-05"
+    assert strike.date is not None and strike.date.value == "2020-01-03", "two days before Sunday"
+    assert recall.date is not None and recall.date.value == "2020-01-08"
+    assert lease.date is not None and lease.date.value == "2019-12" and lease.date.precision == "month", "weeks: about two, at month precision"
+    out = _run(
+        [["Kenyan police arrested a Somali diplomat on Wednesday, hours after Somalia closed the border."]],
+        date(2020, 1, 9), "html-meta", [(0, "closed")],
+    )
+    assert out.events[0].date is not None and out.events[0].date.value == "2020-01-08", "hours: the same day"
+
+
+def test_in_the_days_after_is_no_gap() -> None:
+    out = _run(
+        [["Kenya closed the border on Sunday.", "Kenyan police arrested Somali traders in the days after the attack."]],
+        date(2020, 1, 9), "html-meta", [(0, "closed"), (1, "arrested")],
+    )
+    arrest = out.events[1]
+    assert arrest.date is not None and arrest.date.value == "2020-01-05", "the paragraph's day, not a counted gap"

@@ -105,6 +105,24 @@ def _tagged_only(ctx: ArgumentFinders, model: Any, root: Any, main: Any,
     return out
 
 
+# Heads that schedule an act and do none themselves ("are due to meet", "is set to sign").
+SCHEDULING_HEADS = {"be", "due", "set", "expect", "schedule", "slate"}
+
+
+def _scheduled_content(main: Any) -> Any:
+    """The to-infinitive a scheduling head governs ("meet" in "are due to meet"), or None."""
+    if main.lemma_.lower() not in SCHEDULING_HEADS:
+        return None
+    heads = [main, *children_of(main, ("acomp",))]
+    for head in heads:
+        if head.lemma_.lower() not in SCHEDULING_HEADS:
+            continue
+        for comp in children_of(head, ("xcomp",)):
+            if comp.pos_ == "VERB" and any(k.dep_ == "aux" and k.lower_ == "to" for k in comp.children):
+                return comp
+    return None
+
+
 def _continues(subj: Any, ctx: ArgumentFinders) -> bool:
     """A subject that continues the passage's party: a personal pronoun, or a state noun with
     no actor of its own ("the government", "both delegations", "the ministers")."""
@@ -166,7 +184,9 @@ def _typed(ctx: ArgumentFinders, model: Any, type_: str, p: float, root: Any, ma
             how = "addressee-pending"
         else:
             return []
-    modality, why = ctx.modality_reason(main, main)
+    content = _scheduled_content(main) if learned else None
+    # "are due to meet", "is scheduled to visit": the head schedules; its complement is the act
+    modality, why = ctx.modality_reason(content, content) if content is not None else ctx.modality_reason(main, main)
     if learned and type_ in ("AGREE", "THREATEN") and modality == "planned" and why in ("future", "intent") and stated(main):
         # "Germany said it would give 500 million euros": the pledge is made (asserted), though
         # what it promises is future (docs/annotation.md section 6; derived.py for the rules)

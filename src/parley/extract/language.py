@@ -3,7 +3,9 @@
 py3langid (a pure-Python port of langid.py, 97 languages, no downloads) classifies the page's
 visible text. Short texts are not judged: a 40-character headline is too little evidence, and
 a wrong "skipped: not English" loses a page, while analysing a foreign page only finds nothing.
-A page is skipped only when the classifier is confident and the language is not wanted.
+A page is skipped only when the classifier is confident and the language is not wanted, and its
+text blocks of a wanted language (an English article inside Hindi menus and footer) do not add
+up to the same least amount of text.
 """
 
 from __future__ import annotations
@@ -138,4 +140,26 @@ def unwanted_language(
     found, p_wanted = wanted_probability(content, wanted, is_html=is_html)
     if found.chars < min_chars or found.code in wanted or p_wanted > max_wanted_probability or found.probability < min_top_probability:
         return None
+    if _wanted_blocks_chars(content, wanted, is_html) >= min_chars:
+        return None  # an article in a wanted language inside foreign menus, labels and footer
     return found
+
+
+# A block shorter than this (a menu item, a label, a date) is not judged on its own.
+_MIN_BLOCK_CHARS = 80
+
+
+def _wanted_blocks_chars(content: str, wanted: set[str], is_html: bool) -> int:
+    """How much of the page's text is in blocks (text between tags, or lines) that are each in a
+    wanted language: a page's chrome in another script can outweigh its article as a whole."""
+    sample = content[: _SAMPLE_CHARS * 5] if is_html else content[:_SAMPLE_CHARS]
+    blocks = _TAG.split(_drop_blocks(sample)) if is_html else sample.split("\n")
+    total = 0
+    for block in blocks:
+        text = " ".join(_ENTITY.sub(" ", block).split())
+        if len(text) < _MIN_BLOCK_CHARS:
+            continue
+        code, _ = _identifier().classify(text)
+        if code in wanted:
+            total += evidence_chars(text)
+    return total

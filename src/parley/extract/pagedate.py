@@ -8,16 +8,20 @@ A news page states its date in many places, and no one of them is always there:
   1     html-meta         publication meta tags (`article:published_time`, `pubdate`, ...),
                           `itemprop="datePublished"`, `<time pubdate>` (HTML)
   2     published-line    a byline line that says so: "Published: April 16, 2024 10:32",
-                          "Posted on Tue 16 Apr 2024 by ...", "First published ..."
+                          "Posted on Tue 16 Apr 2024 by ...", "First published ...",
+                          "Release date: ...", "Issued: ...", the same labels in a foreign
+                          site's chrome ("Publicado", "Opublikovano", ...)
   3     url               the date in the page's URL (`URL:` header or canonical link):
                           /2024/04/16/slug, slug-20240601-id.html, slug-05312024073900.html,
-                          /20230827/slug
-  4     htmldate          htmldate's reading of the markup (`<time>` elements, other meta) with
+                          /20230827/slug, slug-29062017.html (day first only where a month
+                          cannot be), ?date=2010-04-08
+  4     html-byline       a date line of an HTML page's visible text between its headline and its
+                          lead ("March 5, 2014 — Staff Report", "By Ana Ruiz, ..., March 5, 2014")
+  5     htmldate          htmldate's reading of the markup (`<time>` elements, other meta) with
                           `original_date=True`, modification tags, asides, captions, comments
                           and cookie notices removed: publication only (consulted only when
-                          no meta tag, JSON-LD or URL date is there to beat it)
-  5     html-byline       a date line of an HTML page's visible text between its headline and its
-                          lead ("March 5, 2014 — Staff Report", "By Ana Ruiz, ..., March 5, 2014")
+                          no meta tag, JSON-LD or URL date is there to beat it; its first date
+                          is often the chrome's, a header's render date, an archive's capture)
   6     trafilatura       trafilatura's own metadata date (HTML; its free-text search can take a
                           related story's date)
   7     dateline          a wire dateline opening the lead ("KYIV, April 16 (Reuters) -",
@@ -31,6 +35,13 @@ A news page states its date in many places, and no one of them is always there:
   10    updated-line      "Updated: ..." / "Last updated ...": the page is at least that old
   11    footer-date-line  a bare date line after the article text (before any comments or
                           related posts)
+
+Numeric dates whose day and month could be swapped ("09/10/2018") are read in the page's own
+order: a numeric date elsewhere on it with a part above 12 tells it, else its URL's country
+domain (`numeric_order`); with neither they stay unread. A machine-translated date ("17 of
+September of 2020 year") reads as written; a heading closed by its date in brackets ("Weekly
+Media Briefing (June 08, 2017)") is a date line. A 1 January that a date library gives and the
+page never writes (its fill-in for a year alone) is no cue.
 
 The most trusted cue wins (`published_source`); every other one is kept as a loser
 (`parley extract --explain` lists them). Impossible dates (30 February, month 13, a
@@ -63,8 +74,8 @@ RANK = {
     "html-meta": 1,
     "published-line": 2,
     "url": 3,
-    "htmldate": 4,
-    "html-byline": 5,
+    "html-byline": 4,
+    "htmldate": 5,
     "trafilatura": 6,
     "dateline": 7,
     "byline-date": 8,
@@ -78,6 +89,7 @@ STRONG_SOURCES = frozenset({"page-header", "json-ld", "html-meta", "published-li
 EARLIEST_YEAR = 1990
 
 _MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_MONTH_NAME = r"(january|february|march|april|may|june|july|august|september|october|november|december)"
 
 
 def _valid(y: int, m: int, d: int) -> date | None:
@@ -121,9 +133,15 @@ def _compact(run: str) -> date | None:
     if head[:2] in ("19", "20"):
         found.append(_valid(int(head[:4]), int(head[4:6]), int(head[6:8])))
     if head[4:6] in ("19", "20"):
-        found.append(_valid(int(head[4:8]), int(head[0:2]), int(head[2:4])))
+        month_first = _valid(int(head[4:8]), int(head[0:2]), int(head[2:4]))
+        # DDMMYYYY ("...-ruling-29062017.html") only where a month cannot come first
+        found.append(month_first or _valid(int(head[4:8]), int(head[2:4]), int(head[0:2])))
     days = [d for d in found if d is not None]
     return days[0] if len(days) == 1 else None
+
+
+# "article.php?id=4471&date=2010-04-08": a date the URL's query names as the page's
+_URL_QUERY_DATE = re.compile(r"[?&](?:date|pubdate|published|publish_date|pub_date|d)=((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)", re.I)
 
 
 def url_date(url: str | None) -> UrlDate | None:
@@ -140,6 +158,11 @@ def url_date(url: str | None) -> UrlDate | None:
         day = _compact(m.group(1))
         if day:
             return UrlDate(day, day.year, day.month, m.group(1))
+    q = _URL_QUERY_DATE.search(url)
+    if q:
+        day = _valid(int(q.group(1)), int(q.group(2)), int(q.group(3)))
+        if day:
+            return UrlDate(day, day.year, day.month, q.group(0)[1:])
     m = _URL_YM.search(path)
     if m and 1 <= int(m.group(2)) <= 12 and int(m.group(1)) >= EARLIEST_YEAR:
         return UrlDate(None, int(m.group(1)), int(m.group(2)), m.group(0))
@@ -165,12 +188,28 @@ def copyright_year(text: str) -> int | None:
 
 _LABEL = (
     r"(?P<label>first\s+published|originally\s+published|published|posted|updated|last\s+updated|"
-    r"last\s+modified|modified|date|dated)"
+    r"last\s+modified|modified|release\s+date|date\s+of\s+release|released|issued|date\s+issued|"
+    r"for\s+immediate\s+release|(?:this\s+(?:article|story)\s+was\s+)?(?:first\s+)?published|story\s+filed|filed|"
+    r"reported|print\s+edition|"
+    r"publication\s+date|date\s+of\s+publication|date\s+published|"
+    # the same labels in a foreign site's chrome around an English article
+    r"publicado|publicada|publi\u00e9e?|publie|ver\u00f6ffentlicht|veroeffentlicht|pubblicato|opublikovano|"
+    r"diterbitkan|dipublikasikan|gepubliceerd|publicerad|publiceret|publisert|julkaistu|"
+    r"yay\u0131nlanma|yayinlanma|"
+    r"actualizado|mis\s+\u00e0\s+jour|aktualisiert|aggiornato|obnovleno|diperbarui|g\u00fcncelleme|guncelleme|"
+    r"date|dated)"
 )
+# Labels that are also a byline's verb ("Reported by Jane Roe | 25/05/2017"): without a date
+# right after them, the line is read as a byline.
+_BY_VERBS = {"reported", "filed", "story filed", "issued", "released"}
+# Labels that say the page was changed then, not first published.
+_UPDATE_LABELS = {"updated", "last updated", "last modified", "modified", "actualizado", "mis \u00e0 jour", "aktualisiert",
+                  "aggiornato", "obnovleno", "diperbarui", "g\u00fcncelleme", "guncelleme"}
 # "Published: ...", "Posted on ...", "By Jane Doe | Published ...", "Jane Doe · Updated ..."
 _LABELLED = re.compile(
-    rf"^(?:(?:by\s+)?[^|•·]{{1,60}}?\s*[|•·,-]\s*)?{_LABEL}\b\s*(?:on|at)?\s*[:|-]?\s*", re.IGNORECASE
+    rf"^(?:(?:by\s+)?[^|•·]{{1,60}}?\s*[|•·,-]\s*)?{_LABEL}\b\s*(?:on|at|em|le|am|el)?\s*[:|-]?\s*", re.IGNORECASE
 )
+_LABEL_FIRST = re.compile(rf"^{_LABEL}\b\s*(?:on|at|em|le|am|el)?\s*[:|-]?\s*", re.IGNORECASE)
 _BY_AUTHOR = re.compile(r"^(?:by\s+)?[^|•·/\d]{2,60}?\s*[|•·/]\s*|^by\s+[^,\d]{2,40},\s*(?:[^,\d]{2,30},\s*)?", re.IGNORECASE)
 _WEEKDAY_WORD = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
 # What may follow the date on a byline line: a time, a zone, an author, a photo credit.
@@ -190,6 +229,7 @@ _COMMENTS_START = re.compile(
     re.IGNORECASE,
 )
 _COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
+_CONSENT = re.compile(r"\b(?:accept|consent|agree|continu\w*|experience|privacy|settings|preferences)\b", re.IGNORECASE)
 _CAPTION = re.compile(
     r"^(?:photo|image|picture|file\s+photo|caption|credit|pictured)\s*[:|-]|"
     r"(?:\(|\|\s*)(?:photo|image|file photo|credit)\b[^)]*\)?\s*$|"
@@ -208,10 +248,39 @@ _DATELINE = re.compile(
 )
 
 
-def _date_at_start(text: str) -> tuple[date, int] | None:
-    """The complete day a text begins with (a weekday may come first), and where it ends."""
+# "17 of September of 2020 year": a date as machine translation renders "17 сентября 2020 года".
+_TRANSLATED = re.compile(rf"^(\d{{1,2}})\s+of\s+{_MONTH_NAME}\s+of\s+((?:19|20)\d{{2}})(?:\s+years?)?", re.IGNORECASE)
+# "09:41 GMT, ": a time of day (and zone) before the date it belongs to.
+_CLOCK_FIRST = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5}(?:[+-]\d{1,2})?)?,?\s+", re.IGNORECASE)
+# "11-Apr-2006": day, month's short name and year joined by hyphens.
+_DAY_MON_YEAR = re.compile(r"^(\d{1,2})-(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*-((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+# "09/10/2018": day and month that could be either way round, read in the page's order (`numeric_order`).
+_NUMERIC = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-]((?:19|20)\d{2})(?!\d)")
+
+
+def _date_at_start(text: str, order: str | None = None) -> tuple[date, int] | None:
+    """The complete day a text begins with (a weekday may come first), and where it ends.
+    `order` ("dmy" or "mdy") reads a numeric date whose day and month could be swapped."""
+    clock = _CLOCK_FIRST.match(text)
+    if clock:
+        # "09:41 GMT, Monday, 14 June 2004": the time of day, then the date
+        got = _date_at_start(text[clock.end():], order)
+        return (got[0], clock.end() + got[1]) if got else None
     rest = _WEEKDAY_WORD.sub("", text, count=1)
     offset = len(text) - len(rest)
+    dashed = _DAY_MON_YEAR.match(rest)
+    if dashed:
+        day = _valid(int(dashed.group(3)), _MONTHS[dashed.group(2).lower()[:3]], int(dashed.group(1)))
+        return (day, offset + dashed.end()) if day else None
+    mt = _TRANSLATED.match(rest)
+    if mt:
+        day = _valid(int(mt.group(3)), _MONTHS[mt.group(2).lower()[:3]], int(mt.group(1)))
+        return (day, offset + mt.end()) if day else None
+    num = _NUMERIC.match(rest)
+    if num and order and int(num.group(1)) <= 12 and int(num.group(2)) <= 12:
+        a, b, y = int(num.group(1)), int(num.group(2)), int(num.group(3))
+        day = _valid(y, b, a) if order == "dmy" else _valid(y, a, b)
+        return (day, offset + num.end()) if day else None
     iso = re.match(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)", rest)
     if iso:
         day = _valid(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
@@ -261,32 +330,76 @@ def _words_after(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
-def read_byline(line: str) -> tuple[date, str] | None:
+# Country domains whose sites write the day first (the US writes the month first).
+_DAY_FIRST_DOMAINS = frozenset({"uk", "au", "nz", "ie", "in", "za", "pk", "bd", "lk", "ng", "ke", "gh", "ug", "tz", "zw", "sg", "my",
+                                "ph", "hk", "fr", "es", "it", "de", "nl", "be", "pt", "br", "ar", "cl", "co", "pe", "mx", "ru", "ua",
+                                "pl", "tr", "gr", "il", "eg", "ae", "sa", "qa", "jo", "lb", "id", "vn", "th", "kz", "ge", "am", "az"})
+
+
+def numeric_order(raw: str, url: str | None = None) -> str | None:
+    """The order ("dmy" or "mdy") in which a page writes numeric dates: told by any of its
+    numeric dates whose first or second part is above 12 ("13/04/2016" day first; "4/13/2016"
+    month first), else by its URL's country domain (".co.uk" day first, ".us" month first);
+    None when nothing tells (such a date then stays unread)."""
+    votes = {"dmy": 0, "mdy": 0}
+    for m in _NUMERIC.finditer(raw):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a > 12 >= b:
+            votes["dmy"] += 1
+        elif b > 12 >= a:
+            votes["mdy"] += 1
+    if votes["dmy"] != votes["mdy"] and min(votes.values()) == 0:
+        return "dmy" if votes["dmy"] else "mdy"
+    host = re.match(r"^[a-z]+://([^/:?#]+)", (url or "").strip(), re.I)
+    tld = host.group(1).lower().rsplit(".", 1)[-1] if host else ""
+    return "dmy" if tld in _DAY_FIRST_DOMAINS else "mdy" if tld == "us" else None
+
+
+# "Transcript of Weekly Media Briefing by the Official Spokesperson (June 08, 2017)": a heading
+# closed by its day in brackets.
+_BRACKETED_DATE = re.compile(r"\((?P<date>[^()]{6,32})\)\s*$")
+
+
+def read_byline(line: str, order: str | None = None) -> tuple[date, str] | None:
     """A byline or date line's day and its source name ("published-line", "updated-line",
-    "page-date-line"), or None when the line is anything else (a sentence, a caption)."""
+    "page-date-line"), or None when the line is anything else (a sentence, a caption).
+    `order`: the page's numeric date order (`numeric_order`)."""
     line = line.strip()
     if not line or len(line) > 200 or not _DATEISH.search(line) or _CAPTION.search(line):
         return None  # a day is written with a month's name or as numbers (16/04/2024, 2024-04-16)
     m = _LABELLED.match(line)
+    if m and " ".join(m.group("label").lower().split()) in _UPDATE_LABELS:
+        # "Filed: 14.02.2017 | Updated: 15.02.2017": a first label of publication wins over the
+        # update label after the separator
+        first = _LABEL_FIRST.match(line)
+        if first is not None and " ".join(first.group("label").lower().split()) not in _UPDATE_LABELS and _date_at_start(line[first.end():], order):
+            m = first
     if m:
         label = " ".join(m.group("label").lower().split())
-        got = _date_at_start(line[m.end():])
-        if got is None:
+        got = _date_at_start(line[m.end():], order)
+        if got is None and label not in _BY_VERBS:
             return None
-        day, end = got
-        if _words_after(line[m.end() + end:]) > _MAX_WORDS_AFTER_DATE:
-            return None
-        if label in ("updated", "last updated", "last modified", "modified"):
-            return day, "updated-line"
-        if label in ("date", "dated"):
-            return day, "page-date-line"
-        return day, "published-line"
+        if got is not None:
+            day, end = got
+            if _words_after(line[m.end() + end:]) > _MAX_WORDS_AFTER_DATE:
+                return None
+            if label in _UPDATE_LABELS:
+                return day, "updated-line"
+            if label in ("date", "dated"):
+                return day, "page-date-line"
+            return day, "published-line"
+        # "Reported by Jane Roe | 25/05/2017": a verb with its author, read as a byline below
+    bracketed = _BRACKETED_DATE.search(line)
+    if bracketed and len(line.split()) <= 30 and not _SENTENCE_END.search(line[: bracketed.start()]):
+        got = _date_at_start(bracketed.group("date").strip(), order)
+        if got is not None and not _words_after(bracketed.group("date").strip()[got[1]:]):
+            return got[0], "page-date-line"
     if len(line.split()) > _MAX_BARE_LINE_WORDS or (len(line.split()) >= 8 and _SENTENCE_END.search(line)):
         return None  # a sentence that happens to open with a date
     by = _BY_AUTHOR.match(line) or _PLACE_FIRST.match(line)
     if by:
         line = line[by.end():]  # "By Jane Doe, Reuters | April 16, 2024 10:32", "Lima, 5 March 2014"
-    got = _date_at_start(line)
+    got = _date_at_start(line, order)
     if got is None:
         return _date_at_end(line)
     day, end = got
@@ -342,15 +455,16 @@ class TextCues:
     copyright_year: int | None
 
 
-def text_cues(raw: str) -> TextCues:
+def text_cues(raw: str, url: str | None = None) -> TextCues:
     """Date cues of a scraped text page, read line by line (see the module docstring)."""
-    found, dateline = line_cues(raw)
+    found, dateline = line_cues(raw, numeric_order(raw, url))
     return TextCues(found, dateline, copyright_year(raw))
 
 
-def line_cues(raw: str) -> tuple[tuple[DateCandidate, ...], Dateline | None]:
+def line_cues(raw: str, order: str | None = None) -> tuple[tuple[DateCandidate, ...], Dateline | None]:
     """The date lines of a text, in page order, and its lead's dateline (`text_cues` without the
-    copyright line: the HTML stage reads that from the raw page once)."""
+    copyright line: the HTML stage reads that from the raw page once). `order`: the page's
+    numeric date order (`numeric_order`)."""
     found: list[DateCandidate] = []
     title_seen = lead_seen = False
     in_link_list = False
@@ -370,9 +484,9 @@ def line_cues(raw: str) -> tuple[tuple[DateCandidate, ...], Dateline | None]:
             if not _is_lead(line) and len(line.split()) <= 25:
                 continue  # a linked headline or its date
             in_link_list = False
-        if _COOKIE.search(line) and len(line.split()) <= 60 and not _is_lead(line):
-            continue
-        got = read_byline(line)
+        if _COOKIE.search(line) and ((len(line.split()) <= 60 and not _is_lead(line)) or _CONSENT.search(line)):
+            continue  # a cookie notice, however long, is not the lead
+        got = read_byline(line, order)
         if got is not None:
             day, source = got
             if source == "page-date-line" and lead_seen:
@@ -491,8 +605,30 @@ def _htmldate(tree: Any) -> DateCandidate | None:
     return DateCandidate("htmldate", day, f"htmldate: {value}", RANK["htmldate"]) if day else None
 
 
+def _unwritten_new_year(day: date, tree: Any) -> bool:
+    """1 January that the page never writes: a date library's fill-in for a year alone (a
+    copyright line, an issue's month), not a day the page states."""
+    if (day.month, day.day) != (1, 1):
+        return False
+    raw = _page_text(tree)
+    y = day.year
+    written = re.compile(
+        rf"\bjan(?:uary|\.)?\s+0?1(?:st)?\b|\b0?1(?:st)?\s+jan(?:uary|\.)?\b|\b{y}[-/.]0?1[-/.]0?1\b|\b0?1[-/.]0?1[-/.]{y}\b",
+        re.IGNORECASE,
+    )
+    return written.search(raw) is None
+
+
+def _page_text(tree: Any) -> str:
+    """The page's text and attribute values (where a library may have read a date)."""
+    from lxml import etree
+
+    return " ".join([tree.text_content() or "", *(" ".join(str(v) for v in el.attrib.values()) for el in tree.iter() if isinstance(el.tag, str))]) if isinstance(tree, etree._Element) else ""
+
+
 def html_cues(tree: Any, url: str | None, trafilatura_date: str | None = None) -> tuple[list[DateCandidate], str | None]:
-    """Date cues of an HTML page's markup, and its URL (the one given, else its canonical link)."""
+    """Date cues of an HTML page's markup, and its URL (the one given, else its canonical link).
+    A library's 1 January the page never writes is left out (`_unwritten_new_year`)."""
     found: list[DateCandidate] = []
     if tree is not None:
         url = url or canonical_url(tree)
@@ -503,9 +639,11 @@ def html_cues(tree: Any, url: str | None, trafilatura_date: str | None = None) -
         # htmldate (~15 ms a page) only when no more trusted cue is there to beat it.
         if not found and (in_url is None or in_url.day is None):
             cue = _htmldate(tree)
-            if cue is not None:
+            if cue is not None and not _unwritten_new_year(cue.value, tree):
                 found.append(cue)
     day = _iso_day(trafilatura_date)
+    if day and tree is not None and _unwritten_new_year(day, tree):
+        day = None
     if day:
         found.append(DateCandidate("trafilatura", day, f"trafilatura: {trafilatura_date}", RANK["trafilatura"]))
     return found, url

@@ -404,21 +404,22 @@ def _html_article(content: str, url: str | None, max_depth: int, max_elements: i
 _LABELLED_LINES = frozenset({"published-line", "updated-line"})
 
 
-def visible_date_lines(content: str, title: str | None) -> list[DateCandidate]:
+def visible_date_lines(content: str, title: str | None, url: str | None = None) -> list[DateCandidate]:
     """The date lines of an HTML page as a reader sees them: the labelled ones anywhere before the
     comments ("Updated 6 March | Published 5 March", "Posted on ..."), and from the article's
     headline on, an unlabelled date line above the lead ("March 5, 2014 — Staff Report") as an
     `html-byline`. The markup may carry no date, and trafilatura's free-text search then takes
     any date it finds, a related story's too."""
-    from .pagedate import RANK, line_cues
+    from .pagedate import RANK, line_cues, numeric_order
 
     at = content.lower().find("<body")
     # the <head>'s <title> is not the headline: a masthead's date after it would pass for a byline
     lines = html_to_lines(content[at:] if at >= 0 else content).split("\n")
+    order = numeric_order("\n".join(lines), url)
     wanted = " ".join((title or "").split()).lower()
     start = next((k for k, line in enumerate(lines) if wanted and " ".join(line.split()).lower() == wanted), len(lines))
-    out = [c for c in line_cues("\n".join(lines[:start]))[0] if c.source in _LABELLED_LINES]
-    for c in line_cues("\n".join(lines[start:]))[0] if start < len(lines) else ():
+    out = [c for c in line_cues("\n".join(lines[:start]), order)[0] if c.source in _LABELLED_LINES]
+    for c in line_cues("\n".join(lines[start:]), order)[0] if start < len(lines) else ():
         if c.source in _LABELLED_LINES:
             out.append(c)
         elif c.source == "byline-date":
@@ -439,7 +440,7 @@ def run(doc: Document, settings: "Settings | None" = None) -> Document:
         text = bound_text(text, settings)
         paragraphs = paragraphs_of(text)
         cues.extend(html_cues)
-        cues.extend(visible_date_lines(page.content, title))
+        cues.extend(visible_date_lines(page.content, title, url))
         # The lead's wire dateline, read from the extracted text (the markup has no byline rules).
         lead = next((text[p.start : p.end] for p in paragraphs if p.kind == "body" and len(text[p.start : p.end].split()) >= 15), "")
         found = decide(cues, url, read_dateline(lead), copyright_year(page.content))
@@ -448,7 +449,7 @@ def run(doc: Document, settings: "Settings | None" = None) -> Document:
         text = bound_text(cleaned.text, settings)
         paragraphs = cleaned.paragraphs if text == cleaned.text else paragraphs_of(text)
         title, method = cleaned.title, "line-cleaner"
-        scraped = text_cues(page.content)
+        scraped = text_cues(page.content, page.url)
         cues.extend(scraped.candidates)
         found = decide(cues, page.url, scraped.dateline, scraped.copyright_year)
     article = Article(

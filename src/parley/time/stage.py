@@ -10,10 +10,15 @@ that day is the news date ("page dated July, call on April 16": the news is Apri
 "April 16" needs a year from somewhere; we never guess it from today's date). Both dates are kept:
 `Article.published` and `Document.news_date` (with its source).
 
-Event date. An event takes the date expression nearest its trigger in its own sentence; else the
+Event date. An event takes the date expression nearest its trigger in its own sentence (an act
+told in a trailing gap clause, "voted on Sunday, two days after a drone strike killed ...", is
+counted back from that date: hours keep the day, a vague "days"/"weeks" keeps the month); else the
 latest date of an earlier sentence in its paragraph, unless that date is background (before the
 news by more than the historical margin) named in a side clause or a noun's prepositional phrase (the paragraph
-stepped back into history for a clause and returned; a main clause's date sets the scene);
+stepped back into history for a clause and returned; a main clause's date sets the scene), or
+background the sentence does not continue (a new act told with no time word after a background
+sentence is the news's: "NATO said it backed the decision"; "He also ...", "... too", "In
+return, ..." continue it);
 else, in a paragraph the page marks as
 background, the widest honest range the paragraph gives ("since 2020", "over the past two years")
 or none at all - never the page's or the news date; else the news date. Precision is kept
@@ -300,6 +305,32 @@ def _sets_the_scene(doc: Document, sent: Sentence, m: DateMention) -> bool:
     return True
 
 
+# Words by which a sentence continues the occasion just told ("He also warned ...", "... the
+# border too", "In return, ...", "Within days, police arrested ..."), as the manual's section 5
+# step 4 reads them.
+_CONTINUATION = re.compile(
+    r"\b(?:also|too|as well|then|later|afterwards?|in return|in response|within (?:hours|days|weeks|a day|a week)"
+    r"|during|after (?:the|that|this)|the same day|that day|at the time|by then)\b",
+    re.IGNORECASE,
+)
+_PERSONAL_PRONOUNS = {"he", "she", "they", "it", "we"}
+
+
+def _continues_occasion(doc: Document, e: Event) -> bool:
+    """The sentence continues the occasion an earlier sentence dated: its main clause's subject
+    is a personal pronoun ("He said ..."), or it carries a continuation word ("also", "in
+    return", "within days", "after the incident"). A new act told without a time word ("NATO
+    said it backed the decision") does not: it is the news's (docs/annotation.md section 5)."""
+    sent = doc.sentences[e.sentence]
+    if _CONTINUATION.search(sent.text):
+        return True
+    sdoc = doc.parses.get(e.sentence) if doc.parses is not None else None
+    if sdoc is None:
+        return True  # unparsed: as before
+    roots = [t for t in sdoc if t.dep_ == "ROOT"]
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _PERSONAL_PRONOUNS for r in roots for c in r.children)
+
+
 def _told_as_current(doc: Document, e: Event) -> bool:
     """The act is told in the present perfect ("Eritrea has rejected mediation", "planes have
     been allowed to land") or the present simple ("Caracas calls the operation a pretext"):
@@ -494,8 +525,36 @@ def _sentence_dates(doc: Document, anchor: date | None, year_only: int | None = 
 
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # "The strikes came a day after Indian jets bombed ...": the clause after the gap is the earlier
-# event, dated back from the day the text has just named.
-_GAP = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|days|week|weeks)\s+(after|before)\s+", re.IGNORECASE)
+# event, dated back from the day the text has just named. The count may be missing or vague
+# ("hours after", "days after", "a few weeks after"); "in the days after the war" is no gap.
+_GAP = re.compile(
+    r"(?<!\bthe\s)\b(?:(a\s+few|few|several|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
+    r"(hours?|days?|weeks?)\s+(after|before)\s+",
+    re.IGNORECASE,
+)
+# A vague count, read as its usual size: "days" about three, "weeks" about two, at month precision.
+_VAGUE_DAYS = {"day": 3, "week": 14}
+
+
+def _gap_days(g: re.Match[str]) -> tuple[int, Precision]:
+    """The gap a `_GAP` match names, in days, and the precision it leaves: hours keep the day;
+    a numbered gap under a week keeps the day; a longer or vague one, the month."""
+    count, unit = g.group(1), g.group(2).lower().rstrip("s")
+    if unit == "hour":
+        return 0, "day"
+    if count is None or not (count.isdigit() or count.lower() in _NUMBER_WORDS):
+        return _VAGUE_DAYS[unit], "month"
+    days = (int(count) if count.isdigit() else _NUMBER_WORDS[count.lower()]) * (7 if unit == "week" else 1)
+    return days, "day" if days < 7 else "month"
+
+
+def _counted(g: re.Match[str], day: date, back: bool) -> EventDate:
+    """The date `g`'s gap away from `day` (back for the earlier event, else forward)."""
+    days, precision = _gap_days(g)
+    day = day - timedelta(days=days) if back else day + timedelta(days=days)
+    first = day if precision == "day" else day.replace(day=1)
+    last = day if precision == "day" else (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return EventDate(_value(first, last, precision), precision, first, last, "sentence", g.group(0).strip())
 
 
 def _references(doc: Document, per_sentence: dict[int, list[DateMention]]) -> dict[int, tuple[date, Precision]]:
@@ -522,19 +581,26 @@ def _gap_date(sent: Sentence, e: Event, ref: tuple[date, Precision] | None) -> E
         return None
     for g in _GAP.finditer(sent.text):
         if sent.start + g.end() <= e.trigger_start:
-            n = int(g.group(1)) if g.group(1).isdigit() else _NUMBER_WORDS[g.group(1).lower()]
-            days = n * (7 if g.group(2).lower().startswith("week") else 1)
-            delta = timedelta(days=days)
             back = g.group(3).lower() == "after"
             if "," in sent.text[g.end() : e.trigger_start - sent.start]:
                 # "Two days after the summit, Kim fired ...": a fronted phrase dates the main
                 # clause forward from the day just named (the summit's)
                 back = not back
-            day = ref[0] - delta if back else ref[0] + delta
-            precision: Precision = "day" if days < 7 else "month"
-            first = day if precision == "day" else day.replace(day=1)
-            last = day if precision == "day" else (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-            return EventDate(_value(first, last, precision), precision, first, last, "sentence", g.group(0).strip())
+            return _counted(g, ref[0], back)
+    return None
+
+
+def _trailing_gap_date(sent: Sentence, e: Event, m: DateMention) -> EventDate | None:
+    """An event told in a trailing gap clause after its sentence's own day ("Iraq's parliament
+    voted on Sunday ..., two days after a U.S. drone strike killed Soleimani"): the killing is
+    two days before Sunday. Only where the day comes before the gap phrase and the trigger after
+    it, with no comma between phrase and trigger (the trigger is inside the clause)."""
+    if m.precision != "day" or m.first != m.last:
+        return None
+    for g in _GAP.finditer(sent.text):
+        start, end = sent.start + g.start(), sent.start + g.end()
+        if m.end <= start and end <= e.trigger_start and "," not in sent.text[g.end() : e.trigger_start - sent.start]:
+            return _counted(g, m.first, back=g.group(3).lower() == "after")
     return None
 
 
@@ -594,6 +660,7 @@ def run(doc: Document, settings: object = None) -> Document:
         when: EventDate | None
         if m is not None:
             when = _event_date(m, "sentence", art.text[sent.start : m.start], anchor, anchor_label)
+            when = _trailing_gap_date(sent, e, m) or when
             if e.modality == "planned" and _FUTURE.search(sent.text):
                 when = _forward(when, m, anchor)
         elif (gap := _gap_date(sent, e, refs.get(e.sentence))) is not None:
@@ -615,6 +682,10 @@ def run(doc: Document, settings: object = None) -> Document:
                     # paragraph stepped back into history for a clause and returned to the news.
                     # A main clause's date ("In 1982, Argentina invaded the islands.") sets the
                     # time of the acts told after it.
+                    inherited = None
+                elif news_day is not None and is_historical(inherited, news_day, False) and not _continues_occasion(doc, e):
+                    # "In March, the US suspended the treaty. NATO said it backed the decision.": a
+                    # new act told with no time word is the news's, not the background's
                     inherited = None
                 elif news_day is not None and not is_historical(inherited, news_day, False) and ps.index < sent.index - 1:
                     # A recent day named further back ("... who was shot dead on Wednesday." two
