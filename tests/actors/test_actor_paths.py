@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
+from conftest import analysed_events as _events
 
-import parley
 from parley.records import Actor, Article, Document, Page, Paragraph, Parses
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -130,10 +129,6 @@ def test_counterpart_is_marked_for_the_time_stage() -> None:
 
 
 # -- end to end: roles fixed at the event's date by the time stage -------------------------------
-
-def _events(text: str) -> list[Any]:
-    return list(parley.analyse_text(text).events)
-
 
 def test_counterpart_at_the_event_date_end_to_end() -> None:
     evs = _events(

@@ -3,11 +3,9 @@ training/decisions/session16-rules.md): "BEIJING, Nov 22 - ... The foreign minis
 
 from __future__ import annotations
 
+from conftest import analysed_events as _events
+
 import parley
-
-
-def _events(text: str) -> list:
-    return list(parley.analyse_text(text).events)
 
 
 def test_unnamed_ministry_takes_the_dateline_state() -> None:

@@ -206,10 +206,11 @@ _BY_VERBS = {"reported", "filed", "story filed", "issued", "released"}
 _UPDATE_LABELS = {"updated", "last updated", "last modified", "modified", "actualizado", "mis \u00e0 jour", "aktualisiert",
                   "aggiornato", "obnovleno", "diperbarui", "g\u00fcncelleme", "guncelleme"}
 # "Published: ...", "Posted on ...", "By Jane Doe | Published ...", "Jane Doe · Updated ..."
-_LABELLED = re.compile(
-    rf"^(?:(?:by\s+)?[^|•·]{{1,60}}?\s*[|•·,-]\s*)?{_LABEL}\b\s*(?:on|at|em|le|am|el)?\s*[:|-]?\s*", re.IGNORECASE
-)
-_LABEL_FIRST = re.compile(rf"^{_LABEL}\b\s*(?:on|at|em|le|am|el)?\s*[:|-]?\s*", re.IGNORECASE)
+# What may stand between a label and its date: "on", "at" (and their words in foreign chrome), a colon.
+_AFTER_LABEL = r"\b\s*(?:on|at|em|le|am|el)?\s*[:|-]?\s*"
+_LABELLED = re.compile(rf"^(?:(?:by\s+)?[^|•·]{{1,60}}?\s*[|•·,-]\s*)?{_LABEL}{_AFTER_LABEL}", re.IGNORECASE)
+# The same label at the line's very start ("Filed: ... | Updated: ...": the first one).
+_LABEL_FIRST = re.compile(rf"^{_LABEL}{_AFTER_LABEL}", re.IGNORECASE)
 _BY_AUTHOR = re.compile(r"^(?:by\s+)?[^|•·/\d]{2,60}?\s*[|•·/]\s*|^by\s+[^,\d]{2,40},\s*(?:[^,\d]{2,30},\s*)?", re.IGNORECASE)
 _WEEKDAY_WORD = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
 # What may follow the date on a byline line: a time, a zone, an author, a photo credit.

@@ -44,6 +44,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from ..events.words import PRONOUN_SUBJECTS
 from ..extract.pagedate import STRONG_SOURCES
 from ..records import Actor, Article, Document, Event, EventDate, Precision, Sentence
 from .expressions import DateMention, find_dates, iso_at_precision
@@ -313,7 +314,10 @@ _CONTINUATION = re.compile(
     r"|during|after (?:the|that|this)|the same day|that day|at the time|by then)\b",
     re.IGNORECASE,
 )
-_PERSONAL_PRONOUNS = {"he", "she", "they", "it", "we"}
+
+
+# The events stage's pronoun subjects, less "I": a quoted speaker, not the party the paragraph told of.
+_CONTINUING_PRONOUNS = PRONOUN_SUBJECTS - {"i"}
 
 
 def _continues_occasion(doc: Document, e: Event) -> bool:
@@ -328,7 +332,7 @@ def _continues_occasion(doc: Document, e: Event) -> bool:
     if sdoc is None:
         return True  # unparsed: as before
     roots = [t for t in sdoc if t.dep_ == "ROOT"]
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _PERSONAL_PRONOUNS for r in roots for c in r.children)
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _CONTINUING_PRONOUNS for r in roots for c in r.children)
 
 
 def _told_as_current(doc: Document, e: Event) -> bool:
