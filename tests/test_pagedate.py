@@ -87,6 +87,19 @@ def test_impossible_url_dates_are_refused(url: str) -> None:
     ("Aktualisiert: 8 March 2022", date(2022, 3, 8), "updated-line"),
     ("Published: 17 of September of 2020 year, 11:42", date(2020, 9, 17), "published-line"),
     ("Transcript of Weekly Media Briefing by the Official Spokesperson (June 08, 2017)", date(2017, 6, 8), "page-date-line"),
+    # read since session 18: month names and labels of foreign chrome (a Thai Buddhist-era year),
+    # a two-digit year after a label, a numbered statement's or newsletter issue's heading
+    ("Geplaatst: 4 december 1997 08:00", date(1997, 12, 4), "published-line"),
+    ("Bijgewerkt: 5 december 1997", date(1997, 12, 5), "updated-line"),
+    ("Ver\u00f6ffentlicht am 12. M\u00e4rz 2015, 06:30 Uhr", date(2015, 3, 12), "published-line"),
+    ("Publicado el 3 de mayo de 2019", date(2019, 5, 3), "published-line"),
+    ("\u092a\u094d\u0930\u0915\u093e\u0936\u093f\u0924: 22 \u091c\u0928\u0935\u0930\u0940 2020, 11:20 IST", date(2020, 1, 22), "published-line"),
+    ("\u0416\u0430\u0440\u0438\u044f\u043b\u0430\u043d\u0434\u044b: 12 \u043c\u0430\u0443\u0441\u044b\u043c 2023, 14:05", date(2023, 6, 12), "published-line"),
+    ("\u0e40\u0e1c\u0e22\u0e41\u0e1e\u0e23\u0e48: 15 \u0e21\u0e35.\u0e04. 2565 09:20", date(2022, 3, 15), "published-line"),
+    ("Published: 14/03/05 17:22 GMT", date(2005, 3, 14), "published-line"),
+    ("Page last reviewed: 02.06.2011", date(2011, 6, 2), "updated-line"),
+    ("Statement No. 214/2016, 19 September 2016", date(2016, 9, 19), "page-date-line"),
+    ("Issue #212 \u2014 Wednesday 6 April 2022", date(2022, 4, 6), "page-date-line"),
 ])
 def test_byline_forms(line: str, day: date, source: str) -> None:
     assert pd.read_byline(line) == (day, source)
@@ -103,6 +116,10 @@ def test_byline_forms(line: str, day: date, source: str) -> None:
     "The talks, held in 2014",
     "Brussels, 5 March 2014 - The EU said the talks would resume next week in the Belgian capital.",
     "Remembering the Brasilia accord, 26 October 1998",
+    # a two-digit year is read after a label only; a name like a month's stays a name
+    "3/4/99",
+    "By Marco Rossi | Rome bureau",
+    "Room No. 5, 5 May",
 ])
 def test_sentences_captions_and_labels_without_a_day_are_no_byline(line: str) -> None:
     assert pd.read_byline(line) is None
@@ -264,6 +281,64 @@ def test_author_line_then_date_line_under_the_headline(byline: str) -> None:
     raw = "Sat. Apr 27th, 2024\n\nMinisters meet in Geneva over border checks\n" + byline + "\n\n" + LEAD + "\n"
     found = _page_date(raw)
     assert (found.published, found.source) == (date(2024, 4, 16), "byline-date")
+
+
+def test_day_first_dateline_with_its_year() -> None:
+    assert pd.read_dateline("Geneva, 10 December 2009 \u2013 Forty groups urged governments ...") == pd.Dateline(12, 10, 2009, "Geneva, 10 December 2009 \u2013")
+    assert pd.read_dateline("In Geneva, 10 December was a day of talks.") is None
+
+
+def test_a_dateline_beats_trafilaturas_free_text_guess() -> None:
+    found = pd.decide([DateCandidate("trafilatura", date(2009, 10, 15), "trafilatura: 2009-10-15", pd.RANK["trafilatura"])],
+                      None, pd.read_dateline("Geneva, 10 December 2009 \u2013 Forty groups urged governments to act."))
+    assert (found.published, found.source) == (date(2009, 12, 10), "dateline")
+
+
+def test_a_librarys_guess_that_is_the_pages_update_day_is_no_publication_date() -> None:
+    cues = [DateCandidate("trafilatura", date(2011, 6, 2), "trafilatura: 2011-06-02", pd.RANK["trafilatura"]),
+            DateCandidate("updated-line", date(2011, 6, 2), "Page last reviewed: 02.06.2011", pd.RANK["updated-line"])]
+    assert pd.decide(cues).source == "updated-line"
+
+
+def test_a_label_alone_on_its_line_gives_the_next_lines_date_its_meaning() -> None:
+    raw = "FOR IMMEDIATE RELEASE\nOctober 28, 1998\nPeace group welcomes the border agreement\n\n" + LEAD + "\n"
+    found = _page_date(raw)
+    assert (found.published, found.source) == (date(1998, 10, 28), "published-line")
+
+
+def test_a_byline_under_a_menu_read_as_a_link_list_is_still_read() -> None:
+    """A menu item "Top stories" opens what looks like a link list; the article's byline block,
+    right above the lead, is read all the same."""
+    raw = ("Top stories\nWorld\nEurope\nMinisters sign a rail tunnel memorandum\nSource: Baltic Wire \u00b7 2 Oct 2018\n"
+           "By Liisa Kask\n" + LEAD + "\nMore from Baltic Wire\nOther story (1 Oct 2018)\n")
+    found = _page_date(raw)
+    assert (found.published, found.source) == (date(2018, 10, 2), "byline-date")
+
+
+@pytest.mark.parametrize("date_markup, day", [
+    ("<div class='dateline'>Tues., Nov. 29th, 2011</div><h1>Climate talks open amid doubts</h1>", date(2011, 11, 29)),  # above the headline
+    ("<h1>Climate talks open amid doubts</h1><div class='info'><span class='author'>Selin Ayd\u0131n \u2013 ANKARA</span> "
+     "<span class='date'>05.08.2016 | 11:47</span></div>", date(2016, 8, 5)),
+    ("<h1>Climate talks open amid doubts</h1><div class='time'>07/04/2011 18h05 <span>- Updated 08/04/2011 09h30</span></div>", date(2011, 4, 7)),
+])
+def test_a_date_element_in_the_headlines_article_is_an_html_byline(date_markup: str, day: date) -> None:
+    """An archive's toolbar outside the article prints its capture date; the article's own
+    date-classed element dates the page."""
+    from parley.extract.stage import run
+    from parley.records import Document, Page
+
+    page = (
+        "<!DOCTYPE html><html><head><title>Climate talks open amid doubts</title></head><body>"
+        "<div id='toolbar'>ARCHIVE SNAPSHOT \u00b7 Captured 2016-02-11 04:12 UTC</div><nav>Home | World</nav>"
+        f"<article>{date_markup}<p>{LEAD}</p><p class='comment'>reader, 09/04/2011 10h00</p></article></body></html>"
+    )
+    doc = run(Document(page=Page(path="p.html", content=page, media_type="html", url="https://news.example.com.br/x")))
+    assert doc.article is not None and (doc.article.published, doc.article.published_source) == (day, "html-byline")
+
+
+def test_a_mastheads_date_outside_any_article_is_no_date_element() -> None:
+    tree = lxml_html.fromstring("<html><body><div class='date'>Monday, 29 April 2024</div><h1>Ministers meet</h1><p>Text.</p></body></html>")
+    assert pd._article_date_element(tree, None) is None
 
 
 def test_dateline_shapes() -> None:

@@ -66,6 +66,7 @@ from datetime import date
 from typing import Any, Iterable, Iterator
 
 from ..time.expressions import find_dates
+from .foreign_dates import english_months
 from ..records import DateCandidate
 
 RANK = {
@@ -76,8 +77,9 @@ RANK = {
     "url": 3,
     "html-byline": 4,
     "htmldate": 5,
-    "trafilatura": 6,
-    "dateline": 7,
+    # the lead's own day, above trafilatura's free-text search (which takes any date it meets)
+    "dateline": 6,
+    "trafilatura": 7,
     "byline-date": 8,
     "page-date-line": 9,
     "updated-line": 10,
@@ -194,9 +196,15 @@ _LABEL = (
     r"publication\s+date|date\s+of\s+publication|date\s+published|"
     # the same labels in a foreign site's chrome around an English article
     r"publicado|publicada|publi\u00e9e?|publie|ver\u00f6ffentlicht|veroeffentlicht|pubblicato|opublikovano|"
-    r"diterbitkan|dipublikasikan|gepubliceerd|publicerad|publiceret|publisert|julkaistu|"
-    r"yay\u0131nlanma|yayinlanma|"
+    r"diterbitkan|dipublikasikan|gepubliceerd|geplaatst|publicerad|publiceret|publisert|julkaistu|"
+    r"yay\u0131nlanma|yayinlanma|publicat|publikov\u00e1no|opublikowano|"
+    r"\u043e\u043f\u0443\u0431\u043b\u0438\u043a\u043e\u0432\u0430\u043d\u043e|\u043e\u043f\u0443\u0431\u043b\u0456\u043a\u043e\u0432\u0430\u043d\u043e|\u0436\u0430\u0440\u0438\u044f\u043b\u0430\u043d\u0434\u044b|"  # Russian, Ukrainian, Kazakh
+    r"\u092a\u094d\u0930\u0915\u093e\u0936\u093f\u0924|\u0e40\u0e1c\u0e22\u0e41\u0e1e\u0e23\u0e48|"  # Hindi, Thai
+    r"(?:page\s+)?last\s+reviewed|reviewed|"
     r"actualizado|mis\s+\u00e0\s+jour|aktualisiert|aggiornato|obnovleno|diperbarui|g\u00fcncelleme|guncelleme|"
+    r"(?:laatst\s+)?bijgewerkt|atualizad[oa]|zaktualizowano|uppdaterad|opdateret|oppdatert|p\u00e4ivitetty|aktualizov\u00e1no|actualizat|"
+    r"\u043e\u0431\u043d\u043e\u0432\u043b\u0435\u043d\u043e|\u043e\u043d\u043e\u0432\u043b\u0435\u043d\u043e|\u0436\u0430\u04a3\u0430\u0440\u0442\u044b\u043b\u0434\u044b|"  # updated: Russian, Ukrainian, Kazakh
+    r"\u0e1b\u0e23\u0e31\u0e1a\u0e1b\u0e23\u0e38\u0e07\u0e25\u0e48\u0e32\u0e2a\u0e38\u0e14|\u0905\u092a\u0921\u0947\u091f|"  # updated: Thai, Hindi
     r"date|dated)"
 )
 # Labels that are also a byline's verb ("Reported by Jane Roe | 25/05/2017"): without a date
@@ -204,10 +212,15 @@ _LABEL = (
 _BY_VERBS = {"reported", "filed", "story filed", "issued", "released"}
 # Labels that say the page was changed then, not first published.
 _UPDATE_LABELS = {"updated", "last updated", "last modified", "modified", "actualizado", "mis \u00e0 jour", "aktualisiert",
-                  "aggiornato", "obnovleno", "diperbarui", "g\u00fcncelleme", "guncelleme"}
+                  "aggiornato", "obnovleno", "diperbarui", "g\u00fcncelleme", "guncelleme",
+                  "last reviewed", "page last reviewed", "reviewed",
+                  "bijgewerkt", "laatst bijgewerkt", "atualizado", "atualizada", "zaktualizowano", "uppdaterad",
+                  "opdateret", "oppdatert", "p\u00e4ivitetty", "aktualizov\u00e1no", "actualizat",
+                  "\u043e\u0431\u043d\u043e\u0432\u043b\u0435\u043d\u043e", "\u043e\u043d\u043e\u0432\u043b\u0435\u043d\u043e", "\u0436\u0430\u04a3\u0430\u0440\u0442\u044b\u043b\u0434\u044b",
+                  "\u0e1b\u0e23\u0e31\u0e1a\u0e1b\u0e23\u0e38\u0e07\u0e25\u0e48\u0e32\u0e2a\u0e38\u0e14", "\u0905\u092a\u0921\u0947\u091f"}
 # "Published: ...", "Posted on ...", "By Jane Doe | Published ...", "Jane Doe · Updated ..."
 # What may stand between a label and its date: "on", "at" (and their words in foreign chrome), a colon.
-_AFTER_LABEL = r"\b\s*(?:on|at|em|le|am|el)?\s*[:|-]?\s*"
+_AFTER_LABEL = r"(?!\w)\s*(?:on|at|em|le|am|el)?\s*[:|-]?\s*"  # (?!\w), not \b: a Thai label ends in a vowel mark
 _LABELLED = re.compile(rf"^(?:(?:by\s+)?[^|•·]{{1,60}}?\s*[|•·,-]\s*)?{_LABEL}{_AFTER_LABEL}", re.IGNORECASE)
 # The same label at the line's very start ("Filed: ... | Updated: ...": the first one).
 _LABEL_FIRST = re.compile(rf"^{_LABEL}{_AFTER_LABEL}", re.IGNORECASE)
@@ -247,6 +260,12 @@ _DATELINE = re.compile(
     r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?"
     r"\s*(?:\((?P<agency>[^()]{1,40})\)\s*)?(?P<sep>[-\u2013\u2014:/|])"
 )
+# The same with the day first, as European and UN releases write it ("Geneva, 10 December 2009 –").
+_DATELINE_DAY_FIRST = re.compile(
+    rf"^\s*(?P<city>[A-Z][\w'.\u2019-]+(?:[ -][A-Z][\w'.\u2019-]+){{0,3}}(?:,\s*[A-Z][\w.]+)?),\s+(?P<day>\d{{1,2}})\s+{_MONTH_WORD}"
+    r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?"
+    r"\s*(?:\((?P<agency>[^()]{1,40})\)\s*)?(?P<sep>[-\u2013\u2014:/|])"
+)
 
 
 # "17 of September of 2020 year": a date as machine translation renders "17 сентября 2020 года".
@@ -257,6 +276,31 @@ _CLOCK_FIRST = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5}
 _DAY_MON_YEAR = re.compile(r"^(\d{1,2})-(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*-((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 # "09/10/2018": day and month that could be either way round, read in the page's order (`numeric_order`).
 _NUMERIC = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-]((?:19|20)\d{2})(?!\d)")
+
+
+# "14/03/05": a two-digit year, read only right after a publication label.
+_NUMERIC_SHORT_YEAR = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2})(?![\d/.-])")
+
+
+def _short_year_date(text: str, order: str | None) -> tuple[date, int] | None:
+    """The day a labelled date with a two-digit year begins `text` with ("14/03/05 17:22 GMT"),
+    day and month in the page's `order` unless one of them is above 12; the year the latest of
+    19YY and 20YY not after this year."""
+    m = _NUMERIC_SHORT_YEAR.match(text)
+    if m is None:
+        return None
+    a, b, yy = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    if a > 12 >= b:
+        order = "dmy"
+    elif b > 12 >= a:
+        order = "mdy"
+    if m.group(2) == "." and order is None:
+        order = "dmy"  # dots put the day first (as `_date_at_start` reads them)
+    if order is None:
+        return None
+    year = 2000 + yy if 2000 + yy <= date.today().year else 1900 + yy
+    day = _valid(year, b, a) if order == "dmy" else _valid(year, a, b)
+    return (day, m.end()) if day else None
 
 
 def _date_at_start(text: str, order: str | None = None) -> tuple[date, int] | None:
@@ -361,12 +405,20 @@ def numeric_order(raw: str, url: str | None = None) -> str | None:
 _BRACKETED_DATE = re.compile(r"\((?P<date>[^()]{6,32})\)\s*$")
 
 
+# A document or issue named by its number, then its date: a release's or a newsletter's heading.
+_NUMBERED_HEADING = re.compile(
+    r"^(?:[A-Z][\w'-]*\s+){0,4}?(?:no\.?|n[o\u00b0\u00ba]\.?|number|#)\s*\d[\w/.-]*\s*[,\u2014\u2013|:-]\s*", re.IGNORECASE)
+
+
 def read_byline(line: str, order: str | None = None) -> tuple[date, str] | None:
     """A byline or date line's day and its source name ("published-line", "updated-line",
     "page-date-line"), or None when the line is anything else (a sentence, a caption).
     `order`: the page's numeric date order (`numeric_order`)."""
     line = line.strip()
-    if not line or len(line) > 200 or not _DATEISH.search(line) or _CAPTION.search(line):
+    if not line or len(line) > 200:
+        return None
+    line = english_months(line)  # "Geplaatst: 4 december 1997", "प्रकाशित: 22 जनवरी 2020"
+    if not _DATEISH.search(line) or _CAPTION.search(line):
         return None  # a day is written with a month's name or as numbers (16/04/2024, 2024-04-16)
     m = _LABELLED.match(line)
     if m and " ".join(m.group("label").lower().split()) in _UPDATE_LABELS:
@@ -377,7 +429,7 @@ def read_byline(line: str, order: str | None = None) -> tuple[date, str] | None:
             m = first
     if m:
         label = " ".join(m.group("label").lower().split())
-        got = _date_at_start(line[m.end():], order)
+        got = _date_at_start(line[m.end():], order) or _short_year_date(line[m.end():], order)
         if got is None and label not in _BY_VERBS:
             return None
         if got is not None:
@@ -394,6 +446,12 @@ def read_byline(line: str, order: str | None = None) -> tuple[date, str] | None:
     if bracketed and len(line.split()) <= 30 and not _SENTENCE_END.search(line[: bracketed.start()]):
         got = _date_at_start(bracketed.group("date").strip(), order)
         if got is not None and not _words_after(bracketed.group("date").strip()[got[1]:]):
+            return got[0], "page-date-line"
+    numbered = _NUMBERED_HEADING.match(line)
+    if numbered:
+        # "Statement No. 214/2016, 19 September 2016", "Issue #212 — Wednesday 6 April 2022"
+        got = _date_at_start(line[numbered.end():], order)
+        if got is not None and _words_after(line[numbered.end() + got[1]:]) <= 3:
             return got[0], "page-date-line"
     if len(line.split()) > _MAX_BARE_LINE_WORDS or (len(line.split()) >= 8 and _SENTENCE_END.search(line)):
         return None  # a sentence that happens to open with a date
@@ -439,7 +497,7 @@ class Dateline:
 
 def read_dateline(lead: str) -> Dateline | None:
     """The wire dateline a lead opens with ("KYIV, April 16 (Reuters) - ...")."""
-    m = _DATELINE.match(lead)
+    m = _DATELINE.match(lead) or _DATELINE_DAY_FIRST.match(lead)
     if not m:
         return None
     month = _MONTHS[m.group("mon").lower()[:3]]
@@ -462,6 +520,9 @@ def text_cues(raw: str, url: str | None = None) -> TextCues:
     return TextCues(found, dateline, copyright_year(raw))
 
 
+_LABEL_ALONE = re.compile(rf"^{_LABEL}\s*:?$", re.IGNORECASE)
+
+
 def line_cues(raw: str, order: str | None = None) -> tuple[tuple[DateCandidate, ...], Dateline | None]:
     """The date lines of a text, in page order, and its lead's dateline (`text_cues` without the
     copyright line: the HTML stage reads that from the raw page once). `order`: the page's
@@ -470,12 +531,16 @@ def line_cues(raw: str, order: str | None = None) -> tuple[tuple[DateCandidate, 
     title_seen = lead_seen = False
     in_link_list = False
     dateline: Dateline | None = None
+    label_alone: str | None = None  # "FOR IMMEDIATE RELEASE" on its own line: the next line's date takes it
+    skipped: list[str] = []  # the lines last skipped as a link list's, in page order
     lines = [ln.strip() for ln in raw.replace("\u00a0", " ").split("\n")]
     for line in lines:
         if not line:
             if in_link_list and not lead_seen:
                 in_link_list = False  # a list above the article ends with its block
+            skipped = []
             continue
+        pending, label_alone = label_alone, None
         if _COMMENTS_START.match(line):
             break  # readers' comments: their "Posted on" dates are not the page's
         if _LINK_LIST_HEADING.match(line):
@@ -483,11 +548,26 @@ def line_cues(raw: str, order: str | None = None) -> tuple[tuple[DateCandidate, 
             continue
         if in_link_list:
             if not _is_lead(line) and len(line.split()) <= 25:
+                skipped.append(line)
                 continue  # a linked headline or its date
             in_link_list = False
+            if not lead_seen:
+                # a menu heading ("Top stories") opened the list, and the article's headline and
+                # byline were read as its entries: the lines right above the lead are its byline
+                for before in skipped[-3:]:
+                    got = read_byline(before, order)
+                    if got is not None and got[1] == "page-date-line":
+                        found.append(DateCandidate("byline-date", got[0], before[:120], RANK["byline-date"]))
+            skipped = []
         if _COOKIE.search(line) and ((len(line.split()) <= 60 and not _is_lead(line)) or _CONSENT.search(line)):
             continue  # a cookie notice, however long, is not the lead
         got = read_byline(line, order)
+        if pending is not None and got is not None and got[1] == "page-date-line":
+            label = " ".join(pending.lower().split())
+            got = (got[0], "updated-line" if label in _UPDATE_LABELS else "page-date-line" if label in ("date", "dated") else "published-line")
+        if got is None and _LABEL_ALONE.match(line):
+            label_alone = _LABEL_ALONE.match(line).group("label")
+            continue
         if got is not None:
             day, source = got
             if source == "page-date-line" and lead_seen:
@@ -579,6 +659,45 @@ _NOT_THE_ARTICLE = (
 )
 
 
+# A class or id that names a date: "date", "pubdate", "post-time", "dateline", "timestamp", ...
+_DATE_CLASS = re.compile(r"date|time|publish|posted", re.IGNORECASE)
+
+
+def _article_date_element(tree: Any, url: str | None) -> DateCandidate | None:
+    """The day printed in a date-classed element of the headline's article ("<span class="date">
+    05.08.2016 | 11:47</span>" beside the author, "<div class="dateline">Tues., Nov. 29th,
+    2011</div>" above the <h1>), as an `html-byline`; None when there is none. The article is
+    the headline's nearest <article>, else its parent (never the whole <body>, where a masthead
+    prints today's date); related links, comments and captions inside it are not read, nor an
+    update line."""
+    heads = [h for h in tree.xpath("//h1") if not h.xpath("ancestor::nav | ancestor::aside | ancestor::footer | ancestor::header")]
+    if not heads:
+        return None
+    head = heads[0]
+    holders = head.xpath("ancestor::article")
+    holder = holders[-1] if holders else head.getparent()
+    if holder is None or holder.tag in ("body", "html"):
+        return None
+    order = None
+    for el in holder.iter():
+        if not isinstance(el.tag, str) or el is head or el.tag in ("script", "style"):
+            continue
+        names = " ".join(el.get(a) or "" for a in ("class", "id"))
+        if not _DATE_CLASS.search(names) or el.xpath("ancestor-or-self::figure | ancestor-or-self::aside | ancestor-or-self::*"
+                                                     "[contains(@class, 'comment') or contains(@class, 'related') or contains(@class, 'caption')]"):
+            continue
+        # the element's own words before any child ("07/04/2011 18h05 <span>- Updated ...</span>")
+        text = " ".join(((el.text if len(el) and (el.text or "").strip() else el.text_content()) or "").split())
+        if not text or len(text) > 120:
+            continue
+        if order is None:
+            order = numeric_order(tree.text_content() or "", url) or ""
+        got = read_byline(text, order or None)
+        if got is not None and got[1] != "updated-line":
+            return DateCandidate("html-byline", got[0], text[:120], RANK["html-byline"])
+    return None
+
+
 def _htmldate(tree: Any) -> DateCandidate | None:
     """htmldate's publication date from the markup alone (no free-text search: a related
     post's or a comment's date in the body would do as well as the article's)."""
@@ -637,6 +756,9 @@ def html_cues(tree: Any, url: str | None, trafilatura_date: str | None = None) -
             if cue is not None:
                 found.append(cue)
         in_url = url_date(url)
+        printed = _article_date_element(tree, url)
+        if printed is not None:
+            found.append(printed)
         # htmldate (~15 ms a page) only when no more trusted cue is there to beat it.
         if not found and (in_url is None or in_url.day is None):
             cue = _htmldate(tree)
@@ -683,6 +805,10 @@ def decide(
 ) -> PageDate:
     """Rank every cue (module docstring) and pick the page date."""
     found = [c for c in cues if c.value.year >= EARLIEST_YEAR]
+    # A library's guess that is a day the page labels as an update ("Page last reviewed: ...")
+    # is no publication date.
+    updated = {c.value for c in found if c.source == "updated-line"}
+    found = [c for c in found if not (c.source in ("htmldate", "trafilatura") and c.value in updated)]
     in_url = url_date(url)
     if in_url is not None and in_url.day is not None:
         found.append(DateCandidate("url", in_url.day, in_url.text, RANK["url"]))
