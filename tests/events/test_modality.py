@@ -25,6 +25,8 @@ def _modalities(text: str, etype: str) -> set[str]:
         ("French President Emmanuel Macron will visit Morocco next week, his office said.", "CONSULT", "planned"),
         ("The Egyptian foreign minister is due to meet his Ethiopian counterpart on Friday.", "CONSULT", "planned"),
         ("Kenya plans to deploy police officers to Haiti in January.", "MOBILIZE", "planned"),
+        # one table of scheduling heads (events.words.SCHEDULING_HEADS), spaCy's lemma of "slated" too
+        ("The foreign ministers of Vietnam and Laos are slated to hold talks in Hanoi next week.", "CONSULT", "planned"),
         ("Turkey could impose sanctions on Sweden if the protests continue, an aide said.", "SANCTION", "hypothetical"),
         ("If Serbia attacks Kosovo, NATO troops would respond, the alliance said.", "ASSAULT", "hypothetical"),
         ("Russian drones were reported over Odesa on Tuesday. Did Russia attack Ukrainian ports overnight? Kyiv has not said.", "ASSAULT", "question"),

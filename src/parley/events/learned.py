@@ -11,7 +11,8 @@ from .lexicon import triggers_for
 from .ontology import PLOVER_TYPES
 from .parse_helpers import children_of, counted_vaguely, inside, objects_of, stated, subject_of
 from .policy import actor_key, is_place
-from .words import CONTINUING_SUBJECTS, DOMESTIC_TYPES, LOCATIVE_PREPS, NON_AGENT_NOUNS, ONE_SIDED_TYPES, PRONOUN_SUBJECTS, SPEECH_VERBS
+from .words import (CONTINUING_SUBJECTS, DOMESTIC_TYPES, LOCATIVE_PREPS, NON_AGENT_NOUNS, ONE_SIDED_TYPES, PRONOUN_SUBJECTS,
+                    SCHEDULING_HEADS, SPEECH_VERBS)
 
 
 def model_events(ctx: ArgumentFinders, event_model: str, model: Any = None,
@@ -103,10 +104,6 @@ def _tagged_only(ctx: ArgumentFinders, model: Any, root: Any, main: Any,
     for type_, p in proposals:
         out += _typed(ctx, model, type_, p, root, main, sources, tagged)
     return out
-
-
-# Heads that schedule an act and do none themselves ("are due to meet", "is set to sign").
-SCHEDULING_HEADS = {"be", "due", "set", "expect", "schedule", "slate"}
 
 
 def _scheduled_content(main: Any) -> Any:

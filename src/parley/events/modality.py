@@ -11,7 +11,7 @@ from typing import Any
 from .parse_helpers import children_of
 from .words import (
     FUTURE_AUX, HYPO_AUX, INTENT_HEADS, NEG, NEG_VERBS, PLAN_NOUNS, PLAN_VERBS, REFUSAL_HEADS, REQUEST_HEADS, REQUEST_NOUNS,
-    SPEECH_VERBS,
+    SCHEDULING_HEADS, SPEECH_VERBS,
 )
 
 
@@ -79,7 +79,7 @@ def modality_reason(sentence_text: str, tok: Any, event_verb: Any) -> tuple[str,
         return "hypothetical", "requested"
     # "is to visit", "are due to meet"
     for k in event_verb.children:
-        if k.dep_ == "aux" and k.lower_ == "to" and event_verb.head.lemma_ in ("be", "due", "set", "expected", "scheduled", "slated"):
+        if k.dep_ == "aux" and k.lower_ == "to" and event_verb.head.lemma_.lower() in SCHEDULING_HEADS:
             return "planned", "future"
     return "asserted", ""
 

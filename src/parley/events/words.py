@@ -115,3 +115,9 @@ PASSAGE_PAIR_WINDOW = 6
 # How many sentences back the learned model's addressed event looks for the party it answers
 # (corpus dev split, all events scored: 1 sentence 0.233, 2 0.236, 3 0.236 at lower precision).
 PREVIOUS_PARTY_WINDOW = 2
+
+
+# Heads that schedule an act and do none themselves ("is to visit", "are due to meet", "is set to
+# sign", "are expected to arrive"): lemmas, the adjectival forms spaCy may leave unlemmatised, and
+# "slat", spaCy's lemma of "slated".
+SCHEDULING_HEADS = frozenset({"be", "due", "set", "expect", "expected", "schedule", "scheduled", "slate", "slated", "slat"})
