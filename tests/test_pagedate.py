@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from lxml import html as lxml_html
 
+from parley.extract import markup_dates as md
 from parley.extract import pagedate as pd
 from parley.records import DateCandidate
 
@@ -227,7 +228,7 @@ _HTML = """<html><head><title>Ministers meet in Geneva</title>{head}</head><body
 
 def _html_cues(head: str = "", body: str = "", url: str | None = None) -> pd.PageDate:
     tree = lxml_html.fromstring(_HTML.format(head=head, body=body, lead=LEAD))
-    cues, url = pd.html_cues(tree, url)
+    cues, url = md.html_cues(tree, url)
     return pd.decide(cues, url)
 
 
@@ -338,7 +339,7 @@ def test_a_date_element_in_the_headlines_article_is_an_html_byline(date_markup: 
 
 def test_a_mastheads_date_outside_any_article_is_no_date_element() -> None:
     tree = lxml_html.fromstring("<html><body><div class='date'>Monday, 29 April 2024</div><h1>Ministers meet</h1><p>Text.</p></body></html>")
-    assert pd._article_date_element(tree, None) is None
+    assert md._article_date_element(tree, None) is None
 
 
 def test_dateline_shapes() -> None:
@@ -390,7 +391,7 @@ def test_microdata_date_created_on_any_element_is_read() -> None:
     tree = lxml_html.fromstring(
         "<html><body><h1>Ministers meet</h1><span itemprop='dateCreated' content='2014-03-05'>Wednesday</span><p>Text.</p></body></html>"
     )
-    found = pd._meta(tree)
+    found = md._meta(tree)
     assert found is not None and found.value == date(2014, 3, 5) and found.source == "html-meta"
 
 
@@ -453,8 +454,8 @@ def test_a_libraries_new_year_fill_in_is_no_page_date() -> None:
     """A year alone ("© 2019", "March 2019 issue") read by a date library as 1 January is not
     the page's day; a 1 January the page writes is."""
     tree = lxml_html.fromstring("<html><body><p>March 2019 issue</p><p>The council met.</p><footer>&copy; 2019 Magazine</footer></body></html>")
-    cues, _ = pd.html_cues(tree, None, "2019-01-01")
+    cues, _ = md.html_cues(tree, None, "2019-01-01")
     assert [c.source for c in cues] == []
     tree = lxml_html.fromstring("<html><body><p>Published January 1, 2019</p><p>The council met.</p></body></html>")
-    cues, _ = pd.html_cues(tree, None, "2019-01-01")
+    cues, _ = md.html_cues(tree, None, "2019-01-01")
     assert [(c.source, c.value) for c in cues] == [("trafilatura", date(2019, 1, 1))]

@@ -366,7 +366,8 @@ def _meta_title(tree: lxml_html.HtmlElement | None) -> list[str]:
 def _published(tree, url: str | None, doc) -> tuple[str | None, str | None, tuple, str | None]:
     """The page date from the markup's cues and the URL (ranked in parley.extract.pagedate), every cue,
     and the page's URL (the one given, else its canonical link)."""
-    from .pagedate import decide, html_cues
+    from .markup_dates import html_cues
+    from .pagedate import decide
 
     cues, url = html_cues(tree, url, doc.date if doc is not None else None)
     found = decide(cues, url)
