@@ -101,6 +101,20 @@ def test_impossible_url_dates_are_refused(url: str) -> None:
     ("Page last reviewed: 02.06.2011", date(2011, 6, 2), "updated-line"),
     ("Statement No. 214/2016, 19 September 2016", date(2016, 9, 19), "page-date-line"),
     ("Issue #212 \u2014 Wednesday 6 April 2022", date(2022, 4, 6), "page-date-line"),
+    # R4 (examples/datecues4): foreign weekdays, calendars and labels; broadcast and print labels;
+    # the legal form; an ISO stamp with its time of day
+    ("Publicado: jueves, 18 de diciembre de 2014, 07:15", date(2014, 12, 18), "published-line"),
+    ("Originally printed: Thursday 22nd November 1990, page 7", date(1990, 11, 22), "published-line"),
+    ("Judgment delivered on Wednesday, the 14th day of October, 1998", date(1998, 10, 14), "published-line"),
+    ("48,551 views \u00b7 Streamed live on 28 Sep 2015", date(2015, 9, 28), "published-line"),
+    ("\u6765\u6e90\uff1a\u534e\u590f\u65e5\u62a5   \u53d1\u5e03\u65f6\u95f4\uff1a2012-11-16 09:12   \u8d23\u4efb\u7f16\u8f91\uff1a\u5218\u6653", date(2012, 11, 16), "published-line"),
+    ("\u4ee4\u548c\u5143\u5e7410\u670823\u65e5 07\u664205\u5206", date(2019, 10, 23), "page-date-line"),
+    ("2021\ub144 3\uc6d4 3\uc77c", date(2021, 3, 3), "page-date-line"),
+    ("Publish Date: 1396/12/01 - 10:20", date(2018, 2, 20), "published-line"),
+    ("\u0646\u064f\u0634\u0631: \u0627\u0644\u0623\u062d\u062f \u0662\u0661 \u064a\u0646\u0627\u064a\u0631 \u0662\u0660\u0662\u0664", date(2024, 1, 21), "published-line"),
+    ("\u0627\u0644\u0623\u062d\u062f 12 \u0631\u0645\u0636\u0627\u0646 1431 \u0647\u0640 - 22 \u0623\u063a\u0633\u0637\u0633 2010 \u0645", date(2010, 8, 22), "page-date-line"),
+    ("\u0e15\u0e48\u0e32\u0e07\u0e1b\u0e23\u0e30\u0e40\u0e17\u0e28 \u00b7 22 \u0e15.\u0e04. 2546 \u00b7 08:30 \u0e19.", date(2003, 10, 22), "page-date-line"),
+    ("Published 2018-06-11T23:40:00-04:00 (June 11, 2018, 11:40 p.m. ET)", date(2018, 6, 11), "published-line"),
 ])
 def test_byline_forms(line: str, day: date, source: str) -> None:
     assert pd.read_byline(line) == (day, source)
@@ -121,6 +135,8 @@ def test_byline_forms(line: str, day: date, source: str) -> None:
     "3/4/99",
     "By Marco Rossi | Rome bureau",
     "Room No. 5, 5 May",
+    # a verb that labels a date at a line's start is a sentence's after a comma
+    "Text of the daily part, printed 14 February 2005.",
 ])
 def test_sentences_captions_and_labels_without_a_day_are_no_byline(line: str) -> None:
     assert pd.read_byline(line) is None
@@ -282,6 +298,22 @@ def test_author_line_then_date_line_under_the_headline(byline: str) -> None:
     raw = "Sat. Apr 27th, 2024\n\nMinisters meet in Geneva over border checks\n" + byline + "\n\n" + LEAD + "\n"
     found = _page_date(raw)
     assert (found.published, found.source) == (date(2024, 4, 16), "byline-date")
+
+
+@pytest.mark.parametrize("solar_hijri, gregorian", [
+    ((1396, 12, 1), (2018, 2, 20)), ((1399, 1, 1), (2020, 3, 20)), ((1400, 1, 1), (2021, 3, 21)), ((1403, 12, 30), (2025, 3, 20)),
+])
+def test_solar_hijri_days(solar_hijri: tuple[int, int, int], gregorian: tuple[int, int, int]) -> None:
+    from parley.extract.foreign_dates import solar_hijri_to_gregorian
+
+    assert solar_hijri_to_gregorian(*solar_hijri) == gregorian
+
+
+def test_an_unstandardised_publication_meta_name_is_read_and_a_modification_one_is_not() -> None:
+    page = "<html><head><meta name='pubstamp' content='1997/07/02 06:40'><meta name='last-modified' content='1999/01/05'></head><body></body></html>"
+    found = md._meta(lxml_html.fromstring(page))
+    assert found is not None and (found.value, found.source) == (date(1997, 7, 2), "html-meta")
+    assert md._meta(lxml_html.fromstring("<html><head><meta name='pub-modified' content='1999/01/05'></head><body></body></html>")) is None
 
 
 def test_day_first_dateline_with_its_year() -> None:

@@ -1,9 +1,12 @@
-"""Month names of the languages a site's chrome is often written in, around an English article.
+"""Dates as the chrome of a foreign site writes them, around an English article.
 
-A page-date line such as "Geplaatst: 4 december 1997", "प्रकाशित: 22 जनवरी 2020" or
-"เผยแพร่: 15 มี.ค. 2565" states the article's day in the site's language. `english_months` rewrites
-such a line's month names in English (and a Thai Buddhist-era year as the Common Era year) so the
-English date reader can read it. It is applied to short date lines only, never to article text.
+A page-date line such as "Geplaatst: 4 december 1997", "प्रकाशित: 22 जनवरी 2020",
+"เผยแพร่: 15 มี.ค. 2565", "発行：令和元年10月23日" or "Publish Date: 1396/12/01" states the article's
+day in the site's language or calendar. `english_dates` rewrites such a line in English (month and
+weekday names, a Thai Buddhist-era year, a Japanese era year, a Chinese, Japanese or Korean
+year-month-day, a Solar Hijri day as the Gregorian one, Arabic-Indic digits, the legal "the 14th
+day of October, 1998") so the English date reader can read it. It is applied to short date lines
+only, never to article text.
 """
 
 from __future__ import annotations
@@ -16,18 +19,18 @@ import re
 # Portuguese "marco" (março without its cedilla) and Polish "marca" are left out: "Marco" is a
 # name and "Marca" a newspaper, both met in bylines.
 _ROWS: tuple[tuple[int, str], ...] = (
-    (1, "januari januar janvier janv enero janeiro gennaio ocak stycznia ledna января січня қаңтар जनवरी มกราคม ม.ค."),
-    (2, "februari februar février févr fevr febrero fevereiro febbraio şubat subat lutego února února февраля лютого ақпан फ़रवरी फरवरी กุมภาพันธ์ ก.พ."),
-    (3, "maart märz maerz mars marts marzo março maret mart března марта березня наурыз मार्च มีนาคม มี.ค."),
-    (4, "avril abril aprile nisan kwietnia dubna апреля квітня сәуір अप्रैल เมษายน เม.ย."),
-    (5, "mei mai maj mayo maio maggio mayıs mayis maja května мая травня мамыр मई พฤษภาคม พ.ค."),
-    (6, "juni juin junio junho giugno haziran czerwca června июня червня маусым जून มิถุนายน มิ.ย."),
-    (7, "juli juillet juil julio julho luglio temmuz lipca července июля липня шілде जुलाई กรกฎาคม ก.ค."),
-    (8, "augustus août aout agosto agustus ağustos agustos augusti sierpnia srpna августа серпня тамыз अगस्त สิงหาคม ส.ค."),
-    (9, "septembre septiembre setiembre setembro settembre eylül eylul września wrzesnia září сентября вересня қыркүйек सितंबर सितम्बर กันยายน ก.ย."),
-    (10, "oktober octobre octubre outubro ottobre ekim października pazdziernika října октября жовтня қазан अक्टूबर अक्तूबर ตุลาคม ต.ค."),
-    (11, "novembre noviembre novembro kasım kasim listopada listopadu ноября листопада қараша नवंबर नवम्बर พฤศจิกายน พ.ย."),
-    (12, "dezember décembre decembre diciembre dezembro dicembre desember aralık aralik grudnia prosince декабря грудня желтоқсан दिसंबर दिसम्बर ธันวาคม ธ.ค."),
+    (1, "يناير januari januar janvier janv enero janeiro gennaio ocak stycznia ledna января січня қаңтар जनवरी มกราคม ม.ค."),
+    (2, "فبراير شباط februari februar février févr fevr febrero fevereiro febbraio şubat subat lutego února února февраля лютого ақпан फ़रवरी फरवरी กุมภาพันธ์ ก.พ."),
+    (3, "مارس آذار maart märz maerz mars marts marzo março maret mart března марта березня наурыз मार्च มีนาคม มี.ค."),
+    (4, "أبريل إبريل نيسان avril abril aprile nisan kwietnia dubna апреля квітня сәуір अप्रैल เมษายน เม.ย."),
+    (5, "مايو أيار mei mai maj mayo maio maggio mayıs mayis maja května мая травня мамыр मई พฤษภาคม พ.ค."),
+    (6, "يونيو يونيه حزيران juni juin junio junho giugno haziran czerwca června июня червня маусым जून มิถุนายน มิ.ย."),
+    (7, "يوليو يوليه تموز juli juillet juil julio julho luglio temmuz lipca července июля липня шілде जुलाई กรกฎาคม ก.ค."),
+    (8, "أغسطس آب augustus août aout agosto agustus ağustos agustos augusti sierpnia srpna августа серпня тамыз अगस्त สิงหาคม ส.ค."),
+    (9, "سبتمبر أيلول septembre septiembre setiembre setembro settembre eylül eylul września wrzesnia září сентября вересня қыркүйек सितंबर सितम्बर กันยายน ก.ย."),
+    (10, "أكتوبر oktober octobre octubre outubro ottobre ekim października pazdziernika října октября жовтня қазан अक्टूबर अक्तूबर ตุลาคม ต.ค."),
+    (11, "نوفمبر novembre noviembre novembro kasım kasim listopada listopadu ноября листопада қараша नवंबर नवम्बर พฤศจิกายน พ.ย."),
+    (12, "ديسمبر dezember décembre decembre diciembre dezembro dicembre desember aralık aralik grudnia prosince декабря грудня желтоқсан दिसंबर दिसम्बर ธันวาคม ธ.ค."),
 )
 _ENGLISH = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
             "October", "November", "December")
@@ -44,11 +47,54 @@ _NAME = re.compile(
 # The Buddhist era counts 543 years ahead of the Common Era (2565 BE = 2022 CE).
 _BUDDHIST_YEAR = re.compile(r"(?<!\d)(2[45]\d\d)(?!\d)")
 BUDDHIST_ERA_OFFSET = 543
+# Weekday names before the day ("jueves, 18 de diciembre de 2014"), read where a month was.
+_WEEKDAY_ROWS = (
+    ("Monday", "الاثنين lunes segunda-feira lundi montag maandag lunedì senin pazartesi понедельник"),
+    ("Tuesday", "الثلاثاء martes terça-feira mardi dienstag dinsdag martedì selasa salı вторник"),
+    ("Wednesday", "الأربعاء miércoles quarta-feira mercredi mittwoch woensdag mercoledì rabu çarşamba среда"),
+    ("Thursday", "الخميس jueves quinta-feira jeudi donnerstag donderdag giovedì kamis perşembe четверг"),
+    ("Friday", "الجمعة viernes sexta-feira vendredi freitag vrijdag venerdì jumat cuma пятница"),
+    ("Saturday", "السبت sábado samedi samstag zaterdag sabato sabtu cumartesi суббота"),
+    ("Sunday", "الأحد domingo dimanche sonntag zondag domenica minggu pazar воскресенье"),
+)
+_WEEKDAYS = {name: english for english, names in _WEEKDAY_ROWS for name in names.split()}
+_WEEKDAY = re.compile("(?<![\\w-])(" + "|".join(re.escape(n) for n in sorted(_WEEKDAYS, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE)
+# Arabic-Indic and Persian digits.
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# "2012年11月16日", "令和元年10月23日" (Japanese eras: Reiwa 1 = 2019, Heisei 1 = 1989, Showa 1 = 1926;
+# 元 = the first year), Korean "2021년 3월 3일".
+_ERA_START = {"令和": 2019, "平成": 1989, "昭和": 1926}
+_CJK_DATE = re.compile(r"(?:(?P<year>(?:19|20)\d{2})|(?P<era>令和|平成|昭和)(?P<eyear>\d{1,2}|元))\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]?")
+# "1396/12/01": a Solar Hijri (Persian) date; years 1300-1499 are 1921-2121.
+_SOLAR_HIJRI = re.compile(r"(?<!\d)(1[34]\d\d)([/.-])(\d{1,2})\2(\d{1,2})(?!\d)")
+# "12 رمضان 1431 هـ - 22 أغسطس 2010 م": a lunar Hijri date beside the Gregorian one, left out.
+_LUNAR_HIJRI = re.compile(
+    r"\d{1,2}\s+(?:محرم|صفر|ربيع\s+\S+|جمادى\s+\S+|رجب|شعبان|رمضان|شوال|ذو\s+\S+)\s+1[34]\d\d\s*(?:هـ|ه)?\s*[-–|/]?\s*")
+# "the 14th day of October, 1998": the legal and treaty form.
+_DAY_OF = re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+([A-Z][a-z]+),?\s+(?=(?:19|20)\d{2})")
 
 
-def english_months(line: str) -> str:
-    """`line` with each foreign month name in English; with a Thai month, a Buddhist-era year
-    (2400-2599) as its Common Era year. A line without such a name is returned unchanged."""
+def solar_hijri_to_gregorian(year: int, month: int, day: int) -> tuple[int, int, int]:
+    """The Gregorian (year, month, day) of a Solar Hijri date, counted from its 1 Farvardin (the
+    March equinox day): 20 March of the Gregorian year 621 later in a Solar Hijri leap year of the
+    33-year cycle, else 21 March. Exact for the years around 1375-1410; at most a day off over
+    1300-1499, where the astronomical calendar departs from the cycle."""
+    from datetime import date, timedelta
+
+    leap = year % 33 in (1, 5, 9, 13, 17, 22, 26, 30)
+    new_year = date(year + 621, 3, 20 if leap else 21)
+    day_of_year = (month - 1) * 31 + day - 1 if month <= 7 else 186 + (month - 7) * 30 + day - 1
+    out = new_year + timedelta(days=day_of_year)
+    return out.year, out.month, out.day
+
+
+def english_dates(line: str) -> str:
+    """`line` rewritten for the English date reader (module docstring); a line with nothing
+    foreign in it is returned unchanged."""
+    out = _LUNAR_HIJRI.sub("", line.translate(_DIGITS))
+    out = _CJK_DATE.sub(_cjk_date, out)
+    out = _SOLAR_HIJRI.sub(_solar_hijri_date, out)
+    out = _DAY_OF.sub(r"\1 \2 ", out)
     thai = False
 
     def swap(m: re.Match[str]) -> str:
@@ -56,13 +102,27 @@ def english_months(line: str) -> str:
         thai = thai or bool(_THAI_MONTH.match(m.group(1)))
         return " " + _ENGLISH[FOREIGN_MONTHS[m.group(1).lower()] - 1] + " "
 
-    out = _NAME.sub(lambda m: m.group(0) if m.group(0)[:1].isupper() and m.group(1).lower() in _SAME_IN_ENGLISH else swap(m), line)
-    if out == line:
-        return line
-    # "12. März 2015": the German and Scandinavian day is an ordinal number with a full stop
-    out = re.sub(r"(?<!\d)(\d{1,2})\.\s+(?=(?:" + "|".join(_ENGLISH) + r")\b)", r"\1 ", out)
-    # "3 de mayo de 2019": Spanish and Portuguese join day, month and year with "de"
-    out = re.sub(r"(?<!\d)(\d{1,2})\s+de\s+(" + "|".join(_ENGLISH) + r")\s+(?:de|del)\s+(?=\d{4})", r"\1 \2 ", out, flags=re.IGNORECASE)
-    if thai:
-        out = _BUDDHIST_YEAR.sub(lambda y: str(int(y.group(1)) - BUDDHIST_ERA_OFFSET), out)
-    return re.sub(r"\s{2,}", " ", out).strip()
+    named = _NAME.sub(lambda m: m.group(0) if m.group(0)[:1].isupper() and m.group(1).lower() in _SAME_IN_ENGLISH else swap(m), out)
+    if named != out:
+        out = _WEEKDAY.sub(lambda m: _WEEKDAYS[m.group(1).lower()], named)
+        # "12. März 2015": the German and Scandinavian day is an ordinal number with a full stop
+        out = re.sub(r"(?<!\d)(\d{1,2})\.\s+(?=(?:" + "|".join(_ENGLISH) + r")\b)", r"\1 ", out)
+        # "3 de mayo de 2019": Spanish and Portuguese join day, month and year with "de"
+        out = re.sub(r"(?<!\d)(\d{1,2})\s+de\s+(" + "|".join(_ENGLISH) + r")\s+(?:de|del)\s+(?=\d{4})", r"\1 \2 ", out, flags=re.IGNORECASE)
+        if thai:
+            out = _BUDDHIST_YEAR.sub(lambda y: str(int(y.group(1)) - BUDDHIST_ERA_OFFSET), out)
+    return line if out == line else re.sub(r"\s{2,}", " ", out).strip()
+
+
+def _cjk_date(m: re.Match[str]) -> str:
+    year = int(m.group("year")) if m.group("year") else _ERA_START[m.group("era")] + (0 if m.group("eyear") == "元" else int(m.group("eyear")) - 1)
+    month = int(m.group("month"))
+    return f" {int(m.group('day'))} {_ENGLISH[month - 1]} {year} " if 1 <= month <= 12 else m.group(0)
+
+
+def _solar_hijri_date(m: re.Match[str]) -> str:
+    month, day = int(m.group(3)), int(m.group(4))
+    if not (1 <= month <= 12 and 1 <= day <= (31 if month <= 6 else 30)):
+        return m.group(0)
+    y, mo, d = solar_hijri_to_gregorian(int(m.group(1)), month, day)
+    return f"{y}-{mo:02d}-{d:02d}"

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any, Iterator
 
 from ..records import DateCandidate
-from .pagedate import RANK, _iso_day, numeric_order, read_byline, url_date
+from .pagedate import RANK, _iso_day, _valid, numeric_order, read_byline, url_date
 
 
 _DATE_META = (
@@ -61,7 +61,20 @@ def _meta(tree: Any) -> DateCandidate | None:
         day = _iso_day(value)
         if day:
             return DateCandidate("html-meta", day, f"datePublished: {value}"[:120], RANK["html-meta"])
+    for key, value in by_key.items():
+        # a name of the site's own that says publication ("pubstamp", "pub-date",
+        # "article-published"), never one that says the page changed, expires or was indexed
+        if _OWN_PUBLICATION_KEY.search(key) and not _NOT_PUBLICATION_KEY.search(key):
+            m = _SLASHED_OR_ISO.search(value)
+            day = _valid(int(m.group(1)), int(m.group(3)), int(m.group(4))) if m else None
+            if day:
+                return DateCandidate("html-meta", day, f"{key}: {value}"[:120], RANK["html-meta"])
     return None
+
+
+_OWN_PUBLICATION_KEY = re.compile(r"pub|issued|released|posted")
+_NOT_PUBLICATION_KEY = re.compile(r"modif|updat|expir|revis|valid|crawl|index|review|last|end|publisher|pubmed|public_?key")
+_SLASHED_OR_ISO = re.compile(r"((?:19|20)\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")
 
 
 def canonical_url(tree: Any) -> str | None:

@@ -69,7 +69,7 @@ from datetime import date
 from typing import Iterable
 
 from ..time.expressions import find_dates
-from .foreign_dates import english_months
+from .foreign_dates import english_dates
 from ..records import DateCandidate
 
 RANK = {
@@ -195,7 +195,8 @@ _LABEL = (
     r"(?P<label>first\s+published|originally\s+published|published|posted|updated|last\s+updated|"
     r"last\s+modified|modified|release\s+date|date\s+of\s+release|released|issued|date\s+issued|"
     r"for\s+immediate\s+release|(?:this\s+(?:article|story)\s+was\s+)?(?:first\s+)?published|story\s+filed|filed|"
-    r"reported|print\s+edition|"
+    r"reported|print\s+edition|(?:originally\s+)?printed|print\s+date|(?:judgment\s+)?delivered|"
+    r"streamed(?:\s+live)?|(?:first\s+)?aired|(?:first\s+)?broadcast|premiered|publish\s+(?:date|time)|"
     r"publication\s+date|date\s+of\s+publication|date\s+published|"
     # the same labels in a foreign site's chrome around an English article
     r"publicado|publicada|publi\u00e9e?|publie|ver\u00f6ffentlicht|veroeffentlicht|pubblicato|opublikovano|"
@@ -203,6 +204,11 @@ _LABEL = (
     r"yay\u0131nlanma|yayinlanma|publicat|publikov\u00e1no|opublikowano|"
     r"\u043e\u043f\u0443\u0431\u043b\u0438\u043a\u043e\u0432\u0430\u043d\u043e|\u043e\u043f\u0443\u0431\u043b\u0456\u043a\u043e\u0432\u0430\u043d\u043e|\u0436\u0430\u0440\u0438\u044f\u043b\u0430\u043d\u0434\u044b|"  # Russian, Ukrainian, Kazakh
     r"\u092a\u094d\u0930\u0915\u093e\u0936\u093f\u0924|\u0e40\u0e1c\u0e22\u0e41\u0e1e\u0e23\u0e48|"  # Hindi, Thai
+    r"\u0646\u064f?\u0634\u0650?\u0631|\u062a\u0627\u0631\u064a\u062e\s+\u0627\u0644\u0646\u0634\u0631|"  # Arabic: nushira, tarikh al-nashr
+    r"\u53d1\u5e03\u65f6\u95f4|\u53d1\u5e03\u65e5\u671f|\u767c\u4f48\u6642\u9593|\u767c\u5e03\u6642\u9593|\u53d1\u8868\u65f6\u95f4|"  # Chinese
+    r"\u516c\u958b\u65e5|\u63b2\u8f09\u65e5|\u6295\u7a3f\u65e5|\uc785\ub825|\ub4f1\ub85d|"  # Japanese, Korean
+    r"\u66f4\u65b0\u65e5|\u66f4\u65b0\u65f6\u95f4|\uc218\uc815|"  # updated: Japanese, Chinese, Korean
+    r"\u0622\u062e\u0631\s+\u062a\u062d\u062f\u064a\u062b(?:\s+\u0644\u0644\u0645\u0648\u0642\u0639)?|"  # updated: Arabic ("of the site")
     r"(?:page\s+)?last\s+reviewed|reviewed|"
     r"actualizado|mis\s+\u00e0\s+jour|aktualisiert|aggiornato|obnovleno|diperbarui|g\u00fcncelleme|guncelleme|"
     r"(?:laatst\s+)?bijgewerkt|atualizad[oa]|zaktualizowano|uppdaterad|opdateret|oppdatert|p\u00e4ivitetty|aktualizov\u00e1no|actualizat|"
@@ -220,10 +226,20 @@ _UPDATE_LABELS = {"updated", "last updated", "last modified", "modified", "actua
                   "bijgewerkt", "laatst bijgewerkt", "atualizado", "atualizada", "zaktualizowano", "uppdaterad",
                   "opdateret", "oppdatert", "p\u00e4ivitetty", "aktualizov\u00e1no", "actualizat",
                   "\u043e\u0431\u043d\u043e\u0432\u043b\u0435\u043d\u043e", "\u043e\u043d\u043e\u0432\u043b\u0435\u043d\u043e", "\u0436\u0430\u04a3\u0430\u0440\u0442\u044b\u043b\u0434\u044b",
-                  "\u0e1b\u0e23\u0e31\u0e1a\u0e1b\u0e23\u0e38\u0e07\u0e25\u0e48\u0e32\u0e2a\u0e38\u0e14", "\u0905\u092a\u0921\u0947\u091f"}
+                  "\u0e1b\u0e23\u0e31\u0e1a\u0e1b\u0e23\u0e38\u0e07\u0e25\u0e48\u0e32\u0e2a\u0e38\u0e14", "\u0905\u092a\u0921\u0947\u091f",
+                  "\u66f4\u65b0\u65e5", "\u66f4\u65b0\u65f6\u95f4", "\uc218\uc815",
+                  "\u0622\u062e\u0631 \u062a\u062d\u062f\u064a\u062b", "\u0622\u062e\u0631 \u062a\u062d\u062f\u064a\u062b \u0644\u0644\u0645\u0648\u0642\u0639"}
+# Verbs that label a date only at the line's start or after a separator ("Originally printed: ...",
+# "48,551 views · Streamed live on ..."); after a comma they are a sentence's ("Text of the daily
+# part, printed 14 February 2005.").
+_START_ONLY_LABELS = {"printed", "originally printed", "delivered", "judgment delivered", "streamed", "streamed live", "aired",
+                      "first aired", "broadcast", "first broadcast", "premiered"}
+# The publication labels of Chinese, Japanese and Korean chrome, which sit among other fields
+# set apart by spaces alone ("来源：华夏日报   发布时间：2012-11-16 09:12   责任编辑：刘晓").
+_CJK_LABEL = re.compile(r"(?:\u53d1\u5e03\u65f6\u95f4|\u53d1\u5e03\u65e5\u671f|\u767c\u4f48\u6642\u9593|\u767c\u5e03\u6642\u9593|\u53d1\u8868\u65f6\u95f4|\u516c\u958b\u65e5|\u63b2\u8f09\u65e5|\u6295\u7a3f\u65e5|\uc785\ub825)\s*[:\uff1a]?\s*")
 # "Published: ...", "Posted on ...", "By Jane Doe | Published ...", "Jane Doe · Updated ..."
 # What may stand between a label and its date: "on", "at" (and their words in foreign chrome), a colon.
-_AFTER_LABEL = r"(?!\w)\s*(?:on|at|em|le|am|el)?\s*[:|-]?\s*"  # (?!\w), not \b: a Thai label ends in a vowel mark
+_AFTER_LABEL = r"(?!\w)\s*(?:on|at|em|le|am|el)?\s*[:\uff1a|-]?\s*"  # (?!\w), not \b: a Thai label ends in a vowel mark
 _LABELLED = re.compile(rf"^(?:(?:by\s+)?[^|•·]{{1,60}}?\s*[|•·,-]\s*)?{_LABEL}{_AFTER_LABEL}", re.IGNORECASE)
 # The same label at the line's very start ("Filed: ... | Updated: ...": the first one).
 _LABEL_FIRST = re.compile(rf"^{_LABEL}{_AFTER_LABEL}", re.IGNORECASE)
@@ -329,7 +345,8 @@ def _date_at_start(text: str, order: str | None = None) -> tuple[date, int] | No
         a, b, y = int(num.group(1)), int(num.group(2)), int(num.group(3))
         day = _valid(y, b, a) if order == "dmy" else _valid(y, a, b)
         return (day, offset + num.end()) if day else None
-    iso = re.match(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)", rest)
+    # "2018-06-11T23:40:00-04:00": the day as written, its time of day and zone with it
+    iso = re.match(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)(?:T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?", rest)
     if iso:
         day = _valid(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
         return (day, offset + iso.end()) if day else None
@@ -420,10 +437,17 @@ def read_byline(line: str, order: str | None = None) -> tuple[date, str] | None:
     line = line.strip()
     if not line or len(line) > 200:
         return None
-    line = english_months(line)  # "Geplaatst: 4 december 1997", "प्रकाशित: 22 जनवरी 2020"
+    line = english_dates(line)  # "Geplaatst: 4 december 1997", "प्रकाशित: 22 जनवरी 2020"
     if not _DATEISH.search(line) or _CAPTION.search(line):
         return None  # a day is written with a month's name or as numbers (16/04/2024, 2024-04-16)
     m = _LABELLED.match(line)
+    if m and line[: m.start("label")].rstrip().endswith(",") and " ".join(m.group("label").lower().split()) in _START_ONLY_LABELS:
+        m = None
+    cjk = _CJK_LABEL.search(line) if m is None else None
+    if cjk is not None:
+        got = _date_at_start(line[cjk.end():], order)
+        if got is not None and _words_after(line[cjk.end() + got[1]:]) <= _MAX_WORDS_AFTER_DATE:
+            return got[0], "published-line"
     if m and " ".join(m.group("label").lower().split()) in _UPDATE_LABELS:
         # "Filed: 14.02.2017 | Updated: 15.02.2017": a first label of publication wins over the
         # update label after the separator
@@ -456,7 +480,8 @@ def read_byline(line: str, order: str | None = None) -> tuple[date, str] | None:
         got = _date_at_start(line[numbered.end():], order)
         if got is not None and _words_after(line[numbered.end() + got[1]:]) <= 3:
             return got[0], "page-date-line"
-    if len(line.split()) > _MAX_BARE_LINE_WORDS or (len(line.split()) >= 8 and _SENTENCE_END.search(line)):
+    words = [w for w in line.split() if re.search(r"\w", w)]  # a separator ("·", "|") is no word
+    if len(words) > _MAX_BARE_LINE_WORDS or (len(words) >= 8 and _SENTENCE_END.search(line)):
         return None  # a sentence that happens to open with a date
     by = _BY_AUTHOR.match(line) or _PLACE_FIRST.match(line)
     if by:
