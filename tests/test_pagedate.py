@@ -115,6 +115,8 @@ def test_impossible_url_dates_are_refused(url: str) -> None:
     ("\u0627\u0644\u0623\u062d\u062f 12 \u0631\u0645\u0636\u0627\u0646 1431 \u0647\u0640 - 22 \u0623\u063a\u0633\u0637\u0633 2010 \u0645", date(2010, 8, 22), "page-date-line"),
     ("\u0e15\u0e48\u0e32\u0e07\u0e1b\u0e23\u0e30\u0e40\u0e17\u0e28 \u00b7 22 \u0e15.\u0e04. 2546 \u00b7 08:30 \u0e19.", date(2003, 10, 22), "page-date-line"),
     ("Published 2018-06-11T23:40:00-04:00 (June 11, 2018, 11:40 p.m. ET)", date(2018, 6, 11), "published-line"),
+    # a label that is also a byline's verb, without its date, leaves the line a byline
+    ("Reviewed by Jane Roe | 5 March 2014", date(2014, 3, 5), "page-date-line"),
 ])
 def test_byline_forms(line: str, day: date, source: str) -> None:
     assert pd.read_byline(line) == (day, source)
@@ -367,6 +369,13 @@ def test_a_date_element_in_the_headlines_article_is_an_html_byline(date_markup: 
     )
     doc = run(Document(page=Page(path="p.html", content=page, media_type="html", url="https://news.example.com.br/x")))
     assert doc.article is not None and (doc.article.published, doc.article.published_source) == (day, "html-byline")
+
+
+def test_an_update_classed_element_is_no_date_element() -> None:
+    tree = lxml_html.fromstring("<html><body><article><h1>Ministers meet</h1><span class='updated'>6 March 2014</span>"
+                                "<span class='date'>5 March 2014</span><p>Text.</p></article></body></html>")
+    found = md._article_date_element(tree, None)
+    assert found is not None and found.value == date(2014, 3, 5)
 
 
 def test_a_mastheads_date_outside_any_article_is_no_date_element() -> None:

@@ -95,6 +95,8 @@ _NOT_THE_ARTICLE = (
 
 # A class or id that names a date: "date", "pubdate", "post-time", "dateline", "timestamp", ...
 _DATE_CLASS = re.compile(r"date|time|publish|posted", re.IGNORECASE)
+# ... but not one that names the page's change ("updated", "modified", "last-edit").
+_UPDATE_CLASS = re.compile(r"updat|modif|edit", re.IGNORECASE)
 
 
 def _article_date_element(tree: Any, url: str | None) -> DateCandidate | None:
@@ -117,7 +119,7 @@ def _article_date_element(tree: Any, url: str | None) -> DateCandidate | None:
         if not isinstance(el.tag, str) or el is head or el.tag in ("script", "style"):
             continue
         names = " ".join(el.get(a) or "" for a in ("class", "id"))
-        if not _DATE_CLASS.search(names) or el.xpath("ancestor-or-self::figure | ancestor-or-self::aside | ancestor-or-self::*"
+        if not _DATE_CLASS.search(names) or _UPDATE_CLASS.search(names) or el.xpath("ancestor-or-self::figure | ancestor-or-self::aside | ancestor-or-self::*"
                                                      "[contains(@class, 'comment') or contains(@class, 'related') or contains(@class, 'caption')]"):
             continue
         # the element's own words before any child ("07/04/2011 18h05 <span>- Updated ...</span>")

@@ -218,7 +218,8 @@ _LABEL = (
 )
 # Labels that are also a byline's verb ("Reported by Jane Roe | 25/05/2017"): without a date
 # right after them, the line is read as a byline.
-_BY_VERBS = {"reported", "filed", "story filed", "issued", "released"}
+_BY_VERBS = {"reported", "filed", "story filed", "issued", "released", "reviewed", "printed", "delivered", "broadcast", "aired",
+             "premiered", "streamed"}
 # Labels that say the page was changed then, not first published.
 _UPDATE_LABELS = {"updated", "last updated", "last modified", "modified", "actualizado", "mis \u00e0 jour", "aktualisiert",
                   "aggiornato", "obnovleno", "diperbarui", "g\u00fcncelleme", "guncelleme",
