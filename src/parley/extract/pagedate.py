@@ -191,6 +191,9 @@ def copyright_year(text: str) -> int | None:
 
 # -- scraped text: bylines, date lines, the lead's dateline ------------------------------------
 
+# The publication labels of Chinese, Japanese and Korean chrome (发布时间, 公開日, 입력, ...).
+_CJK_LABELS = (r"\u53d1\u5e03\u65f6\u95f4|\u53d1\u5e03\u65e5\u671f|\u767c\u4f48\u6642\u9593|\u767c\u5e03\u6642\u9593|\u53d1\u8868\u65f6\u95f4|"
+               r"\u516c\u958b\u65e5|\u63b2\u8f09\u65e5|\u6295\u7a3f\u65e5|\uc785\ub825")
 _LABEL = (
     r"(?P<label>first\s+published|originally\s+published|published|posted|updated|last\s+updated|"
     r"last\s+modified|modified|release\s+date|date\s+of\s+release|released|issued|date\s+issued|"
@@ -205,8 +208,7 @@ _LABEL = (
     r"\u043e\u043f\u0443\u0431\u043b\u0438\u043a\u043e\u0432\u0430\u043d\u043e|\u043e\u043f\u0443\u0431\u043b\u0456\u043a\u043e\u0432\u0430\u043d\u043e|\u0436\u0430\u0440\u0438\u044f\u043b\u0430\u043d\u0434\u044b|"  # Russian, Ukrainian, Kazakh
     r"\u092a\u094d\u0930\u0915\u093e\u0936\u093f\u0924|\u0e40\u0e1c\u0e22\u0e41\u0e1e\u0e23\u0e48|"  # Hindi, Thai
     r"\u0646\u064f?\u0634\u0650?\u0631|\u062a\u0627\u0631\u064a\u062e\s+\u0627\u0644\u0646\u0634\u0631|"  # Arabic: nushira, tarikh al-nashr
-    r"\u53d1\u5e03\u65f6\u95f4|\u53d1\u5e03\u65e5\u671f|\u767c\u4f48\u6642\u9593|\u767c\u5e03\u6642\u9593|\u53d1\u8868\u65f6\u95f4|"  # Chinese
-    r"\u516c\u958b\u65e5|\u63b2\u8f09\u65e5|\u6295\u7a3f\u65e5|\uc785\ub825|\ub4f1\ub85d|"  # Japanese, Korean
+    + _CJK_LABELS + r"|\ub4f1\ub85d|"  # Chinese, Japanese, Korean
     r"\u66f4\u65b0\u65e5|\u66f4\u65b0\u65f6\u95f4|\uc218\uc815|"  # updated: Japanese, Chinese, Korean
     r"\u0622\u062e\u0631\s+\u062a\u062d\u062f\u064a\u062b(?:\s+\u0644\u0644\u0645\u0648\u0642\u0639)?|"  # updated: Arabic ("of the site")
     r"(?:page\s+)?last\s+reviewed|reviewed|"
@@ -237,7 +239,7 @@ _START_ONLY_LABELS = {"printed", "originally printed", "delivered", "judgment de
                       "first aired", "broadcast", "first broadcast", "premiered"}
 # The publication labels of Chinese, Japanese and Korean chrome, which sit among other fields
 # set apart by spaces alone ("来源：华夏日报   发布时间：2012-11-16 09:12   责任编辑：刘晓").
-_CJK_LABEL = re.compile(r"(?:\u53d1\u5e03\u65f6\u95f4|\u53d1\u5e03\u65e5\u671f|\u767c\u4f48\u6642\u9593|\u767c\u5e03\u6642\u9593|\u53d1\u8868\u65f6\u95f4|\u516c\u958b\u65e5|\u63b2\u8f09\u65e5|\u6295\u7a3f\u65e5|\uc785\ub825)\s*[:\uff1a]?\s*")
+_CJK_LABEL = re.compile(rf"(?:{_CJK_LABELS})\s*[:\uff1a]?\s*")
 # "Published: ...", "Posted on ...", "By Jane Doe | Published ...", "Jane Doe · Updated ..."
 # What may stand between a label and its date: "on", "at" (and their words in foreign chrome), a colon.
 _AFTER_LABEL = r"(?!\w)\s*(?:on|at|em|le|am|el)?\s*[:\uff1a|-]?\s*"  # (?!\w), not \b: a Thai label ends in a vowel mark
