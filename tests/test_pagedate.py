@@ -117,6 +117,17 @@ def test_impossible_url_dates_are_refused(url: str) -> None:
     ("Published 2018-06-11T23:40:00-04:00 (June 11, 2018, 11:40 p.m. ET)", date(2018, 6, 11), "published-line"),
     # a label that is also a byline's verb, without its date, leaves the line a byline
     ("Reviewed by Jane Roe | 5 March 2014", date(2014, 3, 5), "page-date-line"),
+    # R5 (examples/datecues5): a time's "a.m." is no sentence end; a later update part is cut off;
+    # Vietnamese, Greek and Hebrew dates; another calendar's date before the Gregorian one;
+    # "09-Feb-01" after a label; print and live-blog labels
+    ("By Rachel Dunmore | January 27th, 2026 | Updated January 28th, 2026 at 8:15 a.m.", date(2026, 1, 27), "page-date-line"),
+    ("Th\u1ee9 N\u0103m, ng\u00e0y 3 th\u00e1ng 3 n\u0103m 2022, 14:25 (GMT+7) \u00b7 C\u1eadp nh\u1eadt: Th\u1ee9 S\u00e1u, ng\u00e0y 4 th\u00e1ng 3 n\u0103m 2022, 08:00 \u00b7 Nguy\u1ec5n Thu H\u00e0", date(2022, 3, 3), "page-date-line"),
+    ("\u0394\u03b5\u03c5\u03c4\u03ad\u03c1\u03b1, 15 \u03a6\u03b5\u03b2\u03c1\u03bf\u03c5\u03b1\u03c1\u03af\u03bf\u03c5 2010 \u00b7 10:40", date(2010, 2, 15), "page-date-line"),
+    ("16 \u05d1\u05d0\u05d5\u05e7\u05d8\u05d5\u05d1\u05e8 2017", date(2017, 10, 16), "page-date-line"),
+    ("\u1245\u12f3\u121c \u1325\u122d 12 \u1240\u1295 2010 \u12d3.\u121d | Saturday, 20 January 2018", date(2018, 1, 20), "page-date-line"),
+    ("Posted On: 09-Feb-01 18:30 IST", date(2001, 2, 9), "published-line"),
+    ("Published in print on Saturday, 12 January 2008", date(2008, 1, 12), "published-line"),
+    ("Started Tuesday 12 June 2018 01:30 BST", date(2018, 6, 12), "published-line"),
 ])
 def test_byline_forms(line: str, day: date, source: str) -> None:
     assert pd.read_byline(line) == (day, source)
@@ -316,6 +327,18 @@ def test_an_unstandardised_publication_meta_name_is_read_and_a_modification_one_
     found = md._meta(lxml_html.fromstring(page))
     assert found is not None and (found.value, found.source) == (date(1997, 7, 2), "html-meta")
     assert md._meta(lxml_html.fromstring("<html><head><meta name='pub-modified' content='1999/01/05'></head><body></body></html>")) is None
+
+
+def test_a_url_with_the_months_name_between_year_and_day() -> None:
+    assert pd.url_date("https://news.example.com/world/2016/feb/04/syria-donor-conference").day == date(2016, 2, 4)
+
+
+def test_a_short_promo_line_above_the_headline_is_not_the_lead() -> None:
+    """The byline's date under the headline stays the article's date (not a footer line)."""
+    raw = ("The Example Observer\nSupport the Example Observer with a contribution from just one pound.\n\n"
+           "Donors pledge more than ten billion for Syrians in London\n\nJane Roe\nThu 4 Feb 2016 17.12 GMT\n\n" + LEAD + "\n")
+    found = _page_date(raw)
+    assert (found.published, found.source) == (date(2016, 2, 4), "byline-date")
 
 
 def test_day_first_dateline_with_its_year() -> None:

@@ -4,7 +4,7 @@ A page-date line such as "Geplaatst: 4 december 1997", "प्रकाशित
 "เผยแพร่: 15 มี.ค. 2565", "発行：令和元年10月23日" or "Publish Date: 1396/12/01" states the article's
 day in the site's language or calendar. `english_dates` rewrites such a line in English (month and
 weekday names, a Thai Buddhist-era year, a Japanese era year, a Chinese, Japanese or Korean
-year-month-day, a Solar Hijri day as the Gregorian one, Arabic-Indic digits, the legal "the 14th
+year-month-day, a Vietnamese "ngày 3 tháng 3 năm 2022", a Solar Hijri day as the Gregorian one, Arabic-Indic digits, the legal "the 14th
 day of October, 1998") so the English date reader can read it. It is applied to short date lines
 only, never to article text.
 """
@@ -19,18 +19,18 @@ import re
 # Portuguese "marco" (março without its cedilla) and Polish "marca" are left out: "Marco" is a
 # name and "Marca" a newspaper, both met in bylines.
 _ROWS: tuple[tuple[int, str], ...] = (
-    (1, "يناير januari januar janvier janv enero janeiro gennaio ocak stycznia ledna января січня қаңтар जनवरी มกราคม ม.ค."),
-    (2, "فبراير شباط februari februar février févr fevr febrero fevereiro febbraio şubat subat lutego února února февраля лютого ақпан फ़रवरी फरवरी กุมภาพันธ์ ก.พ."),
-    (3, "مارس آذار maart märz maerz mars marts marzo março maret mart března марта березня наурыз मार्च มีนาคม มี.ค."),
-    (4, "أبريل إبريل نيسان avril abril aprile nisan kwietnia dubna апреля квітня сәуір अप्रैल เมษายน เม.ย."),
-    (5, "مايو أيار mei mai maj mayo maio maggio mayıs mayis maja května мая травня мамыр मई พฤษภาคม พ.ค."),
-    (6, "يونيو يونيه حزيران juni juin junio junho giugno haziran czerwca června июня червня маусым जून มิถุนายน มิ.ย."),
-    (7, "يوليو يوليه تموز juli juillet juil julio julho luglio temmuz lipca července июля липня шілде जुलाई กรกฎาคม ก.ค."),
-    (8, "أغسطس آب augustus août aout agosto agustus ağustos agustos augusti sierpnia srpna августа серпня тамыз अगस्त สิงหาคม ส.ค."),
-    (9, "سبتمبر أيلول septembre septiembre setiembre setembro settembre eylül eylul września wrzesnia září сентября вересня қыркүйек सितंबर सितम्बर กันยายน ก.ย."),
-    (10, "أكتوبر oktober octobre octubre outubro ottobre ekim października pazdziernika října октября жовтня қазан अक्टूबर अक्तूबर ตุลาคม ต.ค."),
-    (11, "نوفمبر novembre noviembre novembro kasım kasim listopada listopadu ноября листопада қараша नवंबर नवम्बर พฤศจิกายน พ.ย."),
-    (12, "ديسمبر dezember décembre decembre diciembre dezembro dicembre desember aralık aralik grudnia prosince декабря грудня желтоқсан दिसंबर दिसम्बर ธันวาคม ธ.ค."),
+    (1, "ιανουαρίου ιανουάριος ינואר בינואר يناير januari januar janvier janv enero janeiro gennaio ocak stycznia ledna января січня қаңтар जनवरी มกราคม ม.ค."),
+    (2, "φεβρουαρίου φεβρουάριος פברואר בפברואר فبراير شباط februari februar février févr fevr febrero fevereiro febbraio şubat subat lutego února února февраля лютого ақпан फ़रवरी फरवरी กุมภาพันธ์ ก.พ."),
+    (3, "μαρτίου μάρτιος מרץ במרץ מרס במרס مارس آذار maart märz maerz mars marts marzo março maret mart března марта березня наурыз मार्च มีนาคม มี.ค."),
+    (4, "απριλίου απρίλιος אפריל באפריל أبريل إبريل نيسان avril abril aprile nisan kwietnia dubna апреля квітня сәуір अप्रैल เมษายน เม.ย."),
+    (5, "μαΐου μάιος מאי במאי مايو أيار mei mai maj mayo maio maggio mayıs mayis maja května мая травня мамыр मई พฤษภาคม พ.ค."),
+    (6, "ιουνίου ιούνιος יוני ביוני يونيو يونيه حزيران juni juin junio junho giugno haziran czerwca června июня червня маусым जून มิถุนายน มิ.ย."),
+    (7, "ιουλίου ιούλιος יולי ביולי يوليو يوليه تموز juli juillet juil julio julho luglio temmuz lipca července июля липня шілде जुलाई กรกฎาคม ก.ค."),
+    (8, "αυγούστου αύγουστος אוגוסט באוגוסט أغسطس آب augustus août aout agosto agustus ağustos agustos augusti sierpnia srpna августа серпня тамыз अगस्त สิงหาคม ส.ค."),
+    (9, "σεπτεμβρίου σεπτέμβριος ספטמבר בספטמבר سبتمبر أيلول septembre septiembre setiembre setembro settembre eylül eylul września wrzesnia září сентября вересня қыркүйек सितंबर सितम्बर กันยายน ก.ย."),
+    (10, "οκτωβρίου οκτώβριος אוקטובר באוקטובר أكتوبر oktober octobre octubre outubro ottobre ekim października pazdziernika října октября жовтня қазан अक्टूबर अक्तूबर ตุลาคม ต.ค."),
+    (11, "νοεμβρίου νοέμβριος נובמבר בנובמבר نوفمبر novembre noviembre novembro kasım kasim listopada listopadu ноября листопада қараша नवंबर नवम्बर พฤศจิกายน พ.ย."),
+    (12, "δεκεμβρίου δεκέμβριος דצמבר בדצמבר ديسمبر dezember décembre decembre diciembre dezembro dicembre desember aralık aralik grudnia prosince декабря грудня желтоқсан दिसंबर दिसम्बर ธันวาคม ธ.ค."),
 )
 _ENGLISH = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
             "October", "November", "December")
@@ -49,13 +49,13 @@ _BUDDHIST_YEAR = re.compile(r"(?<!\d)(2[45]\d\d)(?!\d)")
 BUDDHIST_ERA_OFFSET = 543
 # Weekday names before the day ("jueves, 18 de diciembre de 2014"), read where a month was.
 _WEEKDAY_ROWS = (
-    ("Monday", "الاثنين lunes segunda-feira lundi montag maandag lunedì senin pazartesi понедельник"),
-    ("Tuesday", "الثلاثاء martes terça-feira mardi dienstag dinsdag martedì selasa salı вторник"),
-    ("Wednesday", "الأربعاء miércoles quarta-feira mercredi mittwoch woensdag mercoledì rabu çarşamba среда"),
-    ("Thursday", "الخميس jueves quinta-feira jeudi donnerstag donderdag giovedì kamis perşembe четверг"),
-    ("Friday", "الجمعة viernes sexta-feira vendredi freitag vrijdag venerdì jumat cuma пятница"),
-    ("Saturday", "السبت sábado samedi samstag zaterdag sabato sabtu cumartesi суббота"),
-    ("Sunday", "الأحد domingo dimanche sonntag zondag domenica minggu pazar воскресенье"),
+    ("Monday", "δευτέρα الاثنين lunes segunda-feira lundi montag maandag lunedì senin pazartesi понедельник"),
+    ("Tuesday", "τρίτη الثلاثاء martes terça-feira mardi dienstag dinsdag martedì selasa salı вторник"),
+    ("Wednesday", "τετάρτη الأربعاء miércoles quarta-feira mercredi mittwoch woensdag mercoledì rabu çarşamba среда"),
+    ("Thursday", "πέμπτη الخميس jueves quinta-feira jeudi donnerstag donderdag giovedì kamis perşembe четверг"),
+    ("Friday", "παρασκευή الجمعة viernes sexta-feira vendredi freitag vrijdag venerdì jumat cuma пятница"),
+    ("Saturday", "σάββατο السبت sábado samedi samstag zaterdag sabato sabtu cumartesi суббота"),
+    ("Sunday", "κυριακή الأحد domingo dimanche sonntag zondag domenica minggu pazar воскресенье"),
 )
 _WEEKDAYS = {name: english for english, names in _WEEKDAY_ROWS for name in names.split()}
 _WEEKDAY = re.compile("(?<![\\w-])(" + "|".join(re.escape(n) for n in sorted(_WEEKDAYS, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE)
@@ -65,6 +65,8 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890
 # 元 = the first year), Korean "2021년 3월 3일".
 _ERA_START = {"令和": 2019, "平成": 1989, "昭和": 1926}
 _CJK_DATE = re.compile(r"(?:(?P<year>(?:19|20)\d{2})|(?P<era>令和|平成|昭和)(?P<eyear>\d{1,2}|元))\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]?")
+# Vietnamese "Thứ Năm, ngày 3 tháng 3 năm 2022": weekday, then day, month and year by their words.
+_VIETNAMESE_DATE = re.compile(r"(?:(?:th\u1ee9\s+\w+|ch\u1ee7\s+nh\u1eadt),?\s+)?ng\u00e0y\s+(\d{1,2})\s+th\u00e1ng\s+(\d{1,2}),?\s+n\u0103m\s+((?:19|20)\d{2})", re.IGNORECASE)
 # "1396/12/01": a Solar Hijri (Persian) date; years 1300-1499 are 1921-2121.
 _SOLAR_HIJRI = re.compile(r"(?<!\d)(1[34]\d\d)([/.-])(\d{1,2})\2(\d{1,2})(?!\d)")
 # "12 رمضان 1431 هـ - 22 أغسطس 2010 م": a lunar Hijri date beside the Gregorian one, left out.
@@ -93,6 +95,7 @@ def english_dates(line: str) -> str:
     foreign in it is returned unchanged."""
     out = _LUNAR_HIJRI.sub("", line.translate(_DIGITS))
     out = _CJK_DATE.sub(_cjk_date, out)
+    out = _VIETNAMESE_DATE.sub(lambda m: f" {int(m.group(1))} {_ENGLISH[int(m.group(2)) - 1]} {m.group(3)} " if 1 <= int(m.group(2)) <= 12 else m.group(0), out)
     out = _SOLAR_HIJRI.sub(_solar_hijri_date, out)
     out = _DAY_OF.sub(r"\1 \2 ", out)
     thai = False

@@ -117,6 +117,8 @@ class UrlDate:
 
 _URL_YMD = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=/|[^\d]|$)")
 _URL_YM = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(?!\d)")
+# "/2016/feb/04/": year, the month's short name, day.
+_URL_Y_MON_D = re.compile(r"/((?:19|20)\d{2})/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/(\d{1,2})(?=/|$)", re.IGNORECASE)
 _URL_Y = re.compile(r"/((?:19|20)\d{2})/(?!\d)")
 # A run of digits bounded by URL punctuation: 8 (YYYYMMDD, MMDDYYYY) or 12/14 (with a time).
 _URL_DIGITS = re.compile(r"(?<![\d])(\d{8}|\d{12}|\d{14})(?![\d])")
@@ -159,6 +161,11 @@ def url_date(url: str | None) -> UrlDate | None:
         day = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if day:
             return UrlDate(day, day.year, day.month, m.group(0))
+    m = _URL_Y_MON_D.search(path)
+    if m:
+        day = _valid(int(m.group(1)), _MONTHS[m.group(2).lower()], int(m.group(3)))
+        if day:
+            return UrlDate(day, day.year, day.month, m.group(0))
     for m in _URL_DIGITS.finditer(path):
         day = _compact(m.group(1))
         if day:
@@ -195,10 +202,10 @@ def copyright_year(text: str) -> int | None:
 _CJK_LABELS = (r"\u53d1\u5e03\u65f6\u95f4|\u53d1\u5e03\u65e5\u671f|\u767c\u4f48\u6642\u9593|\u767c\u5e03\u6642\u9593|\u53d1\u8868\u65f6\u95f4|"
                r"\u516c\u958b\u65e5|\u63b2\u8f09\u65e5|\u6295\u7a3f\u65e5|\uc785\ub825")
 _LABEL = (
-    r"(?P<label>first\s+published|originally\s+published|published|posted|updated|last\s+updated|"
+    r"(?P<label>published\s+in\s+print|first\s+published|originally\s+published|published|posted|updated|last\s+updated|"
     r"last\s+modified|modified|release\s+date|date\s+of\s+release|released|issued|date\s+issued|"
     r"for\s+immediate\s+release|(?:this\s+(?:article|story)\s+was\s+)?(?:first\s+)?published|story\s+filed|filed|"
-    r"reported|print\s+edition|(?:originally\s+)?printed|print\s+date|(?:judgment\s+)?delivered|"
+    r"(?:live\s+blog\s+)?started|reported|print\s+edition|(?:originally\s+)?printed|print\s+date|(?:judgment\s+)?delivered|"
     r"streamed(?:\s+live)?|(?:first\s+)?aired|(?:first\s+)?broadcast|premiered|publish\s+(?:date|time)|"
     r"publication\s+date|date\s+of\s+publication|date\s+published|"
     # the same labels in a foreign site's chrome around an English article
@@ -213,7 +220,7 @@ _LABEL = (
     r"\u0622\u062e\u0631\s+\u062a\u062d\u062f\u064a\u062b(?:\s+\u0644\u0644\u0645\u0648\u0642\u0639)?|"  # updated: Arabic ("of the site")
     r"(?:page\s+)?last\s+reviewed|reviewed|"
     r"actualizado|mis\s+\u00e0\s+jour|aktualisiert|aggiornato|obnovleno|diperbarui|g\u00fcncelleme|guncelleme|"
-    r"(?:laatst\s+)?bijgewerkt|atualizad[oa]|zaktualizowano|uppdaterad|opdateret|oppdatert|p\u00e4ivitetty|aktualizov\u00e1no|actualizat|"
+    r"c\u1eadp\s+nh\u1eadt|(?:laatst\s+)?bijgewerkt|atualizad[oa]|zaktualizowano|uppdaterad|opdateret|oppdatert|p\u00e4ivitetty|aktualizov\u00e1no|actualizat|"
     r"\u043e\u0431\u043d\u043e\u0432\u043b\u0435\u043d\u043e|\u043e\u043d\u043e\u0432\u043b\u0435\u043d\u043e|\u0436\u0430\u04a3\u0430\u0440\u0442\u044b\u043b\u0434\u044b|"  # updated: Russian, Ukrainian, Kazakh
     r"\u0e1b\u0e23\u0e31\u0e1a\u0e1b\u0e23\u0e38\u0e07\u0e25\u0e48\u0e32\u0e2a\u0e38\u0e14|\u0905\u092a\u0921\u0947\u091f|"  # updated: Thai, Hindi
     r"date|dated)"
@@ -221,12 +228,12 @@ _LABEL = (
 # Labels that are also a byline's verb ("Reported by Jane Roe | 25/05/2017"): without a date
 # right after them, the line is read as a byline.
 _BY_VERBS = {"reported", "filed", "story filed", "issued", "released", "reviewed", "printed", "delivered", "broadcast", "aired",
-             "premiered", "streamed"}
+             "premiered", "streamed", "started"}
 # Labels that say the page was changed then, not first published.
 _UPDATE_LABELS = {"updated", "last updated", "last modified", "modified", "actualizado", "mis \u00e0 jour", "aktualisiert",
                   "aggiornato", "obnovleno", "diperbarui", "g\u00fcncelleme", "guncelleme",
                   "last reviewed", "page last reviewed", "reviewed",
-                  "bijgewerkt", "laatst bijgewerkt", "atualizado", "atualizada", "zaktualizowano", "uppdaterad",
+                  "bijgewerkt", "laatst bijgewerkt", "c\u1eadp nh\u1eadt", "atualizado", "atualizada", "zaktualizowano", "uppdaterad",
                   "opdateret", "oppdatert", "p\u00e4ivitetty", "aktualizov\u00e1no", "actualizat",
                   "\u043e\u0431\u043d\u043e\u0432\u043b\u0435\u043d\u043e", "\u043e\u043d\u043e\u0432\u043b\u0435\u043d\u043e", "\u0436\u0430\u04a3\u0430\u0440\u0442\u044b\u043b\u0434\u044b",
                   "\u0e1b\u0e23\u0e31\u0e1a\u0e1b\u0e23\u0e38\u0e07\u0e25\u0e48\u0e32\u0e2a\u0e38\u0e14", "\u0905\u092a\u0921\u0947\u091f",
@@ -235,7 +242,7 @@ _UPDATE_LABELS = {"updated", "last updated", "last modified", "modified", "actua
 # Verbs that label a date only at the line's start or after a separator ("Originally printed: ...",
 # "48,551 views · Streamed live on ..."); after a comma they are a sentence's ("Text of the daily
 # part, printed 14 February 2005.").
-_START_ONLY_LABELS = {"printed", "originally printed", "delivered", "judgment delivered", "streamed", "streamed live", "aired",
+_START_ONLY_LABELS = {"started", "live blog started", "printed", "originally printed", "delivered", "judgment delivered", "streamed", "streamed live", "aired",
                       "first aired", "broadcast", "first broadcast", "premiered"}
 # The publication labels of Chinese, Japanese and Korean chrome, which sit among other fields
 # set apart by spaces alone ("来源：华夏日报   发布时间：2012-11-16 09:12   责任编辑：刘晓").
@@ -300,14 +307,21 @@ _DAY_MON_YEAR = re.compile(r"^(\d{1,2})-(jan|feb|mar|apr|may|jun|jul|aug|sep|sep
 _NUMERIC = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-]((?:19|20)\d{2})(?!\d)")
 
 
-# "14/03/05": a two-digit year, read only right after a publication label.
+# "14/03/05", "09-Feb-01": a two-digit year, read only right after a publication label.
 _NUMERIC_SHORT_YEAR = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2})(?![\d/.-])")
+_NAMED_SHORT_YEAR = re.compile(r"(\d{1,2})-(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-(\d{2})(?![\d/.-])", re.IGNORECASE)
 
 
 def _short_year_date(text: str, order: str | None) -> tuple[date, int] | None:
     """The day a labelled date with a two-digit year begins `text` with ("14/03/05 17:22 GMT"),
     day and month in the page's `order` unless one of them is above 12; the year the latest of
     19YY and 20YY not after this year."""
+    named = _NAMED_SHORT_YEAR.match(text)
+    if named:
+        yy = int(named.group(3))
+        year = 2000 + yy if 2000 + yy <= date.today().year else 1900 + yy
+        day = _valid(year, _MONTHS[named.group(2).lower()], int(named.group(1)))
+        return (day, named.end()) if day else None
     m = _NUMERIC_SHORT_YEAR.match(text)
     if m is None:
         return None
@@ -428,6 +442,26 @@ def numeric_order(raw: str, url: str | None = None) -> str | None:
 _BRACKETED_DATE = re.compile(r"\((?P<date>[^()]{6,32})\)\s*$")
 
 
+_TIME_AT_END = re.compile(r"(?:\b[ap]\.\s?m\.|\u0e19\.)\s*$", re.IGNORECASE)
+# A line of parts set apart by bars or dots ("ቅዳሜ ጥር 12 ቀን 2010 ዓ.ም | Saturday, 20 January 2018").
+_PARTS = re.compile(r"\s+[|\u00b7\u2022]\s+")
+
+
+def _before_update_part(line: str) -> str:
+    """The line up to a later part that an update label opens ("3 March 2022, 14:25 · Updated:
+    4 March 2022, 08:00 · Jane Roe" -> "3 March 2022, 14:25"): that part dates a change, and
+    its words would pass for a sentence's."""
+    parts = _PARTS.split(line)
+    first = _LABEL_FIRST.match(parts[0])
+    if len(parts) < 2 or (first is not None and " ".join(first.group("label").lower().split()) in _UPDATE_LABELS):
+        return line
+    for k in range(1, len(parts)):
+        label = _LABEL_FIRST.match(parts[k])
+        if label is not None and " ".join(label.group("label").lower().split()) in _UPDATE_LABELS:
+            return " | ".join(parts[:k])
+    return line
+
+
 # A document or issue named by its number, then its date: a release's or a newsletter's heading.
 _NUMBERED_HEADING = re.compile(
     r"^(?:[A-Z][\w'-]*\s+){0,4}?(?:no\.?|n[o\u00b0\u00ba]\.?|number|#)\s*\d[\w/.-]*\s*[,\u2014\u2013|:-]\s*", re.IGNORECASE)
@@ -443,6 +477,7 @@ def read_byline(line: str, order: str | None = None) -> tuple[date, str] | None:
     line = english_dates(line)  # "Geplaatst: 4 december 1997", "प्रकाशित: 22 जनवरी 2020"
     if not _DATEISH.search(line) or _CAPTION.search(line):
         return None  # a day is written with a month's name or as numbers (16/04/2024, 2024-04-16)
+    line = _before_update_part(line)
     m = _LABELLED.match(line)
     if m and line[: m.start("label")].rstrip().endswith(",") and " ".join(m.group("label").lower().split()) in _START_ONLY_LABELS:
         m = None
@@ -484,13 +519,19 @@ def read_byline(line: str, order: str | None = None) -> tuple[date, str] | None:
         if got is not None and _words_after(line[numbered.end() + got[1]:]) <= 3:
             return got[0], "page-date-line"
     words = [w for w in line.split() if re.search(r"\w", w)]  # a separator ("·", "|") is no word
-    if len(words) > _MAX_BARE_LINE_WORDS or (len(words) >= 8 and _SENTENCE_END.search(line)):
+    # "... at 8:15 a.m.": a time's abbreviation is no sentence's end
+    if len(words) > _MAX_BARE_LINE_WORDS or (len(words) >= 8 and _SENTENCE_END.search(_TIME_AT_END.sub("", line))):
         return None  # a sentence that happens to open with a date
     by = _BY_AUTHOR.match(line) or _PLACE_FIRST.match(line)
     if by:
         line = line[by.end():]  # "By Jane Doe, Reuters | April 16, 2024 10:32", "Lima, 5 March 2014"
     got = _date_at_start(line, order)
     if got is None:
+        for part in _PARTS.split(line)[1:]:
+            # a later part that is a complete date alone (another calendar's date came first)
+            whole = _date_at_start(part, order)
+            if whole is not None and _words_after(part[whole[1]:]) <= 3:
+                return whole[0], "page-date-line"
         return _date_at_end(line)
     day, end = got
     if _words_after(line[end:]) > _MAX_WORDS_AFTER_DATE:
@@ -607,7 +648,8 @@ def line_cues(raw: str, order: str | None = None) -> tuple[tuple[DateCandidate, 
                 source = "byline-date"  # under the headline: the article's date, not the site's
             found.append(DateCandidate(source, day, line[:120], RANK[source]))
             continue
-        if not lead_seen and _is_body(line):
+        if not lead_seen and _is_body(line) and (title_seen or _is_lead(line)):
+            # (a short line above the headline is a promo or a notice, not the lead)
             lead_seen = True
             dateline = read_dateline(line)
         elif not title_seen and _is_headline(line):
