@@ -4,9 +4,9 @@ A page-date line such as "Geplaatst: 4 december 1997", "प्रकाशित
 "เผยแพร่: 15 มี.ค. 2565", "発行：令和元年10月23日" or "Publish Date: 1396/12/01" states the article's
 day in the site's language or calendar. `english_dates` rewrites such a line in English (month and
 weekday names, a Thai Buddhist-era year, a Japanese era year, a Chinese, Japanese or Korean
-year-month-day, a Vietnamese "ngày 3 tháng 3 năm 2022", a Solar Hijri day as the Gregorian one, Arabic-Indic digits, the legal "the 14th
-day of October, 1998") so the English date reader can read it. It is applied to short date lines
-only, never to article text.
+year-month-day, a Vietnamese "ngày 3 tháng 3 năm 2022", a Solar Hijri day as the Gregorian one,
+Arabic-Indic digits, the legal "the 14th day of October, 1998") so the English date reader can
+read it. It is applied to short date lines only, never to article text.
 """
 
 from __future__ import annotations

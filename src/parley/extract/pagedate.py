@@ -242,8 +242,8 @@ _UPDATE_LABELS = {"updated", "last updated", "last modified", "modified", "actua
 # Verbs that label a date only at the line's start or after a separator ("Originally printed: ...",
 # "48,551 views · Streamed live on ..."); after a comma they are a sentence's ("Text of the daily
 # part, printed 14 February 2005.").
-_START_ONLY_LABELS = {"started", "live blog started", "printed", "originally printed", "delivered", "judgment delivered", "streamed", "streamed live", "aired",
-                      "first aired", "broadcast", "first broadcast", "premiered"}
+_START_ONLY_LABELS = {"started", "live blog started", "printed", "originally printed", "delivered", "judgment delivered",
+                      "streamed", "streamed live", "aired", "first aired", "broadcast", "first broadcast", "premiered"}
 # The publication labels of Chinese, Japanese and Korean chrome, which sit among other fields
 # set apart by spaces alone ("来源：华夏日报   发布时间：2012-11-16 09:12   责任编辑：刘晓").
 _CJK_LABEL = re.compile(rf"(?:{_CJK_LABELS})\s*[:\uff1a]?\s*")
