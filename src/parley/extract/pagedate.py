@@ -253,6 +253,17 @@ _AFTER_LABEL = r"(?!\w)\s*(?:on|at|em|le|am|el)?\s*[:\uff1a|-]?\s*"  # (?!\w), n
 _LABELLED = re.compile(rf"^(?:(?:by\s+)?[^|•·]{{1,60}}?\s*[|•·,-]\s*)?{_LABEL}{_AFTER_LABEL}", re.IGNORECASE)
 # The same label at the line's very start ("Filed: ... | Updated: ...": the first one).
 _LABEL_FIRST = re.compile(rf"^{_LABEL}{_AFTER_LABEL}", re.IGNORECASE)
+
+
+def _label(m: re.Match[str] | None) -> str | None:
+    """The label a pattern above matched, lower case and single-spaced ("Last  Updated" ->
+    "last updated"), or None."""
+    return " ".join(m.group("label").lower().split()) if m is not None else None
+
+
+def _labelled_source(label: str) -> str:
+    """The source name of a date a label gives: an update, a bare "Date:", else a publication."""
+    return "updated-line" if label in _UPDATE_LABELS else "page-date-line" if label in ("date", "dated") else "published-line"
 _BY_AUTHOR = re.compile(r"^(?:by\s+)?[^|•·/\d]{2,60}?\s*[|•·/]\s*|^by\s+[^,\d]{2,40},\s*(?:[^,\d]{2,30},\s*)?", re.IGNORECASE)
 _WEEKDAY_WORD = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
 # What may follow the date on a byline line: a time, a zone, an author, a photo credit.
@@ -312,15 +323,18 @@ _NUMERIC_SHORT_YEAR = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2})(?![\d/.-])
 _NAMED_SHORT_YEAR = re.compile(r"(\d{1,2})-(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-(\d{2})(?![\d/.-])", re.IGNORECASE)
 
 
+def _full_year(yy: int) -> int:
+    """A two-digit year: 20YY unless that lies after this year, else 19YY."""
+    return 2000 + yy if 2000 + yy <= date.today().year else 1900 + yy
+
+
 def _short_year_date(text: str, order: str | None) -> tuple[date, int] | None:
     """The day a labelled date with a two-digit year begins `text` with ("14/03/05 17:22 GMT"),
     day and month in the page's `order` unless one of them is above 12; the year the latest of
     19YY and 20YY not after this year."""
     named = _NAMED_SHORT_YEAR.match(text)
     if named:
-        yy = int(named.group(3))
-        year = 2000 + yy if 2000 + yy <= date.today().year else 1900 + yy
-        day = _valid(year, _MONTHS[named.group(2).lower()], int(named.group(1)))
+        day = _valid(_full_year(int(named.group(3))), _MONTHS[named.group(2).lower()], int(named.group(1)))
         return (day, named.end()) if day else None
     m = _NUMERIC_SHORT_YEAR.match(text)
     if m is None:
@@ -334,7 +348,7 @@ def _short_year_date(text: str, order: str | None) -> tuple[date, int] | None:
         order = "dmy"  # dots put the day first (as `_date_at_start` reads them)
     if order is None:
         return None
-    year = 2000 + yy if 2000 + yy <= date.today().year else 1900 + yy
+    year = _full_year(yy)
     day = _valid(year, b, a) if order == "dmy" else _valid(year, a, b)
     return (day, m.end()) if day else None
 
@@ -452,12 +466,10 @@ def _before_update_part(line: str) -> str:
     4 March 2022, 08:00 · Jane Roe" -> "3 March 2022, 14:25"): that part dates a change, and
     its words would pass for a sentence's."""
     parts = _PARTS.split(line)
-    first = _LABEL_FIRST.match(parts[0])
-    if len(parts) < 2 or (first is not None and " ".join(first.group("label").lower().split()) in _UPDATE_LABELS):
+    if len(parts) < 2 or _label(_LABEL_FIRST.match(parts[0])) in _UPDATE_LABELS:
         return line
     for k in range(1, len(parts)):
-        label = _LABEL_FIRST.match(parts[k])
-        if label is not None and " ".join(label.group("label").lower().split()) in _UPDATE_LABELS:
+        if _label(_LABEL_FIRST.match(parts[k])) in _UPDATE_LABELS:
             return " | ".join(parts[:k])
     return line
 
@@ -479,21 +491,21 @@ def read_byline(line: str, order: str | None = None) -> tuple[date, str] | None:
         return None  # a day is written with a month's name or as numbers (16/04/2024, 2024-04-16)
     line = _before_update_part(line)
     m = _LABELLED.match(line)
-    if m and line[: m.start("label")].rstrip().endswith(",") and " ".join(m.group("label").lower().split()) in _START_ONLY_LABELS:
+    if m and line[: m.start("label")].rstrip().endswith(",") and _label(m) in _START_ONLY_LABELS:
         m = None
     cjk = _CJK_LABEL.search(line) if m is None else None
     if cjk is not None:
         got = _date_at_start(line[cjk.end():], order)
         if got is not None and _words_after(line[cjk.end() + got[1]:]) <= _MAX_WORDS_AFTER_DATE:
             return got[0], "published-line"
-    if m and " ".join(m.group("label").lower().split()) in _UPDATE_LABELS:
+    if _label(m) in _UPDATE_LABELS:
         # "Filed: 14.02.2017 | Updated: 15.02.2017": a first label of publication wins over the
         # update label after the separator
         first = _LABEL_FIRST.match(line)
-        if first is not None and " ".join(first.group("label").lower().split()) not in _UPDATE_LABELS and _date_at_start(line[first.end():], order):
+        if first is not None and _label(first) not in _UPDATE_LABELS and _date_at_start(line[first.end():], order):
             m = first
     if m:
-        label = " ".join(m.group("label").lower().split())
+        label = _label(m)
         got = _date_at_start(line[m.end():], order) or _short_year_date(line[m.end():], order)
         if got is None and label not in _BY_VERBS:
             return None
@@ -501,11 +513,7 @@ def read_byline(line: str, order: str | None = None) -> tuple[date, str] | None:
             day, end = got
             if _words_after(line[m.end() + end:]) > _MAX_WORDS_AFTER_DATE:
                 return None
-            if label in _UPDATE_LABELS:
-                return day, "updated-line"
-            if label in ("date", "dated"):
-                return day, "page-date-line"
-            return day, "published-line"
+            return day, _labelled_source(label)
         # "Reported by Jane Roe | 25/05/2017": a verb with its author, read as a byline below
     bracketed = _BRACKETED_DATE.search(line)
     if bracketed and len(line.split()) <= 30 and not _SENTENCE_END.search(line[: bracketed.start()]):
@@ -603,7 +611,7 @@ def line_cues(raw: str, order: str | None = None) -> tuple[tuple[DateCandidate, 
     title_seen = lead_seen = False
     in_link_list = False
     dateline: Dateline | None = None
-    label_alone: str | None = None  # "FOR IMMEDIATE RELEASE" on its own line: the next line's date takes it
+    label_alone: str | None = None  # "FOR IMMEDIATE RELEASE" alone on its line: the next line's date takes it
     skipped: list[str] = []  # the lines last skipped as a link list's, in page order
     lines = [ln.strip() for ln in raw.replace("\u00a0", " ").split("\n")]
     for line in lines:
@@ -635,10 +643,10 @@ def line_cues(raw: str, order: str | None = None) -> tuple[tuple[DateCandidate, 
             continue  # a cookie notice, however long, is not the lead
         got = read_byline(line, order)
         if pending is not None and got is not None and got[1] == "page-date-line":
-            label = " ".join(pending.lower().split())
-            got = (got[0], "updated-line" if label in _UPDATE_LABELS else "page-date-line" if label in ("date", "dated") else "published-line")
-        if got is None and _LABEL_ALONE.match(line):
-            label_alone = _LABEL_ALONE.match(line).group("label")
+            got = (got[0], _labelled_source(pending))
+        alone = _LABEL_ALONE.match(line) if got is None else None
+        if alone is not None:
+            label_alone = _label(alone)
             continue
         if got is not None:
             day, source = got
