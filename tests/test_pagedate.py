@@ -523,3 +523,66 @@ def test_a_libraries_new_year_fill_in_is_no_page_date() -> None:
     tree = lxml_html.fromstring("<html><body><p>Published January 1, 2019</p><p>The council met.</p></body></html>")
     cues, _ = md.html_cues(tree, None, "2019-01-01")
     assert [(c.source, c.value) for c in cues] == [("trafilatura", date(2019, 1, 1))]
+
+
+# -- session 19, R1: examples/datecues6's misses --------------------------------------------------
+
+@pytest.mark.parametrize("url, day", [
+    ("https://web.archive.example/web/19991012040311/http://www.balticwire.example/news/991007.html", None),
+    ("https://web.archive.example/web/20040114031152/http://www.herald.example/news/2003/12/29/border.html", date(2003, 12, 29)),
+    ("https://web.archive.example/web/20040114031152id_/herald.example/2003/12/29/border", date(2003, 12, 29)),
+    ("https://www.herald.example/web/2003/12/29/border.html", date(2003, 12, 29)),
+])
+def test_an_archived_copys_url_is_read_for_the_archived_page_not_the_capture(url: str, day: date | None) -> None:
+    found = pd.url_date(url)
+    assert (found.day if found else None) == day
+
+
+@pytest.mark.parametrize("line, day", [
+    ("Posted by admin on November 17, 2005", date(2005, 11, 17)),
+    ("Posted by Island Pulse staff on 17 Nov. '05 \u00b7 Filed under REGION \u00b7 4 Comments", date(2005, 11, 17)),
+    ("Published: Nov. 17, '05", date(2005, 11, 17)),
+    ("Posted by the ministry at 10:15 on 3 May 2014", date(2014, 5, 3)),
+    ("\u0646\u064f\u0634\u0631 \u0641\u064a: \u0627\u0644\u0623\u062d\u062f \u0663 \u0623\u064a\u0627\u0631 \u0662\u0660\u0661\u0665 \u2014 Published: Sunday 3 May 2015, 10:20 (GMT+3)", date(2015, 5, 3)),
+])
+def test_a_blog_bylines_author_an_apostrophe_year_and_an_arabic_on_are_read(line: str, day: date) -> None:
+    assert pd.read_byline(line) == (day, "published-line")
+
+
+def test_an_update_label_first_still_gives_way_to_the_publication_label_after_it() -> None:
+    assert pd.read_byline("Updated: 15.02.2017 | Filed: 14.02.2017") == (date(2017, 2, 14), "published-line")
+    assert pd.read_byline("Posted by Jane on the forum for 3 May 2014") is None  # no date after "on"
+    assert pd.read_byline("He said on 17 Nov. '05 that talks would go on") is None  # no label
+
+
+def test_a_menu_bar_under_a_tagline_means_the_headline_is_still_to_come() -> None:
+    """The site's tagline looked like a headline; the date under it is the header's render date,
+    and the article's own "Source" line under the real headline wins."""
+    raw = ("NewsRiver - all your news in one stream\nFriday, 5 July 2013\nTop Stories | World | Africa | Business | Sign in\n\n"
+           "African envoys urge calm in Cairo\n\nSource: Nile Valley Wire \u00b7 July 4, 2013 19:20 GMT\n\n"
+           "CAIRO (NVW) - African Union envoys on Thursday urged all sides in Egypt to avoid violence and return to order.\n")
+    cues, _ = pd.line_cues(raw)
+    assert [(c.source, c.value) for c in cues] == [("page-date-line", date(2013, 7, 5)), ("byline-date", date(2013, 7, 4))]
+    assert pd.decide(cues).published == date(2013, 7, 4)
+
+
+def test_a_libraries_reading_of_an_update_line_is_no_page_date() -> None:
+    """"Last modified: 01/02/2004" read day first by a library is the update, whichever order."""
+    tree = lxml_html.fromstring("<html><body><p>The council met.</p><p>Last modified: 01/02/2004 | Copyright 2003</p></body></html>")
+    assert md.html_cues(tree, None, "2004-02-01")[0] == []
+    assert md.html_cues(tree, None, "2004-01-02")[0] == []
+    tree = lxml_html.fromstring("<html><body><p>Published 01/02/2004</p><p>The council met.</p></body></html>")
+    assert "trafilatura" in [c.source for c in md.html_cues(tree, None, "2004-02-01")[0]]
+
+
+def test_the_date_line_right_above_a_headline_named_in_part_of_the_title_is_a_weak_cue() -> None:
+    from parley.extract.stage import visible_date_lines
+
+    page = ("<html><head><title>Danube Herald Online - Belgrade and Zagreb agree border rules</title></head><body>"
+            "<a href='/'>Front page</a><br><b>Monday, December 29, 2003</b><br><br><b>Belgrade and Zagreb agree border rules</b>"
+            "<br><br>Serbia and Montenegro and Croatia agreed yesterday on simpler rules for local residents crossing the border.</body></html>")
+    cues = visible_date_lines(page, "Danube Herald Online", None)
+    assert [(c.source, c.value) for c in cues] == [("page-date-line", date(2003, 12, 29))]
+    # not when another line stands between it and the headline (a masthead's date over a menu)
+    apart = page.replace("</b><br><br><b>Belgrade", "</b><br><a href='/r'>Region news</a><br><b>Belgrade")
+    assert visible_date_lines(apart, "Danube Herald Online", None) == []

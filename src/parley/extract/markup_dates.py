@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any, Iterator
 
 from ..records import DateCandidate
-from .pagedate import RANK, _iso_day, _valid, numeric_order, read_byline, url_date
+from .pagedate import _UPDATE_LABELS, RANK, _iso_day, _valid, numeric_order, read_byline, url_date
 
 
 _DATE_META = (
@@ -175,6 +175,23 @@ def _unwritten_new_year(day: date, tree: Any) -> bool:
     return written.search(raw) is None
 
 
+# An update label, then a numeric date whose day and month could be swapped ("Last modified:
+# 01/02/2004"): the pagedate reader leaves it unread without the page's order.
+_UPDATE_NUMERIC = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(_UPDATE_LABELS, key=len, reverse=True)) + r")"
+    r"(?!\w)\W{0,3}(?:on\s+)?(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+
+
+def _update_day(day: date, tree: Any) -> bool:
+    """`day` is one reading of a numeric date the page labels as an update: a library read the
+    update line ("Last modified: 01/02/2004" taken as 1 February), no publication."""
+    for m in _UPDATE_NUMERIC.finditer(_page_text(tree)):
+        a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if day in (_valid(y, b, a), _valid(y, a, b)):
+            return True
+    return False
+
+
 def _page_text(tree: Any) -> str:
     """The page's text and attribute values (where a library may have read a date)."""
     from lxml import etree
@@ -184,7 +201,8 @@ def _page_text(tree: Any) -> str:
 
 def html_cues(tree: Any, url: str | None, trafilatura_date: str | None = None) -> tuple[list[DateCandidate], str | None]:
     """Date cues of an HTML page's markup, and its URL (the one given, else its canonical link).
-    A library's 1 January the page never writes is left out (`_unwritten_new_year`)."""
+    A library's 1 January the page never writes is left out (`_unwritten_new_year`), and so is
+    its reading of an update line (`_update_day`)."""
     found: list[DateCandidate] = []
     if tree is not None:
         url = url or canonical_url(tree)
@@ -198,10 +216,10 @@ def html_cues(tree: Any, url: str | None, trafilatura_date: str | None = None) -
         # htmldate (~15 ms a page) only when no more trusted cue is there to beat it.
         if not found and (in_url is None or in_url.day is None):
             cue = _htmldate(tree)
-            if cue is not None and not _unwritten_new_year(cue.value, tree):
+            if cue is not None and not _unwritten_new_year(cue.value, tree) and not _update_day(cue.value, tree):
                 found.append(cue)
     day = _iso_day(trafilatura_date)
-    if day and tree is not None and _unwritten_new_year(day, tree):
+    if day and tree is not None and (_unwritten_new_year(day, tree) or _update_day(day, tree)):
         day = None
     if day:
         found.append(DateCandidate("trafilatura", day, f"trafilatura: {trafilatura_date}", RANK["trafilatura"]))

@@ -151,10 +151,21 @@ def _compact(run: str) -> date | None:
 _URL_QUERY_DATE = re.compile(r"[?&](?:date|pubdate|published|publish_date|pub_date|d)=((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)", re.I)
 
 
+# A web archive's copy ("https://web.archive.org/web/19991012040311/http://site/news/1.html"): the
+# number is the capture's time, not the page's; the archived page's own URL follows it.
+_ARCHIVED = re.compile(r"/web/\d{8,14}[a-z_]*/+(?P<inner>(?:https?:/+)?[\w.-]+\.[a-z]{2,}(?:[/?#].*)?)$", re.IGNORECASE)
+
+
 def url_date(url: str | None) -> UrlDate | None:
-    """The date (or year and month) a URL carries in its path, or None."""
+    """The date (or year and month) a URL carries in its path (an archived copy's: that of the
+    page archived), or None."""
     if not url:
         return None
+    archived = _ARCHIVED.search(url.strip())
+    if archived is not None:
+        url = archived.group("inner")
+        if not re.match(r"[a-z]+:/", url, re.I):
+            url = "http://" + url
     path = re.sub(r"^[a-z]+://[^/]+", "", url.strip(), flags=re.I).split("?")[0].split("#")[0]
     m = _URL_YMD.search(path)
     if m:
@@ -249,7 +260,9 @@ _START_ONLY_LABELS = {"started", "live blog started", "printed", "originally pri
 _CJK_LABEL = re.compile(rf"(?:{_CJK_LABELS})\s*[:\uff1a]?\s*")
 # "Published: ...", "Posted on ...", "By Jane Doe | Published ...", "Jane Doe · Updated ..."
 # What may stand between a label and its date: "on", "at" (and their words in foreign chrome), a colon.
-_AFTER_LABEL = r"(?!\w)\s*(?:on|at|em|le|am|el)?\s*[:\uff1a|-]?\s*"  # (?!\w), not \b: a Thai label ends in a vowel mark
+# (?!\w), not \b: a Thai label ends in a vowel mark; "Posted by admin on ...": a blog's author may
+# come between; "نُشر في" (Arabic: published on)
+_AFTER_LABEL = r"(?!\w)\s*(?:by\s+[^|\u2022\u00b7\d:]{2,40}?\s+(?=(?:on|at)\b))?(?:on|at|em|le|am|el|\u0641\u064a)?\s*[:\uff1a|-]?\s*"
 _LABELLED = re.compile(rf"^(?:(?:by\s+)?[^|•·]{{1,60}}?\s*[|•·,-]\s*)?{_LABEL}{_AFTER_LABEL}", re.IGNORECASE)
 # The same label at the line's very start ("Filed: ... | Updated: ...": the first one).
 _LABEL_FIRST = re.compile(rf"^{_LABEL}{_AFTER_LABEL}", re.IGNORECASE)
@@ -321,6 +334,10 @@ _NUMERIC = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-]((?:19|20)\d{2})(?!\d)")
 # "14/03/05", "09-Feb-01": a two-digit year, read only right after a publication label.
 _NUMERIC_SHORT_YEAR = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2})(?![\d/.-])")
 _NAMED_SHORT_YEAR = re.compile(r"(\d{1,2})-(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-(\d{2})(?![\d/.-])", re.IGNORECASE)
+# "17 Nov. '05", "Nov. 17, '05": a two-digit year marked by an apostrophe, after a month's name
+_APOSTROPHE_YEAR = re.compile(
+    r"(?:(?P<d1>\d{1,2})\s+(?P<m1>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|(?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d2>\d{1,2})),?\s+['\u2019](?P<yy>\d{2})(?!\d)",
+    re.IGNORECASE)
 
 
 def _full_year(yy: int) -> int:
@@ -336,6 +353,11 @@ def _short_year_date(text: str, order: str | None) -> tuple[date, int] | None:
     if named:
         day = _valid(_full_year(int(named.group(3))), _MONTHS[named.group(2).lower()], int(named.group(1)))
         return (day, named.end()) if day else None
+    marked = _APOSTROPHE_YEAR.match(text)
+    if marked:
+        month = _MONTHS[(marked.group("m1") or marked.group("m2")).lower()]
+        day = _valid(_full_year(int(marked.group("yy"))), month, int(marked.group("d1") or marked.group("d2")))
+        return (day, marked.end()) if day else None
     m = _NUMERIC_SHORT_YEAR.match(text)
     if m is None:
         return None
@@ -351,6 +373,11 @@ def _short_year_date(text: str, order: str | None) -> tuple[date, int] | None:
     year = _full_year(yy)
     day = _valid(year, b, a) if order == "dmy" else _valid(year, a, b)
     return (day, m.end()) if day else None
+
+
+def _date_or_short(text: str, order: str | None) -> tuple[date, int] | None:
+    """After a label: a complete date, or one with a two-digit year (`_short_year_date`)."""
+    return _date_at_start(text, order) or _short_year_date(text, order)
 
 
 def _date_at_start(text: str, order: str | None = None) -> tuple[date, int] | None:
@@ -491,6 +518,10 @@ def read_byline(line: str, order: str | None = None) -> tuple[date, str] | None:
         return None  # a day is written with a month's name or as numbers (16/04/2024, 2024-04-16)
     line = _before_update_part(line)
     m = _LABELLED.match(line)
+    first = _LABEL_FIRST.match(line)
+    if (m is not None and first is not None and m.start("label") > 0 and _label(first) not in _UPDATE_LABELS
+            and _date_or_short(line[first.end():], order)):
+        m = first  # "Posted by X on 17 Nov. '05 · Filed under REGION": the line's own first label
     if m and line[: m.start("label")].rstrip().endswith(",") and _label(m) in _START_ONLY_LABELS:
         m = None
     cjk = _CJK_LABEL.search(line) if m is None else None
@@ -506,7 +537,7 @@ def read_byline(line: str, order: str | None = None) -> tuple[date, str] | None:
             m = first
     if m:
         label = _label(m)
-        got = _date_at_start(line[m.end():], order) or _short_year_date(line[m.end():], order)
+        got = _date_or_short(line[m.end():], order)
         if got is None and label not in _BY_VERBS:
             return None
         if got is not None:
@@ -609,6 +640,7 @@ def line_cues(raw: str, order: str | None = None) -> tuple[tuple[DateCandidate, 
     numeric date order (`numeric_order`)."""
     found: list[DateCandidate] = []
     title_seen = lead_seen = False
+    title_at = 0  # how many cues were found when the headline was seen
     in_link_list = False
     dateline: Dateline | None = None
     label_alone: str | None = None  # "FOR IMMEDIATE RELEASE" alone on its line: the next line's date takes it
@@ -661,8 +693,24 @@ def line_cues(raw: str, order: str | None = None) -> tuple[tuple[DateCandidate, 
             lead_seen = True
             dateline = read_dateline(line)
         elif not title_seen and _is_headline(line):
-            title_seen = True
+            title_seen, title_at = True, len(found)
+        elif title_seen and not lead_seen and _is_menu_bar(line):
+            # the "headline" was the site's tagline ("NewsRiver - all your news in one stream"):
+            # the headline is still to come, and a date under the tagline is the site header's
+            title_seen = False
+            found[title_at:] = [DateCandidate("page-date-line", c.value, c.evidence, RANK["page-date-line"]) if c.source == "byline-date" else c
+                                for c in found[title_at:]]
     return tuple(found), dateline
+
+
+_BAR = re.compile(r"\s*[|\u2022\u00b7]\s*")
+
+
+def _is_menu_bar(line: str) -> bool:
+    """A site's menu bar: four or more short parts set apart by bars or bullets, no digits
+    ("Top Stories | World | Africa | Business | Sign in")."""
+    parts = [p for p in _BAR.split(line) if p]
+    return len(parts) >= 4 and not re.search(r"\d", line) and all(len(p.split()) <= 3 for p in parts)
 
 
 # "2024-04-16" inside a meta value, a JSON-LD string or a header line.

@@ -404,6 +404,21 @@ def _html_article(content: str, url: str | None, max_depth: int, max_elements: i
 _LABELLED_LINES = frozenset({"published-line", "updated-line"})
 
 
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_TITLE_SEPARATOR = re.compile(r"\s+[-|\u2013\u2014:\u00bb]\s+")
+
+
+def _title_parts(content: str) -> list[str]:
+    """The parts of the page's <title> of four or more words ("Danube Herald Online - Belgrade
+    and Zagreb agree border crossing rules": the headline may be either part)."""
+    import html as html_mod
+
+    m = _TITLE_TAG.search(content[:20000])
+    if m is None:
+        return []
+    return [p for p in _TITLE_SEPARATOR.split(html_mod.unescape(re.sub(r"<[^<>]*>", " ", m.group(1)))) if len(p.split()) >= 4]
+
+
 def visible_date_lines(content: str, title: str | None, url: str | None = None) -> list[DateCandidate]:
     """The date lines of an HTML page as a reader sees them: the labelled ones anywhere before the
     comments ("Updated 6 March | Published 5 March", "Posted on ..."), and from the article's
@@ -416,9 +431,13 @@ def visible_date_lines(content: str, title: str | None, url: str | None = None) 
     # the <head>'s <title> is not the headline: a masthead's date after it would pass for a byline
     lines = html_to_lines(content[at:] if at >= 0 else content).split("\n")
     order = numeric_order("\n".join(lines), url)
-    wanted = " ".join((title or "").split()).lower()
-    start = next((k for k, line in enumerate(lines) if wanted and " ".join(line.split()).lower() == wanted), len(lines))
-    out = [c for c in line_cues("\n".join(lines[:start]), order)[0] if c.source in _LABELLED_LINES]
+    wanted = {" ".join(t.split()).lower() for t in (title, *_title_parts(content)) if t}
+    start = next((k for k, line in enumerate(lines) if " ".join(line.split()).lower() in wanted), len(lines))
+    above = next((line.strip() for line in reversed(lines[:start]) if line.strip()), None)
+    # labelled lines above the headline, and the date line right above it ("<b>Monday, December
+    # 29, 2003</b>" over the headline): weak, as on a text page, since it may be a header's
+    out = [c for c in line_cues("\n".join(lines[:start]), order)[0]
+           if c.source in _LABELLED_LINES or (c.source == "page-date-line" and start < len(lines) and c.evidence == above[:120])]
     for c in line_cues("\n".join(lines[start:]), order)[0] if start < len(lines) else ():
         if c.source in _LABELLED_LINES:
             out.append(c)
