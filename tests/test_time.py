@@ -52,6 +52,18 @@ def test_strong_page_date_is_kept() -> None:
     assert news is not None and news.first == date(2024, 7, 20)
 
 
+def test_a_day_the_lead_writes_within_the_week_before_a_strong_page_date_is_the_news_date() -> None:
+    """"On 12 August" in a report published on 15 August dates the news (manual step 1); an older
+    written day stays background beside a trusted page date (session 19's R2: taking it too
+    lost dev pages)."""
+    doc = _doc([["On 12 August, the agency registered 3,400 new arrivals at the border crossing."]], date(2016, 8, 15), "url")
+    news = time_stage.infer_news_date(doc)
+    assert news is not None and news.first == date(2016, 8, 12) and news.source == "lead-event"
+    doc = _doc([["On 2 August, the agency registered 3,400 new arrivals at the border crossing."]], date(2016, 8, 15), "url")
+    news = time_stage.infer_news_date(doc)
+    assert news is not None and news.first == date(2016, 8, 15)
+
+
 def test_byline_is_not_the_lead_and_background_sentences_are_skipped() -> None:
     doc = _doc([["By Jane Doe"], ["The last time the two met was on March 3, 2023 in Jakarta, officials said today."],
                 ["Officials met again on Tuesday, June 11 in Manila for a new round of talks."]],

@@ -2,7 +2,8 @@
 
 News date. The anchor for deictic expressions ("on Tuesday", "earlier this month") is the *news
 date*. A page date taken from the page's metadata (meta tags, JSON-LD, a PUBLISHED header, the URL)
-is trusted as the publication date. A date found anywhere else - typically a site's date line,
+is trusted as the publication date; the lead's own day (a weekday, "yesterday", a date it writes)
+within the week before it is the news date. A date found anywhere else - typically a site's date line,
 which is often the day the page was rendered or crawled - is weak: when the lead (the first
 substantive body paragraph) dates its main event with an explicit day on or before the page date,
 that day is the news date ("page dated July, call on April 16": the news is April 16, and
@@ -164,8 +165,10 @@ def infer_news_date(doc: Document) -> EventDate | None:
         return EventDate(page_date.isoformat(), "day", page_date, page_date, page_source, year_from="page-date")
     if page_date is not None and (art.published_source or "") in STRONG_DATE_SOURCES:
         # A trusted publication date is the anchor, but the news is the day the lead reports
-        # ("published Wednesday: ... met on Tuesday"), when it lies within the past week.
-        lead = _lead_event_day(doc, leads, page_date, relative_only=True)
+        # ("published Wednesday: ... met on Tuesday", "On 12 August, ..." in a report of 15
+        # August), when it lies within the past week. (An older day the lead writes stays
+        # background: taking it too lost corpus dev pages and date-cue pages, session 19's R2.)
+        lead = _lead_event_day(doc, leads, page_date)
         if lead is not None and page_date - timedelta(days=RECENT_LEAD_DAYS) <= lead.first <= page_date:
             return lead
         return EventDate(page_date.isoformat(), "day", page_date, page_date, page_source, year_from="page-date")
@@ -193,10 +196,9 @@ def _is_live_blog(art: Article) -> bool:
     return posts >= 3 and 2 * posts >= len(paras)
 
 
-def _lead_event_day(doc: Document, leads: list[Sentence], page_date: date | None, relative_only: bool = False) -> EventDate | None:
+def _lead_event_day(doc: Document, leads: list[Sentence], page_date: date | None) -> EventDate | None:
     """The day the lead dates its main event with (the expression nearest the lead's first
-    trigger). `relative_only`: only a weekday or "yesterday"-style day, which is computed from
-    the page date and so cannot contradict it."""
+    trigger): a weekday, "yesterday" or a day it writes, not after the page date (plus a day)."""
     first_event = {e.sentence: e for e in reversed(doc.events)}  # first event per sentence
     for s in leads:
         # No page date: anchor None, so only absolute dates (with their year) are found. A date
@@ -206,7 +208,6 @@ def _lead_event_day(doc: Document, leads: list[Sentence], page_date: date | None
             if m.precision == "day" and not _ANAPHORIC.search(m.text)
             and not _BACKGROUND_CUES.search(s.text[: m.start])
             and (page_date is None or m.last <= page_date + _LEAD_SLACK)
-            and (not relative_only or m.kind == "relative")
         ]
         if not found:
             continue
