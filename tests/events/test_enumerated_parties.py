@@ -31,3 +31,13 @@ def test_two_parties_stay_one_pair_and_an_asymmetric_act_keeps_its_target() -> N
 def test_a_summit_of_three_named_parties_gives_three_pairs() -> None:
     pairs = _pairs("A summit of Brazil, Argentina and Chile opened in Brasilia on Monday.", "CONSULT")
     assert pairs == {frozenset(("BRA", "ARG")), frozenset(("BRA", "CHL")), frozenset(("ARG", "CHL"))}
+
+
+def test_the_two_neighbours_are_the_pair_the_passage_named() -> None:
+    """"urged the two neighbours": both parties of the passage's latest interaction (as "both
+    sides"); "the neighbours that sent help", with no "two" or "both", is no pair phrase."""
+    page = "PUBLISHED: 2024-01-02\n\nSomalia recalled its ambassador to Ethiopia on Tuesday over the port deal.\n\n"
+    doc = parley.analyse_text(page + "The African Union chairman urged the two neighbours to resolve their differences through talks.\n")
+    assert {(e.source.country, e.target.country) for e in doc.events if e.type == "REQUEST"} == {("IGO", "SOM"), ("IGO", "ETH")}
+    doc = parley.analyse_text(page + "The African Union chairman thanked the neighbours that sent help.\n")
+    assert all(not e.target.resolution.startswith("pair:") for e in doc.events)
