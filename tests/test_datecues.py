@@ -1,8 +1,8 @@
-"""examples/datecues (36 pages), examples/datecues2 to datecues6 (30 pages each): short
+"""examples/datecues (36 pages), examples/datecues2 to datecues7 (30 pages each): short
 pages, each stating its date in one way (meta names, URL shapes, regional and numeric formats,
 transcripts, readouts, machine translation, "Last updated" lines, labels and month names in
-foreign chrome, date-classed elements, other calendars), written by six helpers that never saw
-the code. (examples/datecues7 is held out: scored at a session's start and end, never pinned or
+foreign chrome, date-classed elements, other calendars), written by seven helpers that never saw
+the code. (examples/datecues8 is held out: scored at a session's start and end, never pinned or
 tuned on.) A quality gate in the trafilatura manner: the count of pages whose
 publication date and news date parley reads right may not fall below the floors pinned in
 `quality_floors.json`. Pages written wholly in another language are skipped by the read stage,
@@ -53,6 +53,7 @@ def _read_all(folder: Path) -> tuple[int, int, list[str]]:
     ("datecues4", []),  # thirty kinds of site, other calendars (session 18's held-out set until its R4)
     ("datecues5", []),  # other cue kinds again (session 18's held-out set until its R5)
     ("datecues6", []),  # ordinary sites of many countries, web archives, digests (session 18's held-out set)
+    ("datecues7", []),  # the same prompt again (session 19's held-out set until its R5)
 ])
 def test_page_dates_of_the_date_cue_pages_hold_their_floor(name: str, foreign: list[str]) -> None:
     floors = json.loads(Path(__file__).with_name("quality_floors.json").read_text(encoding="utf-8"))

@@ -586,3 +586,24 @@ def test_the_date_line_right_above_a_headline_named_in_part_of_the_title_is_a_we
     # not when another line stands between it and the headline (a masthead's date over a menu)
     apart = page.replace("</b><br><br><b>Belgrade", "</b><br><a href='/r'>Region news</a><br><b>Belgrade")
     assert visible_date_lines(apart, "Danube Herald Online", None) == []
+
+
+# -- session 19, R5: examples/datecues7's misses --------------------------------------------------
+
+@pytest.mark.parametrize("line, want", [
+    ("Commentary \u00b7 18 Nov. '13", (date(2013, 11, 18), "page-date-line")),  # the apostrophe makes a year anywhere
+    ("FOR RELEASE: 10/31/91", (date(1991, 10, 31), "published-line")),
+    ("Date of issue: 20101124", (date(2010, 11, 24), "published-line")),
+    ("Release No. 20101124-031      Date of issue: 20101124      Source: Information Office", (date(2010, 11, 24), "published-line")),
+    ("Th\u1ee9 ba, 09/05/2023 00:40 (GMT+7)", (date(2023, 5, 9), "page-date-line")),  # a Vietnamese weekday: day first
+    ("jueves, 09/05/2013", (date(2013, 5, 9), "page-date-line")),
+])
+def test_release_labels_compact_days_apostrophe_years_and_foreign_weekdays(line: str, want: tuple[date, str]) -> None:
+    assert pd.read_byline(line) == want
+
+
+def test_what_stays_unread() -> None:
+    assert pd.read_byline("Published 19991301") is None  # no month 13
+    assert pd.read_byline("Ref 20101124 | Home | World") is None  # eight digits with no label
+    assert pd.read_byline("Thursday, 09/05/2013") is None  # English weekday: the order stays unknown
+    assert pd.read_byline("He said on 18 Nov. '13 that the talks would resume in the spring of next year in Geneva.") is None

@@ -59,6 +59,7 @@ _WEEKDAY_ROWS = (
 )
 _WEEKDAYS = {name: english for english, names in _WEEKDAY_ROWS for name in names.split()}
 _WEEKDAY = re.compile("(?<![\\w-])(" + "|".join(re.escape(n) for n in sorted(_WEEKDAYS, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE)
+_WEEKDAY_BEFORE_DIGITS = re.compile(_WEEKDAY.pattern + r"(?=,?\s+\d)", re.IGNORECASE)
 # Arabic-Indic and Persian digits.
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 # "2012年11月16日", "令和元年10月23日" (Japanese eras: Reiwa 1 = 2019, Heisei 1 = 1989, Showa 1 = 1926;
@@ -90,6 +91,19 @@ def solar_hijri_to_gregorian(year: int, month: int, day: int) -> tuple[int, int,
     return out.year, out.month, out.day
 
 
+_VIETNAMESE_WEEKDAYS = {"th\u1ee9 hai": "Monday", "th\u1ee9 ba": "Tuesday", "th\u1ee9 t\u01b0": "Wednesday", "th\u1ee9 n\u0103m": "Thursday",
+                        "th\u1ee9 s\u00e1u": "Friday", "th\u1ee9 b\u1ea3y": "Saturday", "ch\u1ee7 nh\u1eadt": "Sunday"}
+_VIETNAMESE_WEEKDAY = re.compile(r"\b(th\u1ee9\s+(?:hai|ba|t\u01b0|n\u0103m|s\u00e1u|b\u1ea3y)|ch\u1ee7\s+nh\u1eadt)\b", re.IGNORECASE)
+
+
+def writes_day_first(line: str) -> bool:
+    """The line names its weekday or month in another language than English: its numeric dates
+    put the day first (month first is a US English habit; CJK year-first dates are read apart)."""
+    if _WEEKDAY.search(line) or _VIETNAMESE_WEEKDAY.search(line):
+        return True
+    return any(m.group(1).lower() not in _SAME_IN_ENGLISH for m in _NAME.finditer(line))
+
+
 def english_dates(line: str) -> str:
     """`line` rewritten for the English date reader (module docstring); a line with nothing
     foreign in it is returned unchanged."""
@@ -98,6 +112,9 @@ def english_dates(line: str) -> str:
     out = _VIETNAMESE_DATE.sub(lambda m: f" {int(m.group(1))} {_ENGLISH[int(m.group(2)) - 1]} {m.group(3)} " if 1 <= int(m.group(2)) <= 12 else m.group(0), out)
     out = _SOLAR_HIJRI.sub(_solar_hijri_date, out)
     out = _DAY_OF.sub(r"\1 \2 ", out)
+    # "Thứ ba, 09/05/2023", "jueves, 09/05/2013": a weekday before a numeric date
+    out = _VIETNAMESE_WEEKDAY.sub(lambda m: _VIETNAMESE_WEEKDAYS[" ".join(m.group(1).lower().split())], out)
+    out = _WEEKDAY_BEFORE_DIGITS.sub(lambda m: _WEEKDAYS[m.group(1).lower()], out)
     thai = False
 
     def swap(m: re.Match[str]) -> str:

@@ -69,7 +69,7 @@ from datetime import date
 from typing import Iterable
 
 from ..time.expressions import find_dates
-from .foreign_dates import english_dates
+from .foreign_dates import english_dates, writes_day_first
 from ..records import DateCandidate
 
 RANK = {
@@ -215,7 +215,7 @@ _CJK_LABELS = (r"\u53d1\u5e03\u65f6\u95f4|\u53d1\u5e03\u65e5\u671f|\u767c\u4f48\
 _LABEL = (
     r"(?P<label>published\s+in\s+print|first\s+published|originally\s+published|published|posted|updated|last\s+updated|"
     r"last\s+modified|modified|release\s+date|date\s+of\s+release|released|issued|date\s+issued|"
-    r"for\s+immediate\s+release|(?:this\s+(?:article|story)\s+was\s+)?(?:first\s+)?published|story\s+filed|filed|"
+    r"for\s+immediate\s+release|for\s+release|date\s+of\s+issue|(?:this\s+(?:article|story)\s+was\s+)?(?:first\s+)?published|story\s+filed|filed|"
     r"(?:live\s+blog\s+)?started|reported|print\s+edition|(?:originally\s+)?printed|print\s+date|(?:judgment\s+)?delivered|"
     r"streamed(?:\s+live)?|(?:first\s+)?aired|(?:first\s+)?broadcast|premiered|publish\s+(?:date|time)|"
     r"publication\s+date|date\s+of\s+publication|date\s+published|"
@@ -277,6 +277,8 @@ def _label(m: re.Match[str] | None) -> str | None:
 def _labelled_source(label: str) -> str:
     """The source name of a date a label gives: an update, a bare "Date:", else a publication."""
     return "updated-line" if label in _UPDATE_LABELS else "page-date-line" if label in ("date", "dated") else "published-line"
+
+
 _BY_AUTHOR = re.compile(r"^(?:by\s+)?[^|•·/\d]{2,60}?\s*[|•·/]\s*|^by\s+[^,\d]{2,40},\s*(?:[^,\d]{2,30},\s*)?", re.IGNORECASE)
 _WEEKDAY_WORD = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
 # What may follow the date on a byline line: a time, a zone, an author, a photo credit.
@@ -335,6 +337,7 @@ _NUMERIC = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-]((?:19|20)\d{2})(?!\d)")
 _NUMERIC_SHORT_YEAR = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2})(?![\d/.-])")
 _NAMED_SHORT_YEAR = re.compile(r"(\d{1,2})-(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-(\d{2})(?![\d/.-])", re.IGNORECASE)
 # "17 Nov. '05", "Nov. 17, '05": a two-digit year marked by an apostrophe, after a month's name
+# (read wherever a date is: the apostrophe makes it a year)
 _APOSTROPHE_YEAR = re.compile(
     r"(?:(?P<d1>\d{1,2})\s+(?P<m1>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|(?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d2>\d{1,2})),?\s+['\u2019](?P<yy>\d{2})(?!\d)",
     re.IGNORECASE)
@@ -353,11 +356,6 @@ def _short_year_date(text: str, order: str | None) -> tuple[date, int] | None:
     if named:
         day = _valid(_full_year(int(named.group(3))), _MONTHS[named.group(2).lower()], int(named.group(1)))
         return (day, named.end()) if day else None
-    marked = _APOSTROPHE_YEAR.match(text)
-    if marked:
-        month = _MONTHS[(marked.group("m1") or marked.group("m2")).lower()]
-        day = _valid(_full_year(int(marked.group("yy"))), month, int(marked.group("d1") or marked.group("d2")))
-        return (day, marked.end()) if day else None
     m = _NUMERIC_SHORT_YEAR.match(text)
     if m is None:
         return None
@@ -375,9 +373,18 @@ def _short_year_date(text: str, order: str | None) -> tuple[date, int] | None:
     return (day, m.end()) if day else None
 
 
+_COMPACT_DAY = re.compile(r"((?:19|20)\d{2})(\d{2})(\d{2})(?![\d])")
+
+
 def _date_or_short(text: str, order: str | None) -> tuple[date, int] | None:
-    """After a label: a complete date, or one with a two-digit year (`_short_year_date`)."""
-    return _date_at_start(text, order) or _short_year_date(text, order)
+    """After a label: a complete date, one with a two-digit year (`_short_year_date`), or eight
+    digits that make a YYYYMMDD ("Date of issue: 20101124")."""
+    got = _date_at_start(text, order) or _short_year_date(text, order)
+    compact = _COMPACT_DAY.match(text) if got is None else None
+    if compact is not None:
+        day = _valid(int(compact.group(1)), int(compact.group(2)), int(compact.group(3)))
+        got = (day, compact.end()) if day else None
+    return got
 
 
 def _date_at_start(text: str, order: str | None = None) -> tuple[date, int] | None:
@@ -390,6 +397,12 @@ def _date_at_start(text: str, order: str | None = None) -> tuple[date, int] | No
         return (got[0], clock.end() + got[1]) if got else None
     rest = _WEEKDAY_WORD.sub("", text, count=1)
     offset = len(text) - len(rest)
+    marked = _APOSTROPHE_YEAR.match(rest)
+    if marked:
+        # "18 Nov. '13": the apostrophe makes the two digits a year
+        month = _MONTHS[(marked.group("m1") or marked.group("m2")).lower()]
+        day = _valid(_full_year(int(marked.group("yy"))), month, int(marked.group("d1") or marked.group("d2")))
+        return (day, offset + marked.end()) if day else None
     dashed = _DAY_MON_YEAR.match(rest)
     if dashed:
         day = _valid(int(dashed.group(3)), _MONTHS[dashed.group(2).lower()[:3]], int(dashed.group(1)))
@@ -446,7 +459,7 @@ def _date_at_end(line: str) -> tuple[date, str] | None:
     return got[0], "page-date-line"
 
 
-_DATEISH = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
+_DATEISH = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|(?<!\d)(?:19|20)\d{6}(?!\d)")
 
 
 def _words_after(text: str) -> int:
@@ -506,13 +519,30 @@ _NUMBERED_HEADING = re.compile(
     r"^(?:[A-Z][\w'-]*\s+){0,4}?(?:no\.?|n[o\u00b0\u00ba]\.?|number|#)\s*\d[\w/.-]*\s*[,\u2014\u2013|:-]\s*", re.IGNORECASE)
 
 
+_WIDE_GAP = re.compile(r"\s{3,}")
+
+
 def read_byline(line: str, order: str | None = None) -> tuple[date, str] | None:
     """A byline or date line's day and its source name ("published-line", "updated-line",
     "page-date-line"), or None when the line is anything else (a sentence, a caption).
-    `order`: the page's numeric date order (`numeric_order`)."""
+    `order`: the page's numeric date order (`numeric_order`). A line of fields set apart by wide
+    gaps ("Release No. 20101124-031      Date of issue: 20101124      Source: ...") is read,
+    when it is nothing as a whole, for its first field that a label dates."""
+    got = _read_line(line, order)
+    if got is None and len(fields := _WIDE_GAP.split(line.strip())) >= 2:
+        for field in fields:
+            labelled = _read_line(field, order)
+            if labelled is not None and labelled[1] == "published-line":
+                return labelled
+    return got
+
+
+def _read_line(line: str, order: str | None) -> tuple[date, str] | None:
     line = line.strip()
     if not line or len(line) > 200:
         return None
+    if order is None and writes_day_first(line):
+        order = "dmy"  # "Thứ ba, 09/05/2023": a site that writes its weekday in Vietnamese
     line = english_dates(line)  # "Geplaatst: 4 december 1997", "प्रकाशित: 22 जनवरी 2020"
     if not _DATEISH.search(line) or _CAPTION.search(line):
         return None  # a day is written with a month's name or as numbers (16/04/2024, 2024-04-16)
