@@ -3,8 +3,8 @@
 Needs `Document.page`; adds `Document.article` (title, paragraphs, page date with every date cue
 read, year hint). `stage` is the pipeline step, `html` the main-text extractor for news HTML,
 `pagedate` the page date from every cue (bylines, date lines, datelines, URL, meta, JSON-LD,
-htmldate), ranked, with `markup_dates` reading an HTML page's markup and `foreign_dates` the month
-names of foreign chrome, `language` the language check, and `api` the `parley extract` entry point (read
+htmldate), ranked, with `markup_dates` reading an HTML page's markup, `url_dates` its URL and
+`foreign_dates` the month and weekday names of foreign chrome, `language` the language check, and `api` the `parley extract` entry point (read
 + extract, no NLP, any language). `dateline` is the news dateline pattern the actors and time
 stages read (a sentence-opening "KYIV (Reuters) - ").
 """

@@ -10,7 +10,8 @@ from datetime import date
 from typing import Any, Iterator
 
 from ..records import DateCandidate
-from .pagedate import _UPDATE_LABELS, RANK, _iso_day, _valid, numeric_order, read_byline, url_date
+from .pagedate import _UPDATE_LABELS, RANK, _iso_day, numeric_order, read_byline
+from .url_dates import url_date, valid_day as _valid
 
 
 _DATE_META = (
