@@ -35,9 +35,6 @@ class SentenceContext:
         # The two sides of the page's latest interaction of any type, for the object "both
         # sides" ("the envoy urged both sides to respect the truce"; set by run()).
         self.pair: tuple[Actor, Actor] | None = None
-        # The two countries the sentences just before name, when they name exactly two: "the two
-        # leaders", "both sides" where no meeting or interaction was coded (set by run()).
-        self.named_pair: tuple[Actor, Actor] | None = None
 
     # -- actor lookup ------------------------------------------------------------------------
     def actor(self, tok: Any | None) -> list[Actor]:
@@ -53,16 +50,14 @@ class SentenceContext:
         from ..actors.stage import is_pair_phrase
 
         for t in conjuncts(tok):
-            if t.i not in self.actors and t.dep_ in ("nsubj", "nsubjpass", "conj") and is_pair_phrase(t):
-                pair, how = (self.meeting, "pair:meeting") if self.meeting is not None else (self.named_pair, "pair:named")
-                if pair is not None:
-                    out.extend([replace(pair[0], resolution=how), replace(pair[1], resolution=how)])
-                    continue
-            if t.i not in self.actors and t.dep_ in ("dobj", "pobj", "dative") and is_pair_phrase(t):
-                pair, how = (self.pair, "pair:passage") if self.pair is not None else (self.named_pair, "pair:named")
-                if pair is not None:
-                    out.extend([replace(pair[0], resolution=how), replace(pair[1], resolution=how)])
-                    continue
+            if self.meeting is not None and t.i not in self.actors and t.dep_ in ("nsubj", "nsubjpass", "conj") and is_pair_phrase(t):
+                src, tgt = self.meeting
+                out.extend([replace(src, resolution="pair:meeting"), replace(tgt, resolution="pair:meeting")])
+                continue
+            if self.pair is not None and t.i not in self.actors and t.dep_ in ("dobj", "pobj", "dative") and is_pair_phrase(t):
+                src, tgt = self.pair
+                out.extend([replace(src, resolution="pair:passage"), replace(tgt, resolution="pair:passage")])
+                continue
             a = self.actors.get(t.i)
             if a is None and t.dep_ in ("compound", "nmod", "amod") and t.head.i in self.actors:
                 a = self.actors[t.head.i]

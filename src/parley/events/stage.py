@@ -148,26 +148,6 @@ def _parties_before(e: Event, actors: TokenActors, other_than: str | None) -> It
         yield k, [a for _, a in sorted(actors.of(k).items()) if a.country and a.country != other_than]
 
 
-# Actor resolutions that name a party outright (a country, its capital, an officeholder, a
-# named body), not a guess from context or a place.
-_NAMING = frozenset({"country-term", "metonymy", "officeholders", "epithet", "compound", "country-group", "organisation",
-                     "organisations", "title", "same-name", "title-as-known-person"})
-
-
-def _named_pair(actors: TokenActors, index: int) -> tuple[Actor, Actor] | None:
-    """The two countries the `PASSAGE_PAIR_WINDOW` sentences before sentence `index` name
-    outright, in the order first named (each by its latest mention), when they name exactly two."""
-    latest: dict[str, Actor] = {}
-    for k in range(index - 1, max(-1, index - 1 - PASSAGE_PAIR_WINDOW), -1):
-        for _, a in sorted(actors.of(k).items(), reverse=True):
-            if a.country and "context" not in a.resolution and a.resolution.split(":")[0].split("+")[0] in _NAMING:
-                latest.setdefault(a.country, a)
-    if len(latest) != 2:
-        return None
-    second, first = latest.values()  # met from the latest sentence back: the first named is last
-    return first, second
-
-
 def _interlocutor_coding(coder: str, how: str = "interlocutor") -> str:
     coding = Coding.from_string(coder)
     return replace(coding, how=how).to_string() if coding.how == "addressee-pending" else coder
@@ -226,7 +206,6 @@ def run(doc: Document, settings: Any = None) -> Document:
             coder.meeting = (meeting.source, meeting.target)
         if pair is not None and sent.index - pair.sentence <= PASSAGE_PAIR_WINDOW:
             coder.pair = (pair.source, pair.target)
-        coder.named_pair = _named_pair(actors, sent.index)
         found = coder.code()
         for e in found:
             if e.type == "CONSULT" and e.modality == "asserted" and e.target.country and e.source.country != e.target.country:
