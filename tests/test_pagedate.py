@@ -607,3 +607,14 @@ def test_what_stays_unread() -> None:
     assert pd.read_byline("Ref 20101124 | Home | World") is None  # eight digits with no label
     assert pd.read_byline("Thursday, 09/05/2013") is None  # English weekday: the order stays unknown
     assert pd.read_byline("He said on 18 Nov. '13 that the talks would resume in the spring of next year in Geneva.") is None
+
+
+@pytest.mark.parametrize("after_bar", ["", "A deal on grain exports looks further away than ever\n\n"])
+def test_a_share_bar_under_the_byline_leaves_the_byline_date_alone(after_bar: str) -> None:
+    """Session 19's R7: a share bar has a menu bar's shape; with no second headline and a date
+    under it, the byline date stays the article's (a standfirst with no date changes nothing)."""
+    raw = ("Ministers clash over the grain corridor in Brussels talks\n\nBy Jane Roe\nMarch 5, 2014\n"
+           "Share | Tweet | Email | Print\n\n" + after_bar +
+           "BRUSSELS - Ministers from the two countries clashed on Tuesday over the grain corridor, officials said after the talks.\n")
+    cues, _ = pd.line_cues(raw)
+    assert [(c.source, c.value) for c in cues] == [("byline-date", date(2014, 3, 5))]
