@@ -385,19 +385,3 @@ def test_a_new_act_after_a_background_sentence_is_the_news_not_the_background() 
     assert welcomed.date is not None and welcomed.date.value == "2024-05-09" and not welcomed.historical
     assert also.date is not None and also.date.value == "2019" and also.historical
     assert pronoun.date is not None and pronoun.date.value == "2019" and pronoun.historical
-
-
-def test_an_undated_new_act_on_a_page_filed_after_its_leads_day_takes_the_filing_day() -> None:
-    """Session 19's R8: a Monday page (trusted publication line) whose lead reports Saturday: the
-    news date is Saturday, and an undated act in a later paragraph is Monday's, not historical."""
-    doc = _doc([["The Czech Republic expelled 18 Russian diplomats on Saturday over the depot blasts."],
-                ["The Kremlin called the Czech accusations absurd."]], date(2021, 4, 19), "published-line")
-    s0, s1 = doc.sentences[0], doc.sentences[1]
-    cz, ru = Actor("The Czech Republic", None, "CZE", "GOV", None), Actor("The Kremlin", None, "RUS", "GOV", None)
-    events = (Event("SANCTION", cz, ru, 0, s0.text, s0.start, s0.end, trigger="expelled", trigger_start=s0.start + s0.text.index("expelled")),
-              Event("REJECT", ru, cz, 1, s1.text, s1.start, s1.end, trigger="called", trigger_start=s1.start + s1.text.index("called")))
-    out = time_stage.run(_parsed(doc, events))
-    assert out.news_date is not None and out.news_date.first == date(2021, 4, 17)
-    by_type = {e.type: e for e in out.events}
-    assert by_type["SANCTION"].date.first == date(2021, 4, 17)
-    assert by_type["REJECT"].date.first == date(2021, 4, 19) and not by_type["REJECT"].historical

@@ -22,9 +22,7 @@ sentence is the news's: "NATO said it backed the decision"; "He also ...", "... 
 return, ..." continue it);
 else, in a paragraph the page marks as
 background, the widest honest range the paragraph gives ("since 2020", "over the past two years")
-or none at all - never the page's or the news date; else the news date (but the trusted
-publication day when the news date is the lead's earlier day: a Monday page reporting Saturday's
-expulsion dates its undated new acts Monday). Precision is kept
+or none at all - never the page's or the news date; else the news date. Precision is kept
 (day, month, season, quarter, half, year, decade); multi-day events keep start and end
 ("January 8-9" -> first 2024-01-08, last 2024-01-09, value "2024-01-08/2024-01-09"); a duration
 ("over the past two years") is stored at the precision its length supports (a two-year span is
@@ -189,17 +187,6 @@ def infer_news_date(doc: Document) -> EventDate | None:
 
 
 _CLOCK_POST = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}|\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.))\b", re.IGNORECASE)
-
-
-def _filed_after_lead(news: EventDate | None, art: Article) -> EventDate | None:
-    """The trusted publication day of a page whose news date is its lead's earlier day (a Monday
-    page reporting Saturday's expulsion), or None: what undated new acts take."""
-    if news is None or news.source != "lead-event" or art.published is None or news.first >= art.published:
-        return None
-    if (art.published_source or "") not in STRONG_DATE_SOURCES:
-        return None
-    day = art.published
-    return EventDate(day.isoformat(), "day", day, day, "page-date:" + (art.published_source or "unknown"), year_from="page-date")
 
 
 def _is_live_blog(art: Article) -> bool:
@@ -719,10 +706,6 @@ def run(doc: Document, settings: object = None) -> Document:
             elif sent.paragraph in background_paras:
                 # Never the news date: the widest range the paragraph gives, else unknown.
                 when = _background_range(doc, sent.paragraph, per_sentence, anchor, anchor_label)
-            elif (filed := _filed_after_lead(news, art)) is not None:
-                # a new act with no time word on a Monday page whose lead told Saturday's news:
-                # the day the story was filed, as told ("The Kremlin called the accusations absurd.")
-                when = filed
             else:
                 when = news
         historical = is_historical(when, news_day, sent.paragraph in background_paras)
