@@ -59,6 +59,7 @@ _WEEKDAY_ROWS = (
 )
 _WEEKDAYS = {name: english for english, names in _WEEKDAY_ROWS for name in names.split()}
 _WEEKDAY = re.compile("(?<![\\w-])(" + "|".join(re.escape(n) for n in sorted(_WEEKDAYS, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE)
+_NUMERIC_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
 _WEEKDAY_BEFORE_DIGITS = re.compile(_WEEKDAY.pattern + r"(?=,?\s+\d)", re.IGNORECASE)
 # Arabic-Indic and Persian digits.
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -107,14 +108,18 @@ def writes_day_first(line: str) -> bool:
 def english_dates(line: str) -> str:
     """`line` rewritten for the English date reader (module docstring); a line with nothing
     foreign in it is returned unchanged."""
-    out = _LUNAR_HIJRI.sub("", line.translate(_DIGITS))
+    out = line.translate(_DIGITS)
+    if not re.search(r"\d", out):
+        return line  # no day or year written: nothing to read (and most lines of prose are such)
+    out = _LUNAR_HIJRI.sub("", out)
     out = _CJK_DATE.sub(_cjk_date, out)
     out = _VIETNAMESE_DATE.sub(lambda m: f" {int(m.group(1))} {_ENGLISH[int(m.group(2)) - 1]} {m.group(3)} " if 1 <= int(m.group(2)) <= 12 else m.group(0), out)
     out = _SOLAR_HIJRI.sub(_solar_hijri_date, out)
     out = _DAY_OF.sub(r"\1 \2 ", out)
-    # "Thứ ba, 09/05/2023", "jueves, 09/05/2013": a weekday before a numeric date
-    out = _VIETNAMESE_WEEKDAY.sub(lambda m: _VIETNAMESE_WEEKDAYS[" ".join(m.group(1).lower().split())], out)
-    out = _WEEKDAY_BEFORE_DIGITS.sub(lambda m: _WEEKDAYS[m.group(1).lower()], out)
+    if _NUMERIC_DATE.search(out):
+        # "Thứ ba, 09/05/2023", "jueves, 09/05/2013": a weekday before a numeric date
+        out = _VIETNAMESE_WEEKDAY.sub(lambda m: _VIETNAMESE_WEEKDAYS[" ".join(m.group(1).lower().split())], out)
+        out = _WEEKDAY_BEFORE_DIGITS.sub(lambda m: _WEEKDAYS[m.group(1).lower()], out)
     thai = False
 
     def swap(m: re.Match[str]) -> str:

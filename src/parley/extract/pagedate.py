@@ -420,6 +420,8 @@ _NUMBERED_HEADING = re.compile(
 
 
 _WIDE_GAP = re.compile(r"\s{3,}")
+# A numeric date whose day and month could be swapped ("09/05/2023", "09-05-23")
+_AMBIGUOUS_NUMERIC = re.compile(r"(?<!\d)\d{1,2}[/-]\d{1,2}[/-]\d{2,4}(?!\d)")
 
 
 def read_byline(line: str, order: str | None = None) -> tuple[date, str] | None:
@@ -441,11 +443,12 @@ def _read_line(line: str, order: str | None) -> tuple[date, str] | None:
     line = line.strip()
     if not line or len(line) > 200:
         return None
-    if order is None and writes_day_first(line):
-        order = "dmy"  # "Thứ ba, 09/05/2023": a site that writes its weekday in Vietnamese
+    raw = line
     line = english_dates(line)  # "Geplaatst: 4 december 1997", "प्रकाशित: 22 जनवरी 2020"
     if not _DATEISH.search(line) or _CAPTION.search(line):
         return None  # a day is written with a month's name or as numbers (16/04/2024, 2024-04-16)
+    if order is None and _AMBIGUOUS_NUMERIC.search(line) and writes_day_first(raw):
+        order = "dmy"  # "Thứ ba, 09/05/2023": a site that writes its weekday in Vietnamese
     line = _before_update_part(line)
     m = _LABELLED.match(line)
     first = _LABEL_FIRST.match(line)
