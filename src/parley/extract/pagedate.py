@@ -454,7 +454,9 @@ def _read_line(line: str, order: str | None) -> tuple[date, str] | None:
     first = _LABEL_FIRST.match(line)
     if (m is not None and first is not None and m.start("label") > 0 and _label(first) not in _UPDATE_LABELS
             and _date_or_short(line[first.end():], order)):
-        m = first  # "Posted by X on 17 Nov. '05 · Filed under REGION": the line's own first label
+        # the line's own first label, when it dates the line: "Posted by X on 17 Nov. '05 · Filed
+        # under REGION"; "Filed: 14.02.2017 | Updated: 15.02.2017" (publication wins over update)
+        m = first
     if m and line[: m.start("label")].rstrip().endswith(",") and _label(m) in _START_ONLY_LABELS:
         m = None
     cjk = _CJK_LABEL.search(line) if m is None else None
@@ -462,12 +464,6 @@ def _read_line(line: str, order: str | None) -> tuple[date, str] | None:
         got = _date_at_start(line[cjk.end():], order)
         if got is not None and _words_after(line[cjk.end() + got[1]:]) <= _MAX_WORDS_AFTER_DATE:
             return got[0], "published-line"
-    if _label(m) in _UPDATE_LABELS:
-        # "Filed: 14.02.2017 | Updated: 15.02.2017": a first label of publication wins over the
-        # update label after the separator
-        first = _LABEL_FIRST.match(line)
-        if first is not None and _label(first) not in _UPDATE_LABELS and _date_at_start(line[first.end():], order):
-            m = first
     if m:
         label = _label(m)
         got = _date_or_short(line[m.end():], order)
