@@ -9,13 +9,15 @@ A news page states its date in many places, and no one of them is always there:
                           `itemprop="datePublished"`, `<time pubdate>` (HTML)
   2     published-line    a byline line that says so: "Published: April 16, 2024 10:32",
                           "Posted on Tue 16 Apr 2024 by ...", "First published ...",
-                          "Release date: ...", "Issued: ...", the same labels and month names
+                          "Release date: ...", "Issued: ...", "FOR RELEASE: 10/31/91", "Posted
+                          by admin on ...", "Date of issue: 20101124", the same labels and month names
                           in a foreign site's chrome ("Publicado el 3 de mayo de 2019",
                           "Geplaatst: 4 december 1997"; `parley.extract.foreign_dates`)
-  3     url               the date in the page's URL (`URL:` header or canonical link):
-                          /2024/04/16/slug, slug-20240601-id.html, slug-05312024073900.html,
-                          /20230827/slug, slug-29062017.html (day first only where a month
-                          cannot be), ?date=2010-04-08
+  3     url               the date in the page's URL (`URL:` header or canonical link;
+                          `parley.extract.url_dates`): /2024/04/16/slug, slug-20240601-id.html,
+                          slug-05312024073900.html, /20230827/slug, slug-29062017.html (day
+                          first only where a month cannot be), ?date=2010-04-08; a web archive's
+                          copy by the archived page's URL, never the capture time
   4     html-byline       a date line of an HTML page's visible text between its headline and its
                           lead ("March 5, 2014 — Staff Report", "By Ana Ruiz, ..., March 5, 2014"),
                           or a date-classed element of the headline's article
