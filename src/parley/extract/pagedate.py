@@ -572,9 +572,8 @@ def line_cues(raw: str, order: str | None = None) -> tuple[tuple[DateCandidate, 
     found: list[DateCandidate] = []
     title_seen = lead_seen = False
     title_at = 0  # how many cues were found when the headline was seen
-    # a menu bar under the "headline", then a second headline: how many cues were found at each
-    menu_at: int | None = None
-    second_at: int | None = None
+    menu_at: int | None = None  # how many cues were found when a menu bar under the "headline" was met
+    second_headline = False  # a headline-shaped line after that menu bar, before the lead
     in_link_list = False
     dateline: Dateline | None = None
     label_alone: str | None = None  # "FOR IMMEDIATE RELEASE" alone on its line: the next line's date takes it
@@ -621,13 +620,13 @@ def line_cues(raw: str, order: str | None = None) -> tuple[tuple[DateCandidate, 
             elif source == "page-date-line" and title_seen:
                 source = "byline-date"  # under the headline: the article's date, not the site's
             found.append(DateCandidate(source, day, line[:120], RANK[source]))
-            if second_at is not None and source == "byline-date":
+            if second_headline and source == "byline-date":
                 # a menu bar, a second headline and a date under it: the first "headline" was the
                 # site's tagline ("NewsRiver - all your news in one stream"), the date under it the
                 # site header's (a share bar under the byline, then the lead, is no such sign)
                 found[title_at:menu_at] = [DateCandidate("page-date-line", c.value, c.evidence, RANK["page-date-line"])
                                            if c.source == "byline-date" else c for c in found[title_at:menu_at]]
-                second_at = None
+                second_headline = False
             continue
         if not lead_seen and _is_body(line) and (title_seen or _is_lead(line)):
             # (a short line above the headline is a promo or a notice, not the lead)
@@ -637,8 +636,8 @@ def line_cues(raw: str, order: str | None = None) -> tuple[tuple[DateCandidate, 
             title_seen, title_at = True, len(found)
         elif title_seen and not lead_seen and menu_at is None and _is_menu_bar(line):
             menu_at = len(found)
-        elif menu_at is not None and second_at is None and not lead_seen and _is_headline(line):
-            second_at = len(found)
+        elif menu_at is not None and not second_headline and not lead_seen and _is_headline(line):
+            second_headline = True
     return tuple(found), dateline
 
 
