@@ -295,7 +295,8 @@ def load_original(keys: Iterable[SentenceKey], corpus_dir: Path = CORPUS_DIR) ->
     """The first annotation of the given sentences, from the corpus files (not the review folder)."""
     wanted = set(keys)
     found: dict[SentenceKey, list[dict]] = {}
-    for path in sorted(corpus_dir.glob("*.jsonl")):
+    # pending/: checked files no shipped model has trained on yet (training/corpus/README.md)
+    for path in sorted(corpus_dir.glob("*.jsonl")) + sorted(corpus_dir.glob("pending/*.jsonl")):
         for text in read_jsonl(path):
             for index, sentence in enumerate(text["sentences"]):
                 if (text["id"], index) in wanted:

@@ -50,7 +50,7 @@ def shared_stretches(text: str, corpus_runs: set[tuple[str, ...]]) -> list[str]:
 
 
 def main(pages_dir: Path) -> int:
-    corpus_runs = {run for _, text in check_corpus.corpus_texts(sorted(check_corpus.CORPUS_DIR.glob("*.jsonl")))
+    corpus_runs = {run for _, text in check_corpus.corpus_texts(check_corpus.corpus_files())
                    for run in check_corpus.shingles(text)}
     found = 0
     for name, text in page_texts(pages_dir):
