@@ -38,7 +38,9 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="headless Chromium
 class CDP:
     """A minimal websocket client (RFC 6455, client side) speaking the DevTools protocol."""
 
-    def __init__(self, ws_url: str, timeout: float = 20.0) -> None:
+    # 60 s: a full-page screenshot took over 20 s once on a loaded 2-core machine (a training run
+    # beside the tests); a hang still fails, a minute later
+    def __init__(self, ws_url: str, timeout: float = 60.0) -> None:
         u = urlsplit(ws_url)
         self.sock = socket.create_connection((u.hostname, u.port), timeout=timeout)
         key = base64.b64encode(os.urandom(16)).decode()
