@@ -105,3 +105,18 @@ def test_every_corpus_file_validates():
 def test_no_corpus_text_shares_eight_words_with_a_gold_or_blind_page(reference_index):
     overlaps = check_corpus.overlap_report(check_corpus.corpus_texts(CORPUS_FILES), reference_index)
     assert overlaps == []
+
+
+def test_corpus_dev_writes_every_pending_text_as_a_gold_page(tmp_path):
+    """`training/corpus_dev.py --corpus training/corpus/pending --split all`: the files no trainer
+    reads become a second dev set, one page per text, asserted two-sided events only."""
+    import subprocess
+
+    out = tmp_path / "pdev"
+    pending = REPO / "training" / "corpus" / "pending"
+    run = subprocess.run([sys.executable, str(REPO / "training" / "corpus_dev.py"), str(out), "--corpus", str(pending), "--split", "all"],
+                         capture_output=True, text=True, check=True)
+    records = [json.loads(line) for path in sorted(pending.glob("*.jsonl")) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(list(out.glob("*.gold.json"))) == len(records) == len(list(out.glob("*.txt"))), run.stdout
+    page = json.loads((out / (records[0]["id"].replace(":", "-") + ".gold.json")).read_text(encoding="utf-8"))
+    assert all(e["source"]["country"] != e["target"]["country"] for e in page["events"])

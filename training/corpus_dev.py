@@ -8,7 +8,8 @@ The corpus texts whose group the learned model never trained on (`train_learned.
 pages: `NAME.txt` is the text, `NAME.gold.json` its events under the gold pages' rules (asserted
 only, both sides coded, two different codes). It is the largest page set parley can be tuned on
 without touching a blind set: the rules were never written against it and the model never saw
-it. Many corpus texts carry no date (synthetic stories), so read its "any date" row (type and
+it. `--corpus training/corpus/pending --split all` writes the files no trainer reads (session 20's
+annotation rounds) as a second, independent dev set of the same kind. Many corpus texts carry no date (synthetic stories), so read its "any date" row (type and
 dyad) beside the strict one.
 """
 
@@ -50,8 +51,9 @@ def main() -> None:
     ap.add_argument("out", type=Path)
     ap.add_argument("--origin", default="voa,own,synthetic", help="which origins to write (comma-separated)")
     ap.add_argument("--corpus", type=Path, default=CORPUS)
-    ap.add_argument("--split", choices=("dev", "train"), default="dev",
-                    help="dev (default): the texts the model never trained on; train: the others (for training the dyad ranker)")
+    ap.add_argument("--split", choices=("dev", "train", "all"), default="dev",
+                    help="dev (default): the texts the model never trained on; train: the others (for training the dyad ranker); "
+                         "all: every text (for a corpus folder no trainer reads, such as training/corpus/pending)")
     args = ap.parse_args()
     origins = set(args.origin.split(","))
     titles = synthetic_titles(SYNTHETIC)
@@ -63,7 +65,7 @@ def main() -> None:
                 continue
             record = json.loads(line)
             origin = str(record.get("origin") or "").split(":", 1)[0]
-            if origin not in origins or is_dev(text_group(record, titles)) != (args.split == "dev"):
+            if origin not in origins or (args.split != "all" and is_dev(text_group(record, titles)) != (args.split == "dev")):
                 continue
             gold = gold_events(record)
             name = record["id"].replace(":", "-")

@@ -300,7 +300,7 @@ def _h_weekend(m: re.Match[str], text: str, anchor: date | None) -> _Cand | None
 
 
 def _h_ago(m: re.Match[str], text: str, anchor: date | None) -> _Cand | None:
-    """two years ago | three months ago | a week ago | two days later | a year earlier"""
+    """two years ago | three months ago | a week ago | two days later | a year earlier | ten years ago today"""
     if anchor is None:
         return None
     direction = " ".join(m.group("dir").lower().split())
@@ -313,6 +313,14 @@ def _h_ago(m: re.Match[str], text: str, anchor: date | None) -> _Cand | None:
     sign = 1 if direction in ("later", "after", "from now", "hence") else -1
     when = _unit_shift(unit, anchor, sign * n)
     kind = "duration_later" if sign > 0 else "duration_ago"
+    if m.group("same"):
+        # "twenty years ago today", "thirty years ago this week": the anchor's own day (week,
+        # month) that many units back, one expression
+        same = m.group("same").lower().split()[-1]
+        if same == "today":
+            return _Cand(m.start(), m.end(), when, when, "day", True, kind, "rel")
+        first, last, prec = _unit_span(same, when)
+        return _Cand(m.start(), m.end(), first, last, prec, True, kind, "rel")
     if unit == "day":
         return _Cand(m.start(), m.end(), when, when, "day", True, kind, "rel")
     if unit == "decade":
@@ -525,7 +533,8 @@ _RULES: list[tuple[re.Pattern[str], _Handler]] = [
     (re.compile(r"\b(?:(?P<mod>last|next|this\s+past|this|the\s+past|the\s+coming|the\s+previous|the\s+following)\s+|"
                 r"(?:over|at|during|on)\s+(?P<the>the)\s+)weekend\b", _I), _h_weekend),
     (re.compile(rf"(?<![\w,.]){_NUM.replace('(?:', '(?P<n>', 1)}\s+(?P<unit>day|week|month|year|decade)s?\s+"
-                r"(?P<dir>ago|earlier|later|before|after|prior|previously|from\s+now|hence)\b", _I), _h_ago),
+                r"(?P<dir>ago|earlier|later|before|after|prior|previously|from\s+now|hence)\b"
+                r"(?:(?<=ago)\s+(?P<same>today|this\s+week|this\s+month)\b(?!['’]))?", _I), _h_ago),
     (re.compile(rf"\b(?:(?:the|these|this)\s+)?(?P<mod>past|last|previous|next|coming|following)\s+"
                 rf"{_NUM.replace('(?:', '(?P<n>', 1)}\s+(?P<unit>hour|day|week|month|year|decade)s?\b", _I), _h_past_n),
     (re.compile(rf"(?<![\w$£€¥#.,/:'’-]){_year('y', counts=False)}(?!\s*[-–/]\s*\d)", _I), _h_year),

@@ -49,6 +49,8 @@ from ..events.words import PRONOUN_SUBJECTS
 from ..extract.pagedate import STRONG_SOURCES
 from ..records import Actor, Article, Document, Event, EventDate, Precision, Sentence
 from .expressions import DateMention, find_dates, iso_at_precision
+from .spans import _add_months, _month_last
+from .told import told_unit_anaphora
 
 if TYPE_CHECKING:
     from ..reference.people import OfficeTerm
@@ -241,9 +243,9 @@ def deictic_anchor(news: EventDate | None, page_date: date | None) -> date | Non
 
 
 def _own_clause_dates(doc: Document, e: Event, mentions: list[DateMention]) -> list[DateMention]:
-    """Drop date expressions inside a relative or complement clause that does not contain the
-    trigger: in "agreed to keep a channel open, a call that Washington has sought since last
-    year", "since last year" dates the seeking, not the agreement."""
+    """Drop date expressions inside a relative or complement clause (or a past participle's) that
+    does not contain the trigger: in "agreed to keep a channel open, a call that Washington has
+    sought since last year", "since last year" dates the seeking, not the agreement."""
     if not mentions:
         return mentions
     sdoc = doc.parses.get(e.sentence) if doc.parses is not None else None
@@ -254,6 +256,11 @@ def _own_clause_dates(doc: Document, e: Event, mentions: list[DateMention]) -> l
     clauses = []
     for tok in sdoc:
         if tok.dep_ in ("relcl", "acl", "ccomp", "xcomp"):
+            if tok.dep_ == "acl" and tok.tag_ == "VBG":
+                # a present participle describes its noun at the main clause's time ("signed a
+                # treaty confirming their border ... in November 1990": the parser hangs the date
+                # under "confirming"); it tells no act of its own, unlike "the deal signed in 2015"
+                continue
             sub = list(tok.subtree)
             a, b = sub[0].idx, sub[-1].idx + len(sub[-1].text)
             if not a <= trigger < b:
@@ -502,11 +509,16 @@ def _sentence_dates(doc: Document, anchor: date | None, year_only: int | None = 
     # paragraph -> latest explicit day (or month: "In May, ...") named so far
     last_ref: dict[int, tuple[date, Precision]] = {}
     prev_para_ref: tuple[date, Precision] | None = None
+    # paragraph -> the latest date told so far, at any precision ("In 1859, ..." for "that year")
+    last_told: dict[int, DateMention] = {}
+    prev_para_told: DateMention | None = None
     current_para = -1
     for s in doc.sentences:
         if s.paragraph != current_para:
             if current_para in last_ref:
                 prev_para_ref = last_ref[current_para]
+            if current_para in last_told:
+                prev_para_told = last_told[current_para]
             current_para = s.paragraph
         mentions = _mentions(s.text, anchor, year_only)
         if any(_ANAPHORIC.search(m.text) for m in mentions):
@@ -519,6 +531,10 @@ def _sentence_dates(doc: Document, anchor: date | None, year_only: int | None = 
                 if ref_precision == "month":
                     again = {k: _as_month(m) for k, m in again.items()}
                 mentions = [again.get((m.start, m.end), m) if _ANAPHORIC.search(m.text) else m for m in mentions]
+        mentions = told_unit_anaphora(s.text, mentions, last_told.get(s.paragraph, prev_para_told), anchor)
+        for m in sorted(mentions, key=lambda m: m.start):
+            if not (m.first == m.last == anchor):
+                last_told[s.paragraph] = m
         for m in mentions:
             if m.precision == "day" and m.first == m.last:
                 last_ref[s.paragraph] = (m.first, "day")
@@ -534,7 +550,7 @@ _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fi
 # ("hours after", "days after", "a few weeks after"); "in the days after the war" is no gap.
 _GAP = re.compile(
     r"(?<!\bthe\s)\b(?:(a\s+few|few|several|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
-    r"(hours?|days?|weeks?)\s+(after|before)\s+",
+    r"(hours?|days?|weeks?|months?|years?)\s+(after|before)\s+",
     re.IGNORECASE,
 )
 # A vague count, read as its usual size: "days" about three, "weeks" about two, at month precision.
@@ -553,8 +569,23 @@ def _gap_days(g: re.Match[str]) -> tuple[int, Precision]:
     return days, "day" if days < 7 else "month"
 
 
-def _counted(g: re.Match[str], day: date, back: bool) -> EventDate:
-    """The date `g`'s gap away from `day` (back for the earlier event, else forward)."""
+def _counted(g: re.Match[str], day: date, back: bool) -> EventDate | None:
+    """The date `g`'s gap away from `day` (back for the earlier event, else forward); None for a
+    vague count of months or years ("months after"), too loose to count."""
+    count, unit = g.group(1), g.group(2).lower().rstrip("s")
+    if unit in ("month", "year"):
+        # "six months after accusing Moscow", "two years after the war": calendar months, at the
+        # unit's own precision
+        if count is None or not (count.isdigit() or count.lower() in _NUMBER_WORDS):
+            return None
+        n = (int(count) if count.isdigit() else _NUMBER_WORDS[count.lower()]) * (12 if unit == "year" else 1)
+        shifted = _add_months(day, -n if back else n)
+        unit_precision: Precision = "year" if unit == "year" else "month"
+        if unit == "year":
+            first, last = date(shifted.year, 1, 1), date(shifted.year, 12, 31)
+        else:
+            first, last = shifted.replace(day=1), _month_last(shifted.year, shifted.month)
+        return EventDate(_value(first, last, unit_precision), unit_precision, first, last, "sentence", g.group(0).strip())
     days, precision = _gap_days(g)
     day = day - timedelta(days=days) if back else day + timedelta(days=days)
     first = day if precision == "day" else day.replace(day=1)
@@ -600,9 +631,14 @@ def _trailing_gap_date(sent: Sentence, e: Event, m: DateMention) -> EventDate | 
     voted on Sunday ..., two days after a U.S. drone strike killed Soleimani"): the killing is
     two days before Sunday. Only where the day comes before the gap phrase and the trigger after
     it, with no comma between phrase and trigger (the trigger is inside the clause)."""
-    if m.precision != "day" or m.first != m.last:
+    # counted from a single day; from a month by months or years, from a year by years ("restored
+    # ties in 2001, a year after Ukraine accused Russia"): a gap finer than its date is not counted
+    countable = {"day": ("hour", "day", "week", "month", "year"), "month": ("month", "year"), "year": ("year",)}
+    if m.precision not in countable or (m.precision == "day" and m.first != m.last):
         return None
     for g in _GAP.finditer(sent.text):
+        if g.group(2).lower().rstrip("s") not in countable[m.precision]:
+            continue
         start, end = sent.start + g.start(), sent.start + g.end()
         if m.end <= start and end <= e.trigger_start and "," not in sent.text[g.end() : e.trigger_start - sent.start]:
             return _counted(g, m.first, back=g.group(3).lower() == "after")

@@ -1,0 +1,74 @@
+"""Times named by their unit and counted from the latest date the text told before them: "That
+year Britain and Guatemala signed", "the same year", "the following month", "that summer". The
+date grammar (`expressions`) reads "the same year" against the page's anchor; in a told history
+it is the year of the date told just before."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .expressions import DateMention
+from .spans import Precision, _add_months, _month_last, _season_span
+
+_TOLD_UNIT = re.compile(
+    r"\b(?:(?P<that>that)|the\s+(?P<rel>same|following|previous|preceding))\s+"
+    r"(?P<unit>year|month|spring|summer|autumn|fall|winter|week|weekend|day)\b(?!['\u2019-])",
+    re.IGNORECASE,
+)
+# Where "that spring" / "that fall" is a time: at the sentence's start, after a comma or a preposition of time.
+_TIME_SLOT_BEFORE = re.compile(r"(?:^|,|\b(?:and|but|then|in|by|during|until|since|of|later|earlier))\s*$", re.IGNORECASE)
+_SEASON_NAMES = {"spring": "spring", "summer": "summer", "autumn": "autumn", "fall": "autumn", "winter": "winter"}
+
+
+def told_unit_anaphora(text: str, mentions: list[DateMention], told: DateMention | None, anchor: date | None) -> list[DateMention]:
+    """`mentions` with each `_TOLD_UNIT` expression read against the latest date told before it:
+    the one before it in this sentence, else `told` (earlier in the paragraph, else the paragraph
+    before). A unit finer than that date ("that month" after "in 1990") is not read, nor a day or
+    week after "the same", "the following"... (the anaphora reader of `_sentence_dates` counts
+    those from the latest day). Offsets are the sentence's."""
+    out = list(mentions)
+    for g in _TOLD_UNIT.finditer(text):
+        unit = g.group("unit").lower()
+        if g.group("rel") and unit in ("week", "weekend", "day"):
+            continue
+        if g.group("that") and unit in ("spring", "fall") and not _TIME_SLOT_BEFORE.search(text[: g.start()]):
+            continue  # "crises that spring from", "cases that fall under": a relative pronoun and a verb
+        if any(m.start < g.end() and g.start() < m.end and not (m.start == g.start() and m.end == g.end()) for m in out):
+            continue  # part of a longer expression already read
+        before = [m for m in out if m.end <= g.start() and not (m.first == m.last == anchor)]
+        ref = max(before, key=lambda m: m.start) if before else told
+        if ref is None or ref.first.year != ref.last.year:
+            continue
+        read = _unit_of(unit, g.group("rel"), ref)
+        if read is None:
+            continue
+        first, last, precision = read
+        mention = DateMention(g.start(), g.end(), g.group(0), first, last, precision, True, "relative")
+        out = [m for m in out if not (m.start == g.start() and m.end == g.end())] + [mention]
+    return sorted(out, key=lambda m: m.start)
+
+
+def _unit_of(unit: str, rel: str | None, ref: DateMention) -> tuple[date, date, Precision] | None:
+    """The `unit` that holds `ref` (shifted one unit for "the following"/"the previous"), or None
+    when `ref` is coarser than the unit (a season needs only its year: it is named)."""
+    step = {"following": 1, "previous": -1, "preceding": -1}.get((rel or "").lower(), 0)
+    fine = {"day": 0, "month": 1, "season": 2, "quarter": 2, "half": 2, "year": 3, "decade": 4}
+    if unit == "year":
+        y = ref.first.year + step
+        return date(y, 1, 1), date(y, 12, 31), "year"
+    if unit in _SEASON_NAMES:
+        # the season is named: the year told is enough ("In 1990 ... That autumn")
+        first, last = _season_span(_SEASON_NAMES[unit], ref.first.year + step)
+        return first, last, "season"
+    if unit == "month":
+        if fine[ref.precision] > fine["month"] or ref.first.month != ref.last.month:
+            return None
+        first = _add_months(ref.first.replace(day=1), step)
+        return first, _month_last(first.year, first.month), "month"
+    if ref.precision != "day" or ref.first != ref.last:
+        return None  # "that day", "that week(end)": a single day told before
+    if unit == "day":
+        return ref.first, ref.first, "day"
+    monday = ref.first - timedelta(days=ref.first.weekday())
+    return (monday + timedelta(days=5), monday + timedelta(days=6), "day") if unit == "weekend" else (monday, monday + timedelta(days=6), "day")

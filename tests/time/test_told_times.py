@@ -1,0 +1,107 @@
+"""Times a text tells against another time it told (session 21): gaps counted in months and years
+("six months after"), "N years ago today", a present participle's date, and "that year", "the
+following month" read against the date told before them. Hand-written sentences, hand-placed
+triggers; a parse only where the rule reads one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from conftest import hand_built_doc
+
+from parley.records import Actor, Document, Event, Parses
+from parley.time import stage as time_stage
+from parley.time.expressions import find_dates
+from parley.time.told import told_unit_anaphora
+
+
+def _run(paragraphs: list[list[str]], published: date, triggers: list[tuple[int, str]], parse: bool = False) -> Document:
+    doc = hand_built_doc(paragraphs, published, "html-meta", path="told.txt", content_hash="2" * 64)
+    a, b = Actor("Ukraine", None, "UKR", "GOV", None), Actor("Russia", None, "RUS", "GOV", None)
+    events = []
+    for i, trigger in triggers:
+        s = doc.sentences[i]
+        pos = s.start + s.text.index(trigger)
+        events.append(Event("ACCUSE", a, b, i, s.text, s.start, s.end, trigger=trigger, trigger_start=pos))
+    if parse:
+        from parley.annotate import nlp
+
+        parsed = {s.index: sdoc for s, sdoc in zip(doc.sentences, nlp.full().pipe(s.text for s in doc.sentences))}
+        doc = time_stage.replace(doc, parses=Parses(parsed))
+    return time_stage.run(time_stage.replace(doc, events=tuple(events)))
+
+
+def _dates(doc: Document) -> list[tuple[str, str]]:
+    return [(e.date.value, e.date.precision) if e.date is not None else ("", "") for e in doc.events]
+
+
+# -- gaps of months and years (R1, R1b) ------------------------------------------------------------
+
+def test_a_gap_of_months_or_years_after_a_named_day_is_counted_back_at_that_precision() -> None:
+    out = _run(
+        [["Kyiv left the grain accord on Friday, six months after accusing Moscow of blocking its ports."],
+         ["Kyiv expelled the envoy on Friday, two years after Moscow accused Ukraine of sabotage."]],
+        date(2019, 8, 3), [(0, "accusing"), (1, "accused")],
+    )
+    assert _dates(out) == [("2019-02", "month"), ("2017", "year")]
+    assert all(e.historical for e in out.events)
+
+
+def test_a_vague_count_of_months_is_not_counted() -> None:
+    out = _run([["Kyiv left the accord on Friday, months after accusing Moscow of blocking its ports."]], date(2019, 8, 3), [(0, "accusing")])
+    assert _dates(out) == [("2019-08-02", "day")], "no count: the sentence's own day, as before"
+
+
+def test_a_gap_counts_from_a_month_or_a_year_no_finer_than_its_date() -> None:
+    out = _run(
+        [["The two countries restored ties in 2001, a year after Ukraine accused Russia of meddling."],
+         ["In March 2014, two months after Ukraine accused Russia of meddling, the talks failed."],
+         ["The two countries restored ties in 2001, two months after Ukraine accused Russia of meddling."]],
+        date(2019, 8, 3), [(0, "accused"), (1, "accused"), (2, "accused")],
+    )
+    assert _dates(out) == [("2000", "year"), ("2014-01", "month"), ("2001", "year")], "months are not counted from a year"
+
+
+# -- "N years ago today" (R3) --------------------------------------------------------------------
+
+def test_years_ago_today_is_one_day() -> None:
+    [m] = find_dates("Twenty years ago today, the United States lowered its flag.", date(2019, 12, 31))
+    assert (m.text, m.first, m.last, m.precision) == ("Twenty years ago today", date(1999, 12, 31), date(1999, 12, 31), "day")
+    [m] = find_dates("The truce was signed 30 years ago this month.", date(2019, 12, 31))
+    assert (m.first, m.last, m.precision) == (date(1989, 12, 1), date(1989, 12, 31), "month")
+    texts = [m.text for m in find_dates("Ten years ago today's leaders were still students.", date(2019, 12, 31))]
+    assert texts == ["Ten years ago", "today"], "a possessive 'today's' is not the anniversary"
+
+
+# -- a present participle's date (R4) ---------------------------------------------------------------
+
+def test_a_date_under_a_present_participle_dates_the_main_clause() -> None:
+    out = _run(
+        [["Ukraine and Russia signed a treaty confirming their border along the river in November 1990."],
+         ["Ukraine and Russia agreed on Tuesday to revive the accord signed in 2015."]],
+        date(2022, 10, 6), [(0, "signed"), (1, "agreed")], parse=True,
+    )
+    assert _dates(out) == [("1990-11", "month"), ("2022-10-04", "day")], "a past participle's 2015 still dates only the signing"
+
+
+# -- "that year", "the following month" (R5) ----------------------------------------------------------
+
+def test_that_year_and_the_following_year_count_from_the_date_told_before() -> None:
+    out = _run(
+        [["The boundary was first drawn in 1859.", "That year Ukraine accused Russia of moving the markers.",
+          "The following year Russia accused Ukraine of the same."]],
+        date(2019, 5, 8), [(1, "accused"), (2, "accused")],
+    )
+    assert _dates(out) == [("1859", "year"), ("1860", "year")]
+
+
+def test_told_units_need_a_date_at_least_as_fine_and_are_not_verbs() -> None:
+    anchor = date(2019, 5, 8)
+    told = find_dates("in 1990", anchor)[0]
+    text = "That month the talks failed, and cases that fall under the treaty were dropped."
+    assert told_unit_anaphora(text, find_dates(text, anchor), told, anchor) == [], "a month is not read from a year; 'that fall' is a verb here"
+    text = "That autumn the talks failed."
+    [m] = told_unit_anaphora(text, find_dates(text, anchor), told, anchor)
+    assert (m.first, m.last, m.precision) == (date(1990, 9, 1), date(1990, 11, 30), "season")
+    text = "That year the talks failed."
+    assert told_unit_anaphora(text, find_dates(text, anchor), None, anchor) == [], "nothing told before: not a date"
