@@ -105,3 +105,12 @@ def test_told_units_need_a_date_at_least_as_fine_and_are_not_verbs() -> None:
     assert (m.first, m.last, m.precision) == (date(1990, 9, 1), date(1990, 11, 30), "season")
     text = "That year the talks failed."
     assert told_unit_anaphora(text, find_dates(text, anchor), None, anchor) == [], "nothing told before: not a date"
+
+
+def test_a_count_of_years_later_keeps_year_precision_and_counts_from_the_year_told() -> None:
+    out = _run(
+        [["In March 1985 Ukraine accused Russia of spying.", "Two years later, Russia accused Ukraine of the same."],
+         ["In 1985 the two governments began talks.", "Six years later Ukraine accused Russia of stalling them."]],
+        date(2019, 5, 8), [(0, "accused"), (1, "accused"), (3, "accused")],
+    )
+    assert _dates(out) == [("1985-03", "month"), ("1987", "year"), ("1991", "year")]

@@ -50,7 +50,7 @@ from ..extract.pagedate import STRONG_SOURCES
 from ..records import Actor, Article, Document, Event, EventDate, Precision, Sentence
 from .expressions import DateMention, find_dates, iso_at_precision
 from .spans import _add_months, _month_last
-from .told import told_unit_anaphora
+from .told import told_unit_anaphora, told_year_counts
 
 if TYPE_CHECKING:
     from ..reference.people import OfficeTerm
@@ -531,7 +531,8 @@ def _sentence_dates(doc: Document, anchor: date | None, year_only: int | None = 
                 if ref_precision == "month":
                     again = {k: _as_month(m) for k, m in again.items()}
                 mentions = [again.get((m.start, m.end), m) if _ANAPHORIC.search(m.text) else m for m in mentions]
-        mentions = told_unit_anaphora(s.text, mentions, last_told.get(s.paragraph, prev_para_told), anchor)
+        told = last_told.get(s.paragraph, prev_para_told)
+        mentions = told_year_counts(told_unit_anaphora(s.text, mentions, told, anchor), told, anchor)
         for m in sorted(mentions, key=lambda m: m.start):
             if not (m.first == m.last == anchor):
                 last_told[s.paragraph] = m

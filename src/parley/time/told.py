@@ -6,6 +6,7 @@ it is the year of the date told just before."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from .expressions import DateMention
@@ -72,3 +73,30 @@ def _unit_of(unit: str, rel: str | None, ref: DateMention) -> tuple[date, date, 
         return ref.first, ref.first, "day"
     monday = ref.first - timedelta(days=ref.first.weekday())
     return (monday + timedelta(days=5), monday + timedelta(days=6), "day") if unit == "weekend" else (monday, monday + timedelta(days=6), "day")
+
+
+_YEARS_COUNTED = re.compile(r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|\d{1,3})\s+years?\s+"
+                            r"(?P<dir>later|earlier|afterwards?)", re.IGNORECASE)
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
+
+
+def told_year_counts(mentions: list[DateMention], told: DateMention | None, anchor: date | None) -> list[DateMention]:
+    """"Two years later", "a year earlier": a count of years from the latest date told before it
+    (in this sentence, else `told`), at year precision ("In March 1985 ... Two years later" is
+    1987, not January 1987). Without a date told, or one spanning years, left as read."""
+    out: list[DateMention] = []
+    for m in mentions:
+        g = _YEARS_COUNTED.fullmatch(m.text)
+        if g is None:
+            out.append(m)
+            continue
+        before = [x for x in out if x.end <= m.start and not (x.first == x.last == anchor)]
+        ref = max(before, key=lambda x: x.start) if before else told
+        if ref is None or ref.first.year != ref.last.year:
+            out.append(m)
+            continue
+        n = _COUNT_WORDS.get(g.group("n").lower()) or int(g.group("n"))
+        year = ref.first.year + (-n if g.group("dir").lower() == "earlier" else n)
+        out.append(replace(m, first=date(year, 1, 1), last=date(year, 12, 31), precision="year"))
+    return out
