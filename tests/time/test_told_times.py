@@ -114,3 +114,12 @@ def test_a_count_of_years_later_keeps_year_precision_and_counts_from_the_year_to
         date(2019, 5, 8), [(0, "accused"), (1, "accused"), (3, "accused")],
     )
     assert _dates(out) == [("1985-03", "month"), ("1987", "year"), ("1991", "year")]
+
+
+def test_an_undated_act_does_not_take_a_since_date_from_the_sentence_before() -> None:
+    out = _run(
+        [["Nearly 150 Russian aircraft have entered the zone since Friday, when Russia marked a holiday.",
+          "Ukraine's premier accused Moscow of bullying the country."]],
+        date(2021, 10, 5), [(1, "accused")],
+    )
+    assert _dates(out) == [("2021-10-05", "day")], "the news date, not Friday"

@@ -715,6 +715,8 @@ def run(doc: Document, settings: object = None) -> Document:
                 for x in per_sentence.get(s.index, [])
             ]
             inherited = None
+            if prev and _SINCE.search(art.text[prev[-1][0].start : prev[-1][1].start]):
+                prev = []  # "... since Friday": a span up to the news, no occasion a next act continues
             if prev and not _told_as_current(doc, e):
                 ps, pm = prev[-1]
                 inherited = _event_date(pm, "paragraph", art.text[ps.start : pm.start], anchor, anchor_label)
