@@ -41,3 +41,13 @@ def test_the_two_neighbours_are_the_pair_the_passage_named() -> None:
     assert {(e.source.country, e.target.country) for e in doc.events if e.type == "REQUEST"} == {("IGO", "SOM"), ("IGO", "ETH")}
     doc = parley.analyse_text(page + "The African Union chairman thanked the neighbours that sent help.\n")
     assert all(not e.target.resolution.startswith("pair:") for e in doc.events)
+
+
+def test_relations_normalised_together_give_support_each_way() -> None:
+    """Manual 2.17: establishing, restoring or normalising relations is SUPPORT from each party
+    that acts, each way when both do; signing one document together stays one event (open in the
+    manual, section 9)."""
+    doc = parley.analyse_text("Kenya and Eritrea restored diplomatic ties on Monday after a decade of silence.")
+    assert {(e.source.country, e.target.country) for e in doc.events if e.type == "SUPPORT"} == {("KEN", "ERI"), ("ERI", "KEN")}
+    doc = parley.analyse_text("Kenya and Eritrea signed a friendship treaty on Monday.")
+    assert len([e for e in doc.events if e.type == "SUPPORT"]) == 1

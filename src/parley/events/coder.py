@@ -588,7 +588,12 @@ def _compound_subject(c: SentenceCoder, r: Reading) -> None:
     if (symmetric or r.trig.type in ("SUPPORT", "REJECT")) and not r.targets and len(r.sources) >= 2:
         # "a summit of Brazil, Argentina and Chile": a symmetric act of three or more, every pair
         r.all_pairs = symmetric and len(r.sources) >= 3
-        r.sources, r.targets = (r.sources if r.all_pairs else [r.sources[0]]), r.sources[1:]
+        if r.trig.type == "SUPPORT" and r.trig.cameo == "054":
+            # "Washington and Hanoi normalised relations": each recognises the other, one event
+            # each way (docs/annotation.md 2.17); `_emit` skips a party paired with itself
+            r.targets = list(r.sources)
+        else:
+            r.sources, r.targets = (r.sources if r.all_pairs else [r.sources[0]]), r.sources[1:]
         r.how = "compound-actor"
 
 
