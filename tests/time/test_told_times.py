@@ -125,3 +125,13 @@ def test_an_undated_act_does_not_take_a_since_date_from_the_sentence_before() ->
     )
     assert out.news_date is not None and out.news_date.value == "2021-10-04"
     assert _dates(out) == [("2021-10-04", "day")], "the news date, not Friday"
+
+
+def test_this_season_is_the_season_of_the_current_year_passed_or_to_come() -> None:
+    def season(text: str, anchor: date) -> tuple[date, date]:
+        [m] = find_dates(text, anchor)
+        return m.first, m.last
+
+    assert season("Inspectors visited the plants this autumn.", date(2007, 12, 20)) == (date(2007, 9, 1), date(2007, 11, 30))
+    assert season("The talks will resume this summer.", date(2007, 1, 10)) == (date(2007, 6, 1), date(2007, 8, 31))
+    assert season("Fighting resumed this winter.", date(2007, 1, 10)) == (date(2006, 12, 1), date(2007, 2, 28)), "the winter holding the day"

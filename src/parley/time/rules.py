@@ -480,8 +480,10 @@ def _h_season(m: re.Match[str], text: str, anchor: date | None) -> _Cand | None:
     elif mod in ("next", "this coming"):
         pick = [s for s in spans if s[0] > anchor][0]
     elif mod == "this":
+        # the season holding the anchor, else that season of the anchor's year, passed or to come
+        # ("visited this autumn" on 20 December is the autumn just gone)
         holding = [s for s in spans if s[0] <= anchor <= s[1]]
-        pick = holding[0] if holding else [s for s in spans if s[0] > anchor][0]
+        pick = holding[0] if holding else _season_span(season, anchor.year)
     else:
         pick = [s for s in spans if s[0] <= anchor][-1]
     return _Cand(start, m.end(), pick[0], pick[1], "season", True, "relative", "season")
