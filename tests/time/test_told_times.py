@@ -135,3 +135,15 @@ def test_this_season_is_the_season_of_the_current_year_passed_or_to_come() -> No
     assert season("Inspectors visited the plants this autumn.", date(2007, 12, 20)) == (date(2007, 9, 1), date(2007, 11, 30))
     assert season("The talks will resume this summer.", date(2007, 1, 10)) == (date(2007, 6, 1), date(2007, 8, 31))
     assert season("Fighting resumed this winter.", date(2007, 1, 10)) == (date(2006, 12, 1), date(2007, 2, 28)), "the winter holding the day"
+
+
+def test_the_leads_news_day_is_the_one_its_main_clause_tells() -> None:
+    """R12: "returned on Monday ..., after Nairobi last Wednesday accepted ...": the news is
+    Monday's, though the first coded act (the acceptance) sits nearer last Wednesday."""
+    out = _run(
+        [["Monitors returned to Ukraine on Monday for the first time in four years, after Kyiv last Wednesday accepted a resolution demanding a ceasefire."],
+         ["The chief monitor met Russian officials shortly after his plane landed."]],
+        date(2002, 11, 19), [(0, "accepted"), (1, "met")], parse=True,
+    )
+    assert out.news_date is not None and out.news_date.value == "2002-11-18"
+    assert _dates(out) == [("2002-11-13", "day"), ("2002-11-18", "day")]

@@ -213,6 +213,10 @@ def _lead_event_day(doc: Document, leads: list[Sentence], page_date: date | None
         ]
         if not found:
             continue
+        # "returned to Iraq on Monday ..., after Baghdad last Wednesday accepted ...": a day the
+        # main clause tells is the news's; a side clause's day only when the main clause has none
+        main = [m for m in found if _sets_the_scene(doc, s, replace(m, start=m.start + s.start, end=m.end + s.start))]
+        found = main or found
         event = first_event.get(s.index)
         pos = (event.trigger_start if event else s.start) - s.start
         m = min(found, key=lambda x: (abs(x.start - pos), x.start))
