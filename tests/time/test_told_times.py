@@ -147,3 +147,23 @@ def test_the_leads_news_day_is_the_one_its_main_clause_tells() -> None:
     )
     assert out.news_date is not None and out.news_date.value == "2002-11-18"
     assert _dates(out) == [("2002-11-13", "day"), ("2002-11-18", "day")]
+
+
+def test_a_learned_event_named_by_a_dated_participle_takes_the_participles_date() -> None:
+    """R2b: the sentence model's COERCE, coded at the main verb "dropped", is the arrest the
+    reduced relative clause tells, dated "last month"; a learned event whose type the main verb
+    names keeps the main clause's day."""
+    from parley.annotate import nlp
+
+    doc = hand_built_doc([["Prosecutors in Kyiv on Friday dropped all charges against a Russian journalist arrested last month."]],
+                         date(2019, 11, 23), "html-meta", path="told.txt", content_hash="3" * 64)
+    s = doc.sentences[0]
+    a, b = Actor("Ukraine", None, "UKR", "GOV", None), Actor("Russia", None, "RUS", "GOV", None)
+
+    def learned(type_: str) -> Event:
+        return Event(type_, a, b, 0, s.text, s.start, s.end, trigger="dropped", trigger_start=s.start + s.text.index("dropped"),
+                     coder=f"model:parley-minilm-2.4:{type_}:in-clause")
+
+    doc = time_stage.replace(doc, parses=Parses({0: next(iter(nlp.full().pipe([s.text])))}), events=(learned("COERCE"), learned("RETREAT")))
+    out = time_stage.run(doc)
+    assert {e.type: (e.date.value if e.date else "") for e in out.events} == {"COERCE": "2019-10", "RETREAT": "2019-11-22"}

@@ -384,6 +384,28 @@ def _not_dateline(doc: Document, e: Event, mentions: list[DateMention]) -> list[
     return rest or mentions
 
 
+def _participle_naming(doc: Document, e: Event, mentions: list[DateMention]) -> int:
+    """Where to date a learned event (the sentence model's type, coded at the main clause's verb):
+    at the past participle that alone names its type in the rules' lexicon, when that participle
+    heads a reduced relative clause holding a date of its own ("dropped all charges against a
+    journalist arrested last month": COERCE is "arrested", dated "last month"); else its trigger."""
+    from ..events.lexicon import triggers_for
+
+    sdoc = doc.parses.get(e.sentence) if doc.parses is not None else None
+    if sdoc is None or not e.coder.startswith("model:") or e.trigger_start < 0 or not mentions:
+        return e.trigger_start
+    start = doc.sentences[e.sentence].start
+    naming = [t for t in sdoc if any(x.type == e.type for x in triggers_for(t.lemma_, t.pos_))]
+    if len(naming) != 1 or start + naming[0].idx == e.trigger_start:
+        return e.trigger_start
+    word = naming[0]
+    if word.dep_ != "acl" or word.tag_ != "VBN":
+        return e.trigger_start
+    sub = list(word.subtree)
+    a, b = start + sub[0].idx, start + sub[-1].idx + len(sub[-1].text)
+    return start + word.idx if any(a <= m.start and m.end <= b for m in mentions) else e.trigger_start
+
+
 def _nearest(mentions: list[DateMention], pos: int) -> DateMention | None:
     if not mentions:
         return None
@@ -702,14 +724,16 @@ def run(doc: Document, settings: object = None) -> Document:
     dated: list[Event] = []
     for e in doc.events:
         sent = doc.sentences[e.sentence]
-        m = _nearest(_not_dateline(doc, e, _not_modifier_years(art.text, e, _own_clause_dates(doc, e, per_sentence.get(e.sentence, [])))), e.trigger_start)
+        # a learned event is dated where its type is told, if that is a dated reduced relative
+        at = replace(e, trigger_start=_participle_naming(doc, e, per_sentence.get(e.sentence, [])))
+        m = _nearest(_not_dateline(doc, at, _not_modifier_years(art.text, at, _own_clause_dates(doc, at, per_sentence.get(e.sentence, [])))), at.trigger_start)
         when: EventDate | None
         if m is not None:
             when = _event_date(m, "sentence", art.text[sent.start : m.start], anchor, anchor_label)
-            when = _trailing_gap_date(sent, e, m) or when
+            when = _trailing_gap_date(sent, at, m) or when
             if e.modality == "planned" and _FUTURE.search(sent.text):
                 when = _forward(when, m, anchor)
-        elif (gap := _gap_date(sent, e, refs.get(e.sentence))) is not None:
+        elif (gap := _gap_date(sent, at, refs.get(e.sentence))) is not None:
             when = gap
         else:
             prev = [
