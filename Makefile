@@ -42,10 +42,13 @@ eval: install
 
 # The corpus texts the learned model never trained on, as gold pages (training/corpus_dev.py): the
 # dev split that rules-and-model settings are chosen on (the default partner, minilm; PARLEY_EVENT_MODEL=v1 make eval-dev for the older one).
+# Then the corpus files no trainer reads (training/corpus/pending), all of them, as a second dev set.
 eval-dev: install
-	rm -rf build/corpus-dev
+	rm -rf build/corpus-dev build/pending-dev
 	$(BIN)/python training/corpus_dev.py build/corpus-dev
 	$(BIN)/parley eval build/corpus-dev --quiet --diagnose
+	$(BIN)/python training/corpus_dev.py build/pending-dev --corpus training/corpus/pending --split all
+	$(BIN)/parley eval build/pending-dev --quiet --diagnose
 
 # A longer fuzz run than the bounded one in `make test` (MINUTES=30 make fuzz).
 fuzz: install
