@@ -50,7 +50,7 @@ from ..extract.pagedate import STRONG_SOURCES
 from ..records import Actor, Article, Document, Event, EventDate, Precision, Sentence
 from .expressions import DateMention, find_dates, iso_at_precision
 from .spans import _add_months, _month_last
-from .told import told_unit_anaphora, told_year_counts
+from .told import COUNT_WORDS, told_unit_anaphora, told_year_counts
 
 if TYPE_CHECKING:
     from ..reference.people import OfficeTerm
@@ -571,7 +571,6 @@ def _sentence_dates(doc: Document, anchor: date | None, year_only: int | None = 
     return out
 
 
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # "The strikes came a day after Indian jets bombed ...": the clause after the gap is the earlier
 # event, dated back from the day the text has just named. The count may be missing or vague
 # ("hours after", "days after", "a few weeks after"); "in the days after the war" is no gap.
@@ -590,9 +589,9 @@ def _gap_days(g: re.Match[str]) -> tuple[int, Precision]:
     count, unit = g.group(1), g.group(2).lower().rstrip("s")
     if unit == "hour":
         return 0, "day"
-    if count is None or not (count.isdigit() or count.lower() in _NUMBER_WORDS):
+    if count is None or not (count.isdigit() or count.lower() in COUNT_WORDS):
         return _VAGUE_DAYS[unit], "month"
-    days = (int(count) if count.isdigit() else _NUMBER_WORDS[count.lower()]) * (7 if unit == "week" else 1)
+    days = (int(count) if count.isdigit() else COUNT_WORDS[count.lower()]) * (7 if unit == "week" else 1)
     return days, "day" if days < 7 else "month"
 
 
@@ -603,9 +602,9 @@ def _counted(g: re.Match[str], day: date, back: bool) -> EventDate | None:
     if unit in ("month", "year"):
         # "six months after accusing Moscow", "two years after the war": calendar months, at the
         # unit's own precision
-        if count is None or not (count.isdigit() or count.lower() in _NUMBER_WORDS):
+        if count is None or not (count.isdigit() or count.lower() in COUNT_WORDS):
             return None
-        n = (int(count) if count.isdigit() else _NUMBER_WORDS[count.lower()]) * (12 if unit == "year" else 1)
+        n = (int(count) if count.isdigit() else COUNT_WORDS[count.lower()]) * (12 if unit == "year" else 1)
         shifted = _add_months(day, -n if back else n)
         unit_precision: Precision = "year" if unit == "year" else "month"
         if unit == "year":
