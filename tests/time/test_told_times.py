@@ -167,3 +167,14 @@ def test_a_learned_event_named_by_a_dated_participle_takes_the_participles_date(
     doc = time_stage.replace(doc, parses=Parses({0: next(iter(nlp.full().pipe([s.text])))}), events=(learned("COERCE"), learned("RETREAT")))
     out = time_stage.run(doc)
     assert {e.type: (e.date.value if e.date else "") for e in out.events} == {"COERCE": "2019-10", "RETREAT": "2019-11-22"}
+
+
+def test_a_yearless_month_of_that_year_takes_the_year_told() -> None:
+    anchor = date(2020, 5, 8)
+    told = find_dates("in 1978", anchor)[0]
+    text = "Troops occupied the salient in October of that year."
+    [m] = told_unit_anaphora(text, find_dates(text, anchor), told, anchor)
+    assert (m.text, m.first, m.last, m.precision) == ("October of that year", date(1978, 10, 1), date(1978, 10, 31), "month")
+    text = "On 5 October of the following year they left."
+    [m] = told_unit_anaphora(text, find_dates(text, anchor), told, anchor)
+    assert (m.first, m.precision) == (date(1979, 10, 5), "day")

@@ -19,6 +19,7 @@ _TOLD_UNIT = re.compile(
 )
 # Where "that spring" / "that fall" is a time: at the sentence's start, after a comma or a preposition of time.
 _TIME_SLOT_BEFORE = re.compile(r"(?:^|,|\b(?:and|but|then|in|by|during|until|since|of|later|earlier))\s*$", re.IGNORECASE)
+_OF = re.compile(r"\s+of\s+", re.IGNORECASE)
 _SEASON_NAMES = {"spring": "spring", "summer": "summer", "autumn": "autumn", "fall": "autumn", "winter": "winter"}
 
 
@@ -37,7 +38,10 @@ def told_unit_anaphora(text: str, mentions: list[DateMention], told: DateMention
             continue  # "crises that spring from", "cases that fall under": a relative pronoun and a verb
         if any(m.start < g.end() and g.start() < m.end and not (m.start == g.start() and m.end == g.end()) for m in out):
             continue  # part of a longer expression already read
-        before = [m for m in out if m.end <= g.start() and not (m.first == m.last == anchor)]
+        # "in October of that year": the yearless month before "of" takes the year read here
+        joined = next((m for m in out if unit == "year" and m.year_inferred and m.kind == "partial" and m.first.year == m.last.year
+                       and _OF.fullmatch(text, m.end, g.start())), None)
+        before = [m for m in out if m.end <= g.start() and m is not joined and not (m.first == m.last == anchor)]
         ref = max(before, key=lambda m: m.start) if before else told
         if ref is None or ref.first.year != ref.last.year:
             continue
@@ -45,6 +49,14 @@ def told_unit_anaphora(text: str, mentions: list[DateMention], told: DateMention
         if read is None:
             continue
         first, last, precision = read
+        if joined is not None:
+            try:
+                whole = replace(joined, end=g.end(), text=text[joined.start : g.end()], first=joined.first.replace(year=first.year),
+                                last=joined.last.replace(year=first.year), year_inferred=False)
+            except ValueError:  # 29 February
+                continue
+            out = [m for m in out if m is not joined and not (m.start == g.start() and m.end == g.end())] + [whole]
+            continue
         mention = DateMention(g.start(), g.end(), g.group(0), first, last, precision, True, "relative")
         out = [m for m in out if not (m.start == g.start() and m.end == g.end())] + [mention]
     return sorted(out, key=lambda m: m.start)
