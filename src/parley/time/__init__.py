@@ -1,7 +1,9 @@
 """time: each event's own date and precision, the page's news date, and what is background.
 
 Needs the events and the article's page date; adds `Document.news_date` and dates on the events.
-`expressions` resolves date expressions in news English to calendar ranges. (Inside parley,
+`expressions` resolves date expressions in news English to calendar ranges; `told` reads times
+counted from the date a text told before them ("that year", "six years later"); `gaps` dates the
+act a counted gap introduces ("six months after accusing Moscow"). (Inside parley,
 `import time` is still the standard library: imports here are absolute.)
 """
 

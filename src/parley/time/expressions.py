@@ -271,3 +271,11 @@ def find_dates(text: str, anchor: date | None) -> list[DateMention]:
         i += 1
     return [DateMention(c.start, c.end, text[c.start:c.end], c.first, c.last, c.precision, c.relative, c.kind, c.year_inferred)
             for c in merged]
+
+
+def span_value(first: date, last: date, precision: Precision) -> str:
+    """An ISO value for a date range at its precision: one day, one unit, or "a/b" across units."""
+    if precision == "day":
+        return iso_at_precision(first, "day", last)
+    a, b = iso_at_precision(first, precision), iso_at_precision(last, precision)
+    return a if a == b else f"{a}/{b}"

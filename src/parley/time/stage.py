@@ -49,8 +49,9 @@ from ..events.words import PRONOUN_SUBJECTS
 from ..extract.pagedate import STRONG_SOURCES
 from ..records import Actor, Article, Document, Event, EventDate, Precision, Sentence
 from .expressions import DateMention, find_dates, iso_at_precision
-from .spans import _add_months, _month_last
-from .told import COUNT_WORDS, told_unit_anaphora, told_year_counts
+from .expressions import span_value as _value
+from .gaps import gap_date, references, trailing_gap_date
+from .told import told_unit_anaphora, told_year_counts
 
 if TYPE_CHECKING:
     from ..reference.people import OfficeTerm
@@ -106,13 +107,6 @@ def _span_precision(first: date, last: date, precision: Precision) -> Precision:
     if precision != "day" or days <= 31:
         return precision
     return "year" if days > 366 else "month"
-
-
-def _value(first: date, last: date, precision: Precision) -> str:
-    if precision == "day":
-        return iso_at_precision(first, "day", last)
-    a, b = iso_at_precision(first, precision), iso_at_precision(last, precision)
-    return a if a == b else f"{a}/{b}"
 
 
 def year_source(m: DateMention, anchor_label: str | None) -> str | None:
@@ -571,106 +565,6 @@ def _sentence_dates(doc: Document, anchor: date | None, year_only: int | None = 
     return out
 
 
-# "The strikes came a day after Indian jets bombed ...": the clause after the gap is the earlier
-# event, dated back from the day the text has just named. The count may be missing or vague
-# ("hours after", "days after", "a few weeks after"); "in the days after the war" is no gap.
-_GAP = re.compile(
-    r"(?<!\bthe\s)\b(?:(a\s+few|few|several|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
-    r"(hours?|days?|weeks?|months?|years?)\s+(after|before)\s+",
-    re.IGNORECASE,
-)
-# A vague count, read as its usual size: "days" about three, "weeks" about two, at month precision.
-_VAGUE_DAYS = {"day": 3, "week": 14}
-
-
-def _gap_days(g: re.Match[str]) -> tuple[int, Precision]:
-    """The gap a `_GAP` match names, in days, and the precision it leaves: hours keep the day;
-    a numbered gap under a week keeps the day; a longer or vague one, the month."""
-    count, unit = g.group(1), g.group(2).lower().rstrip("s")
-    if unit == "hour":
-        return 0, "day"
-    if count is None or not (count.isdigit() or count.lower() in COUNT_WORDS):
-        return _VAGUE_DAYS[unit], "month"
-    days = (int(count) if count.isdigit() else COUNT_WORDS[count.lower()]) * (7 if unit == "week" else 1)
-    return days, "day" if days < 7 else "month"
-
-
-def _counted(g: re.Match[str], day: date, back: bool) -> EventDate | None:
-    """The date `g`'s gap away from `day` (back for the earlier event, else forward); None for a
-    vague count of months or years ("months after"), too loose to count."""
-    count, unit = g.group(1), g.group(2).lower().rstrip("s")
-    if unit in ("month", "year"):
-        # "six months after accusing Moscow", "two years after the war": calendar months, at the
-        # unit's own precision
-        if count is None or not (count.isdigit() or count.lower() in COUNT_WORDS):
-            return None
-        n = (int(count) if count.isdigit() else COUNT_WORDS[count.lower()]) * (12 if unit == "year" else 1)
-        shifted = _add_months(day, -n if back else n)
-        unit_precision: Precision = "year" if unit == "year" else "month"
-        if unit == "year":
-            first, last = date(shifted.year, 1, 1), date(shifted.year, 12, 31)
-        else:
-            first, last = shifted.replace(day=1), _month_last(shifted.year, shifted.month)
-        return EventDate(_value(first, last, unit_precision), unit_precision, first, last, "sentence", g.group(0).strip())
-    days, precision = _gap_days(g)
-    day = day - timedelta(days=days) if back else day + timedelta(days=days)
-    first = day if precision == "day" else day.replace(day=1)
-    last = day if precision == "day" else (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-    return EventDate(_value(first, last, precision), precision, first, last, "sentence", g.group(0).strip())
-
-
-def _references(doc: Document, per_sentence: dict[int, list[DateMention]]) -> dict[int, tuple[date, Precision]]:
-    """The reference time at each sentence's start: the latest single day (or month) named
-    before it in its paragraph, else in the paragraphs before."""
-    out: dict[int, tuple[date, Precision]] = {}
-    ref: tuple[date, Precision] | None = None
-    for s in doc.sentences:
-        if ref is not None:
-            out[s.index] = ref
-        for m in per_sentence.get(s.index, []):
-            if m.first == m.last:
-                ref = (m.first, "day")
-            elif m.precision == "month":
-                ref = (m.first, "month")
-    return out
-
-
-def _gap_date(sent: Sentence, e: Event, ref: tuple[date, Precision] | None) -> EventDate | None:
-    """An undated event inside "N days after/before ..." counted from the day just named: the
-    main clause ("The strikes came a day after") is the event the text has just dated. After a
-    fronted phrase ("Two days after the summit, ...") the main clause's event is the later one."""
-    if ref is None or ref[1] != "day":
-        return None
-    for g in _GAP.finditer(sent.text):
-        if sent.start + g.end() <= e.trigger_start:
-            back = g.group(3).lower() == "after"
-            if "," in sent.text[g.end() : e.trigger_start - sent.start]:
-                # "Two days after the summit, Kim fired ...": a fronted phrase dates the main
-                # clause forward from the day just named (the summit's)
-                back = not back
-            return _counted(g, ref[0], back)
-    return None
-
-
-def _trailing_gap_date(sent: Sentence, e: Event, m: DateMention) -> EventDate | None:
-    """An event told in a trailing gap clause after its sentence's own day ("Iraq's parliament
-    voted on Sunday ..., two days after a U.S. drone strike killed Soleimani"): the killing is
-    two days before Sunday. Only where the day comes before the gap phrase and the trigger after
-    it, with no comma between phrase and trigger (the trigger is inside the clause)."""
-    # counted from a single day; from a month by months or years, from a year by years ("restored
-    # ties in 2001, a year after Ukraine accused Russia"): a gap finer than its date is not counted
-    countable = {"day": ("hour", "day", "week", "month", "year"), "month": ("month", "year"), "year": ("year",)}
-    if m.precision not in countable or (m.precision == "day" and m.first != m.last):
-        return None
-    for g in _GAP.finditer(sent.text):
-        if g.group(2).lower().rstrip("s") not in countable[m.precision]:
-            continue
-        start, end = sent.start + g.start(), sent.start + g.end()
-        if m.end <= start and end <= e.trigger_start and "," not in sent.text[g.end() : e.trigger_start - sent.start]:
-            return _counted(g, m.first, back=g.group(3).lower() == "after")
-    return None
-
-
 def _as_month(m: DateMention) -> DateMention:
     """An anaphoric date counted from a month-precise reference, at month precision."""
     first = m.first.replace(day=1)
@@ -714,7 +608,7 @@ def run(doc: Document, settings: object = None) -> Document:
     else:
         anchor_label = "page-date" if anchor == art.published else "news-date"
     per_sentence = _sentence_dates(doc, anchor, year_only)
-    refs = _references(doc, per_sentence)
+    refs = references(doc, per_sentence)
     lead_para = _lead_paragraph(doc)
     background_paras = {
         i for i, p in enumerate(art.paragraphs)
@@ -729,10 +623,10 @@ def run(doc: Document, settings: object = None) -> Document:
         when: EventDate | None
         if m is not None:
             when = _event_date(m, "sentence", art.text[sent.start : m.start], anchor, anchor_label)
-            when = _trailing_gap_date(sent, at, m) or when
+            when = trailing_gap_date(sent, at, m) or when
             if e.modality == "planned" and _FUTURE.search(sent.text):
                 when = _forward(when, m, anchor)
-        elif (gap := _gap_date(sent, at, refs.get(e.sentence))) is not None:
+        elif (gap := gap_date(sent, at, refs.get(e.sentence))) is not None:
             when = gap
         else:
             prev = [

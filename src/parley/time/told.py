@@ -89,7 +89,7 @@ def _unit_of(unit: str, rel: str | None, ref: DateMention) -> tuple[date, date, 
 
 _YEARS_COUNTED = re.compile(r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|\d{1,3})\s+years?\s+"
                             r"(?P<dir>later|earlier|afterwards?)", re.IGNORECASE)
-# Number words a count of days, months or years is written with (the gap readers of `stage` use them too).
+# Number words a count of days, months or years is written with (the gap readers of `gaps` use them too).
 COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                 "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
 
