@@ -9,8 +9,9 @@ pages: `NAME.txt` is the text, `NAME.gold.json` its events under the gold pages'
 only, both sides coded, two different codes). It is the largest page set parley can be tuned on
 without touching a blind set: the rules were never written against it and the model never saw
 it. `--corpus training/corpus/pending --split all` writes the files no trainer reads (session 20's
-annotation rounds) as a second, independent dev set of the same kind. Many corpus texts carry no date (synthetic stories), so read its "any date" row (type and
-dyad) beside the strict one.
+annotation rounds) as a second dev set of the same kind (session 21 read its misses for its date
+rules, so it is a tuning set, not a held-out one). Many corpus texts carry no date (synthetic
+stories), so read its "any date" row (type and dyad) beside the strict one.
 """
 
 from __future__ import annotations
