@@ -25,29 +25,37 @@ _GAP = re.compile(
 _VAGUE_DAYS = {"day": 3, "week": 14}
 
 
+def _count_and_unit(g: re.Match[str]) -> tuple[int | None, str]:
+    """A `_GAP` match's count (None when missing or vague: "days after", "a few weeks after") and
+    its unit in the singular."""
+    count = g.group(1)
+    n = None if count is None else int(count) if count.isdigit() else COUNT_WORDS.get(count.lower())
+    return n, g.group(2).lower().rstrip("s")
+
+
 def _gap_days(g: re.Match[str]) -> tuple[int, Precision]:
     """The gap a `_GAP` match names, in days, and the precision it leaves: hours keep the day;
     a numbered gap under a week keeps the day; a longer or vague one, the month."""
-    count, unit = g.group(1), g.group(2).lower().rstrip("s")
+    n, unit = _count_and_unit(g)
     if unit == "hour":
         return 0, "day"
-    if count is None or not (count.isdigit() or count.lower() in COUNT_WORDS):
+    if n is None:
         return _VAGUE_DAYS[unit], "month"
-    days = (int(count) if count.isdigit() else COUNT_WORDS[count.lower()]) * (7 if unit == "week" else 1)
+    days = n * (7 if unit == "week" else 1)
     return days, "day" if days < 7 else "month"
 
 
 def _counted(g: re.Match[str], day: date, back: bool) -> EventDate | None:
     """The date `g`'s gap away from `day` (back for the earlier event, else forward); None for a
     vague count of months or years ("months after"), too loose to count."""
-    count, unit = g.group(1), g.group(2).lower().rstrip("s")
+    n, unit = _count_and_unit(g)
     if unit in ("month", "year"):
         # "six months after accusing Moscow", "two years after the war": calendar months, at the
         # unit's own precision
-        if count is None or not (count.isdigit() or count.lower() in COUNT_WORDS):
+        if n is None:
             return None
-        n = (int(count) if count.isdigit() else COUNT_WORDS[count.lower()]) * (12 if unit == "year" else 1)
-        shifted = _add_months(day, -n if back else n)
+        months = n * (12 if unit == "year" else 1)
+        shifted = _add_months(day, -months if back else months)
         unit_precision: Precision = "year" if unit == "year" else "month"
         if unit == "year":
             first, last = date(shifted.year, 1, 1), date(shifted.year, 12, 31)
@@ -57,7 +65,7 @@ def _counted(g: re.Match[str], day: date, back: bool) -> EventDate | None:
     days, precision = _gap_days(g)
     day = day - timedelta(days=days) if back else day + timedelta(days=days)
     first = day if precision == "day" else day.replace(day=1)
-    last = day if precision == "day" else (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    last = day if precision == "day" else _month_last(first.year, first.month)
     return EventDate(_value(first, last, precision), precision, first, last, "sentence", g.group(0).strip())
 
 
@@ -107,7 +115,7 @@ def trailing_gap_date(sent: Sentence, e: Event, m: DateMention) -> EventDate | N
     if m.precision not in countable or (m.precision == "day" and m.first != m.last):
         return None
     for g in _GAP.finditer(sent.text):
-        if g.group(2).lower().rstrip("s") not in countable[m.precision]:
+        if _count_and_unit(g)[1] not in countable[m.precision]:
             continue
         start, end = sent.start + g.start(), sent.start + g.end()
         if m.end <= start and end <= e.trigger_start and "," not in sent.text[g.end() : e.trigger_start - sent.start]:

@@ -51,6 +51,7 @@ from ..records import Actor, Article, Document, Event, EventDate, Precision, Sen
 from .expressions import DateMention, find_dates, iso_at_precision
 from .expressions import span_value as _value
 from .gaps import gap_date, references, trailing_gap_date
+from .spans import _month_last
 from .told import told_unit_anaphora, told_year_counts
 
 if TYPE_CHECKING:
@@ -568,8 +569,7 @@ def _sentence_dates(doc: Document, anchor: date | None, year_only: int | None = 
 def _as_month(m: DateMention) -> DateMention:
     """An anaphoric date counted from a month-precise reference, at month precision."""
     first = m.first.replace(day=1)
-    last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-    return replace(m, first=first, last=last, precision="month")
+    return replace(m, first=first, last=_month_last(first.year, first.month), precision="month")
 
 
 def _background_range(doc: Document, para: int, per_sentence: dict[int, list[DateMention]], anchor: date | None, anchor_label: str | None = None) -> EventDate | None:

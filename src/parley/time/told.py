@@ -41,8 +41,7 @@ def told_unit_anaphora(text: str, mentions: list[DateMention], told: DateMention
         # "in October of that year": the yearless month before "of" takes the year read here
         joined = next((m for m in out if unit == "year" and m.year_inferred and m.kind == "partial" and m.first.year == m.last.year
                        and _OF.fullmatch(text, m.end, g.start())), None)
-        before = [m for m in out if m.end <= g.start() and m is not joined and not (m.first == m.last == anchor)]
-        ref = max(before, key=lambda m: m.start) if before else told
+        ref = _latest_before(g.start(), [m for m in out if m is not joined], told, anchor)
         if ref is None or ref.first.year != ref.last.year:
             continue
         read = _unit_of(unit, g.group("rel"), ref)
@@ -62,11 +61,17 @@ def told_unit_anaphora(text: str, mentions: list[DateMention], told: DateMention
     return sorted(out, key=lambda m: m.start)
 
 
+def _latest_before(at: int, mentions: list[DateMention], told: DateMention | None, anchor: date | None) -> DateMention | None:
+    """The latest date told before offset `at`: in this sentence's `mentions` (the anchor's own
+    day is no telling), else `told`."""
+    before = [m for m in mentions if m.end <= at and not (m.first == m.last == anchor)]
+    return max(before, key=lambda m: m.start) if before else told
+
+
 def _unit_of(unit: str, rel: str | None, ref: DateMention) -> tuple[date, date, Precision] | None:
     """The `unit` that holds `ref` (shifted one unit for "the following"/"the previous"), or None
     when `ref` is coarser than the unit (a season needs only its year: it is named)."""
     step = {"following": 1, "previous": -1, "preceding": -1}.get((rel or "").lower(), 0)
-    fine = {"day": 0, "month": 1, "season": 2, "quarter": 2, "half": 2, "year": 3, "decade": 4}
     if unit == "year":
         y = ref.first.year + step
         return date(y, 1, 1), date(y, 12, 31), "year"
@@ -75,7 +80,7 @@ def _unit_of(unit: str, rel: str | None, ref: DateMention) -> tuple[date, date, 
         first, last = _season_span(_SEASON_NAMES[unit], ref.first.year + step)
         return first, last, "season"
     if unit == "month":
-        if fine[ref.precision] > fine["month"] or ref.first.month != ref.last.month:
+        if ref.precision not in ("day", "month") or ref.first.month != ref.last.month:
             return None
         first = _add_months(ref.first.replace(day=1), step)
         return first, _month_last(first.year, first.month), "month"
@@ -104,8 +109,7 @@ def told_year_counts(mentions: list[DateMention], told: DateMention | None, anch
         if g is None:
             out.append(m)
             continue
-        before = [x for x in out if x.end <= m.start and not (x.first == x.last == anchor)]
-        ref = max(before, key=lambda x: x.start) if before else told
+        ref = _latest_before(m.start, out, told, anchor)
         if ref is None or ref.first.year != ref.last.year:
             out.append(m)
             continue
