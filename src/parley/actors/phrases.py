@@ -17,7 +17,27 @@ from .words import LED_WORDS, NP_DEPS_IN, PAIR_HEADS, PATRON_HEADS, PEOPLE_HEADS
 
 def is_pair_phrase(head: Any) -> bool:
     """"the two sides", "both ministers", "the two leaders", "the two": the parties the page
-    has just named together (a meeting's participants), never a third country."""
+    has just named together (a meeting's participants), never a third country. Also a plural
+    noun the pair owns ("ministers of the two countries", "engineers from both countries", "the
+    two countries' security chiefs") and a subject "the sides" / "Sides"."""
+    if _counted_pair(head):
+        return True
+    if head.tag_ not in ("NNS", "NNPS"):
+        return False
+    for c in head.children:
+        if c.dep_ == "poss" and _counted_pair(c):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("of", "from") and any(p.dep_ == "pobj" and _counted_pair(p) for p in c.children):
+            return True
+    # "The sides agreed ...", "Sides signed ...": the parties the passage is about (not "the
+    # sides of the border", nor "both sides of the river", which are places)
+    return (head.lemma_.lower() == "side" and head.dep_ in ("nsubj", "nsubjpass")
+            and not any(c.dep_ == "prep" for c in head.children)
+            and all(c.lower_ == "the" for c in head.children if c.dep_ == "det"))
+
+
+def _counted_pair(head: Any) -> bool:
+    """"the two sides", "both ministers", "the two": a pair word counted as a pair."""
     lemma = head.lemma_.lower()
     if lemma not in PAIR_HEADS:
         return False
@@ -25,6 +45,8 @@ def is_pair_phrase(head: Any) -> bool:
         return any(c.lower_ == "the" for c in head.children) and head.dep_ in ("nsubj", "nsubjpass")
     if head.tag_ not in ("NNS", "NNPS"):
         return False
+    if lemma == "side" and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return False  # "on both sides of the river": a place, not the parties
     return any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet", "amod") for c in head.children)
 
 

@@ -27,6 +27,7 @@ from . import derived
 from .modality import as_stated
 from .coding import Coding
 from .constructions import arms_against, brokered, called_to, characterized_as, out_of_the_question, owned_request, persona_non_grata, protest_message, said_that_must
+from .custody import CUSTODY_MODES, custody_sides
 from .learned import model_events
 from .lexicon import Trigger, triggers_for
 from .ontology import PLOVER_TYPES
@@ -578,6 +579,12 @@ def _with_partner(c: SentenceCoder, r: Reading) -> None:
 def _compound_subject(c: SentenceCoder, r: Reading) -> None:
     """Symmetric types: "Biden and Xi agreed" / "after a meeting, Biden and Xi agreed" -> a pair."""
     symmetric = PLOVER_TYPES[r.trig.type].symmetric
+    if not symmetric and r.trig.type != "SUPPORT" and not r.targets and len(r.sources) >= 2 and all(a.resolution.startswith("pair:") for a in r.sources):
+        # "the two countries fought a border war", "both sides pulled back": a pair phrase with
+        # no one else named acts each way (docs/annotation.md section 3). A signing stays one
+        # event, as for named parties below (the manual leaves it open, section 11)
+        r.targets, r.how = list(r.sources), "pair"
+        return
     if symmetric and r.trig.pos == "VERB" and len(r.sources) >= 2 and r.how != "nearest-actor":
         # "Japan and South Korea agreed to strengthen cooperation with the US": the agreement
         # is between the subject's parties; the complement's third party is its topic.
@@ -649,9 +656,21 @@ def _domestic(c: SentenceCoder, r: Reading) -> None:
             r.how = "domestic"
 
 
+def _custody_place(c: SentenceCoder, r: Reading) -> None:
+    """"Two Spanish trawlers were detained off the Moroccan port of Larache": an agentless
+    custody passive's source is the state of its place (`parley.events.custody`)."""
+    if r.sources or r.trig.pos != "VERB" or r.trig.mode not in CUSTODY_MODES:
+        return
+    found = custody_sides(c, r.tok)
+    if found is not None:
+        r.targets, source = found
+        r.sources, r.how = [source], "custody-place"
+
+
 FALLBACKS: tuple[Row, ...] = (
     ("no-subject-in-quote", _no_subject_in_quote),
     ("protester-noun", _protester_noun),
+    ("custody-place", _custody_place),  # before the nearest-actor guess: the place says who acted
     ("nearest-actor", _nearest_actor),
     ("dyad-in-name", _dyad_in_name),
     ("with-partner", _with_partner),

@@ -50,9 +50,11 @@ class SentenceContext:
         from ..actors.stage import is_pair_phrase
 
         for t in conjuncts(tok):
-            if self.meeting is not None and t.i not in self.actors and t.dep_ in ("nsubj", "nsubjpass", "conj") and is_pair_phrase(t):
-                src, tgt = self.meeting
-                out.extend([replace(src, resolution="pair:meeting"), replace(tgt, resolution="pair:meeting")])
+            if t.i not in self.actors and t.dep_ in ("nsubj", "nsubjpass", "conj") and is_pair_phrase(t):
+                sides = self._pair_sides(t)
+                if sides is not None:
+                    how, (src, tgt) = sides
+                    out.extend([replace(src, resolution=how), replace(tgt, resolution=how)])
                 continue
             if self.pair is not None and t.i not in self.actors and t.dep_ in ("dobj", "pobj", "dative") and is_pair_phrase(t):
                 src, tgt = self.pair
@@ -86,6 +88,24 @@ class SentenceContext:
             if a is not None:
                 out.extend(self._expand_compound(t, a))
         return out
+
+    def _pair_sides(self, phrase: Any) -> tuple[str, tuple[Actor, Actor]] | None:
+        """Whom a subject pair phrase ("the two sides", "ministers of both countries", "the sides")
+        stands for: the two states the sentence named before it ("Kim met Moon in April, and the
+        two leaders met again in May"), else the two sides of the page's latest meeting, else of
+        the passage's latest interaction ("In 2008 the two governments signed ..."); each side
+        with a country of its own."""
+        named: dict[str, Actor] = {}
+        for i, a in sorted(self.actors.items()):
+            if i < phrase.i and a.country and a.country not in named:
+                named[a.country] = a
+        if len(named) == 2:
+            first, second = named.values()
+            return "pair:sentence", (first, second)
+        for how, sides in (("pair:meeting", self.meeting), ("pair:passage", self.pair)):
+            if sides is not None and sides[0].country and sides[1].country and sides[0].country != sides[1].country:
+                return how, sides
+        return None
 
     def _located(self, t: Any) -> str | None:
         """The country of the place a noun's own "in"/"from" phrase puts it in."""

@@ -1,0 +1,40 @@
+"""Custody told in an agentless passive (`parley.events.custody`): the state of the place holds
+or frees the patient's people; no place, an agent, or the patient's own country codes nothing
+from the place."""
+
+from __future__ import annotations
+
+import parley
+from parley.settings import Settings
+
+RULES_READING = Settings().with_overrides(event_acceptor="off", dyad_ranker="off", target_fill="off")
+_PAGE = "PUBLISHED: 2019-10-17\n\n"
+
+
+def _events(sentence: str, type_: str) -> set[tuple[str | None, str | None]]:
+    doc = parley.analyse_text(_PAGE + sentence + "\n", settings=RULES_READING)
+    return {(e.source.country, e.target.country) for e in doc.events if e.type == type_ and e.coding.how == "custody-place"}
+
+
+def test_a_detention_off_a_foreign_port_is_the_coastal_states() -> None:
+    assert _events("Two Spanish trawlers were detained off the Moroccan port of Larache on Tuesday.", "COERCE") == {("MAR", "ESP")}
+
+
+def test_a_detention_in_a_capital_is_its_states() -> None:
+    assert _events("A former Canadian diplomat has been detained in Beijing, officials said.", "COERCE") == {("CHN", "CAN")}
+
+
+def test_a_release_of_people_held_in_a_foreign_town() -> None:
+    assert _events("Three Moroccan sailors held in Algeciras over a smuggling case were freed on bail on Thursday.", "RETREAT") == {("ESP", "MAR")}
+
+
+def test_no_place_no_source() -> None:
+    assert not _events("Two Spanish trawlers were detained on Tuesday.", "COERCE")
+
+
+def test_an_agent_is_read_as_the_source_not_the_place() -> None:
+    assert not _events("Two Lithuanian citizens were detained near Minsk by Russian border guards.", "COERCE")
+
+
+def test_an_arrest_at_home_is_no_interaction() -> None:
+    assert not _events("Two Spaniards were arrested in Madrid on Monday.", "COERCE")

@@ -1,0 +1,58 @@
+"""Pair phrases as a subject ("the two governments", "ministers of both countries", "the sides"):
+the two parties the sentence, the page's latest meeting or the passage's latest interaction
+named; their act goes each way unless the type is symmetric or a signing (manual section 3)."""
+
+from __future__ import annotations
+
+import parley
+from parley.settings import Settings
+
+# the rules' reading alone: the learned acceptor and dyad ranker, retrained with each change, may
+# drop or move an event the rules code
+RULES_READING = Settings().with_overrides(event_acceptor="off", dyad_ranker="off", target_fill="off")
+_ROW = "PUBLISHED: 2019-05-08\n\nGuatemala accused Belize on Tuesday of letting its police harass farmers along the frontier.\n\n"
+
+
+def _events(text: str, type_: str) -> set[tuple[str | None, str | None]]:
+    doc = parley.analyse_text(text, settings=RULES_READING)
+    return {(e.source.country, e.target.country) for e in doc.events if e.type == type_}
+
+
+def test_the_two_countries_fought_each_way_after_the_passage_named_them() -> None:
+    got = _events(_ROW + "The two countries fought a brief war over the same strip of jungle in 1969.\n", "ASSAULT")
+    assert got == {("GTM", "BLZ"), ("BLZ", "GTM")}
+
+
+def test_a_symmetric_act_of_the_pair_is_one_event() -> None:
+    doc = parley.analyse_text(settings=RULES_READING, text=_ROW + "Foreign ministers of the two countries met in Washington on Monday.\n")
+    meetings = [e for e in doc.events if e.type == "CONSULT"]
+    assert len(meetings) == 1
+    assert {meetings[0].source.country, meetings[0].target.country} == {"GTM", "BLZ"}  # never the venue's USA
+
+
+def test_a_possessive_pair_and_the_sides_are_pair_phrases() -> None:
+    assert _events(_ROW + "The two countries' security chiefs agreed on Monday to pull back their troops.\n", "AGREE") & {("GTM", "BLZ"), ("BLZ", "GTM")}
+    assert _events(_ROW + "The sides agreed on Monday to reopen two road crossings.\n", "AGREE") & {("GTM", "BLZ"), ("BLZ", "GTM")}
+
+
+def test_a_signing_by_the_pair_stays_one_event() -> None:
+    got = _events(_ROW + "In 2008 the two governments signed a special agreement on the dispute.\n", "SUPPORT")
+    assert len(got) == 1 and got <= {("GTM", "BLZ"), ("BLZ", "GTM")}
+
+
+def test_the_pair_the_sentence_names_before_the_phrase_wins_over_the_passage() -> None:
+    text = (_ROW + "Mexico's president met Honduran President Xiomara Castro in April, "
+            "and the two leaders met again in Tegucigalpa on Monday.\n")
+    assert _events(text, "CONSULT") <= {("MEX", "HND"), ("HND", "MEX")}
+
+
+def test_no_pair_phrase_without_a_pair_before_it() -> None:
+    assert not _events("The two countries fought a brief war in 1969.\n", "ASSAULT")
+
+
+def test_the_sides_of_a_border_are_a_place_not_a_pair() -> None:
+    from parley.actors.phrases import is_pair_phrase
+    from parley.annotate.nlp import full
+
+    sdoc = full()("Farmers on both sides of the river sell their cattle.")
+    assert not any(is_pair_phrase(t) for t in sdoc if t.lemma_ == "side")
