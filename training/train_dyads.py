@@ -26,6 +26,9 @@ on a pair or two, so the chosen setting changed between runs):
   text unlike the corpus): the setting that gains most pairs, fewest changes on a tie;
 - the filler's penalty and threshold (0.3-0.7): of the settings whose filled targets are right at
   least half the time, the one that fills most right targets.
+Since session 22 that pick is a report only: the settings that ship are pinned (`RANKER_L2`,
+`RANKER_MARGIN`, `FILLER_L2`, `FILLER_THRESHOLD`), because the pick flipped on near ties between
+retrainings and each flip moved hundreds of decisions.
 The final models are fitted on all pages and written to one artifact (`fill` holds the filler).
 
 Train on the corpus texts the sentence model trained on (`--split train`), never on the corpus
@@ -171,6 +174,14 @@ THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 FILL_PRECISION = 0.5  # the lowest threshold whose cross-validated fill precision reaches this
 PENALTIES = (1.0, 10.0, 30.0)
 MARGINS = (0.5, 1.0, 1.5)
+# The settings that ship, pinned (session 22, R4): cross-validation's pick flipped on near ties
+# from one retraining to the next (the ranker's penalty on a pair or two of gain, the filler's
+# threshold as the lower thresholds' precision crossed FILL_PRECISION by a pair), and each flip
+# changed hundreds of decisions, so an events change was judged on where a tie fell. The ranker
+# keeps the setting it shipped with in sessions 19-21; the filler fills a target it rates more
+# probable than every other option together. Cross-validation still runs, as a report.
+RANKER_L2, RANKER_MARGIN = 1.0, 0.5
+FILLER_L2, FILLER_THRESHOLD = 1.0, 0.5
 
 
 def fold_of(page: str) -> int:
@@ -280,11 +291,10 @@ def train_filler(items: list) -> dict | None:
     for (l2, threshold), (filled, right) in sorted(results.items()):
         print(f"cross-validated filler, l2 {l2}, threshold {threshold}: {filled} filled, {right} right")
     good = [k for k, (filled, right) in results.items() if filled and right / filled >= FILL_PRECISION]
-    if not good:
-        print("no filler setting reaches the precision floor: the artifact has none (target_fill must then be off)")
-        return None
-    l2, threshold = max(good, key=lambda k: (results[k][1], -k[1]))
-    print(f"filler: l2 {l2}, threshold {threshold}")
+    if good:
+        print("cross-validation's pick (a report; the pinned setting ships): l2 {}, threshold {}".format(*max(good, key=lambda k: (results[k][1], -k[1]))))
+    l2, threshold = FILLER_L2, FILLER_THRESHOLD
+    print(f"filler: l2 {l2}, threshold {threshold} (pinned)")
     return {"l2": l2, "threshold": threshold, "weights": fit(items, l2),
             "cross_validated": {f"l2={k[0]} threshold={k[1]}": {"filled": f, "right": r} for k, (f, r) in sorted(results.items())}}
 
@@ -314,7 +324,9 @@ def main() -> None:
     # the rules on near ties, and on text unlike the corpus (the PLOVER records, the seed page)
     # those overrides were wrong; of those settings, the one that gains most pairs (fewest changes
     # on a tie)
-    l2, margin = max((k for k in results if k[1] >= 0.5), key=lambda k: (results[k][1] - results[k][0], -results[k][2]))
+    pick = max((k for k in results if k[1] >= 0.5), key=lambda k: (results[k][1] - results[k][0], -results[k][2]))
+    print(f"cross-validation's pick (a report; the pinned setting ships): l2 {pick[0]}, margin {pick[1]}")
+    l2, margin = RANKER_L2, RANKER_MARGIN
     weights = fit(items, l2)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({

@@ -56,3 +56,24 @@ def test_the_sides_of_a_border_are_a_place_not_a_pair() -> None:
 
     sdoc = full()("Farmers on both sides of the river sell their cattle.")
     assert not any(is_pair_phrase(t) for t in sdoc if t.lemma_ == "side")
+
+
+_BALTIC = "PUBLISHED: 2021-04-30\n\nEstonia, Latvia and Lithuania condemned the Russian spy operation on Friday.\n\n"
+
+
+def test_a_counted_group_is_the_parties_the_page_just_enumerated() -> None:
+    got = _events(_BALTIC + "The three leaders expressed full solidarity with the Czech Republic.\n", "SUPPORT")
+    assert got == {("EST", "CZE"), ("LVA", "CZE"), ("LTU", "CZE")}
+
+
+def test_a_counted_group_as_an_object() -> None:
+    page = "PUBLISHED: 2024-05-28\n\nSpain, Ireland and Norway said on Wednesday they would recognise a Palestinian state.\n\n"
+    got = _events(page + "Israel recalled its ambassadors from the three capitals on Wednesday.\n", "SANCTION")
+    assert got == {("ISR", "ESP"), ("ISR", "IRL"), ("ISR", "NOR")}
+
+
+def test_a_group_with_no_list_of_its_size_names_nobody() -> None:
+    """Four states are named before "the four leaders", but no list of four: the state they
+    condemned is never one of the group."""
+    got = _events(_BALTIC + "The four leaders expressed full solidarity with the Czech Republic.\n", "SUPPORT")
+    assert ("RUS", "CZE") not in got and len(got) < 3

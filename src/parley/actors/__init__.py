@@ -17,7 +17,7 @@ from .._lazy import lazy_getattr
 
 # name -> submodule; loaded on first use so importing one helper does not load the whole stage
 _EXPORTS = {"run": "stage", "resolve_document": "stage", "PageActors": "resolver", "ACTOR_RULES": "rules",
-            "is_pair_phrase": "phrases"}
+            "is_pair_phrase": "phrases", "group_size": "phrases"}
 __all__ = sorted(_EXPORTS)
 
 __getattr__ = lazy_getattr(__name__, _EXPORTS)

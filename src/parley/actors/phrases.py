@@ -36,6 +36,36 @@ def is_pair_phrase(head: Any) -> bool:
             and all(c.lower_ == "the" for c in head.children if c.dep_ == "det"))
 
 
+_GROUP_COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def group_size(head: Any) -> int | None:
+    """"the three leaders", "all four governments", "ministers of the three countries", "the
+    three countries' navies": the number of parties (3 to 10) a counted plural pair word stands
+    for, the parties the page has just named together; None for anything else."""
+    if head.tag_ not in ("NNS", "NNPS"):
+        return None
+    own = _counted_group(head)
+    if own is not None:
+        return own
+    for c in head.children:
+        if c.dep_ == "poss" and _counted_group(c) is not None:
+            return _counted_group(c)
+        if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+            for p in c.children:
+                if p.dep_ == "pobj" and _counted_group(p) is not None:
+                    return _counted_group(p)
+    return None
+
+
+def _counted_group(head: Any) -> int | None:
+    if head.lemma_.lower() not in PAIR_HEADS or head.tag_ not in ("NNS", "NNPS"):
+        return None
+    if head.lemma_.lower() == "side" and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return None
+    return next((_GROUP_COUNTS[c.lower_] for c in head.children if c.dep_ in ("nummod", "amod") and c.lower_ in _GROUP_COUNTS), None)
+
+
 def _counted_pair(head: Any) -> bool:
     """"the two sides", "both ministers", "the two": a pair word counted as a pair."""
     lemma = head.lemma_.lower()

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable, Final
 from ..annotate.nlp import text_of, token_at
 from ..records import Actor, Sentence
 from .groups import crowd_noun, named_org_head, ngo_sector, people_sector
-from .phrases import NounPhrase, describe_np, is_pair_phrase
+from .phrases import NounPhrase, describe_np, group_size, is_pair_phrase
 from .words import (
     AREA_WORDS, ATTACKER_OFFICES, CROWD_OFFICES, FAITH_GROUP_HEADS, GOVERNMENT_OF, GROUP_OFFICES, INMATES, ISLAM_WORDS,
     NAMED_BODY_HEADS, NGO_COMMON_HEADS, NGO_COMMON_MODS, NOT_GROUP_HEADS, ORG_NAME_HEADS, PERSON_OFFICES,
@@ -127,9 +127,9 @@ def leaders_body(m: Mention) -> Verdict:
 
 
 def pair_phrase(m: Mention) -> Verdict:
-    """"the two sides", "both ministers": no actor here; the events stage pairs the phrase with
-    the page's current meeting."""
-    if m.np.country is None and is_pair_phrase(m.head):
+    """"the two sides", "both ministers", "the three leaders": no actor here; the events stage
+    reads the phrase as the parties the page has just named."""
+    if m.np.country is None and (is_pair_phrase(m.head) or group_size(m.head) is not None):
         return NO_ACTOR
     return None
 

@@ -26,14 +26,14 @@ from typing import TYPE_CHECKING
 
 from ..records import Actor, Document, TokenActors
 from ..extract.dateline import dateline_end
-from .phrases import is_pair_phrase, np_heads
+from .phrases import group_size, is_pair_phrase, np_heads
 from .resolver import PageActors
 
 if TYPE_CHECKING:
     from ..settings import Settings
 
 # Read by the events stage (kept importable from here).
-__all__ = ["PageActors", "dateline_end", "is_pair_phrase", "resolve_document", "run"]
+__all__ = ["PageActors", "dateline_end", "group_size", "is_pair_phrase", "resolve_document", "run"]
 
 
 def resolve_document(doc: Document) -> tuple[PageActors, dict[int, dict[int, Actor]]]:

@@ -65,7 +65,7 @@ NON_STATE = {"IGO", "UNO", "EUR", "NGO", "IMG", "ISM"}
 # Heads of a phrase naming the parties just named together ("the two sides", "both ministers").
 PAIR_HEADS = {"side", "minister", "leader", "country", "nation", "government", "delegation", "president",
                "official", "counterpart", "party", "commander", "army", "military", "diplomat", "envoy",
-               "chief", "premier", "capital", "state", "negotiator", "team", "two",
+               "chief", "premier", "capital", "state", "negotiator", "team", "two", "navy", "junta",
                # the words news uses for a pair it has named ("the two neighbours", "both allies")
                "neighbour", "neighbor", "rival", "ally", "foe", "adversary", "partner", "enemy"}
 

@@ -137,10 +137,13 @@ def _typed(ctx: ArgumentFinders, model: Any, type_: str, p: float, root: Any, ma
     learned = hasattr(model, "proposals")
     targets = tagged or ctx._in_clause(main, sources)
     how = "tagged" if tagged else "in-clause"
-    if not targets and len(sources) >= 2 and all(a.resolution.startswith("pair:") for a in sources):
+    symmetric = PLOVER_TYPES[type_].symmetric
+    if not targets and len(sources) >= 2 and (all(a.resolution.startswith("pair:") for a in sources)
+                                              or (symmetric and all(a.resolution.startswith("group:") for a in sources))):
         # "The sides agreed ...", "the two countries fought ...": the pair acts each way (a
         # symmetric type's second direction is merged by `dedupe`); a signing (SUPPORT) stays
-        # one event, as the rules code it (`coder._compound_subject`)
+        # one event, as the rules code it (`coder._compound_subject`). A counted group ("the
+        # three navies launched joint patrols") does so for the symmetric types only
         sources, targets, how = (sources[:1] if type_ == "SUPPORT" else sources), list(sources), "pair"
     if not targets:
         # any other party in the sentence, but not the reporter ("..., witnesses said")

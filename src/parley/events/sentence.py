@@ -47,9 +47,15 @@ class SentenceContext:
             tok = next((c for c in tok.subtree if c.idx >= self.dateline and c.i in self.actors and c.head.idx < self.dateline), None)
             if tok is None:
                 return []
-        from ..actors.stage import is_pair_phrase
+        from ..actors.stage import group_size, is_pair_phrase
 
         for t in conjuncts(tok):
+            size = group_size(t) if t.i not in self.actors and t.dep_ in ("nsubj", "nsubjpass", "conj", "dobj", "pobj", "dative") else None
+            if size is not None:
+                # "the three leaders", "ambassadors from the three capitals": the states the
+                # nearest sentence naming that many named
+                out.extend(replace(a, resolution="group:passage") for a in self._group_parties(t, size))
+                continue
             if t.i not in self.actors and t.dep_ in ("nsubj", "nsubjpass", "conj") and is_pair_phrase(t):
                 sides = self._pair_sides(t)
                 if sides is not None:
@@ -106,6 +112,26 @@ class SentenceContext:
             if sides is not None and sides[0].country and sides[1].country and sides[0].country != sides[1].country:
                 return how, sides
         return None
+
+    def _group_parties(self, phrase: Any, size: int) -> list[Actor]:
+        """The `size` states the nearest list of that many ("Estonia, Latvia and Lithuania
+        condemned ..."): in this sentence before the phrase, then up to `PASSAGE_PAIR_WINDOW`
+        sentences back; none if there is no such list (a count of the states a sentence names
+        would take in the one they acted against). Organisations (IGO, UNO, EU, NGOs) are no
+        states here."""
+        from .words import NON_STATE_CODES, PASSAGE_PAIR_WINDOW
+
+        actors, parses = self.doc.token_actors, self.doc.parses
+        k = self.sentence.index
+        for back in range(min(PASSAGE_PAIR_WINDOW, k) + 1):
+            found = self.actors if back == 0 else (actors.of(k - back) if actors is not None else {})
+            sdoc = self.sdoc if back == 0 else (parses.get(k - back) if parses is not None else None)
+            states = {i: a for i, a in sorted(found.items()) if a.country and a.country not in NON_STATE_CODES and (back > 0 or i < phrase.i)}
+            lists = [_distinct([states[t.i] for t in conjuncts(sdoc[i]) if t.i in states]) for i in states] if sdoc is not None else []
+            listed = next((group for group in lists if len(group) == size), None)
+            if listed is not None:
+                return [replace(a, start=-1, end=-1) if back else a for a in listed]
+        return []
 
     def _located(self, t: Any) -> str | None:
         """The country of the place a noun's own "in"/"from" phrase puts it in."""
@@ -294,3 +320,12 @@ class SentenceContext:
             if found:
                 return found[0]
         return None
+
+
+def _distinct(actors: list[Actor]) -> list[Actor]:
+    """The first actor of each country, in order."""
+    seen: dict[str, Actor] = {}
+    for a in actors:
+        if a.country and a.country not in seen:
+            seen[a.country] = a
+    return list(seen.values())
