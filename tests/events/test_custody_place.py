@@ -38,3 +38,5 @@ def test_an_agent_is_read_as_the_source_not_the_place() -> None:
 
 def test_an_arrest_at_home_is_no_interaction() -> None:
     assert not _events("Two Spaniards were arrested in Madrid on Monday.", "COERCE")
+
+

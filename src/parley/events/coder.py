@@ -36,7 +36,7 @@ from .policy import confidence_for, dyad_allowed, is_place, actor_key
 from .readings import TriggerReadings
 from .arguments import ArgumentFinders
 from .words import (
-    ADDRESSED_TYPES, ARMED_NON_STATE, DOMESTIC_TYPES, HARM_VERBS, ONE_SIDED_TYPES, PROMISE_VERBS, STATIVE_PASSIVES,
+    ADDRESSED_TYPES, APOLOGY_LEMMAS, ARMED_NON_STATE, DOMESTIC_TYPES, HARM_VERBS, ONE_SIDED_TYPES, PROMISE_VERBS, STATIVE_PASSIVES,
     WEAPON_AGENTS,
 )
 
@@ -494,7 +494,9 @@ def _find_reaction(c: SentenceCoder, r: Reading) -> list[Actor]:
 def _find_in_clause(c: SentenceCoder, r: Reading) -> list[Actor]:
     if PLOVER_TYPES[r.trig.type].symmetric or len(r.sources) >= 2:
         return []
-    return c._in_clause(r.tok, r.sources, aimed_at_place=r.trig.type in ("MOBILIZE", "THREATEN"))
+    # a deployment or a threat is aimed at a place, and an apology at the place its wrong was done
+    # in ("apologised for Italy's colonial rule over Libya")
+    return c._in_clause(r.tok, r.sources, aimed_at_place=r.trig.type in ("MOBILIZE", "THREATEN") or r.trig.lemma in APOLOGY_LEMMAS)
 
 
 # When the verb's own objects name no placed party: (name, how, finder), first found wins.

@@ -64,7 +64,7 @@ from .coding import Coding
 from .modality import as_stated
 from .ontology import PLOVER_TYPES
 from .policy import actor_key
-from .words import INTERLOCUTOR_WINDOW, PASSAGE_PAIR_WINDOW, PREVIOUS_PARTY_WINDOW
+from .words import APOLOGY_LEMMAS, INTERLOCUTOR_WINDOW, PASSAGE_PAIR_WINDOW, PREVIOUS_PARTY_WINDOW
 
 
 # Constructions whose pending addressee is the party the passage just named, as for the model's
@@ -98,7 +98,8 @@ def _resolve_addressees(events: list[Event], actors: TokenActors | None = None) 
             if partner is not None:
                 break
         how = "interlocutor"
-        if partner is None and actors is not None and (e.coding.kind == "model" or e.coding.construction in PASSAGE_ADDRESSEES):
+        if partner is None and actors is not None and (e.coding.kind == "model" or e.coding.construction in PASSAGE_ADDRESSEES
+                                                       or e.coding.lemma in APOLOGY_LEMMAS):
             partner = _previous_party(e, actors)
             how = "previous-sentence"
         if partner is None:

@@ -20,6 +20,8 @@ GENERIC_QUANT = {"many", "several", "more", "numerous", "frequent", "regular", "
 # Verbal event types that address someone: when the page names no addressee, the interlocutor of
 # the page's current meeting is the addressee ("During the call, Austin called for ...").
 ADDRESSED_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"}
+# An apology is always addressed to someone: the wronged, named or not
+APOLOGY_LEMMAS = frozenset({"apologise", "apologize", "apology"})
 SPEECH_VERBS = {"say", "tell", "announce", "state", "add", "note", "stress", "emphasize", "emphasise", "declare", "report", "claim", "insist", "explain", "confirm", "write", "reiterate", "conclude", "warn", "repeat", "argue", "maintain", "charge", "complain", "quote"}
 # Verbs and adjectives that make their complement an intention of the subject ("offered to send",
 # "is ready to contribute"): CAMEO codes the stated intention itself (AGREE for cooperation,
