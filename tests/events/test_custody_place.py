@@ -40,3 +40,11 @@ def test_an_arrest_at_home_is_no_interaction() -> None:
     assert not _events("Two Spaniards were arrested in Madrid on Monday.", "COERCE")
 
 
+
+def test_a_summons_in_a_capital_is_its_states() -> None:
+    got = _events("The Bulgarian ambassador was summoned to the foreign ministry in Athens on Monday.", "ACCUSE")
+    assert got == {("GRC", "BGR")}
+
+
+def test_a_summons_with_no_place_names_no_summoner() -> None:
+    assert not _events("The Russian ambassador was summoned on Monday.", "ACCUSE")

@@ -27,7 +27,7 @@ from . import derived
 from .modality import as_stated
 from .coding import Coding
 from .constructions import arms_against, brokered, called_to, characterized_as, out_of_the_question, owned_request, persona_non_grata, protest_message, said_that_must
-from .custody import CUSTODY_MODES, custody_sides
+from .custody import CUSTODY_MODES, SUMMON_LEMMAS, custody_sides
 from .learned import model_events
 from .lexicon import Trigger, triggers_for
 from .ontology import PLOVER_TYPES
@@ -659,9 +659,10 @@ def _domestic(c: SentenceCoder, r: Reading) -> None:
 
 
 def _custody_place(c: SentenceCoder, r: Reading) -> None:
-    """"Two Spanish trawlers were detained off the Moroccan port of Larache": an agentless
-    custody passive's source is the state of its place (`parley.events.custody`)."""
-    if r.sources or r.trig.pos != "VERB" or r.trig.mode not in CUSTODY_MODES:
+    """"Two Spanish trawlers were detained off the Moroccan port of Larache", "the Bulgarian
+    ambassador was summoned to the ministry in Athens": an agentless custody or summons passive's
+    source is the state of its place (`parley.events.custody`)."""
+    if r.sources or r.trig.pos != "VERB" or not (r.trig.mode in CUSTODY_MODES or r.trig.lemma in SUMMON_LEMMAS):
         return
     found = custody_sides(c, r.tok)
     if found is not None:

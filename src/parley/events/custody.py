@@ -1,9 +1,11 @@
-"""Custody told in an agentless passive: the state of the place holds or frees.
+"""Custody and summonses told in an agentless passive: the state of the place acts.
 
     Two Spanish trawlers were detained off the Moroccan port of Larache on Tuesday.
     -> COERCE MAR -> ESP (the place's state holds the patient's people)
     Three Moroccan sailors held in Algeciras were freed on bail on Thursday.
     -> RETREAT ESP -> MAR
+    The Bulgarian ambassador was summoned to the foreign ministry in Athens.
+    -> ACCUSE GRC -> BGR (a state summons envoys where it sits)
 Near misses: "were detained by Moroccan coastguards" (the agent is the source: the rules read
 it); "two Spaniards were arrested in Madrid" (the place is the patient's own country: a domestic
 act, no interaction); "the crew were released" (no place: nothing is known of who held them);
@@ -25,8 +27,11 @@ from .sentence import SentenceContext
 # the modes of the custody triggers (COERCE arrest, RETREAT release; a seizure of people is as
 # often a kidnapping as an arrest)
 CUSTODY_MODES = frozenset({"arrest", "release"})
-# prepositions that put an arrest or a release somewhere
+# the summoning verbs, read the same way
+SUMMON_LEMMAS = frozenset({"summon"})
+# prepositions that put an arrest or a release somewhere ("to" for a summons: "to the ministry in Athens")
 CUSTODY_PLACE_PREPS = frozenset({"in", "at", "near", "off", "inside", "outside"})
+SUMMONS_PLACE_PREPS = CUSTODY_PLACE_PREPS | {"to"}
 # the relative words whose antecedent is the patient ("fishermen who were arrested")
 _RELATIVES = frozenset({"who", "which", "that", "whom"})
 
@@ -42,7 +47,8 @@ def custody_sides(ctx: SentenceContext, verb: Any) -> tuple[list[Actor], Actor] 
     patients = [a for a in ctx.actor(patient) if a.country]
     if not patients:
         return None
-    place = _place(ctx, verb) or (_place(ctx, patient_clause) if (patient_clause := _held_clause(patient)) is not None else None)
+    preps = SUMMONS_PLACE_PREPS if verb.lemma_.lower() in SUMMON_LEMMAS else CUSTODY_PLACE_PREPS
+    place = _place(ctx, verb, preps) or (_place(ctx, patient_clause, preps) if (patient_clause := _held_clause(patient)) is not None else None)
     if place is None:
         return None
     text, country = place
@@ -78,13 +84,13 @@ def _held_clause(patient: Any) -> Any | None:
     return next((c for c in patient.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
 
 
-def _place(ctx: SentenceContext, verb: Any) -> tuple[str, str] | None:
+def _place(ctx: SentenceContext, verb: Any, preps: frozenset[str]) -> tuple[str, str] | None:
     """(place text, its country) named by the verb's own place phrase."""
     from ..reference.gazetteer import lookup_country
     from ..reference.places import place_country
 
     for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in CUSTODY_PLACE_PREPS:
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
             continue
         for pobj in children_of(prep, ("pobj",)):
             words = list(pobj.subtree)
