@@ -52,8 +52,8 @@ class SentenceContext:
         for t in conjuncts(tok):
             size = group_size(t) if t.i not in self.actors and t.dep_ in ("nsubj", "nsubjpass", "conj", "dobj", "pobj", "dative") else None
             if size is not None:
-                # "the three leaders", "ambassadors from the three capitals": the states the
-                # nearest sentence naming that many named
+                # "the three leaders", "ambassadors from the three capitals": the nearest list
+                # of that many states (`_group_parties`)
                 out.extend(replace(a, resolution="group:passage") for a in self._group_parties(t, size))
                 continue
             if t.i not in self.actors and t.dep_ in ("nsubj", "nsubjpass", "conj") and is_pair_phrase(t):
