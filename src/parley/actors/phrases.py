@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from ..annotate.nlp import text_of
 from .names import person_in_phrase
@@ -24,11 +24,8 @@ def is_pair_phrase(head: Any) -> bool:
         return True
     if head.tag_ not in ("NNS", "NNPS"):
         return False
-    for c in head.children:
-        if c.dep_ == "poss" and _counted_pair(c):
-            return True
-        if c.dep_ == "prep" and c.lower_ in ("of", "from") and any(p.dep_ == "pobj" and _counted_pair(p) for p in c.children):
-            return True
+    if _owner(head, _counted_pair):
+        return True
     # "The sides agreed ...", "Sides signed ...": the parties the passage is about (not "the
     # sides of the border", nor "both sides of the river", which are places)
     return (head.lemma_.lower() == "side" and head.dep_ in ("nsubj", "nsubjpass")
@@ -45,39 +42,42 @@ def group_size(head: Any) -> int | None:
     for, the parties the page has just named together; None for anything else."""
     if head.tag_ not in ("NNS", "NNPS"):
         return None
-    own = _counted_group(head)
-    if own is not None:
-        return own
+    return _counted_group(head) or _owner(head, _counted_group)
+
+
+def _owner(head: Any, counted: Callable[[Any], Any]) -> Any:
+    """`counted` of the phrase that owns a plural noun: its possessor ("the two countries'
+    chiefs") or the object of its "of"/"from" ("ministers of the two countries"), the first that
+    counts; None when none does."""
     for c in head.children:
-        if c.dep_ == "poss" and _counted_group(c) is not None:
-            return _counted_group(c)
+        if c.dep_ == "poss" and (found := counted(c)):
+            return found
         if c.dep_ == "prep" and c.lower_ in ("of", "from"):
             for p in c.children:
-                if p.dep_ == "pobj" and _counted_group(p) is not None:
-                    return _counted_group(p)
+                if p.dep_ == "pobj" and (found := counted(p)):
+                    return found
     return None
 
 
-def _counted_group(head: Any) -> int | None:
+def _plural_pair_word(head: Any) -> bool:
+    """A plural pair word ("sides", "leaders", "countries"), never "sides of" a place ("on both
+    sides of the river")."""
     if head.lemma_.lower() not in PAIR_HEADS or head.tag_ not in ("NNS", "NNPS"):
-        return None
-    if head.lemma_.lower() == "side" and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return False
+    return not (head.lemma_.lower() == "side" and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children))
+
+
+def _counted_group(head: Any) -> int | None:
+    if not _plural_pair_word(head):
         return None
     return next((_GROUP_COUNTS[c.lower_] for c in head.children if c.dep_ in ("nummod", "amod") and c.lower_ in _GROUP_COUNTS), None)
 
 
 def _counted_pair(head: Any) -> bool:
     """"the two sides", "both ministers", "the two": a pair word counted as a pair."""
-    lemma = head.lemma_.lower()
-    if lemma not in PAIR_HEADS:
-        return False
-    if lemma == "two":
+    if head.lemma_.lower() == "two":
         return any(c.lower_ == "the" for c in head.children) and head.dep_ in ("nsubj", "nsubjpass")
-    if head.tag_ not in ("NNS", "NNPS"):
-        return False
-    if lemma == "side" and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
-        return False  # "on both sides of the river": a place, not the parties
-    return any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet", "amod") for c in head.children)
+    return _plural_pair_word(head) and any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet", "amod") for c in head.children)
 
 
 _KINGDOMS = frozenset({"SAU", "JOR", "MAR", "BHR", "GBR", "ESP", "NLD", "BEL", "SWE", "NOR", "DNK", "THA", "KHM", "BTN", "LSO", "SWZ", "TON"})

@@ -35,6 +35,7 @@ from .parse_helpers import children_of, crowd_noun, inside, objects_of, subject_
 from .policy import confidence_for, dyad_allowed, is_place, actor_key
 from .readings import TriggerReadings
 from .arguments import ArgumentFinders
+from .sentence import read_as_pair
 from .words import (
     ADDRESSED_TYPES, APOLOGY_LEMMAS, ARMED_NON_STATE, DOMESTIC_TYPES, HARM_VERBS, ONE_SIDED_TYPES, PROMISE_VERBS, STATIVE_PASSIVES,
     WEAPON_AGENTS,
@@ -581,7 +582,7 @@ def _with_partner(c: SentenceCoder, r: Reading) -> None:
 def _compound_subject(c: SentenceCoder, r: Reading) -> None:
     """Symmetric types: "Biden and Xi agreed" / "after a meeting, Biden and Xi agreed" -> a pair."""
     symmetric = PLOVER_TYPES[r.trig.type].symmetric
-    if not symmetric and r.trig.type != "SUPPORT" and not r.targets and len(r.sources) >= 2 and all(a.resolution.startswith("pair:") for a in r.sources):
+    if not symmetric and r.trig.type != "SUPPORT" and not r.targets and read_as_pair(r.sources):
         # "the two countries fought a border war", "both sides pulled back": a pair phrase with
         # no one else named acts each way (docs/annotation.md section 3). A signing stays one
         # event, as for named parties below (the manual leaves it open, section 11)

@@ -6,6 +6,7 @@ from typing import Any
 
 from ..records import Actor, Event
 from .arguments import ArgumentFinders
+from .sentence import read_as_pair
 from .coding import Coding
 from .lexicon import triggers_for
 from .ontology import PLOVER_TYPES
@@ -138,8 +139,7 @@ def _typed(ctx: ArgumentFinders, model: Any, type_: str, p: float, root: Any, ma
     targets = tagged or ctx._in_clause(main, sources)
     how = "tagged" if tagged else "in-clause"
     symmetric = PLOVER_TYPES[type_].symmetric
-    if not targets and len(sources) >= 2 and (all(a.resolution.startswith("pair:") for a in sources)
-                                              or (symmetric and all(a.resolution.startswith("group:") for a in sources))):
+    if not targets and (read_as_pair(sources) or (symmetric and read_as_pair(sources, "group:"))):
         # "The sides agreed ...", "the two countries fought ...": the pair acts each way (a
         # symmetric type's second direction is merged by `dedupe`); a signing (SUPPORT) stays
         # one event, as the rules code it (`coder._compound_subject`). A counted group ("the

@@ -101,13 +101,9 @@ class SentenceContext:
         two leaders met again in May"), else the two sides of the page's latest meeting, else of
         the passage's latest interaction ("In 2008 the two governments signed ..."); each side
         with a country of its own."""
-        named: dict[str, Actor] = {}
-        for i, a in sorted(self.actors.items()):
-            if i < phrase.i and a.country and a.country not in named:
-                named[a.country] = a
+        named = _distinct([a for i, a in sorted(self.actors.items()) if i < phrase.i])
         if len(named) == 2:
-            first, second = named.values()
-            return "pair:sentence", (first, second)
+            return "pair:sentence", (named[0], named[1])
         for how, sides in (("pair:meeting", self.meeting), ("pair:passage", self.pair)):
             if sides is not None and sides[0].country and sides[1].country and sides[0].country != sides[1].country:
                 return how, sides
@@ -329,3 +325,9 @@ def _distinct(actors: list[Actor]) -> list[Actor]:
         if a.country and a.country not in seen:
             seen[a.country] = a
     return list(seen.values())
+
+
+def read_as_pair(actors: list[Actor], prefix: str = "pair:") -> bool:
+    """Two or more sides all taken from one pair phrase ("the two sides") or, with prefix
+    "group:", one counted group ("the three leaders")."""
+    return len(actors) >= 2 and all(a.resolution.startswith(prefix) for a in actors)
