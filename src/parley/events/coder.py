@@ -31,7 +31,7 @@ from .custody import CUSTODY_MODES, SUMMON_LEMMAS, custody_sides
 from .learned import model_events
 from .lexicon import Trigger, triggers_for
 from .ontology import PLOVER_TYPES
-from .parse_helpers import children_of, crowd_noun, inside, objects_of, subject_of
+from .parse_helpers import children_of, crowd_noun, habitual, inside, objects_of, subject_of
 from .policy import confidence_for, dyad_allowed, is_place, actor_key
 from .readings import TriggerReadings
 from .arguments import ArgumentFinders
@@ -180,6 +180,9 @@ def code_trigger_words(c: SentenceCoder, events: list[Event]) -> list[Event]:
             continue  # "evacuated the wounded", "the dead included": people, not an act
         if c._accusation_content(tok):
             continue  # "accused X of threatening": only the accusation is asserted
+        verb = tok if tok.pos_ in ("VERB", "AUX", "ADJ") else tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
+        if verb is not None and habitual(verb):
+            continue  # "have clashed repeatedly", "has long refused", "held talks for years": no occasion
         for trig in c._select(tok, cands):
             found = c._events_for(tok, trig)
             if found:

@@ -10,7 +10,7 @@ from .sentence import read_as_pair
 from .coding import Coding
 from .lexicon import triggers_for
 from .ontology import PLOVER_TYPES
-from .parse_helpers import children_of, counted_vaguely, inside, objects_of, stated, subject_of
+from .parse_helpers import children_of, counted_vaguely, habitual, inside, objects_of, stated, states_fact, subject_of
 from .policy import actor_key, is_place
 from .words import (CONTINUING_SUBJECTS, DOMESTIC_TYPES, LOCATIVE_PREPS, NON_AGENT_NOUNS, ONE_SIDED_TYPES, PRONOUN_SUBJECTS,
                     SCHEDULING_HEADS, SPEECH_VERBS)
@@ -79,6 +79,13 @@ def model_events(ctx: ArgumentFinders, event_model: str, model: Any = None,
             # is an aggregate, no occurrence, as the rules read it (readings.py)
             if counted_vaguely(obj):
                 ruled_out |= {t.type for t in triggers_for(obj.lemma_.lower(), "NOUN")}
+        if any(states_fact(c) for c in children_of(main, ("ccomp",))):
+            # "insists it will not be drawn in": a statement, no demand (lexicon: forbids_statement)
+            ruled_out |= {t.type for t in triggers_for(main.lemma_.lower(), "VERB") if t.forbids_statement}
+        for verb in (t for t in ctx.sdoc if t.pos_ in ("VERB", "AUX") and habitual(t)):
+            # "have clashed repeatedly", "has long refused": that verb's act is a habit or a
+            # position held, no occasion (as the rules read it: coder.code_trigger_words)
+            ruled_out |= {t.type for t in triggers_for(verb.lemma_.lower(), "VERB")}
         proposals = [(t, p) for t, p in proposals if t not in ruled_out]
     if not proposals:
         return []

@@ -51,6 +51,9 @@ class Trigger:
     needs_complement: tuple[str, ...] = ()
     # Some prepositional object of the verb must be one of these ("held civilians as shields").
     needs_pobj: tuple[str, ...] = ()
+    # A that-clause stating a fact rules the reading out: "insisted that the canal is not up for
+    # discussion" asserts; "insisted that the North give up its weapons" demands.
+    forbids_statement: bool = False
 
 
 V, N = "VERB", "NOUN"
@@ -389,7 +392,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("compensation", N, "RETREAT", "0842", TO, mode="return", light_verbs=("pay", "offer", "give")),
     Trigger("access", N, "RETREAT", "0863", ("for", "to"), mode="access", light_verbs=("allow", "grant", "give", "improve", "open")),
     # REQUEST
-    Trigger("insist", V, "REQUEST", "100", ("on",)),
+    Trigger("insist", V, "REQUEST", "100", ("on",), forbids_statement=True),
     Trigger("pressure", V, "REQUEST", "100"),
     Trigger("pressure", N, "REQUEST", "100", ("on",), light_verbs=("put", "exert", "step", "increase", "apply")),
     # forces that "push into" a town advance; they request nothing

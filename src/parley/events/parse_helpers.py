@@ -7,7 +7,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .words import COMMITMENT_HEADS, COUNT_NOUNS, CROWD_NOUNS, GENERIC_QUANT, OBJECTLESS_STOPS, QUOTE_PAIRS, SPEECH_PRODUCTS, SPEECH_VERBS, TIME_NOUNS
+from .words import (
+    COMMITMENT_HEADS, COUNT_NOUNS, CROWD_NOUNS, GENERIC_QUANT, ITERATION_NOUNS, ITERATIVE_ADVERBS, LONG_SPAN_NOUNS, OBJECTLESS_STOPS, QUOTE_PAIRS,
+    SPEECH_PRODUCTS, SPEECH_VERBS, STANDING_ADVERBS, TIME_NOUNS,
+)
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -35,6 +38,56 @@ def counted_vaguely(tok: Any) -> bool:
     """A plural counted without a number ("many visits", "several attacks"): an aggregate of
     occasions, not one that happened."""
     return bool(tok.tag_ in ("NNS", "NNPS") and any(c.lower_ in GENERIC_QUANT for c in tok.children))
+
+
+def habitual(verb: Any) -> bool:
+    """The verb tells a habit, a run of occasions or a position held over years, not one
+    occasion: "have clashed repeatedly", "has accused Paris many times", "on several occasions",
+    "time and again", "has complained for years", "has long refused" (a perfect with "long" or
+    "always"), or the verb it is the complement of ("has long refused to recognise"). Not "for
+    years of help" (a noun's measure) or "for five years" (a counted span)."""
+    while not _habit_marked(verb):
+        if verb.dep_ != "xcomp" or verb.head is verb:
+            return False
+        verb = verb.head
+    return True
+
+
+def _habit_marked(verb: Any) -> bool:
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    for c in verb.children:
+        low = c.lower_
+        if c.dep_ == "advmod" and (low in ITERATIVE_ADVERBS or (perfect and low in STANDING_ADVERBS)):
+            return True
+        if c.dep_ in ("npadvmod", "advmod", "dobj") and c.lemma_.lower() in ITERATION_NOUNS and (
+            counted_vaguely(c) or any(k.lower_ == "again" for k in c.subtree if k is not c)
+        ):
+            return True  # "many times", "time and again"
+        if c.dep_ == "prep" and low in ("for", "on"):
+            for p in children_of(c, ("pobj",)):
+                lemma = p.lemma_.lower()
+                if low == "on" and lemma in ITERATION_NOUNS and counted_vaguely(p):
+                    return True  # "on several occasions"
+                if low == "for" and lemma in LONG_SPAN_NOUNS and not children_of(p, ("prep", "nummod")) and (
+                    p.tag_ == "NNS" or any(k.lower_ in ("a", "many", "several") for k in p.children)
+                ):
+                    return True  # "for years", "for decades", "for a decade", "for many years"
+    return False
+
+
+def states_fact(clause_verb: Any) -> bool:
+    """A that-clause states a fact rather than what should be done: its verb is finite ("is",
+    "belonged") or has a tense or modal auxiliary other than the mandative "should"/"must"
+    ("will not be drawn", "has broken"). "that the North give up", "that he not be extradited"
+    and "that talks should resume" are mandative: no statement."""
+    auxes = {k.lower_ for k in clause_verb.children if k.dep_ in ("aux", "auxpass")}
+    if auxes - {"should", "must", "to"}:
+        return True
+    if auxes:
+        return False
+    # a plain present form is the mandative's too ("that the sides resume talks"), except "are"
+    # and "have" (the mandative says "be", "have" is rare)
+    return clause_verb.tag_ in ("VBZ", "VBD") or (clause_verb.tag_ == "VBP" and clause_verb.lower_ in ("are", "'re", "am"))
 
 
 def children_of(tok: Any, deps: tuple[str, ...]) -> list[Any]:

@@ -11,7 +11,7 @@ from typing import Any
 
 from .lexicon import OCCURRENCE_VERBS, Trigger
 from .ontology import PLOVER_TYPES
-from .parse_helpers import counted_vaguely, objects_of, subject_of
+from .parse_helpers import counted_vaguely, objects_of, states_fact, subject_of
 from .sentence import SentenceContext
 from .words import ADJUNCT_PREPS, ALLEGING_HEADS, EVENT_PART_NOUNS, HAPPENING_NOUNS, STATE_NOUNS, TERMINATING, TIME_NOUNS, TRAVEL_VERBS
 
@@ -77,6 +77,8 @@ class TriggerReadings(SentenceContext):
             if t.needs_pobj and not pobjs & set(t.needs_pobj):
                 continue
             if t.forbids_subject and subj_lemmas & set(t.forbids_subject):
+                continue
+            if t.forbids_statement and any(states_fact(c) for c in tok.children if c.dep_ == "ccomp"):
                 continue
             rank = 0 if t.particle else 1 if (t.needs_object or t.needs_modifier or t.needs_pobj) else 2
             if t.needs_complement:

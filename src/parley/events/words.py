@@ -17,6 +17,16 @@ ADJUNCT_PREPS = {"after", "during", "before", "at", "following", "ahead", "since
 EVENT_PART_NOUNS = {"day", "week", "month", "hour", "package", "wave", "raft", "batch", "series", "set", "ceremony", "opening", "closing", "launch", "start", "end", "sideline", "sidelines", "round", "edition", "session", "part", "conclusion", "margin", "margins"}
 TERMINATING = {"end", "cancel", "terminate", "scrap", "abandon", "suspend", "violate", "break", "revoke", "annul", "quit", "denounce", "tear", "breach"}
 GENERIC_QUANT = {"many", "several", "more", "numerous", "frequent", "regular", "some", "few", "various"}
+# An act told as a habit or a run of occasions is no occasion (docs/annotation.md, section 1:
+# aggregates, habits, standing positions), read by parse_helpers.habitual:
+# "has repeatedly accused", "clashed regularly"
+ITERATIVE_ADVERBS = frozenset({"repeatedly", "regularly", "routinely", "frequently", "often", "habitually", "constantly", "continually", "persistently", "periodically"})
+# only with a perfect: "has long refused", "have always opposed" (a position held)
+STANDING_ADVERBS = frozenset({"long", "always"})
+# "many times", "on several occasions"
+ITERATION_NOUNS = frozenset({"time", "occasion"})
+# "for years", "for decades", "for a decade": spans of years with no number
+LONG_SPAN_NOUNS = frozenset({"year", "decade", "generation"})
 # Verbal event types that address someone: when the page names no addressee, the interlocutor of
 # the page's current meeting is the addressee ("During the call, Austin called for ...").
 ADDRESSED_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"}
