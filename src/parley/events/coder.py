@@ -35,10 +35,10 @@ from .parse_helpers import children_of, crowd_noun, habitual, inside, objects_of
 from .policy import confidence_for, dyad_allowed, is_place, actor_key
 from .readings import TriggerReadings
 from .arguments import ArgumentFinders
-from .sentence import read_as_pair
+from .sentence import first_of_each_country, read_as_pair
 from .words import (
-    ADDRESSED_TYPES, APOLOGY_LEMMAS, ARMED_NON_STATE, DOMESTIC_TYPES, HARM_VERBS, ONE_SIDED_TYPES, PROMISE_VERBS, STATIVE_PASSIVES,
-    WEAPON_AGENTS,
+    ADDRESSED_TYPES, APOLOGY_LEMMAS, ARMED_NON_STATE, DOMESTIC_TYPES, HARM_VERBS, ONE_SIDED_TYPES, PROMISE_VERBS, RECIPROCAL_LIGHT_VERBS,
+    RECIPROCAL_VERBS, STATIVE_PASSIVES, WEAPON_AGENTS,
 )
 
 # A government "protests" a visit or a decision: an official complaint (CAMEO 114, ACCUSE).
@@ -583,7 +583,9 @@ def _with_partner(c: SentenceCoder, r: Reading) -> None:
 
 
 def _compound_subject(c: SentenceCoder, r: Reading) -> None:
-    """Symmetric types: "Biden and Xi agreed" / "after a meeting, Biden and Xi agreed" -> a pair."""
+    """Symmetric types: "Biden and Xi agreed" / "after a meeting, Biden and Xi agreed" -> a pair;
+    reciprocal acts ("Thai and Cambodian troops clashed", "exchanged fire", "accused each
+    other") -> each way."""
     symmetric = PLOVER_TYPES[r.trig.type].symmetric
     if not symmetric and r.trig.type != "SUPPORT" and not r.targets and read_as_pair(r.sources):
         # "the two countries fought a border war", "both sides pulled back": a pair phrase with
@@ -591,6 +593,15 @@ def _compound_subject(c: SentenceCoder, r: Reading) -> None:
         # event, as for named parties below (the manual leaves it open, section 11)
         r.targets, r.how = list(r.sources), "pair"
         return
+    if not symmetric and r.trig.type != "SUPPORT" and r.how == "parse" and not r.src_guessed and _reciprocal(c, r):
+        # fighting or a row with no initiator told: one event in each direction between the
+        # states on both sides, the subject and a verb's "with" object, read from the act itself
+        # (docs/annotation.md section 3); `_emit` skips a party paired with itself
+        partners = [a for o in objects_of(r.tok, ("with",)) for a in c.actor(o)] if r.trig.pos == "VERB" else []
+        sides = first_of_each_country(r.sources + partners)
+        if len(sides) >= 2:
+            r.sources, r.targets, r.how = sides, list(sides), "reciprocal"
+            return
     if symmetric and r.trig.pos == "VERB" and len(r.sources) >= 2 and r.how != "nearest-actor":
         # "Japan and South Korea agreed to strengthen cooperation with the US": the agreement
         # is between the subject's parties; the complement's third party is its topic.
@@ -608,6 +619,20 @@ def _compound_subject(c: SentenceCoder, r: Reading) -> None:
         else:
             r.sources, r.targets = (r.sources if r.all_pairs else [r.sources[0]]), r.sources[1:]
         r.how = "compound-actor"
+
+
+def _reciprocal(c: SentenceCoder, r: Reading) -> bool:
+    """The act is one of two sides against each other: a reciprocal verb with no direct object
+    naming a party ("clashed", "fought with clubs", "fought a border war"), an event noun that
+    "exchange" or "trade" takes ("exchanged fire", "traded accusations"), or an act on "each
+    other" / "one another"."""
+    tok = r.tok
+    if r.trig.pos == "VERB" and r.trig.lemma in RECIPROCAL_VERBS:
+        return not any(a.country for o in children_of(tok, ("dobj",)) for a in c.actor(o))
+    if r.trig.pos == "NOUN" and r.verb is not None and r.verb.i != tok.i and r.verb.lemma_.lower() in RECIPROCAL_LIGHT_VERBS and tok.head.i == r.verb.i:
+        return True
+    doc = tok.doc
+    return any(t.lower_ in ("other", "another") and t.i > 0 and doc[t.i - 1].lower_ in ("each", "one") for t in tok.subtree if t.i > tok.i)
 
 
 def _locate(c: SentenceCoder, r: Reading) -> None:

@@ -151,7 +151,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("allege", V, "ACCUSE", "112", ()),
     Trigger("investigate", V, "ACCUSE", "092", context="legal"),
     Trigger("probe", V, "ACCUSE", "092", context="legal"),
-    Trigger("accusation", N, "ACCUSE", "112", ("against",)),
+    Trigger("accusation", N, "ACCUSE", "112", ("against",), light_verbs=("exchange", "trade")),
     Trigger("criticism", N, "ACCUSE", "111", ("of",)),
     # --- AGREE -------------------------------------------------------------------------------
     Trigger("agree", V, "AGREE", "030", WITH + ("on", "upon", "to")),
@@ -252,7 +252,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     # --- THREATEN ----------------------------------------------------------------------------
     Trigger("threaten", V, "THREATEN", "130", ("dobj", "against", "with")),
     Trigger("warn", V, "THREATEN", "130", ("dobj", "of")),
-    Trigger("threat", N, "THREATEN", "130", ("against", "to")),
+    Trigger("threat", N, "THREATEN", "130", ("against", "to"), light_verbs=("exchange", "trade")),
     Trigger("ultimatum", N, "THREATEN", "139", TO, light_verbs=("issue", "give", "deliver", "send", "present", "set")),
     # --- PROTEST -----------------------------------------------------------------------------
     Trigger("protest", V, "PROTEST", "140", ("against", "dobj", "outside", "at", "past"), mode="demo"),

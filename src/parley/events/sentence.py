@@ -101,7 +101,7 @@ class SentenceContext:
         two leaders met again in May"), else the two sides of the page's latest meeting, else of
         the passage's latest interaction ("In 2008 the two governments signed ..."); each side
         with a country of its own."""
-        named = _distinct([a for i, a in sorted(self.actors.items()) if i < phrase.i])
+        named = first_of_each_country([a for i, a in sorted(self.actors.items()) if i < phrase.i])
         if len(named) == 2:
             return "pair:sentence", (named[0], named[1])
         for how, sides in (("pair:meeting", self.meeting), ("pair:passage", self.pair)):
@@ -123,7 +123,7 @@ class SentenceContext:
             found = self.actors if back == 0 else (actors.of(k - back) if actors is not None else {})
             sdoc = self.sdoc if back == 0 else (parses.get(k - back) if parses is not None else None)
             states = {i: a for i, a in sorted(found.items()) if a.country and a.country not in NON_STATE_CODES and (back > 0 or i < phrase.i)}
-            lists = [_distinct([states[t.i] for t in conjuncts(sdoc[i]) if t.i in states]) for i in states] if sdoc is not None else []
+            lists = [first_of_each_country([states[t.i] for t in conjuncts(sdoc[i]) if t.i in states]) for i in states] if sdoc is not None else []
             listed = next((group for group in lists if len(group) == size), None)
             if listed is not None:
                 return [replace(a, start=-1, end=-1) if back else a for a in listed]
@@ -318,7 +318,7 @@ class SentenceContext:
         return None
 
 
-def _distinct(actors: list[Actor]) -> list[Actor]:
+def first_of_each_country(actors: list[Actor]) -> list[Actor]:
     """The first actor of each country, in order."""
     seen: dict[str, Actor] = {}
     for a in actors:

@@ -27,6 +27,12 @@ STANDING_ADVERBS = frozenset({"long", "always"})
 ITERATION_NOUNS = frozenset({"time", "occasion"})
 # "for years", "for decades", "for a decade": spans of years with no number
 LONG_SPAN_NOUNS = frozenset({"year", "decade", "generation"})
+# Acts of two sides against each other: with both sides named and no initiator told, one event
+# each way (docs/annotation.md section 3, reciprocal fighting), read by coder._compound_subject.
+# Verbs that are reciprocal in themselves ("Thai and Cambodian troops clashed"):
+RECIPROCAL_VERBS = frozenset({"clash", "fight", "battle", "skirmish"})
+# verbs that make their event noun reciprocal ("exchanged fire", "traded accusations")
+RECIPROCAL_LIGHT_VERBS = frozenset({"exchange", "trade"})
 # Verbal event types that address someone: when the page names no addressee, the interlocutor of
 # the page's current meeting is the addressee ("During the call, Austin called for ...").
 ADDRESSED_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"}
