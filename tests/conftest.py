@@ -143,6 +143,18 @@ def event_pairs(text: str, etype: str, *, include_all: bool = False) -> set[tupl
     return {(e.source.country, e.target.country) for e in asserted_events(text, include_all=include_all) if e.type == etype}
 
 
+def rules_pairs(sentence: str, etype: str, published: str = "2022-12-14") -> set[tuple[str | None, str | None]]:
+    """The (source, target) country pairs of the asserted `etype` events of a page of one
+    sentence, published that day, as the rules alone read them: no acceptor, dyad ranker or
+    target filler between the rules and the events."""
+    import parley
+    from parley.settings import Settings
+
+    rules_reading = Settings().with_overrides(event_acceptor="off", dyad_ranker="off", target_fill="off")
+    doc = parley.analyse_text(f"PUBLISHED: {published}\n\n{sentence}\n", settings=rules_reading)
+    return {(e.source.country, e.target.country) for e in doc.events if e.type == etype and e.modality == "asserted"}
+
+
 def typed_events(text: str, etype: str) -> list[Any]:
     """Every event of `etype` coded in `text`, whatever its modality."""
     return [e for e in analysed_events(text) if e.type == etype]

@@ -6,16 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-import parley
-from parley.settings import Settings
+from conftest import rules_pairs
 
-RULES_READING = Settings().with_overrides(event_acceptor="off", dyad_ranker="off", target_fill="off")
-_PAGE = "PUBLISHED: 2022-12-14\n\n"
-
-
-def _pairs(sentence: str, type_: str) -> set[tuple[str | None, str | None]]:
-    doc = parley.analyse_text(_PAGE + sentence + "\n", settings=RULES_READING)
-    return {(e.source.country, e.target.country) for e in doc.events if e.type == type_ and e.modality == "asserted"}
 
 
 @pytest.mark.parametrize("sentence", [
@@ -25,24 +17,24 @@ def _pairs(sentence: str, type_: str) -> set[tuple[str | None, str | None]]:
     "Thai and Cambodian border guards exchanged fire on Monday.",
 ])
 def test_fighting_with_no_initiator_is_coded_each_way(sentence: str) -> None:
-    assert _pairs(sentence, "ASSAULT") == {("THA", "KHM"), ("KHM", "THA")}
+    assert rules_pairs(sentence, "ASSAULT") == {("THA", "KHM"), ("KHM", "THA")}
 
 
 def test_a_row_told_as_traded_accusations_is_coded_each_way() -> None:
-    assert _pairs("The French and Brazilian presidents traded accusations on Monday.", "ACCUSE") == {("FRA", "BRA"), ("BRA", "FRA")}
+    assert rules_pairs("The French and Brazilian presidents traded accusations on Monday.", "ACCUSE") == {("FRA", "BRA"), ("BRA", "FRA")}
 
 
 def test_an_act_on_each_other_is_coded_each_way() -> None:
-    assert _pairs("Moscow and London expelled each other's diplomats on Monday.", "SANCTION") == {("RUS", "GBR"), ("GBR", "RUS")}
+    assert rules_pairs("Moscow and London expelled each other's diplomats on Monday.", "SANCTION") == {("RUS", "GBR"), ("GBR", "RUS")}
 
 
 def test_an_attack_with_its_initiator_told_stays_one_way() -> None:
     # who struck is named: one event from that side
-    assert _pairs("Thai troops shelled Cambodian positions on Monday.", "ASSAULT") == {("THA", "KHM")}
-    assert _pairs("Ukraine fought Russian troops near Bakhmut on Monday.", "ASSAULT") == {("UKR", "RUS")}
+    assert rules_pairs("Thai troops shelled Cambodian positions on Monday.", "ASSAULT") == {("THA", "KHM")}
+    assert rules_pairs("Ukraine fought Russian troops near Bakhmut on Monday.", "ASSAULT") == {("UKR", "RUS")}
 
 
 def test_a_clash_within_one_state_stays_domestic() -> None:
     # one state's police and its protesters: no second state to turn it into an interaction
-    pairs = _pairs("Thai police clashed with protesters in Bangkok on Monday.", "ASSAULT")
+    pairs = rules_pairs("Thai police clashed with protesters in Bangkok on Monday.", "ASSAULT")
     assert pairs and all(s == t for s, t in pairs)
