@@ -47,7 +47,7 @@ def habitual(verb: Any) -> bool:
     "always"), or the verb it is the complement of ("has long refused to recognise"). Not "for
     years of help" (a noun's measure) or "for five years" (a counted span)."""
     while not _habit_marked(verb):
-        if verb.dep_ != "xcomp" or verb.head is verb:
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
             return False
         verb = verb.head
     return True
@@ -60,7 +60,7 @@ def _habit_marked(verb: Any) -> bool:
         if c.dep_ == "advmod" and (low in ITERATIVE_ADVERBS or (perfect and low in STANDING_ADVERBS)):
             return True
         if c.dep_ in ("npadvmod", "advmod", "dobj") and c.lemma_.lower() in ITERATION_NOUNS and (
-            counted_vaguely(c) or any(k.lower_ == "again" for k in c.subtree if k is not c)
+            counted_vaguely(c) or any(k.lower_ == "again" for k in c.subtree if k.i != c.i)
         ):
             return True  # "many times", "time and again"
         if c.dep_ == "prep" and low in ("for", "on"):
@@ -86,7 +86,7 @@ def states_fact(clause_verb: Any) -> bool:
     if auxes:
         return False
     # a plain present form is the mandative's too ("that the sides resume talks"), except "are"
-    # and "have" (the mandative says "be", "have" is rare)
+    # and "am" (the mandative says "be")
     return clause_verb.tag_ in ("VBZ", "VBD") or (clause_verb.tag_ == "VBP" and clause_verb.lower_ in ("are", "'re", "am"))
 
 
