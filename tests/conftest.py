@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from parley.settings import Settings
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
@@ -130,29 +132,29 @@ def hand_db(path: Path, events: list[dict[str, Any]], *, news_date: str = "2024-
 
 # -- builders shared by the event tests (tests/events/...) --------------------------------------
 
-def asserted_events(text: str, *, include_all: bool = False) -> list[Any]:
-    """The asserted events of `text` (every event with `include_all`)."""
+# The rules' own reading: no acceptor, dyad ranker or target filler between the rules and the
+# events (those are retrained with each change and may drop or move an event the rules code).
+RULES_READING = Settings().with_overrides(event_acceptor="off", dyad_ranker="off", target_fill="off")
+
+
+def asserted_events(text: str, *, include_all: bool = False, settings: Settings | None = None) -> list[Any]:
+    """The asserted events of `text` (every event with `include_all`), read with `settings`
+    (the defaults when None)."""
     import parley
 
-    doc = parley.analyse_text(text)
+    doc = parley.analyse_text(text, settings=settings)
     return [e for e in doc.events if include_all or e.modality == "asserted"]
 
 
-def event_pairs(text: str, etype: str, *, include_all: bool = False) -> set[tuple[str | None, str | None]]:
+def event_pairs(text: str, etype: str, *, include_all: bool = False, settings: Settings | None = None) -> set[tuple[str | None, str | None]]:
     """The (source, target) country pairs of the asserted `etype` events of `text`."""
-    return {(e.source.country, e.target.country) for e in asserted_events(text, include_all=include_all) if e.type == etype}
+    return {(e.source.country, e.target.country) for e in asserted_events(text, include_all=include_all, settings=settings) if e.type == etype}
 
 
 def rules_pairs(sentence: str, etype: str, published: str = "2022-12-14") -> set[tuple[str | None, str | None]]:
-    """The (source, target) country pairs of the asserted `etype` events of a page of one
-    sentence, published that day, as the rules alone read them: no acceptor, dyad ranker or
-    target filler between the rules and the events."""
-    import parley
-    from parley.settings import Settings
-
-    rules_reading = Settings().with_overrides(event_acceptor="off", dyad_ranker="off", target_fill="off")
-    doc = parley.analyse_text(f"PUBLISHED: {published}\n\n{sentence}\n", settings=rules_reading)
-    return {(e.source.country, e.target.country) for e in doc.events if e.type == etype and e.modality == "asserted"}
+    """`event_pairs` of a page of one sentence, published that day, as the rules alone read it
+    (`RULES_READING`)."""
+    return event_pairs(f"PUBLISHED: {published}\n\n{sentence}\n", etype, settings=RULES_READING)
 
 
 def typed_events(text: str, etype: str) -> list[Any]:

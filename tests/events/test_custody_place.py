@@ -5,9 +5,8 @@ from the place."""
 from __future__ import annotations
 
 import parley
-from parley.settings import Settings
+from conftest import RULES_READING
 
-RULES_READING = Settings().with_overrides(event_acceptor="off", dyad_ranker="off", target_fill="off")
 _PAGE = "PUBLISHED: 2019-10-17\n\n"
 
 

@@ -5,11 +5,8 @@ named; their act goes each way unless the type is symmetric or a signing (manual
 from __future__ import annotations
 
 import parley
-from parley.settings import Settings
+from conftest import RULES_READING
 
-# the rules' reading alone: the learned acceptor and dyad ranker, retrained with each change, may
-# drop or move an event the rules code
-RULES_READING = Settings().with_overrides(event_acceptor="off", dyad_ranker="off", target_fill="off")
 _ROW = "PUBLISHED: 2019-05-08\n\nGuatemala accused Belize on Tuesday of letting its police harass farmers along the frontier.\n\n"
 
 
