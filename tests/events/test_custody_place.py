@@ -47,3 +47,33 @@ def test_a_summons_in_a_capital_is_its_states() -> None:
 
 def test_a_summons_with_no_place_names_no_summoner() -> None:
     assert not _events("The Russian ambassador was summoned on Monday.", "ACCUSE")
+
+
+# -- session24 R3: a dateline as a second passive subject; the custody the passage told --
+
+def test_a_dateline_the_parser_takes_as_a_subject_does_not_hide_the_patients() -> None:
+    sentence = "JAKARTA, March 21 - Eight Chinese fishermen were detained near Indonesia's Natuna islands on Saturday."
+    assert _events(sentence, "COERCE") == {("IDN", "CHN")}
+
+
+def _passage(text: str, type_: str) -> set[tuple[str | None, str | None]]:
+    doc = parley.analyse_text(_PAGE + text + "\n", settings=RULES_READING)
+    return {(e.source.country, e.target.country) for e in doc.events if e.type == type_ and e.coding.how == "custody-passage"}
+
+
+def test_a_release_with_no_place_is_by_the_custodian_the_passage_told() -> None:
+    text = ("Malaysian marine police detained three Indonesian fisheries officers near Tanjung Berakit on Friday. "
+            "Jakarta protested. The three officers were released on Tuesday evening.")
+    assert _passage(text, "RETREAT") == {("MYS", "IDN")}
+
+
+def test_patients_of_a_named_state_take_the_custodian_of_that_states_people() -> None:
+    text = ("Nigeria's navy seized a tanker with a Ghanaian crew last week. India arrested 12 Bangladeshi fishermen in October. "
+            "Two more Bangladeshi boats were detained in November.")
+    assert _passage(text, "COERCE") == {("IND", "BGD")}
+
+
+def test_with_no_custody_told_before_a_bare_release_stays_no_event() -> None:
+    # manual section 3: nothing on the page says who held them
+    assert not _passage("The Thai foreign minister visited Phnom Penh on Monday. The crew were released on Monday.", "RETREAT")
+    assert not _passage("The crew were released on Monday.", "RETREAT")

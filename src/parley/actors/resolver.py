@@ -171,6 +171,22 @@ class PageActors:
         return codes[0] if codes else None
 
     @staticmethod
+    def counterpart_countries(head: Any) -> set[str]:
+        """The states named as whom the subject `head` acts on or meets ("summoned the Canadian
+        ambassador", "met Indonesian generals", "talked with Kenyan officials"): a titled stranger
+        who does that is not their compatriot, so they say nothing of his own state."""
+        from ..reference.gazetteer import find_actor_terms
+
+        if head.dep_ != "nsubj" or head.head.pos_ != "VERB":
+            return set()
+        verb = head.head
+        parts = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        parts += [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("with", "to") for p in prep.children if p.dep_ == "pobj"]
+        # the phrase up to its head ("the Canadian ambassador"), not what follows it ("roads in
+        # the capital of Algiers" names a place, not whom they act on)
+        return {ref.code for part in parts for _, _, ref in find_actor_terms(head.doc[part.left_edge.i:part.i + 1].text)}
+
+    @staticmethod
     def names_unknown_entity(head: Any, person: str | None = None) -> bool:
         """The phrase names something we do not know ("Hamas", "the Karen"): its country is
         not the sentence's, so no context guess is made."""
@@ -324,7 +340,7 @@ class PageActors:
                 # fraud inquiry into Chilean officials: the title's state is where the phrase
                 # places the person, else the sentence's only country, else the page's dominant one.
                 where, how2 = self.located_in(head)
-                where = where or self.context_country(text_of(head.doc), exclude=set(), only=True) or self.page_country()
+                where = where or self.context_country(text_of(head.doc), exclude=self.counterpart_countries(head), only=True) or self.page_country()
                 if where is not None:
                     entry.country = where
                     how = "page+located-in" if how2 else "page+context-country"

@@ -27,7 +27,7 @@ from . import derived
 from .modality import as_stated
 from .coding import Coding
 from .constructions import arms_against, brokered, called_to, characterized_as, out_of_the_question, owned_request, persona_non_grata, protest_message, said_that_must
-from .custody import CUSTODY_MODES, SUMMON_LEMMAS, custody_sides
+from .custody import CUSTODY_MODES, CUSTODY_PENDING, SUMMON_LEMMAS, custody_sides, passage_custody
 from .learned import model_events
 from .lexicon import Trigger, triggers_for
 from .ontology import PLOVER_TYPES
@@ -129,7 +129,7 @@ class SentenceCoder(TriggerReadings, ArgumentFinders):
         for s, t in pairs:
             if actor_key(s) == actor_key(t):
                 continue
-            if s.country is None and (t.country is None or r.one_sided):
+            if s.country is None and (t.country is None or r.one_sided) and how != "custody-passage":
                 continue
             if t.resolution == "none" and s.resolution != "pair:meeting" and how == "one-sided" and r.src_guessed:
                 continue  # a guessed source with no target at all: nothing is known
@@ -699,10 +699,22 @@ def _custody_place(c: SentenceCoder, r: Reading) -> None:
         r.sources, r.how = [source], "custody-place"
 
 
+def _custody_passage(c: SentenceCoder, r: Reading) -> None:
+    """"The three officers were released on Tuesday": an agentless custody passive clause with no
+    place is the custodian's the passage told, or no event (`parley.events.custody`, the stage's
+    `_resolve_custody`); the nearest actor would be the patients' own state."""
+    if r.sources or r.trig.pos != "VERB" or r.trig.mode not in CUSTODY_MODES:
+        return
+    patients = passage_custody(c, r.tok)
+    if patients is not None:
+        r.sources, r.targets, r.how = [Actor.absent(CUSTODY_PENDING)], patients, "custody-passage"
+
+
 FALLBACKS: tuple[Row, ...] = (
     ("no-subject-in-quote", _no_subject_in_quote),
     ("protester-noun", _protester_noun),
     ("custody-place", _custody_place),  # before the nearest-actor guess: the place says who acted
+    ("custody-passage", _custody_passage),  # so does the custody the passage told (or nobody)
     ("nearest-actor", _nearest_actor),
     ("dyad-in-name", _dyad_in_name),
     ("with-partner", _with_partner),

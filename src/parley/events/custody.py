@@ -27,6 +27,8 @@ from .sentence import SentenceContext
 # the modes of the custody triggers (COERCE arrest, RETREAT release; a seizure of people is as
 # often a kidnapping as an arrest)
 CUSTODY_MODES = frozenset({"arrest", "release"})
+# the resolution of a side the passage's custody is to fill (`passage_custody`)
+CUSTODY_PENDING = "custody-pending"
 # the summoning verbs, read the same way
 SUMMON_LEMMAS = frozenset({"summon"})
 # prepositions that put an arrest or a release somewhere ("to" for a summons: "to the ministry in Athens")
@@ -57,6 +59,30 @@ def custody_sides(ctx: SentenceContext, verb: Any) -> tuple[list[Actor], Actor] 
     return patients, Actor(text, None, country, "GOV", None, None, None, -1, -1, "custody-place")
 
 
+def passage_custody(ctx: SentenceContext, verb: Any) -> list[Actor] | None:
+    """An agentless custody passive that names no place ("The three officers were released on
+    Tuesday", "The two groups were detained in November"): its patients' actors (the phrase
+    itself, `CUSTODY_PENDING`, when they name no state), for the stage to take the custodian from the custody the passage told
+    (`events.stage._resolve_custody`); None when the verb is no such passive or names a place
+    (`custody_sides` reads that)."""
+    if children_of(verb, ("agent", "nsubj")) or not children_of(verb, ("nsubjpass",)):
+        return None  # (a participle, "carabineros detained last month", describes its noun: the
+        # clause it sits in names the parties)
+    patient = _patient(verb)
+    if patient is None or patient.lower_ in _RELATIVES:
+        return None
+    preps = SUMMONS_PLACE_PREPS if verb.lemma_.lower() in SUMMON_LEMMAS else CUSTODY_PLACE_PREPS
+    if _place(ctx, verb, preps) is not None:
+        return None  # a place of the patients' own state: a domestic act (custody_sides)
+    held = [a for a in ctx.actor(patient) if a.country]
+    if held:
+        return held
+    # patients of no named state: a side the passage's custody fills in
+    phrase = ctx.sdoc[patient.left_edge.i:patient.i + 1]
+    start = ctx.sentence.start + phrase.start_char
+    return [Actor(phrase.text, None, None, None, None, None, None, start, start + len(phrase.text), CUSTODY_PENDING)]
+
+
 def _passive(verb: Any) -> bool:
     """"were detained", "had been seized", "sailors held in ...", "who were arrested"."""
     if children_of(verb, ("auxpass", "nsubjpass")):
@@ -69,9 +95,12 @@ def _patient(verb: Any) -> Any | None:
     reduced clause describes, or the passive subject of the verb a bare conjunct shares it with."""
     subj = children_of(verb, ("nsubjpass",))
     if subj:
-        if subj[0].lower_ in _RELATIVES and verb.dep_ == "relcl":
+        # two passive subjects is a parse error (a dateline taken as one: "JAKARTA, March 21 -
+        # Eight Chinese fishermen were detained"); the one nearest the verb is the likelier
+        nearest = min(subj, key=lambda x: abs(verb.i - x.i))
+        if nearest.lower_ in _RELATIVES and verb.dep_ == "relcl":
             return verb.head
-        return subj[0]
+        return nearest
     if verb.dep_ == "acl":
         return verb.head
     if verb.dep_ == "conj" and verb.head is not verb:

@@ -25,8 +25,8 @@ def dyad_allowed(type_: str, s: Actor, t: Actor, how: str) -> bool:
       (the nearest actor, a country taken from the sentence's context, an interlocutor): those
       mostly pair a state with itself ("condemned North Korea's launch" -> PRK->PRK).
     """
-    if t.resolution == "unresolved":
-        return True  # the addressee comes from the page's meeting, or the event is dropped
+    if t.resolution == "unresolved" or "custody-pending" in (s.resolution, t.resolution):
+        return True  # the addressee (the custodian) comes from the page, or the event is dropped
     if t.resolution == "none":
         return type_ in ONE_SIDED_TYPES or type_ == "AGREE"
     if t.country is None:

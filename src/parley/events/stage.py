@@ -60,16 +60,24 @@ from typing import Any
 
 from ..records import Actor, Document, Event, TokenActors
 from .coder import SentenceCoder
+from .custody import CUSTODY_MODES, CUSTODY_PENDING
 from .coding import Coding
 from .modality import as_stated
 from .ontology import PLOVER_TYPES
 from .policy import actor_key
-from .words import APOLOGY_LEMMAS, INTERLOCUTOR_WINDOW, PASSAGE_PAIR_WINDOW, PREVIOUS_PARTY_WINDOW
+from .words import APOLOGY_LEMMAS, CUSTODY_WINDOW, INTERLOCUTOR_WINDOW, PASSAGE_PAIR_WINDOW, PREVIOUS_PARTY_WINDOW
 
 
 # Constructions whose pending addressee is the party the passage just named, as for the model's
 # events ("Serbia called the decision a provocation": whose decision the sentence before says).
 PASSAGE_ADDRESSEES = frozenset({"characterized-as"})
+
+
+def _read_otherwise(found: list[Event]) -> set[str]:
+    """Types the sentence model may not add where the rules read the same words as another
+    type: a characterization read as a denial is no reproach as well ("called the accusations
+    absurd" is REJECT alone: constructions/characterized_as.py)."""
+    return {"ACCUSE"} if any(e.type == "REJECT" and e.coding.construction == "characterized-as" for e in found) else set()
 
 
 def _resolve_addressees(events: list[Event], actors: TokenActors | None = None) -> list[Event]:
@@ -107,6 +115,33 @@ def _resolve_addressees(events: list[Event], actors: TokenActors | None = None) 
         out.append(replace(e, target=replace(partner, resolution=how, start=-1, end=-1), coder=_interlocutor_coding(e.coder, how),
                            # a party taken from the sentences before is a guess: at most 0.5
                            confidence=0.6 if how == "interlocutor" and e.source.resolution != "previous-subject" else min(e.confidence, 0.5)))
+    return out
+
+
+def _resolve_custody(events: list[Event]) -> list[Event]:
+    """An agentless custody passive with no place ("The three officers were released on
+    Tuesday"): the custodian is the source of the latest asserted custody act of the
+    `CUSTODY_WINDOW` sentences before (an arrest or a release between two states) whose target
+    is the patients' state, or any when they name none (then its target is theirs too); with
+    none, the event is dropped (`custody.passage_custody`)."""
+    out: list[Event] = []
+    for e in events:
+        if CUSTODY_PENDING not in (e.source.resolution, e.target.resolution):
+            out.append(e)
+            continue
+        held = e.target.country
+        for x in reversed(out):
+            if x.sentence > e.sentence or x.sentence < e.sentence - CUSTODY_WINDOW:
+                continue
+            if x.modality != "asserted" or x.mode not in CUSTODY_MODES or not x.source.country or not x.target.country:
+                continue
+            if x.source.country == x.target.country or (held and x.target.country != held):
+                continue
+            custodian = replace(x.source, resolution="custody-passage", start=-1, end=-1)
+            target = e.target if held else replace(x.target, text=e.target.text, resolution="custody-passage", start=e.target.start, end=e.target.end)
+            if custodian.country != target.country:
+                out.append(replace(e, source=custodian, target=target, confidence=min(e.confidence, 0.5)))
+            break
     return out
 
 
@@ -230,7 +265,7 @@ def run(doc: Document, settings: Any = None) -> Document:
             # an added event is an interaction of its own sentence: read only where it names two
             # countries (the model's reads are the stage's main cost)
             two_countries = len({a.country for a in coder.actors.values() if a.country}) >= 2
-            more = learned.additions(coder.sentence.text, {e.type for e in found}) if usable and two_countries else []
+            more = learned.additions(coder.sentence.text, {e.type for e in found} | _read_otherwise(found)) if usable and two_countries else []
             if more:  # a second event the rules' triggers missed in a sentence they did code
                 # asserted only: a modal or planned clause in a sentence the rules read is mostly
                 # the content of the act they coded ("said the US must be ready to mediate": a
@@ -239,7 +274,8 @@ def run(doc: Document, settings: Any = None) -> Document:
         if usable:
             events.extend(found + extra)
             continue
-        events.extend(found + as_stated(coder, coder.model_events(event_model, learned)))
+        events.extend(found + [e for e in as_stated(coder, coder.model_events(event_model, learned)) if e.type not in _read_otherwise(found)])
+    events = _resolve_custody(events)
     events = _resolve_sources(events, actors)
     events = _resolve_addressees(events, actors)
     if settings.dyad_ranker == "on":

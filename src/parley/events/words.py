@@ -123,7 +123,7 @@ OBJECTLESS_STOPS = {"that", "which", "who", "whom", "whose", "if", "unless", "be
 
 # Where both sides come straight from the clause's own arguments (subject, object, "between X
 # and Y", "X and Y agreed", a preposition or the complement of the trigger itself).
-EXPLICIT_HOW = {"parse", "between", "compound-actor", "prep-object", "object-modifier", "complement", "reaction", "device"}
+EXPLICIT_HOW = {"parse", "between", "compound-actor", "prep-object", "object-modifier", "complement", "reaction", "device", "referent"}
 NON_STATE_CODES = {"IGO", "UNO", "EUR", "NGO", "IMG", "ISM", "MNC"}
 # How many sentences back a meeting still names the addressee of a demand.
 INTERLOCUTOR_WINDOW = 4
@@ -133,6 +133,9 @@ PASSAGE_PAIR_WINDOW = 6
 # How many sentences back the learned model's addressed event looks for the party it answers
 # (corpus dev split, all events scored: 1 sentence 0.233, 2 0.236, 3 0.236 at lower precision).
 PREVIOUS_PARTY_WINDOW = 2
+# How many sentences back the custody an agentless "were released" continues may be told
+# (events.stage._resolve_custody).
+CUSTODY_WINDOW = 4
 
 
 # Heads that schedule an act and do none themselves ("is to visit", "are due to meet", "is set to

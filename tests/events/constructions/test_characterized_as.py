@@ -29,3 +29,36 @@ def test_near_misses() -> None:
     # a relative clause the parser hangs on a name: the characterized thing is no act of that name
     text = "Trump said the United States would stop its joint military exercises with South Korea, which he called provocative."
     assert not _pairs(text, "ACCUSE")
+
+
+# -- session 24, R1: a denial is REJECT; an act with no owner is whoever did it in the passage --
+
+def test_a_characterization_that_denies_rejects_what_it_characterizes() -> None:
+    # manual, REJECT: an accusation is rejected; no reproach is coded beside it
+    assert _pairs("The Kremlin on Monday called the Czech accusations absurd.", "REJECT") == {("RUS", "CZE")}
+    assert not _pairs("The Kremlin on Monday called the Czech accusations absurd.", "ACCUSE")
+    assert _pairs("The Netherlands accused Iran on Friday of plotting two killings on Dutch soil. "
+                  "Iran's foreign ministry called these accusations baseless.", "REJECT") == {("IRN", "NLD")}
+
+
+def test_an_act_with_no_owner_is_whoever_the_passage_says_did_it() -> None:
+    # not the party named last (Iran's leader), but the strike's doer ("a US air strike")
+    text = ("Qassem Soleimani was killed in a US air strike at Baghdad airport on Friday. "
+            "Iran's supreme leader vowed severe revenge. "
+            "Iraq's caretaker prime minister called the strike a violation of Iraqi sovereignty.")
+    assert _pairs(text, "ACCUSE") == {("IRQ", "USA")}
+    # the act told by a verb of the same stem: its subject did it
+    text = ("Iranian commandos seized a British tanker in the Strait of Hormuz on Friday, and France protested. "
+            "London called the seizure an act of piracy.")
+    assert ("GBR", "IRN") in _pairs(text, "ACCUSE")
+    # a noun whose verb names its doer as a passive agent
+    text = ("The strike was ordered by Israel, officials said. Egypt's president met Jordan's king on Monday. "
+            "Cairo called the strike a crime.")
+    assert ("EGY", "ISR") in _pairs(text, "ACCUSE")
+
+
+def test_an_earlier_mention_is_matched_by_its_stem_only() -> None:
+    from parley.events.constructions.characterized_as import _same_act
+
+    assert _same_act("diversion", "divert") and _same_act("seizure", "seize") and _same_act("extradition", "extradite")
+    assert not _same_act("visit", "visa") and not _same_act("arrest", "arrive") and not _same_act("strike", "statement")

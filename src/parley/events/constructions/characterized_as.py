@@ -5,6 +5,12 @@
                                                                the passage just named
     The ministry described Slovenia's action as unfair.     -> ACCUSE (ministry's state) -> SVN
     Germany called the seizure "piracy".                    -> ACCUSE DEU -> the seizer named before
+    The Kremlin called the Czech accusations absurd.        -> REJECT RUS -> CZE (a denial rejects
+                                                               what it characterizes: manual, REJECT)
+An act with no owner in its sentence ("the strike", "the diversion") is whoever did it in the
+passage: the latest earlier mention of the same act ("a US air strike", "the strike was ordered
+by Trump", "Belarus diverted the plane"); only where the passage names none, the party it last
+named (the stage's `_resolve_addressees`).
 Near misses: "called the talks constructive" (praise, no ACCUSE), "called Xi on Tuesday" (a phone
 call: no predicate), "called the meeting for Friday". The criticism is the point of the sentence
 (manual, ACCUSE: stock epithets and characterizations). "dismissed the ruling as null and void"
@@ -40,6 +46,18 @@ PEJORATIVES = frozenset({
     "politically", "motivated", "regrettable", "lamentable", "counterproductive", "destabilizing", "destabilising",
 })
 
+# Characterizations that deny: the act or words characterized are rejected, not criticised
+# ("called the accusations baseless", "the findings a fabrication", "the measures unfounded").
+DENIALS = frozenset({
+    "baseless", "groundless", "unfounded", "unsubstantiated", "absurd", "false", "untrue", "fabrication", "fabricated",
+    "lie", "lies", "slander", "slanderous", "nonsense", "fiction", "fantasy", "invention", "fake", "libel", "smear",
+})
+# Words whose earlier mention names who accused: "called the accusations baseless" answers
+# "X accused Y", "X's allegations", "X alleged".
+ACCUSATION_NOUNS = frozenset({"accusation", "allegation", "claim", "charge", "finding"})
+ACCUSING_VERBS = frozenset({"accuse", "allege", "claim", "charge", "blame"})
+# How far back the passage is searched for the characterized act's earlier mention (sentences).
+REFERENT_WINDOW = 3
 
 # Nouns that name a party's act or words ("the decision", "the seizure"): a definite one points
 # back to an act the passage told; an institution ("the tribunal") does not.
@@ -71,10 +89,68 @@ def _predicate(verb: Any) -> Any | None:
     return None
 
 
-def _reproach(word: Any) -> bool:
+def _predicate_words(word: Any) -> list[Any]:
     words = [word, *(c for c in word.children if c.dep_ in ("amod", "compound", "advmod"))]
-    words += [p for prep in word.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in children_of(prep, ("pobj",))]
-    return any(w.lemma_.lower() in PEJORATIVES or w.lower_ in PEJORATIVES for w in words)
+    return words + [p for prep in word.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in children_of(prep, ("pobj",))]
+
+
+def _reproach(word: Any) -> bool:
+    return any(w.lemma_.lower() in PEJORATIVES or w.lower_ in PEJORATIVES for w in _predicate_words(word))
+
+
+def _denial(word: Any) -> bool:
+    return any(w.lemma_.lower() in DENIALS or w.lower_ in DENIALS for w in _predicate_words(word))
+
+
+def _same_act(a: str, b: str) -> bool:
+    """Two lemmas naming one act: equal, or sharing a stem ("diversion"/"divert",
+    "seizure"/"seize", "extradition"/"extradite"; not "visit"/"visa")."""
+    if a == b:
+        return True
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n >= min(5, min(len(a), len(b)) - 1) and n >= 4
+
+
+def _agents(tok: Any, actors: Any) -> list[Any]:
+    """The states a mention of an act names as its doer: a verb's subject (or passive agent); a
+    noun's owner ("Belarus's diversion", "a US air strike", "the strike by Israel") or, as a
+    passive subject, its verb's agent ("the strike was ordered by Trump")."""
+    if tok.pos_ in ("VERB", "AUX"):
+        subj, _ = subject_of(tok)
+        heads = [subj] if subj is not None else []
+    else:
+        heads = [tok, *(c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod"))]
+        heads += [p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "by" for p in children_of(prep, ("pobj",))]
+        if tok.dep_ == "nsubjpass":
+            heads += [p for agent in tok.head.children if agent.dep_ == "agent" for p in children_of(agent, ("pobj",))]
+    return [a for h in heads for c in (h, *h.conjuncts) if (a := actors.get(c.i)) is not None and a.country]
+
+
+def _referent_agents(ctx: ArgumentFinders, obj: Any, verb: Any, own: set[str], denial: bool) -> list[Actor]:
+    """Who did the act `obj` names ("the strike"), from its latest earlier mention in this
+    sentence or the `REFERENT_WINDOW` before; a denied accusation: who accused."""
+    lemma = obj.lemma_.lower()
+    accusation = denial and lemma in ACCUSATION_NOUNS
+
+    def mentions(sdoc: Any, before: int) -> list[Any]:
+        found = [t for t in sdoc if t.i < before and t.pos_ in ("NOUN", "VERB")
+                 and (_same_act(t.lemma_.lower(), lemma) or (accusation and t.lemma_.lower() in ACCUSING_VERBS | ACCUSATION_NOUNS))]
+        return sorted(found, key=lambda t: -t.i)
+
+    doc = ctx.doc
+    here = [(ctx.sdoc, ctx.actors, min(obj.i, verb.i))]
+    before = [(doc.parses.get(k), (doc.token_actors.of(k) if doc.token_actors else {}), 10**6)
+              for k in range(ctx.sentence.index - 1, max(-1, ctx.sentence.index - 1 - REFERENT_WINDOW), -1)]
+    for sdoc, actors, limit in here + before:
+        if sdoc is None:
+            continue
+        for t in mentions(sdoc, limit):
+            agents = [a for a in _agents(t, actors) if a.country not in own]
+            if agents:
+                return agents[:1]
+    return []
 
 
 def _characterized(ctx: ArgumentFinders, events: list[Event]) -> list[Event]:
@@ -90,6 +166,7 @@ def _characterized(ctx: ArgumentFinders, events: list[Event]) -> list[Event]:
             dropped.add(ctx.sentence.start + verb.idx)  # "called X a Y" is no phone call
         if not _reproach(pred):
             continue
+        type_ = "REJECT" if _denial(pred) else "ACCUSE"
         objs = children_of(verb, ("dobj",))
         if not objs:
             continue
@@ -110,23 +187,29 @@ def _characterized(ctx: ArgumentFinders, events: list[Event]) -> list[Event]:
         # whose act or person: the object itself ("called Maduro a dictator"), its owner
         # ("Kosovo's decision", "the Chinese offer"), else the party the passage just named
         named = obj.pos_ == "PROPN" or obj.ent_type_ in ("GPE", "NORP", "PERSON", "ORG")  # "called Maduro a dictator"
-        holders = ([obj] if named else []) + [c for c in obj.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        # (an act noun's own actor is its state modifier's: "the Czech accusations")
+        holders = ([obj] if named or obj.lemma_.lower() in ACT_NOUNS | ACCUSATION_NOUNS else [])
+        holders += [c for c in obj.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
         holders += [p for prep in obj.children if prep.dep_ == "prep" and prep.lower_ in ("of", "by") for p in children_of(prep, ("pobj",))]
         # (each holder's own token actor: a noun's phrase-wide actor would name its "with" partner)
         holders = [c for h in holders for c in (h, *h.conjuncts)]
         targets = [a for h in holders if (a := ctx.actors.get(h.i)) is not None and a.country and a.country not in own]
         how = "parse"
         if not targets:
-            if not anaphoric or obj.lemma_.lower() not in ACT_NOUNS:
+            if not anaphoric or obj.lemma_.lower() not in ACT_NOUNS | ACCUSATION_NOUNS:
                 continue  # nobody's act: "called it a mistake" is left to the sentence model
-            # "called the decision a provocation": whose decision, the passage just said
-            targets, how = [Actor.absent("unresolved")], "addressee-pending"
+            # "called the strike a violation": whose strike, the passage told ("a US air strike");
+            # else the party it last named (the stage fills a pending addressee)
+            targets, how = _referent_agents(ctx, obj, verb, own, type_ == "REJECT"), "referent"
+            if not targets:
+                targets, how = [Actor.absent("unresolved")], "addressee-pending"
         modality, why = ctx.modality_reason(verb, verb)
-        coder = Coding("rule", "ACCUSE", construction="characterized-as", how=how).with_modality(modality, why).to_string()
-        out += [ctx._make("ACCUSE", s, t, verb, "111", "disapprove", None, modality, coder, 0.7) for s in sources for t in targets[:1]]
+        coder = Coding("rule", type_, construction="characterized-as", how=how).with_modality(modality, why).to_string()
+        cameo, mode = ("111", "disapprove") if type_ == "ACCUSE" else ("120", None)
+        out += [ctx._make(type_, s, t, verb, cameo, mode, None, modality, coder, 0.7) for s in sources for t in targets[:1]]
     kept = [e for e in events if not (e.type == "CONSULT" and e.trigger_start in dropped)]
-    have = {e.source.country for e in kept if e.type == "ACCUSE"}
-    return kept + [e for e in out if e.source.country not in have]
+    have = {(e.type, e.source.country) for e in kept if e.type in ("ACCUSE", "REJECT")}
+    return kept + [e for e in out if (e.type, e.source.country) not in have]
 
 
 def apply(ctx: ArgumentFinders, events: list[Event]) -> list[Event]:
