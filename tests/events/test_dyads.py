@@ -21,7 +21,7 @@ from parley.settings import Settings
 # ranker sees the accused's accuser in the sentence before.
 PASSAGE = (
     "Colombia's defence minister accused Ecuador on Monday of sheltering rebel commanders near the border. "
-    "Quito rejected the charge on Tuesday, a day after talks in Lima had ended."
+    "Quito rejected it on Tuesday, a day after talks in Lima had ended."
 )
 
 

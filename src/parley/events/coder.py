@@ -34,6 +34,7 @@ from .ontology import PLOVER_TYPES
 from .parse_helpers import children_of, crowd_noun, habitual, inside, objects_of, subject_of
 from .policy import confidence_for, dyad_allowed, is_place, actor_key
 from .readings import TriggerReadings
+from .referents import ACCUSATION_NOUNS, ACT_NOUNS, ANAPHORIC_DETS, referent_agents
 from .arguments import ArgumentFinders
 from .sentence import first_of_each_country, read_as_pair
 from .words import (
@@ -729,6 +730,25 @@ FALLBACKS: tuple[Row, ...] = (
 
 
 # -- 4. no target at all --------------------------------------------------------------------------
+def _referent(c: SentenceCoder, r: Reading) -> bool:
+    """"Colombia has condemned the boat strikes", "Seoul rejected the accusations": an addressed
+    verb's definite act object with no owner is aimed at whoever did that act, as the passage
+    told it (`parley.events.referents`); a pending addressee otherwise."""
+    if r.trig.type not in ADDRESSED_TYPES or r.trig.pos != "VERB" or r.vowed_force:
+        return False
+    objs = children_of(r.tok, ("dobj",))
+    if not objs or objs[0].lemma_.lower() not in ACT_NOUNS | ACCUSATION_NOUNS:
+        return False
+    if not any(d.dep_ == "det" and d.lower_ in ANAPHORIC_DETS for d in objs[0].children):
+        return False
+    own = {a.country for a in r.sources if a.country}
+    agents = referent_agents(c, objs[0], r.tok, own, r.trig.type == "REJECT")
+    if not agents:
+        return False
+    r.targets, r.how = agents, "referent"
+    return True
+
+
 def _addressee_pending(c: SentenceCoder, r: Reading) -> bool:
     """A demand or an accusation is addressed: the run fills the page's interlocutor in later."""
     if r.trig.type not in ADDRESSED_TYPES or r.vowed_force:
@@ -755,6 +775,7 @@ def _no_record(c: SentenceCoder, r: Reading) -> bool:
 
 
 MISSING_TARGET: tuple[tuple[str, Callable[[SentenceCoder, Reading], bool]], ...] = (
+    ("referent", _referent),
     ("addressee-pending", _addressee_pending),
     ("one-sided", _one_sided),
     ("no-record", _no_record),

@@ -58,7 +58,7 @@ def test_an_act_with_no_owner_is_whoever_the_passage_says_did_it() -> None:
 
 
 def test_an_earlier_mention_is_matched_by_its_stem_only() -> None:
-    from parley.events.constructions.characterized_as import _same_act
+    from parley.events.referents import _same_act
 
     assert _same_act("diversion", "divert") and _same_act("seizure", "seize") and _same_act("extradition", "extradite")
     assert not _same_act("visit", "visa") and not _same_act("arrest", "arrive") and not _same_act("strike", "statement")

@@ -27,6 +27,7 @@ from ...records import Actor, Event
 from ..arguments import ArgumentFinders
 from ..coding import Coding
 from ..parse_helpers import children_of, inside, subject_of
+from ..referents import ACCUSATION_NOUNS, ACT_NOUNS, ANAPHORIC_DETS, referent_agents
 
 # Verbs that characterize their object by a predicate ("called X a Y", "branded X illegal") or an
 # "as" phrase ("described X as unfair").
@@ -52,23 +53,7 @@ DENIALS = frozenset({
     "baseless", "groundless", "unfounded", "unsubstantiated", "absurd", "false", "untrue", "fabrication", "fabricated",
     "lie", "lies", "slander", "slanderous", "nonsense", "fiction", "fantasy", "invention", "fake", "libel", "smear",
 })
-# Words whose earlier mention names who accused: "called the accusations baseless" answers
-# "X accused Y", "X's allegations", "X alleged".
-ACCUSATION_NOUNS = frozenset({"accusation", "allegation", "claim", "charge", "finding"})
-ACCUSING_VERBS = frozenset({"accuse", "allege", "claim", "charge", "blame"})
-# How far back the passage is searched for the characterized act's earlier mention (sentences).
-REFERENT_WINDOW = 3
 
-# Nouns that name a party's act or words ("the decision", "the seizure"): a definite one points
-# back to an act the passage told; an institution ("the tribunal") does not.
-ACT_NOUNS = frozenset({
-    "decision", "move", "step", "action", "act", "measure", "ban", "terms", "demand", "demands", "remark", "remarks",
-    "comment", "comments", "statement", "claim", "claims", "accusation", "accusations", "allegation", "allegations",
-    "attack", "strike", "strikes", "raid", "incursion", "seizure", "shooting", "killing", "arrest", "detention",
-    "expulsion", "deployment", "operation", "exercise", "exercises", "drill", "drills", "sanction", "sanctions",
-    "tariff", "tariffs", "plan", "proposal", "offer", "ultimatum", "threat", "threats", "visit", "vote", "law",
-    "annexation", "blockade", "closure", "embargo", "policy", "interference", "announcement", "report", "verdict",
-})
 
 
 def _predicate(verb: Any) -> Any | None:
@@ -102,57 +87,6 @@ def _denial(word: Any) -> bool:
     return any(w.lemma_.lower() in DENIALS or w.lower_ in DENIALS for w in _predicate_words(word))
 
 
-def _same_act(a: str, b: str) -> bool:
-    """Two lemmas naming one act: equal, or sharing a stem ("diversion"/"divert",
-    "seizure"/"seize", "extradition"/"extradite"; not "visit"/"visa")."""
-    if a == b:
-        return True
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return n >= min(5, min(len(a), len(b)) - 1) and n >= 4
-
-
-def _agents(tok: Any, actors: Any) -> list[Any]:
-    """The states a mention of an act names as its doer: a verb's subject (or passive agent); a
-    noun's owner ("Belarus's diversion", "a US air strike", "the strike by Israel") or, as a
-    passive subject, its verb's agent ("the strike was ordered by Trump")."""
-    if tok.pos_ in ("VERB", "AUX"):
-        subj, _ = subject_of(tok)
-        heads = [subj] if subj is not None else []
-    else:
-        heads = [tok, *(c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod"))]
-        heads += [p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "by" for p in children_of(prep, ("pobj",))]
-        if tok.dep_ == "nsubjpass":
-            heads += [p for agent in tok.head.children if agent.dep_ == "agent" for p in children_of(agent, ("pobj",))]
-    return [a for h in heads for c in (h, *h.conjuncts) if (a := actors.get(c.i)) is not None and a.country]
-
-
-def _referent_agents(ctx: ArgumentFinders, obj: Any, verb: Any, own: set[str], denial: bool) -> list[Actor]:
-    """Who did the act `obj` names ("the strike"), from its latest earlier mention in this
-    sentence or the `REFERENT_WINDOW` before; a denied accusation: who accused."""
-    lemma = obj.lemma_.lower()
-    accusation = denial and lemma in ACCUSATION_NOUNS
-
-    def mentions(sdoc: Any, before: int) -> list[Any]:
-        found = [t for t in sdoc if t.i < before and t.pos_ in ("NOUN", "VERB")
-                 and (_same_act(t.lemma_.lower(), lemma) or (accusation and t.lemma_.lower() in ACCUSING_VERBS | ACCUSATION_NOUNS))]
-        return sorted(found, key=lambda t: -t.i)
-
-    doc = ctx.doc
-    here = [(ctx.sdoc, ctx.actors, min(obj.i, verb.i))]
-    before = [(doc.parses.get(k), (doc.token_actors.of(k) if doc.token_actors else {}), 10**6)
-              for k in range(ctx.sentence.index - 1, max(-1, ctx.sentence.index - 1 - REFERENT_WINDOW), -1)]
-    for sdoc, actors, limit in here + before:
-        if sdoc is None:
-            continue
-        for t in mentions(sdoc, limit):
-            agents = [a for a in _agents(t, actors) if a.country not in own]
-            if agents:
-                return agents[:1]
-    return []
-
-
 def _characterized(ctx: ArgumentFinders, events: list[Event]) -> list[Event]:
     out: list[Event] = []
     dropped: set[int] = set()
@@ -171,7 +105,7 @@ def _characterized(ctx: ArgumentFinders, events: list[Event]) -> list[Event]:
         if not objs:
             continue
         obj = objs[0]
-        anaphoric = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in obj.children)
+        anaphoric = any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in obj.children)
         if obj.lower_ in ("which", "that", "what", "who", "whom"):
             # "the exercises, which he called provocative": the characterized thing is the
             # relative clause's noun; a free relative ("what Swaziland called a proxy war") names none
@@ -200,7 +134,7 @@ def _characterized(ctx: ArgumentFinders, events: list[Event]) -> list[Event]:
                 continue  # nobody's act: "called it a mistake" is left to the sentence model
             # "called the strike a violation": whose strike, the passage told ("a US air strike");
             # else the party it last named (the stage fills a pending addressee)
-            targets, how = _referent_agents(ctx, obj, verb, own, type_ == "REJECT"), "referent"
+            targets, how = referent_agents(ctx, obj, verb, own, type_ == "REJECT"), "referent"
             if not targets:
                 targets, how = [Actor.absent("unresolved")], "addressee-pending"
         modality, why = ctx.modality_reason(verb, verb)
