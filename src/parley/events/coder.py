@@ -731,7 +731,7 @@ FALLBACKS: tuple[Row, ...] = (
 
 # -- 4. no target at all --------------------------------------------------------------------------
 def _referent(c: SentenceCoder, r: Reading) -> bool:
-    """"Colombia has condemned the boat strikes", "Seoul rejected the accusations": an addressed
+    """"Colombia has condemned the strikes", "Seoul rejected the accusations": an addressed
     verb's definite act object with no owner is aimed at whoever did that act, as the passage
     told it (`parley.events.referents`); a pending addressee otherwise."""
     if r.trig.type not in ADDRESSED_TYPES or r.trig.pos != "VERB" or r.vowed_force:

@@ -62,9 +62,9 @@ def custody_sides(ctx: SentenceContext, verb: Any) -> tuple[list[Actor], Actor] 
 def passage_custody(ctx: SentenceContext, verb: Any) -> list[Actor] | None:
     """An agentless custody passive that names no place ("The three officers were released on
     Tuesday", "The two groups were detained in November"): its patients' actors (the phrase
-    itself, `CUSTODY_PENDING`, when they name no state), for the stage to take the custodian from the custody the passage told
-    (`events.stage._resolve_custody`); None when the verb is no such passive or names a place
-    (`custody_sides` reads that)."""
+    itself, `CUSTODY_PENDING`, when they name no state), for the stage to take the custodian
+    from the custody the passage told (`events.stage._resolve_custody`); None when the verb is
+    no such passive clause or names a place (`custody_sides` reads that)."""
     if children_of(verb, ("agent", "nsubj")) or not children_of(verb, ("nsubjpass",)):
         return None  # (a participle, "carabineros detained last month", describes its noun: the
         # clause it sits in names the parties)

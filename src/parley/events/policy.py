@@ -26,7 +26,9 @@ def dyad_allowed(type_: str, s: Actor, t: Actor, how: str) -> bool:
       mostly pair a state with itself ("condemned North Korea's launch" -> PRK->PRK).
     """
     if t.resolution == "unresolved" or "custody-pending" in (s.resolution, t.resolution):
-        return True  # the addressee (the custodian) comes from the page, or the event is dropped
+        # the addressee, or the custodian (custody.CUSTODY_PENDING), comes from the page, or the
+        # event is dropped
+        return True
     if t.resolution == "none":
         return type_ in ONE_SIDED_TYPES or type_ == "AGREE"
     if t.country is None:

@@ -1,12 +1,13 @@
 """What a definite act noun refers back to: "Iraq called the strike a violation" after "a US air
-strike killed ...", "Colombia condemned the boat strikes", "Seoul rejected the accusations".
+strike killed ...", "Colombia condemned the strikes", "Seoul rejected the accusations".
 
 The act is whoever did it, read from its latest earlier mention in the sentence or the
 `REFERENT_WINDOW` before: a noun of the same stem with a state as its owner ("a US air strike",
 "Belarus's diversion", "the strike by Israel", "the strike was ordered by Trump") or a verb of
 that stem with a state as its subject ("Belarus diverted the plane"). A rejected accusation is
-the accuser's ("X accused Y", "X's allegations"). Used by `constructions/characterized_as.py` and
-the coder's missing-target step (session24-rules R1, R6).
+the accuser's ("X accused Y", "X's allegations"). Read by `constructions/characterized_as.py`
+(R1 of training/decisions/session24-rules.md), the coder's missing-target step (R6) and the
+sentence model's addressed events (`learned._act_doer`, R7).
 """
 
 from __future__ import annotations

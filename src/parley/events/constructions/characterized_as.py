@@ -55,7 +55,6 @@ DENIALS = frozenset({
 })
 
 
-
 def _predicate(verb: Any) -> Any | None:
     """The word the verb's object is characterized by: its object predicate ("a provocation",
     "harsh") or, for "describe"-like verbs, the object of its "as"."""
