@@ -34,7 +34,7 @@ from .ontology import PLOVER_TYPES
 from .parse_helpers import children_of, crowd_noun, habitual, inside, objects_of, subject_of
 from .policy import confidence_for, dyad_allowed, is_place, actor_key
 from .readings import TriggerReadings
-from .referents import ACCUSATION_NOUNS, ACT_NOUNS, ANAPHORIC_DETS, referent_agents
+from .referents import object_doer
 from .arguments import ArgumentFinders
 from .sentence import first_of_each_country, read_as_pair
 from .words import (
@@ -736,13 +736,7 @@ def _referent(c: SentenceCoder, r: Reading) -> bool:
     told it (`parley.events.referents`); a pending addressee otherwise."""
     if r.trig.type not in ADDRESSED_TYPES or r.trig.pos != "VERB" or r.vowed_force:
         return False
-    objs = children_of(r.tok, ("dobj",))
-    if not objs or objs[0].lemma_.lower() not in ACT_NOUNS | ACCUSATION_NOUNS:
-        return False
-    if not any(d.dep_ == "det" and d.lower_ in ANAPHORIC_DETS for d in objs[0].children):
-        return False
-    own = {a.country for a in r.sources if a.country}
-    agents = referent_agents(c, objs[0], r.tok, own, r.trig.type == "REJECT")
+    agents = object_doer(c, r.tok, {a.country for a in r.sources if a.country}, r.trig.type == "REJECT")
     if not agents:
         return False
     r.targets, r.how = agents, "referent"

@@ -12,7 +12,7 @@ from .lexicon import triggers_for
 from .ontology import PLOVER_TYPES
 from .parse_helpers import children_of, counted_vaguely, habitual, inside, objects_of, stated, states_fact, subject_of
 from .policy import actor_key, is_place
-from .referents import ACCUSATION_NOUNS, ACT_NOUNS, ANAPHORIC_DETS, referent_agents
+from .referents import object_doer
 from .words import (CONTINUING_SUBJECTS, DOMESTIC_TYPES, LOCATIVE_PREPS, NON_AGENT_NOUNS, ONE_SIDED_TYPES, PRONOUN_SUBJECTS,
                     SCHEDULING_HEADS, SPEECH_VERBS)
 
@@ -138,17 +138,6 @@ def _continues(subj: Any, ctx: ArgumentFinders) -> bool:
     return (subj.lower_ in PRONOUN_SUBJECTS and subj.lower_ != "i") or subj.lemma_.lower() in CONTINUING_SUBJECTS or subj.lower_ in CONTINUING_SUBJECTS
 
 
-def _act_doer(ctx: ArgumentFinders, type_: str, main: Any, own: set[str | None]) -> list[Actor]:
-    """The doer of the act the clause's verb takes as its definite object ("condemns the strike",
-    "rejected the accusations"), or nobody (`referents.referent_agents`)."""
-    objs = children_of(main, ("dobj",))
-    if not objs or objs[0].lemma_.lower() not in ACT_NOUNS | ACCUSATION_NOUNS:
-        return []
-    if not any(d.dep_ == "det" and d.lower_ in ANAPHORIC_DETS for d in objs[0].children):
-        return []
-    return referent_agents(ctx, objs[0], main, {c for c in own if c}, type_ == "REJECT")
-
-
 def _typed(ctx: ArgumentFinders, model: Any, type_: str, p: float, root: Any, main: Any, sources: list[Actor], tagged: list[Actor]) -> list[Event]:
     """The events of one proposed type: its targets found as `model_events` describes."""
     own = {a.country for a in sources}
@@ -198,7 +187,7 @@ def _typed(ctx: ArgumentFinders, model: Any, type_: str, p: float, root: Any, ma
         elif type_ in ONE_SIDED_TYPES:
             targets = [Actor.absent("none")]
             how = "one-sided"
-        elif learned and (found := _act_doer(ctx, type_, main, own)):
+        elif learned and (found := object_doer(ctx, main, {c for c in own if c}, type_ == "REJECT")):
             # "condemns the strike": whoever did the act, as the passage told it (referents.py)
             targets, how = found, "referent"
         elif learned:

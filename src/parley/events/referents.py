@@ -7,7 +7,7 @@ The act is whoever did it, read from its latest earlier mention in the sentence 
 that stem with a state as its subject ("Belarus diverted the plane"). A rejected accusation is
 the accuser's ("X accused Y", "X's allegations"). Read by `constructions/characterized_as.py`
 (R1 of training/decisions/session24-rules.md), the coder's missing-target step (R6) and the
-sentence model's addressed events (`learned._act_doer`, R7).
+sentence model's addressed events (`learned._typed`, R7), the last two through `object_doer`.
 """
 
 from __future__ import annotations
@@ -89,3 +89,15 @@ def referent_agents(ctx: SentenceContext, obj: Any, verb: Any, own: set[str], de
             if agents:
                 return agents[:1]
     return []
+
+
+def object_doer(ctx: SentenceContext, verb: Any, own: set[str], denial: bool) -> list[Actor]:
+    """Whoever did the act `verb` takes as its definite object with no owner ("condemned the
+    strikes", "rejected the accusations"), or nobody: `referent_agents` of that object. Read by
+    the coder's missing-target step and the sentence model's addressed events."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objs or objs[0].lemma_.lower() not in ACT_NOUNS | ACCUSATION_NOUNS:
+        return []
+    if not any(d.dep_ == "det" and d.lower_ in ANAPHORIC_DETS for d in objs[0].children):
+        return []
+    return referent_agents(ctx, objs[0], verb, own, denial)
