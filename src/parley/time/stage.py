@@ -241,6 +241,20 @@ def deictic_anchor(news: EventDate | None, page_date: date | None) -> date | Non
     return news.first
 
 
+def undated_act_date(news: EventDate | None, art: Article) -> EventDate | None:
+    """The date of a new act told with no time word and no occasion it continues: the news date,
+    which for a wire story is its publication date (the manual, section 5). When the news date
+    is the lead's day within the week before a trusted page date ("published Monday: ... expelled
+    on Saturday"), the lead's day dates the lead's acts; an undated act told after them ("The
+    Kremlin called the accusations absurd") is the page's day's news."""
+    published = art.published
+    if (news is not None and published is not None and news.source == "lead-event"
+            and (art.published_source or "") in STRONG_DATE_SOURCES
+            and timedelta(0) < published - news.first <= timedelta(days=RECENT_LEAD_DAYS)):
+        return EventDate(published.isoformat(), "day", published, published, "page-date:" + (art.published_source or "unknown"), year_from="page-date")
+    return news
+
+
 def _own_clause_dates(doc: Document, e: Event, mentions: list[DateMention]) -> list[DateMention]:
     """Drop date expressions inside a relative or complement clause (or a past participle's) that
     does not contain the trigger: in "agreed to keep a channel open, a call that Washington has
@@ -614,6 +628,7 @@ def run(doc: Document, settings: object = None) -> Document:
         i for i, p in enumerate(art.paragraphs)
         if i != lead_para and _BACKGROUND_CUES.search(art.text[p.start : p.end])
     }
+    undated = undated_act_date(news, art)
     dated: list[Event] = []
     for e in doc.events:
         sent = doc.sentences[e.sentence]
@@ -652,6 +667,12 @@ def run(doc: Document, settings: object = None) -> Document:
                     # "In March, the US suspended the treaty. NATO said it backed the decision.": a
                     # new act told with no time word is the news's, not the background's
                     inherited = None
+                elif (undated is not None and not is_historical(inherited, news_day, False)
+                      and inherited.last < undated.first and not _continues_occasion(doc, e)):
+                    # "Libya closed the crossing on Tuesday ... Tunisia's foreign ministry urged
+                    # Libya to reopen it": a new act told with no time word after a dated one
+                    # is the news's, as after background, unless its words continue that occasion
+                    inherited = None
                 elif news_day is not None and not is_historical(inherited, news_day, False) and ps.index < sent.index - 1:
                     # A recent day named further back ("... who was shot dead on Wednesday." two
                     # sentences before "Bogota has asked Haiti for consular access") dated an earlier
@@ -667,7 +688,7 @@ def run(doc: Document, settings: object = None) -> Document:
                 # Never the news date: the widest range the paragraph gives, else unknown.
                 when = _background_range(doc, sent.paragraph, per_sentence, anchor, anchor_label)
             else:
-                when = news
+                when = undated
         historical = is_historical(when, news_day, sent.paragraph in background_paras)
         source = _role_at(e.source, when, holders)
         target = _role_at(e.target, when, holders)
