@@ -332,7 +332,8 @@ def _sets_the_scene(doc: Document, sent: Sentence, m: DateMention) -> bool:
 # step 4 reads them.
 _CONTINUATION = re.compile(
     r"\b(?:also|too|as well|then|later|afterwards?|in return|in response|within (?:hours|days|weeks|a day|a week)"
-    r"|during|after (?:the|that|this)|the same day|that day|at the time|by then)\b",
+    r"|during|after (?:the|that|this)|the same day|that (?:day|morning|afternoon|evening|night|weekend|week|month|year)"
+    r"|at the time|by then)\b",
     re.IGNORECASE,
 )
 
