@@ -31,17 +31,19 @@ def _run(paragraphs: list[list[str]], published: date, source: str, triggers: li
     return time_stage.run(doc)
 
 
-def test_a_page_published_the_day_after_its_lead_event_dates_undated_news_by_the_lead() -> None:
-    # Published (trusted meta date) Wednesday 2018-06-13; the lead reports Tuesday.
+def test_a_page_published_the_day_after_its_lead_event_dates_its_lead_by_the_lead_and_new_acts_by_the_page() -> None:
+    # Published (trusted meta date) Wednesday 2018-06-13; the lead reports Tuesday. The news date
+    # is the lead's day; an undated new act in another paragraph is the publication day's news
+    # (the manual, section 5, steps 1 and 4; session 25's R1: the dev gold dates it so).
     out = _run(
         [["The Kenyan president met the Somali president in Nairobi on Tuesday, the first such meeting in years."],
-         ["After a working lunch, the two leaders held talks on border security."]],
-        date(2018, 6, 13), "html-meta", [(0, "met"), (1, "held talks")],
+         ["Ethiopia's foreign ministry welcomed the meeting and offered to host the next round."]],
+        date(2018, 6, 13), "html-meta", [(0, "met"), (1, "welcomed")],
     )
     assert out.news_date is not None and out.news_date.first == date(2018, 6, 12) and out.news_date.source == "lead-event"
     lead, follow = out.events
     assert lead.date is not None and lead.date.value == "2018-06-12"
-    assert follow.date is not None and follow.date.value == "2018-06-12", "an undated news sentence takes the lead's day"
+    assert follow.date is not None and follow.date.value == "2018-06-13", "an undated new act takes the publication date"
     assert not follow.historical
 
 
