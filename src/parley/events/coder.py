@@ -26,7 +26,7 @@ from ..records import Actor, Event
 from . import derived
 from .modality import as_stated
 from .coding import Coding
-from .constructions import arms_against, brokered, called_to, characterized_as, out_of_the_question, owned_request, persona_non_grata, protest_message, said_that_must
+from .constructions import arms_against, brokered, brought_together, called_to, characterized_as, out_of_the_question, owned_request, persona_non_grata, protest_message, said_that_must
 from .custody import CUSTODY_MODES, CUSTODY_PENDING, SUMMON_LEMMAS, custody_sides, passage_custody
 from .learned import model_events
 from .lexicon import Trigger, triggers_for
@@ -216,6 +216,7 @@ CONSTRUCTIONS: tuple[tuple[str, Callable[[SentenceCoder, list[Event]], list[Even
     ("characterized-as", characterized_as.apply),
     ("called-to", called_to.apply),
     ("brokered", brokered.apply),
+    ("brought-together", brought_together.apply),
     ("derived", derived.apply),
     ("as-stated", as_stated),
 )
