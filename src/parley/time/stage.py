@@ -436,6 +436,40 @@ def _nearest(mentions: list[DateMention], pos: int) -> DateMention | None:
     return min(finer, key=lambda m: (rank[m.precision], distance(m))) if finer else best
 
 
+def _inherits(doc: Document, e: Event, ps: Sentence, pm: DateMention, inherited: EventDate, news: EventDate | None,
+              undated: EventDate | None, holders: object) -> bool:
+    """Whether an undated event takes the date `inherited` from an earlier sentence `ps` of its
+    paragraph (the mention `pm`), by the manual's section 5, step 4."""
+    news_day = news.first if news else None
+    if news_day is not None and is_historical(inherited, news_day, False) and not _sets_the_scene(doc, ps, pm):
+        # A background date named in a side clause ("Costa Rica, which abolished its
+        # army in 1948, ...") is not the date of the next act the paragraph tells: the
+        # paragraph stepped back into history for a clause and returned to the news.
+        # A main clause's date ("In 1982, Argentina invaded the islands.") sets the
+        # time of the acts told after it.
+        return False
+    if news_day is not None and is_historical(inherited, news_day, False) and not _continues_occasion(doc, e):
+        # "In March, the US suspended the treaty. NATO said it backed the decision.": a
+        # new act told with no time word is the news's, not the background's
+        return False
+    if (undated is not None and not is_historical(inherited, news_day, False)
+          and inherited.last < undated.first and not _continues_occasion(doc, e)):
+        # "Libya closed the crossing on Tuesday ... Tunisia's foreign ministry urged
+        # Libya to reopen it": a new act told with no time word after a dated one
+        # is the news's, as after background, unless its words continue that occasion
+        return False
+    if news_day is not None and not is_historical(inherited, news_day, False) and ps.index < e.sentence - 1:
+        # A recent day named further back ("... who was shot dead on Wednesday." two
+        # sentences before "Bogota has asked Haiti for consular access") dated an earlier
+        # happening; the acts reported after it are the news's
+        return False
+    if news is not None and is_historical(inherited, news_day, False) and _out_of_office(e, inherited, news, holders):
+        # "President Laura Chinchilla accused Nicaragua" after a paragraph's 1948: the
+        # titled person held no office then, and holds it at the news date
+        return False
+    return True
+
+
 def _role_at(actor: Actor, when: EventDate | None, holders: object) -> Actor:
     """Fix an actor's role and office to the event's date using the officeholder file."""
     if when is None:
@@ -657,31 +691,7 @@ def run(doc: Document, settings: object = None) -> Document:
             if prev and not _told_as_current(doc, e):
                 ps, pm = prev[-1]
                 inherited = _event_date(pm, "paragraph", art.text[ps.start : pm.start], anchor, anchor_label)
-                if news_day is not None and is_historical(inherited, news_day, False) and not _sets_the_scene(doc, ps, pm):
-                    # A background date named in a side clause ("Costa Rica, which abolished its
-                    # army in 1948, ...") is not the date of the next act the paragraph tells: the
-                    # paragraph stepped back into history for a clause and returned to the news.
-                    # A main clause's date ("In 1982, Argentina invaded the islands.") sets the
-                    # time of the acts told after it.
-                    inherited = None
-                elif news_day is not None and is_historical(inherited, news_day, False) and not _continues_occasion(doc, e):
-                    # "In March, the US suspended the treaty. NATO said it backed the decision.": a
-                    # new act told with no time word is the news's, not the background's
-                    inherited = None
-                elif (undated is not None and not is_historical(inherited, news_day, False)
-                      and inherited.last < undated.first and not _continues_occasion(doc, e)):
-                    # "Libya closed the crossing on Tuesday ... Tunisia's foreign ministry urged
-                    # Libya to reopen it": a new act told with no time word after a dated one
-                    # is the news's, as after background, unless its words continue that occasion
-                    inherited = None
-                elif news_day is not None and not is_historical(inherited, news_day, False) and ps.index < sent.index - 1:
-                    # A recent day named further back ("... who was shot dead on Wednesday." two
-                    # sentences before "Bogota has asked Haiti for consular access") dated an earlier
-                    # happening; the acts reported after it are the news's
-                    inherited = None
-                elif news is not None and is_historical(inherited, news_day, False) and _out_of_office(e, inherited, news, holders):
-                    # "President Laura Chinchilla accused Nicaragua" after a paragraph's 1948: the
-                    # titled person held no office then, and holds it at the news date
+                if not _inherits(doc, e, ps, pm, inherited, news, undated, holders):
                     inherited = None
             if inherited is not None:
                 when = inherited
