@@ -138,6 +138,11 @@ def _continues(subj: Any, ctx: ArgumentFinders) -> bool:
     return (subj.lower_ in PRONOUN_SUBJECTS and subj.lower_ != "i") or subj.lemma_.lower() in CONTINUING_SUBJECTS or subj.lower_ in CONTINUING_SUBJECTS
 
 
+# Types whose act's place in another state is the state acted on, as `coder._event_place` reads
+# them for the rules (RETREAT and CONCEDE there ask a mode the sentence model does not give).
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "SANCTION"})
+
+
 def _typed(ctx: ArgumentFinders, model: Any, type_: str, p: float, root: Any, main: Any, sources: list[Actor], tagged: list[Actor]) -> list[Event]:
     """The events of one proposed type: its targets found as `model_events` describes."""
     own = {a.country for a in sources}
@@ -174,6 +179,12 @@ def _typed(ctx: ArgumentFinders, model: Any, type_: str, p: float, root: Any, ma
                 continue
             targets, how = [a], "in-sentence"
             break
+    if not targets and learned and type_ in PLACE_TARGET_TYPES and sources[0].resolution != "unresolved-source":
+        # "Greece is sending a team of firefighters to Hatay": the act's place in another state
+        # is its target, as the rules read it (`coder._event_place`)
+        place, lc = ctx._location(main, main)
+        if lc and lc not in own:
+            targets, how = [Actor(place or lc, None, lc, None, None, None, None, -1, -1, "event-place")], "event-place"
     if not targets and sources[0].resolution == "unresolved-source":
         # "They exchanged views": both sides are the passage's (the stage fills them in turn)
         if type_ in ONE_SIDED_TYPES:
