@@ -302,6 +302,7 @@ def _not_modifier_years(text: str, e: Event, mentions: list[DateMention]) -> lis
     return out
 
 
+_WORD = re.compile(r"[\w'-]+")
 _NOT_NOUN_WORDS = {"and", "or", "to", "when", "after", "before", "in", "on", "at", "by", "for", "with", "was", "were", "is", "had", "has"}
 
 
@@ -416,13 +417,16 @@ def _participle_naming(doc: Document, e: Event, mentions: list[DateMention]) -> 
     return start + word.idx if any(a <= m.start and m.end <= b for m in mentions) else e.trigger_start
 
 
-def _nearest(mentions: list[DateMention], pos: int) -> DateMention | None:
+def _nearest(mentions: list[DateMention], pos: int, end: int | None = None) -> DateMention | None:
+    """The expression nearest the trigger word (from `pos` to `end`): one after it is measured
+    from the word's end ("agreed in April" is three characters away, not nine)."""
     if not mentions:
         return None
+    end = pos if end is None else end
 
     def distance(m: DateMention) -> int:
         if m.start >= pos:
-            return m.start - pos
+            return max(0, m.start - end)
         return (pos - m.end) + 1  # slight preference for expressions after the trigger
 
     best = min(mentions, key=distance)
@@ -669,7 +673,9 @@ def run(doc: Document, settings: object = None) -> Document:
         sent = doc.sentences[e.sentence]
         # a learned event is dated where its type is told, if that is a dated reduced relative
         at = replace(e, trigger_start=_participle_naming(doc, e, per_sentence.get(e.sentence, [])))
-        m = _nearest(_not_dateline(doc, at, _not_modifier_years(art.text, at, _own_clause_dates(doc, at, per_sentence.get(e.sentence, [])))), at.trigger_start)
+        word = _WORD.match(art.text, at.trigger_start) if at.trigger_start >= 0 else None
+        m = _nearest(_not_dateline(doc, at, _not_modifier_years(art.text, at, _own_clause_dates(doc, at, per_sentence.get(e.sentence, [])))),
+                     at.trigger_start, word.end() if word else None)
         when: EventDate | None
         if m is not None:
             when = _event_date(m, "sentence", art.text[sent.start : m.start], anchor, anchor_label)
