@@ -445,6 +445,10 @@ def _inherits(doc: Document, e: Event, ps: Sentence, pm: DateMention, inherited:
     """Whether an undated event takes the date `inherited` from an earlier sentence `ps` of its
     paragraph (the mention `pm`), by the manual's section 5, step 4."""
     news_day = news.first if news else None
+    if news_day is not None and inherited.first > news_day and e.modality == "asserted":
+        # "Ecuador will impose a tariff from February 1 ... Petro answered within hours": a day
+        # after the news dates a plan; an act told as done is not after the news
+        return False
     if news_day is not None and is_historical(inherited, news_day, False) and not _sets_the_scene(doc, ps, pm):
         # A background date named in a side clause ("Costa Rica, which abolished its
         # army in 1948, ...") is not the date of the next act the paragraph tells: the
