@@ -95,6 +95,26 @@ def hand_built_doc(paragraphs: list[list[str]], published: date | None, source: 
     return Document(page=Page(path, text, "text", content_hash=content_hash), article=art, sentences=tuple(sents))
 
 
+def dated_by_time_stage(doc: Any, triggers: list[tuple[int, str]], sides: tuple[Any, Any], etype: str, *,
+                        parse: bool, modality: str = "asserted") -> Any:
+    """`doc` (a `hand_built_doc`) with one `etype` event between `sides` at each (sentence,
+    trigger word), run through the time stage; parsed by the full pipeline first when `parse`."""
+    from parley.records import Event, Parses
+    from parley.time import stage as time_stage
+
+    events = []
+    for i, trigger in triggers:
+        s = doc.sentences[i]
+        events.append(Event(etype, sides[0], sides[1], i, s.text, s.start, s.end, trigger=trigger,
+                            trigger_start=s.start + s.text.index(trigger), modality=modality))
+    if parse:
+        from parley.annotate import nlp
+
+        parsed = {s.index: sdoc for s, sdoc in zip(doc.sentences, nlp.full().pipe(s.text for s in doc.sentences))}
+        doc = time_stage.replace(doc, parses=Parses(parsed))
+    return time_stage.run(time_stage.replace(doc, events=tuple(events)))
+
+
 def hand_db(path: Path, events: list[dict[str, Any]], *, news_date: str = "2024-05-02", url: str | None = None) -> Path:
     """A parley database holding exactly these hand-written canonical events (one page, one
     mention per event): for tests of what the views, exports and questions make of known rows."""

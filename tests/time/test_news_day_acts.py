@@ -6,24 +6,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import hand_built_doc
+from conftest import dated_by_time_stage, hand_built_doc
 
-from parley.records import Actor, Document, Event, Parses
-from parley.time import stage as time_stage
+from parley.records import Actor, Document
 
 
-def _run(paragraphs: list[list[str]], published: date, triggers: list[tuple[int, str]], modality: str = "asserted") -> Document:
+def _run(paragraphs: list[list[str]], published: date, triggers: list[tuple[int, str]]) -> Document:
     doc = hand_built_doc(paragraphs, published, "html-meta", path="newsday.txt", content_hash="5" * 64)
-    a, b = Actor("Tunisia", None, "TUN", "GOV", None), Actor("Libya", None, "LBY", "GOV", None)
-    events = []
-    for i, trigger in triggers:
-        s = doc.sentences[i]
-        pos = s.start + s.text.index(trigger)
-        events.append(Event("REQUEST", a, b, i, s.text, s.start, s.end, trigger=trigger, trigger_start=pos, modality=modality))  # type: ignore[arg-type]
-    from parley.annotate import nlp
-
-    parsed = {s.index: sdoc for s, sdoc in zip(doc.sentences, nlp.full().pipe(s.text for s in doc.sentences))}
-    return time_stage.run(time_stage.replace(doc, parses=Parses(parsed), events=tuple(events)))
+    sides = (Actor("Tunisia", None, "TUN", "GOV", None), Actor("Libya", None, "LBY", "GOV", None))
+    return dated_by_time_stage(doc, triggers, sides, "REQUEST", parse=True)
 
 
 def _values(doc: Document) -> list[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import hand_built_doc
+from conftest import dated_by_time_stage, hand_built_doc
 
 from parley.records import Actor, Document, Event, Parses
 from parley.time import stage as time_stage
@@ -17,18 +17,8 @@ from parley.time.told import told_unit_anaphora
 
 def _run(paragraphs: list[list[str]], published: date, triggers: list[tuple[int, str]], parse: bool = False) -> Document:
     doc = hand_built_doc(paragraphs, published, "html-meta", path="told.txt", content_hash="2" * 64)
-    a, b = Actor("Ukraine", None, "UKR", "GOV", None), Actor("Russia", None, "RUS", "GOV", None)
-    events = []
-    for i, trigger in triggers:
-        s = doc.sentences[i]
-        pos = s.start + s.text.index(trigger)
-        events.append(Event("ACCUSE", a, b, i, s.text, s.start, s.end, trigger=trigger, trigger_start=pos))
-    if parse:
-        from parley.annotate import nlp
-
-        parsed = {s.index: sdoc for s, sdoc in zip(doc.sentences, nlp.full().pipe(s.text for s in doc.sentences))}
-        doc = time_stage.replace(doc, parses=Parses(parsed))
-    return time_stage.run(time_stage.replace(doc, events=tuple(events)))
+    sides = (Actor("Ukraine", None, "UKR", "GOV", None), Actor("Russia", None, "RUS", "GOV", None))
+    return dated_by_time_stage(doc, triggers, sides, "ACCUSE", parse=parse)
 
 
 def _dates(doc: Document) -> list[tuple[str, str]]:
