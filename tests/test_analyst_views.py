@@ -158,6 +158,23 @@ def test_actors_one_row_per_person_and_no_places(db: Path, client: Client) -> No
     assert 'href="/events?actor=Lloyd%20Austin&amp;country=USA"' in html
 
 
+def test_the_actors_directory_is_paged(db: Path, client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large database names thousands of actors: the page shows ACTORS_PAGE_SIZE of them, with
+    links to the others (the country filter kept), and a bad page number is one clear error."""
+    from parley.web import app as web_app
+
+    total = len(parley.actors(str(db), country="CHN"))
+    assert total >= 2
+    monkeypatch.setattr(web_app, "ACTORS_PAGE_SIZE", 1)
+    first = client.get("/actors?country=CHN").text
+    assert f"{total} actors, page 1 of {total}" in first and first.count('class="actor-link"') == 1
+    assert 'href="/actors?country=CHN&amp;page=2"' in first and 'rel="prev"' not in first
+    last = client.get(f"/actors?country=CHN&page={total}").text
+    assert last.count('class="actor-link"') == 1 and 'rel="next"' not in last
+    bad = client.get("/actors?page=zero")
+    assert bad.status_code == 400 and "is not a whole number" in bad.text
+
+
 # -- questions as of the data ----------------------------------------------------------------------
 
 def test_questions_answer_as_of_the_newest_news_date(db: Path) -> None:

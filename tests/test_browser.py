@@ -337,7 +337,8 @@ def test_filtered_list_with_facets_and_csv_download(server: str, browser: CDP) -
 
 
 def test_actor_page_links_each_person_to_their_events(server: str, browser: CDP) -> None:
-    _open(browser, f"{server}/actors")
+    # (one country's actors: the whole directory of examples/ runs to several pages)
+    _open(browser, f"{server}/actors?country=USA")
     browser.wait_for("document.readyState === 'complete' && document.querySelectorAll('a.actor-link').length > 0")
     names = browser.js("Array.from(document.querySelectorAll('a.actor-link')).map(a => a.innerText)")
     assert "Lloyd Austin" in names and names.count("Lloyd Austin") == 1

@@ -77,10 +77,10 @@ def documents(db_path: str = "parley.db", status: str | None = None) -> list[dic
     return _documents(db_path, status)
 
 
-def actors(db_path: str = "parley.db") -> list[dict[str, Any]]:
+def actors(db_path: str = "parley.db", *, country: str | None = None) -> list[dict[str, Any]]:
     from .ask.queries import actors as _actors
 
-    return _actors(db_path)
+    return _actors(db_path, country=country)
 
 
 def evaluate(path: str) -> dict[str, Any]:

@@ -39,6 +39,8 @@ DB_NAME = "parley"
 PLUGIN_NAME = "parley-web"
 LEVELS = ("any", "leader", "minister", "military", "official")
 QUERY_TIME_LIMIT_MS = 2000
+# Rows per page of the actors directory.
+ACTORS_PAGE_SIZE = 200
 
 
 def _inline_script_hashes() -> list[str]:
@@ -308,10 +310,20 @@ async def actors_page(request: Request, datasette: Datasette) -> Response:
 
     country = (request.args.get("country") or "").strip().upper()
     try:
+        page = data.page_number(request.args.get("page"))
         found = await asyncio.to_thread(actors, _db_path(datasette), country=country or None)
     except QueryError as exc:
         return await render(datasette, request, "parley_error.html", {"error": str(exc)}, 400)
-    return await render(datasette, request, "parley_actors.html", {"actors": found, "country": country})
+    # one page of ACTORS_PAGE_SIZE rows: a large database names thousands of actors
+    last_page = max(1, -(-len(found) // ACTORS_PAGE_SIZE))
+    shown = found[(page - 1) * ACTORS_PAGE_SIZE : page * ACTORS_PAGE_SIZE]
+
+    def url(n: int) -> str:
+        return "/actors?" + urlencode({k: v for k, v in (("country", country), ("page", str(n))) if v})
+
+    return await render(datasette, request, "parley_actors.html", {
+        "actors": shown, "country": country, "total": len(found), "page": page, "last_page": last_page,
+        "prev_url": url(page - 1) if page > 1 else None, "next_url": url(page + 1) if page < last_page else None})
 
 
 async def status_page(request: Request, datasette: Datasette) -> Response:

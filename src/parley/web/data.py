@@ -66,6 +66,11 @@ def _int(value: str | None, what: str, default: int, lo: int, hi: int) -> int:
     return n
 
 
+def page_number(value: str | None) -> int:
+    """A 1-based page number from a query argument (the events page's bounds)."""
+    return _int(value, "page", 1, 1, 1_000_000)
+
+
 @dataclass(frozen=True)
 class EventQuery:
     """An events page request: the one event filter (`parley.ask.filters`) plus sort and paging.
@@ -90,7 +95,7 @@ class EventQuery:
         return cls(
             filter=EventFilter.from_params(args, allowed_extra=cls.PAGING),
             sort=sort,
-            page=_int(args.get("page"), "page", 1, 1, 1_000_000),
+            page=page_number(args.get("page")),
             size=_int(args.get("size"), "size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE),
         )
 
