@@ -14,7 +14,7 @@ from .parse_helpers import children_of, inside, objects_of, subject_of
 from .policy import is_place, actor_key
 from .sentence import SentenceContext
 from .words import (
-    ACT_NOUNS, COMPLEMENT_PREPS, DEVICE_EVENTS, ENEMY_NOUNS, FORCE_AGAINST_PARTY, FORCE_ALWAYS, LOCATIVE_PREPS,
+    COMPLEMENT_PREPS, DEED_NOUNS, DEVICE_EVENTS, ENEMY_NOUNS, FORCE_AGAINST_PARTY, FORCE_ALWAYS, LOCATIVE_PREPS,
     NON_AGENT_NOUNS, PRONOUN_SUBJECTS, SPEECH_VERBS, TRAVELLER_NOUNS, WEAPON_AGENTS,
 )
 
@@ -58,7 +58,7 @@ class ArgumentFinders(SentenceContext):
     def _reacted_to(self, tok: Any) -> list[Actor]:
         """"X signed a law ..., a move that Beijing criticized": a reaction in a relative clause
         on a noun standing for an act is addressed to whoever did the act."""
-        if tok.dep_ != "relcl" or tok.head.lemma_.lower() not in ACT_NOUNS:
+        if tok.dep_ != "relcl" or tok.head.lemma_.lower() not in DEED_NOUNS:
             return []
         up = tok.head
         for _ in range(3):

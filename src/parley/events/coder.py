@@ -27,7 +27,7 @@ from . import derived
 from .modality import as_stated
 from .coding import Coding
 from .constructions import arms_against, brokered, brought_together, called_to, characterized_as, out_of_the_question, owned_request, persona_non_grata, protest_message, said_that_must
-from .custody import CUSTODY_MODES, CUSTODY_PENDING, SUMMON_LEMMAS, custody_sides, passage_custody
+from .custody import CUSTODY_MODES, SUMMON_LEMMAS, custody_sides, passage_custody
 from .learned import model_events
 from .lexicon import Trigger, triggers_for
 from .ontology import PLOVER_TYPES
@@ -38,8 +38,8 @@ from .referents import object_doer
 from .arguments import ArgumentFinders
 from .sentence import first_of_each_country, read_as_pair
 from .words import (
-    ADDRESSED_TYPES, APOLOGY_LEMMAS, ARMED_NON_STATE, DOMESTIC_TYPES, HARM_VERBS, ONE_SIDED_TYPES, PROMISE_VERBS, RECIPROCAL_LIGHT_VERBS,
-    RECIPROCAL_VERBS, STATIVE_PASSIVES, WEAPON_AGENTS,
+    ADDRESSED_TYPES, APOLOGY_LEMMAS, ARMED_NON_STATE, CUSTODY_PENDING, DOMESTIC_TYPES, EVENT_PLACE_TYPES, HARM_VERBS,
+    ONE_SIDED_TYPES, PROMISE_VERBS, RECIPROCAL_LIGHT_VERBS, RECIPROCAL_VERBS, STATIVE_PASSIVES, WEAPON_AGENTS,
 )
 
 # A government "protests" a visit or a decision: an official complaint (CAMEO 114, ACCUSE).
@@ -674,7 +674,7 @@ def _group_in_place(c: SentenceCoder, r: Reading) -> None:
 def _event_place(c: SentenceCoder, r: Reading) -> None:
     trig, lc = r.trig, r.location_country
     armed_at_home = trig.type == "ASSAULT" and any(a.sector in ARMED_NON_STATE for a in r.sources)
-    if not r.targets and lc and r.sources and (trig.type in DOMESTIC_TYPES or armed_at_home or lc not in {a.country for a in r.sources}) and trig.type in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONCEDE", "RETREAT", "AID", "SANCTION") and (trig.type != "RETREAT" or trig.mode in ("access", "withdraw")):
+    if not r.targets and lc and r.sources and (trig.type in DOMESTIC_TYPES or armed_at_home or lc not in {a.country for a in r.sources}) and trig.type in EVENT_PLACE_TYPES and (trig.type != "RETREAT" or trig.mode in ("access", "withdraw")):
         r.targets = [Actor(r.location or lc, None, lc, None, None, None, None, -1, -1, "event-place")]
         r.how = "event-place"
 

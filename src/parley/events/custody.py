@@ -23,12 +23,11 @@ from typing import Any
 from ..records import Actor
 from .parse_helpers import children_of
 from .sentence import SentenceContext
+from .words import CUSTODY_PENDING
 
 # the modes of the custody triggers (COERCE arrest, RETREAT release; a seizure of people is as
 # often a kidnapping as an arrest)
 CUSTODY_MODES = frozenset({"arrest", "release"})
-# the resolution of a side the passage's custody is to fill (`passage_custody`)
-CUSTODY_PENDING = "custody-pending"
 # the summoning verbs, read the same way
 SUMMON_LEMMAS = frozenset({"summon"})
 # prepositions that put an arrest or a release somewhere ("to" for a summons: "to the ministry in Athens")

@@ -13,7 +13,7 @@ from .ontology import PLOVER_TYPES
 from .parse_helpers import children_of, counted_vaguely, habitual, inside, objects_of, stated, states_fact, subject_of
 from .policy import actor_key, is_place
 from .referents import object_doer
-from .words import (CONTINUING_SUBJECTS, DOMESTIC_TYPES, LOCATIVE_PREPS, NON_AGENT_NOUNS, ONE_SIDED_TYPES, PRONOUN_SUBJECTS,
+from .words import (CONTINUING_SUBJECTS, DOMESTIC_TYPES, EVENT_PLACE_TYPES, LOCATIVE_PREPS, NON_AGENT_NOUNS, ONE_SIDED_TYPES, PRONOUN_SUBJECTS,
                     SCHEDULING_HEADS, SPEECH_VERBS)
 
 
@@ -138,9 +138,9 @@ def _continues(subj: Any, ctx: ArgumentFinders) -> bool:
     return (subj.lower_ in PRONOUN_SUBJECTS and subj.lower_ != "i") or subj.lemma_.lower() in CONTINUING_SUBJECTS or subj.lower_ in CONTINUING_SUBJECTS
 
 
-# Types whose act's place in another state is the state acted on, as `coder._event_place` reads
-# them for the rules (RETREAT and CONCEDE there ask a mode the sentence model does not give).
-PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "SANCTION"})
+# The rules' event-place types (`words.EVENT_PLACE_TYPES`) but RETREAT and CONCEDE, whose place
+# the rules read only by a mode the sentence model does not give.
+PLACE_TARGET_TYPES = EVENT_PLACE_TYPES - {"RETREAT", "CONCEDE"}
 
 
 def _typed(ctx: ArgumentFinders, model: Any, type_: str, p: float, root: Any, main: Any, sources: list[Actor], tagged: list[Actor]) -> list[Event]:

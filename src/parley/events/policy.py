@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..records import Actor
-from .words import ARMED_NON_STATE, DOMESTIC_TYPES, EXPLICIT_HOW, NON_STATE_CODES, ONE_SIDED_TYPES
+from .words import ARMED_NON_STATE, CUSTODY_PENDING, DOMESTIC_TYPES, EXPLICIT_HOW, NON_STATE_CODES, ONE_SIDED_TYPES
 
 
 def dyad_allowed(type_: str, s: Actor, t: Actor, how: str) -> bool:
@@ -25,9 +25,8 @@ def dyad_allowed(type_: str, s: Actor, t: Actor, how: str) -> bool:
       (the nearest actor, a country taken from the sentence's context, an interlocutor): those
       mostly pair a state with itself ("condemned North Korea's launch" -> PRK->PRK).
     """
-    if t.resolution == "unresolved" or "custody-pending" in (s.resolution, t.resolution):
-        # the addressee, or the custodian (custody.CUSTODY_PENDING), comes from the page, or the
-        # event is dropped
+    if t.resolution == "unresolved" or CUSTODY_PENDING in (s.resolution, t.resolution):
+        # the addressee, or the custodian, comes from the page, or the event is dropped
         return True
     if t.resolution == "none":
         return type_ in ONE_SIDED_TYPES or type_ == "AGREE"

@@ -60,12 +60,12 @@ from typing import Any
 
 from ..records import Actor, Document, Event, TokenActors
 from .coder import SentenceCoder
-from .custody import CUSTODY_MODES, CUSTODY_PENDING
+from .custody import CUSTODY_MODES
 from .coding import Coding
 from .modality import as_stated
 from .ontology import PLOVER_TYPES
 from .policy import actor_key
-from .words import APOLOGY_LEMMAS, CUSTODY_WINDOW, INTERLOCUTOR_WINDOW, PASSAGE_PAIR_WINDOW, PREVIOUS_PARTY_WINDOW
+from .words import APOLOGY_LEMMAS, CUSTODY_PENDING, CUSTODY_WINDOW, INTERLOCUTOR_WINDOW, PASSAGE_PAIR_WINDOW, PREVIOUS_PARTY_WINDOW
 
 
 # Constructions whose pending addressee is the party the passage just named, as for the model's

@@ -92,8 +92,16 @@ WEAPON_AGENTS = {"missile", "rocket", "drone", "shell", "mortar", "bomb", "grena
 # Sectors of armed non-state groups: their attacks at home are coded to the country where
 # they strike ("militants attacked a village in Turkey" -> TUR rebels vs TUR).
 LOCATIVE_PREPS = {"near", "along", "across", "at", "in", "inside", "outside", "within", "off", "by", "beside", "around", "through", "over", "toward", "towards", "north", "south", "east", "west", "between"}
-# Nouns that stand for a deed just reported ("..., a move that Beijing criticized").
-ACT_NOUNS = {"move", "step", "decision", "action", "act", "measure", "gesture", "announcement", "development"}
+# The resolution of a side the passage's custody is to fill (`custody.passage_custody`, read by
+# the stage's `_resolve_custody` and the dyad policy).
+CUSTODY_PENDING = "custody-pending"
+# Types whose act's place in another state is the state acted on, when the clause names no
+# other party ("sent troops to Idlib"; `coder._event_place`, for RETREAT only its access and
+# withdraw modes).
+EVENT_PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONCEDE", "RETREAT", "AID", "SANCTION"})
+# Nouns that stand for a deed just reported ("..., a move that Beijing criticized"); the larger
+# set of act nouns a definite object refers back with is `referents.ACT_NOUNS`.
+DEED_NOUNS = {"move", "step", "decision", "action", "act", "measure", "gesture", "announcement", "development"}
 # Subjects that name a non-agent doer: documents, speech products, natural forces, abstractions.
 NON_AGENT_NOUNS = {
     "report", "statement", "resolution", "law", "bill", "decision", "move", "plan", "agreement", "deal", "treaty",
