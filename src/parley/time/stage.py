@@ -249,8 +249,8 @@ def undated_act_date(news: EventDate | None, art: Article) -> EventDate | None:
     is the lead's day within the week before a trusted page date ("published Monday: ... expelled
     on Saturday"), the lead's day dates the lead's acts; an undated act told after them ("The
     Kremlin called the accusations absurd") is the page's day's news, as the dev gold dates it.
-    (Step 1 also says the lead's date is the news date when page and lead disagree; the blind
-    writers more often read it so. Session 25's rules file leaves the choice to the manual.)"""
+    (The manual's step 1 says so since session 26: a lead day counted back from a trusted page
+    date is not a disagreement between page and lead.)"""
     published = art.published
     if (news is not None and published is not None and news.source == "lead-event"
             and (art.published_source or "") in STRONG_DATE_SOURCES
