@@ -51,8 +51,12 @@ def model_events(ctx: ArgumentFinders, event_model: str, model: Any = None,
         # the learned model's only where its span tagger marks a source and a target
         return _tagged_only(ctx, model, root, main, proposals) if learned and hasattr(model, "tagged_actors") else []
     main_objs = {o.lemma_.lower() for o in children_of(main, ("dobj",))}
-    if any(main_objs & set(t.forbids_object) for t in triggers_for(main.lemma_.lower(), "VERB")):
-        return []  # the rules read the verb and ruled it out ("released a statement")
+    # the rules read the verb with this object and ruled that reading out ("ordered an embargo" is
+    # no REQUEST, "released a statement" no RETREAT): not that type; the sentence may still tell
+    # another ("The Security Council ordered an embargo against Serbia" is a SANCTION)
+    forbidden = {t.type for t in triggers_for(main.lemma_.lower(), "VERB") if main_objs & set(t.forbids_object)}
+    if forbidden and not learned:
+        return []  # the TF-IDF v1 model keeps its older reading: no event at all
     sources = [a for a in ctx.actor(subj) if a.country]
     tagged: list[Actor] = []
     continues = learned and not sources and subj is not None and _continues(subj, ctx)
@@ -74,7 +78,7 @@ def model_events(ctx: ArgumentFinders, event_model: str, model: Any = None,
         # the rules read the verb's "from" object and ruled its reading out ("withdrew from the
         # treaty" is no retreat): not that type (the learned model only; v1 keeps its behaviour)
         froms = {o.lemma_.lower() for o in objects_of(main, ("from",))}
-        ruled_out = {t.type for t in triggers_for(main.lemma_.lower(), "VERB") if froms & set(t.forbids_from)}
+        ruled_out = forbidden | {t.type for t in triggers_for(main.lemma_.lower(), "VERB") if froms & set(t.forbids_from)}
         for obj in children_of(main, ("dobj",)):
             # an event noun counted vaguely ("promoting many visits", "held numerous meetings")
             # is an aggregate, no occurrence, as the rules read it (readings.py)
