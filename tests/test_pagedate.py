@@ -33,6 +33,9 @@ LEAD = "The foreign ministers of the two countries met in Geneva to discuss the 
     # day first where a month cannot come first; a date the query names
     ("https://news.example.com/politics/border-arbitration-ruling-29062017.html", date(2017, 6, 29)),
     ("https://news.example.com/article.php?id=4471&date=2010-04-08", date(2010, 4, 8)),
+    # a date spelled in the slug (session 26, R5): day-month-year and month-day-year
+    ("https://mfa.example/briefings/regular-press-conference-21-december-1999", date(1999, 12, 21)),
+    ("https://news.example.com/world/talks-resume-dec-3-2019-geneva", date(2019, 12, 3)),
 ])
 def test_url_day_shapes(url: str, day: date) -> None:
     found = pd.url_date(url)
@@ -52,6 +55,7 @@ def test_url_month_and_year_only_shapes_give_a_year_not_a_day() -> None:
     "https://news.example.com/story-20240416999999.html",    # a 14-digit id, no time of day
     "https://news.example.com/story/12345678",               # an id that is no date either way
     "https://news.example.com/1899/04/16/old/",              # before 1990
+    "https://news.example.com/31-february-2019-archive",     # 31 February, spelled
 ])
 def test_impossible_url_dates_are_refused(url: str) -> None:
     found = pd.url_date(url)
@@ -128,6 +132,10 @@ def test_impossible_url_dates_are_refused(url: str) -> None:
     ("Posted On: 09-Feb-01 18:30 IST", date(2001, 2, 9), "published-line"),
     ("Published in print on Saturday, 12 January 2008", date(2008, 1, 12), "published-line"),
     ("Started Tuesday 12 June 2018 01:30 BST", date(2018, 6, 12), "published-line"),
+    # session 26, R5: the "Input" label of Korean sites' English editions; Malay chrome
+    ("Reporter Kim Min-ji | Input 2015.12.29 14:22 | Modified 2015.12.29 18:05", date(2015, 12, 29), "published-line"),
+    ("Diterbitkan: Jumaat, 1 Mac 2013", date(2013, 3, 1), "published-line"),
+    ("Dikemaskini: Isnin, 12 Ogos 2019", date(2019, 8, 12), "updated-line"),
 ])
 def test_byline_forms(line: str, day: date, source: str) -> None:
     assert pd.read_byline(line) == (day, source)
@@ -147,6 +155,7 @@ def test_byline_forms(line: str, day: date, source: str) -> None:
     # a two-digit year is read after a label only; a name like a month's stays a name
     "3/4/99",
     "By Marco Rossi | Rome bureau",
+    "Posted by Mac Jones | Sports desk",
     "Room No. 5, 5 May",
     # a verb that labels a date at a line's start is a sentence's after a comma
     "Text of the daily part, printed 14 February 2005.",

@@ -76,3 +76,11 @@ def test_a_meeting_the_delegations_are_due_to_hold_is_planned(monkeypatch: pytes
     events = parley.analyse_text(text, settings=Settings().with_overrides(event_acceptor="off")).events
     consults = [e for e in events if e.type == "CONSULT"]
     assert consults and all(e.modality == "planned" for e in consults), [(e.coder, e.modality) for e in consults]
+
+
+def test_an_object_a_verb_reading_forbids_rules_out_that_type_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "order" is no REQUEST with "embargo" as its object (the lexicon's row), but the sentence
+    # still tells the model's SANCTION
+    text = "The Security Council on Saturday ordered a trade embargo, a flight ban and a freeze on sporting contacts against Serbia."
+    events = _events(monkeypatch, text, {"SANCTION": 0.8, "REQUEST": 0.7}, [])
+    assert {(e.type, e.source.country, e.target.country) for e in events} == {("SANCTION", "UNO", "SRB")}

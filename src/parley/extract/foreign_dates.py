@@ -1,7 +1,8 @@
 """Dates as the chrome of a foreign site writes them, around an English article.
 
 A page-date line such as "Geplaatst: 4 december 1997", "प्रकाशित: 22 जनवरी 2020",
-"เผยแพร่: 15 มี.ค. 2565", "発行：令和元年10月23日" or "Publish Date: 1396/12/01" states the article's
+"เผยแพร่: 15 มี.ค. 2565", "発行：令和元年10月23日", "Diterbitkan: Jumaat, 1 Mac 2013" (Malay) or
+"Publish Date: 1396/12/01" states the article's
 day in the site's language or calendar. `english_dates` rewrites such a line in English (month and
 weekday names, a Thai Buddhist-era year, a Japanese era year, a Chinese, Japanese or Korean
 year-month-day, a Vietnamese "ngày 3 tháng 3 năm 2022", a Solar Hijri day as the Gregorian one,
@@ -21,19 +22,22 @@ import re
 _ROWS: tuple[tuple[int, str], ...] = (
     (1, "ιανουαρίου ιανουάριος ינואר בינואר يناير januari januar janvier janv enero janeiro gennaio ocak stycznia ledna января січня қаңтар जनवरी มกราคม ม.ค."),
     (2, "φεβρουαρίου φεβρουάριος פברואר בפברואר فبراير شباط februari februar février févr fevr febrero fevereiro febbraio şubat subat lutego února února февраля лютого ақпан फ़रवरी फरवरी กุมภาพันธ์ ก.พ."),
-    (3, "μαρτίου μάρτιος מרץ במרץ מרס במרס مارس آذار maart märz maerz mars marts marzo março maret mart března марта березня наурыз मार्च มีนาคม มี.ค."),
+    (3, "mac μαρτίου μάρτιος מרץ במרץ מרס במרס مارس آذار maart märz maerz mars marts marzo março maret mart března марта березня наурыз मार्च มีนาคม มี.ค."),
     (4, "απριλίου απρίλιος אפריל באפריל أبريل إبريل نيسان avril abril aprile nisan kwietnia dubna апреля квітня сәуір अप्रैल เมษายน เม.ย."),
     (5, "μαΐου μάιος מאי במאי مايو أيار mei mai maj mayo maio maggio mayıs mayis maja května мая травня мамыр मई พฤษภาคม พ.ค."),
-    (6, "ιουνίου ιούνιος יוני ביוני يونيو يونيه حزيران juni juin junio junho giugno haziran czerwca června июня червня маусым जून มิถุนายน มิ.ย."),
-    (7, "ιουλίου ιούλιος יולי ביולי يوليو يوليه تموز juli juillet juil julio julho luglio temmuz lipca července июля липня шілде जुलाई กรกฎาคม ก.ค."),
-    (8, "αυγούστου αύγουστος אוגוסט באוגוסט أغسطس آب augustus août aout agosto agustus ağustos agustos augusti sierpnia srpna августа серпня тамыз अगस्त สิงหาคม ส.ค."),
+    (6, "jun ιουνίου ιούνιος יוני ביוני يونيو يونيه حزيران juni juin junio junho giugno haziran czerwca června июня червня маусым जून มิถุนายน มิ.ย."),
+    (7, "julai ιουλίου ιούλιος יולי ביולי يوليو يوليه تموز juli juillet juil julio julho luglio temmuz lipca července июля липня шілде जुलाई กรกฎาคม ก.ค."),
+    (8, "ogos αυγούστου αύγουστος אוגוסט באוגוסט أغسطس آب augustus août aout agosto agustus ağustos agustos augusti sierpnia srpna августа серпня тамыз अगस्त สิงหาคม ส.ค."),
     (9, "σεπτεμβρίου σεπτέμβριος ספטמבר בספטמבר سبتمبر أيلول septembre septiembre setiembre setembro settembre eylül eylul września wrzesnia září сентября вересня қыркүйек सितंबर सितम्बर กันยายน ก.ย."),
     (10, "οκτωβρίου οκτώβριος אוקטובר באוקטובר أكتوبر oktober octobre octubre outubro ottobre ekim października pazdziernika října октября жовтня қазан अक्टूबर अक्तूबर ตุลาคม ต.ค."),
     (11, "νοεμβρίου νοέμβριος נובמבר בנובמבר نوفمبر novembre noviembre novembro kasım kasim listopada listopadu ноября листопада қараша नवंबर नवम्बर พฤศจิกายน พ.ย."),
-    (12, "δεκεμβρίου δεκέμβριος דצמבר בדצמבר ديسمبر dezember décembre decembre diciembre dezembro dicembre desember aralık aralik grudnia prosince декабря грудня желтоқсан दिसंबर दिसम्बर ธันวาคม ธ.ค."),
+    (12, "disember δεκεμβρίου δεκέμβριος דצמבר בדצמבר ديسمبر dezember décembre decembre diciembre dezembro dicembre desember aralık aralik grudnia prosince декабря грудня желтоқсан दिसंबर दिसम्बर ธันวาคม ธ.ค."),
 )
 _ENGLISH = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
             "October", "November", "December")
+# Malay names that are also an English word or name ("Mac"): read only between a day and a year
+# ("Diterbitkan: Jumaat, 1 Mac 2013").
+_BETWEEN_DAY_AND_YEAR = frozenset({"mac"})
 # Names spelled as in English but written in lower case ("4 december 1997" in Dutch, Swedish or
 # Danish chrome), which the English reader takes only capitalised.
 FOREIGN_MONTHS: dict[str, int] = {name: month for month, names in _ROWS for name in names.split()} | {
@@ -49,13 +53,13 @@ _BUDDHIST_YEAR = re.compile(r"(?<!\d)(2[45]\d\d)(?!\d)")
 BUDDHIST_ERA_OFFSET = 543
 # Weekday names before the day ("jueves, 18 de diciembre de 2014"), read where a month was.
 _WEEKDAY_ROWS = (
-    ("Monday", "δευτέρα الاثنين lunes segunda-feira lundi montag maandag lunedì senin pazartesi понедельник"),
+    ("Monday", "isnin δευτέρα الاثنين lunes segunda-feira lundi montag maandag lunedì senin pazartesi понедельник"),
     ("Tuesday", "τρίτη الثلاثاء martes terça-feira mardi dienstag dinsdag martedì selasa salı вторник"),
     ("Wednesday", "τετάρτη الأربعاء miércoles quarta-feira mercredi mittwoch woensdag mercoledì rabu çarşamba среда"),
-    ("Thursday", "πέμπτη الخميس jueves quinta-feira jeudi donnerstag donderdag giovedì kamis perşembe четверг"),
-    ("Friday", "παρασκευή الجمعة viernes sexta-feira vendredi freitag vrijdag venerdì jumat cuma пятница"),
+    ("Thursday", "khamis πέμπτη الخميس jueves quinta-feira jeudi donnerstag donderdag giovedì kamis perşembe четверг"),
+    ("Friday", "jumaat παρασκευή الجمعة viernes sexta-feira vendredi freitag vrijdag venerdì jumat cuma пятница"),
     ("Saturday", "σάββατο السبت sábado samedi samstag zaterdag sabato sabtu cumartesi суббота"),
-    ("Sunday", "κυριακή الأحد domingo dimanche sonntag zondag domenica minggu pazar воскресенье"),
+    ("Sunday", "ahad κυριακή الأحد domingo dimanche sonntag zondag domenica minggu pazar воскресенье"),
 )
 _WEEKDAYS = {name: english for english, names in _WEEKDAY_ROWS for name in names.split()}
 _WEEKDAY = re.compile("(?<![\\w-])(" + "|".join(re.escape(n) for n in sorted(_WEEKDAYS, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE)
@@ -124,6 +128,9 @@ def english_dates(line: str) -> str:
 
     def swap(m: re.Match[str]) -> str:
         nonlocal thai
+        if m.group(1).lower() in _BETWEEN_DAY_AND_YEAR and not (
+                re.search(r"(?<!\d)\d{1,2}\s+$", m.string[: m.start()]) and re.match(r"\s+(?:19|20)\d{2}(?!\d)", m.string[m.end():])):
+            return m.group(0)
         thai = thai or bool(_THAI_MONTH.match(m.group(1)))
         return " " + _ENGLISH[FOREIGN_MONTHS[m.group(1).lower()] - 1] + " "
 

@@ -121,6 +121,8 @@ _LABEL = (
     r"(?:live\s+blog\s+)?started|reported|print\s+edition|(?:originally\s+)?printed|print\s+date|(?:judgment\s+)?delivered|"
     r"streamed(?:\s+live)?|(?:first\s+)?aired|(?:first\s+)?broadcast|premiered|publish\s+(?:date|time)|"
     r"publication\s+date|date\s+of\s+publication|date\s+published|"
+    # Korean sites' English editions translate 입력 ("entered") as "Input"
+    r"input|inputted|"
     # the same labels in a foreign site's chrome around an English article
     r"publicado|publicada|publi\u00e9e?|publie|ver\u00f6ffentlicht|veroeffentlicht|pubblicato|opublikovano|"
     r"diterbitkan|dipublikasikan|gepubliceerd|geplaatst|publicerad|publiceret|publisert|julkaistu|"
@@ -132,7 +134,7 @@ _LABEL = (
     r"\u66f4\u65b0\u65e5|\u66f4\u65b0\u65f6\u95f4|\uc218\uc815|"  # updated: Japanese, Chinese, Korean
     r"\u0622\u062e\u0631\s+\u062a\u062d\u062f\u064a\u062b(?:\s+\u0644\u0644\u0645\u0648\u0642\u0639)?|"  # updated: Arabic ("of the site")
     r"(?:page\s+)?last\s+reviewed|reviewed|"
-    r"actualizado|mis\s+\u00e0\s+jour|aktualisiert|aggiornato|obnovleno|diperbarui|g\u00fcncelleme|guncelleme|"
+    r"actualizado|mis\s+\u00e0\s+jour|aktualisiert|aggiornato|obnovleno|diperbarui|dikemaskini|dikemas\s+kini|g\u00fcncelleme|guncelleme|"
     r"c\u1eadp\s+nh\u1eadt|(?:laatst\s+)?bijgewerkt|atualizad[oa]|zaktualizowano|uppdaterad|opdateret|oppdatert|p\u00e4ivitetty|aktualizov\u00e1no|actualizat|"
     r"\u043e\u0431\u043d\u043e\u0432\u043b\u0435\u043d\u043e|\u043e\u043d\u043e\u0432\u043b\u0435\u043d\u043e|\u0436\u0430\u04a3\u0430\u0440\u0442\u044b\u043b\u0434\u044b|"  # updated: Russian, Ukrainian, Kazakh
     r"\u0e1b\u0e23\u0e31\u0e1a\u0e1b\u0e23\u0e38\u0e07\u0e25\u0e48\u0e32\u0e2a\u0e38\u0e14|\u0905\u092a\u0921\u0947\u091f|"  # updated: Thai, Hindi
@@ -144,7 +146,7 @@ _BY_VERBS = {"reported", "filed", "story filed", "issued", "released", "reviewed
              "premiered", "streamed", "started"}
 # Labels that say the page was changed then, not first published.
 _UPDATE_LABELS = {"updated", "last updated", "last modified", "modified", "actualizado", "mis \u00e0 jour", "aktualisiert",
-                  "aggiornato", "obnovleno", "diperbarui", "g\u00fcncelleme", "guncelleme",
+                  "aggiornato", "obnovleno", "diperbarui", "dikemaskini", "dikemas kini", "g\u00fcncelleme", "guncelleme",
                   "last reviewed", "page last reviewed", "reviewed",
                   "bijgewerkt", "laatst bijgewerkt", "c\u1eadp nh\u1eadt", "atualizado", "atualizada", "zaktualizowano", "uppdaterad",
                   "opdateret", "oppdatert", "p\u00e4ivitetty", "aktualizov\u00e1no", "actualizat",

@@ -1,4 +1,5 @@
 """The date a page's URL carries: /2024/04/16/slug, slug-20240601-id.html, /2016/feb/04/,
+slug-21-december-1999,
 ?date=2010-04-08, a year and month alone (/2024/04/), and an archived copy's (the page archived,
 not the capture). Ranked with the page's other cues by `parley.extract.pagedate`."""
 
@@ -35,6 +36,11 @@ _URL_YM = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(?!\d)")
 # "/2016/feb/04/": year, the month's short name, day.
 _URL_Y_MON_D = re.compile(r"/((?:19|20)\d{2})/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/(\d{1,2})(?=/|$)", re.IGNORECASE)
 _URL_Y = re.compile(r"/((?:19|20)\d{2})/(?!\d)")
+# A date spelled in the slug: "/press-conference-21-december-1999", "...-december-21-1999-...",
+# the month's name in full or in three letters, between hyphens, underscores or slashes.
+_MONTH_WORD = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_URL_SLUG_DMY = re.compile(rf"(?<![a-z0-9])(\d{{1,2}})[-_]{_MONTH_WORD}[-_]((?:19|20)\d{{2}})(?![a-z0-9])", re.IGNORECASE)
+_URL_SLUG_MDY = re.compile(rf"(?<![a-z0-9]){_MONTH_WORD}[-_](\d{{1,2}})[-_]((?:19|20)\d{{2}})(?![a-z0-9])", re.IGNORECASE)
 # A run of digits bounded by URL punctuation: 8 (YYYYMMDD, MMDDYYYY) or 12/14 (with a time).
 _URL_DIGITS = re.compile(r"(?<![\d])(\d{8}|\d{12}|\d{14})(?![\d])")
 
@@ -90,6 +96,16 @@ def url_date(url: str | None) -> UrlDate | None:
     m = _URL_Y_MON_D.search(path)
     if m:
         day = valid_day(int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3)))
+        if day:
+            return UrlDate(day, day.year, day.month, m.group(0))
+    m = _URL_SLUG_DMY.search(path)
+    if m:
+        day = valid_day(int(m.group(3)), MONTHS[m.group(2).lower()[:3]], int(m.group(1)))
+        if day:
+            return UrlDate(day, day.year, day.month, m.group(0))
+    m = _URL_SLUG_MDY.search(path)
+    if m:
+        day = valid_day(int(m.group(3)), MONTHS[m.group(1).lower()[:3]], int(m.group(2)))
         if day:
             return UrlDate(day, day.year, day.month, m.group(0))
     for m in _URL_DIGITS.finditer(path):
