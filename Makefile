@@ -49,6 +49,8 @@ eval-dev: install
 	$(BIN)/parley eval build/corpus-dev --quiet --diagnose
 	$(BIN)/python training/corpus_dev.py build/pending-dev --corpus training/corpus/pending --split all
 	$(BIN)/parley eval build/pending-dev --quiet --diagnose
+	$(BIN)/parley eval examples/wdev1 --quiet --diagnose
+	$(BIN)/parley eval examples/wdev2 --quiet --diagnose
 
 # A longer fuzz run than the bounded one in `make test` (MINUTES=30 make fuzz).
 fuzz: install

@@ -311,3 +311,28 @@ def test_historic_rows_cover_leaders_of_1990_to_2014() -> None:
     assert table.find_person("Tansu Ciller")[0].country == "TUR"
     erdogan = table.find_person("Erdogan", on=date(2008, 1, 1))
     assert erdogan[0].office == "head_of_government" and erdogan[0].active_on(date(2008, 1, 1))
+
+
+# -- state offices since 1990 (officeholders_since1990.csv) --------------------------------------
+def test_ministers_of_the_1990s_and_2000s_resolve_to_their_country_at_the_date() -> None:
+    from datetime import date
+
+    from parley.reference.people import load_officeholders
+
+    table = load_officeholders()
+    since1990 = [t for t in table.terms if t.historic and t.office in ("foreign_minister", "defense_minister")]
+    assert len(since1990) >= 500 and all(t.source for t in since1990)
+    assert table.validate() == []  # incomplete by design: not validated, as the historic file
+    albright = table.find_person("Secretary of State Madeleine Albright", on=date(1999, 3, 1))
+    assert [(t.person_id, t.country, t.office) for t in albright] == [("madeleine-albright", "USA", "foreign_minister")]
+    assert table.holder("FRA", "foreign_minister", date(2008, 5, 1)).person_id == "bernard-kouchner"
+    assert table.holder("USA", "foreign_minister", date(1991, 4, 1)).person_id == "james-baker"
+
+
+def test_a_1999_call_between_two_foreign_ministers_names_both_states() -> None:
+    import parley
+
+    text = ("PUBLISHED: 1999-06-12\n\nSecretary of State Madeleine Albright telephoned Foreign Minister "
+            "Igor Ivanov on Saturday to ask for an explanation.\n")
+    doc = parley.analyse_text(text)
+    assert ("CONSULT", "USA", "RUS") in {(e.type, e.source.country, e.target.country) for e in doc.events}

@@ -31,6 +31,13 @@ parley has no code for the USSR, overlaps Yeltsin's Russian presidency in 1991).
 share a name ("George Bush") are told apart by the date; without a date only their shared
 country is known (:meth:`Officeholders.candidate_countries`).
 
+``parley/data/officeholders_since1990.csv`` (same schema, loaded and excluded the same way) fills
+the four state offices (heads of state and government, foreign and defence ministers) from 1990
+to the first term the region files hold, for about 190 states, so that wire copy of the 1990s and
+2000s ("Secretary of State Madeleine Albright", "Foreign Minister Bernard Kouchner") names their
+country and role. Compiled in session 26 by five helpers from reference knowledge, one region
+each, without search; a day they could not recall is the month's first (``source`` says so).
+
 Organisations
 -------------
 ``parley/data/officeholders_organisations.csv`` (same schema, office ``org_head``) lists the
@@ -422,6 +429,7 @@ def _load(extra: Path | None) -> "Officeholders":
     for origin, text in _packaged_files():
         terms.extend(read_terms(text, origin))
     terms.extend(_unvalidated_terms("officeholders_historic.csv", historic=True))
+    terms.extend(_unvalidated_terms("officeholders_since1990.csv", historic=True))
     terms.extend(_unvalidated_terms("officeholders_organisations.csv", organisation=True))
     if extra is not None:
         terms = merge(terms, read_terms(extra.read_text(encoding="utf-8"), str(extra)))
