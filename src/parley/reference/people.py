@@ -35,8 +35,8 @@ country is known (:meth:`Officeholders.candidate_countries`).
 the four state offices (heads of state and government, foreign and defence ministers) from 1990
 to the first term the region files hold, for about 190 states, so that wire copy of the 1990s and
 2000s ("Secretary of State Madeleine Albright", "Foreign Minister Bernard Kouchner") names their
-country and role. Compiled in session 26 by five helpers from reference knowledge, one region
-each, without search; a day they could not recall is the month's first (``source`` says so).
+country and role. Compiled in session 26 by six helpers from reference knowledge, one region
+each, without search; a start or end day they could not recall is marked "day unverified" in ``source``.
 
 Organisations
 -------------
