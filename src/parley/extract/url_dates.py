@@ -1,7 +1,6 @@
 """The date a page's URL carries: /2024/04/16/slug, slug-20240601-id.html, /2016/feb/04/,
-slug-21-december-1999,
-?date=2010-04-08, a year and month alone (/2024/04/), and an archived copy's (the page archived,
-not the capture). Ranked with the page's other cues by `parley.extract.pagedate`."""
+slug-21-december-1999, ?date=2010-04-08, a year and month alone (/2024/04/), and an archived
+copy's (the page archived, not the capture). Ranked with the page's other cues by `parley.extract.pagedate`."""
 
 from __future__ import annotations
 
