@@ -449,33 +449,34 @@ def _inherits(doc: Document, e: Event, ps: Sentence, pm: DateMention, inherited:
     """Whether an undated event takes the date `inherited` from an earlier sentence `ps` of its
     paragraph (the mention `pm`), by the manual's section 5, step 4."""
     news_day = news.first if news else None
+    past = is_historical(inherited, news_day, False)  # background before the news, by the 7-day line
     if news_day is not None and inherited.first > news_day and e.modality == "asserted":
         # "Ecuador will impose a tariff from February 1 ... Petro answered within hours": a day
         # after the news dates a plan; an act told as done is not after the news
         return False
-    if news_day is not None and is_historical(inherited, news_day, False) and not _sets_the_scene(doc, ps, pm):
+    if news_day is not None and past and not _sets_the_scene(doc, ps, pm):
         # A background date named in a side clause ("Costa Rica, which abolished its
         # army in 1948, ...") is not the date of the next act the paragraph tells: the
         # paragraph stepped back into history for a clause and returned to the news.
         # A main clause's date ("In 1982, Argentina invaded the islands.") sets the
         # time of the acts told after it.
         return False
-    if news_day is not None and is_historical(inherited, news_day, False) and not _continues_occasion(doc, e):
+    if news_day is not None and past and not _continues_occasion(doc, e):
         # "In March, the US suspended the treaty. NATO said it backed the decision.": a
         # new act told with no time word is the news's, not the background's
         return False
-    if (undated is not None and not is_historical(inherited, news_day, False)
+    if (undated is not None and not past
           and inherited.last < undated.first and not _continues_occasion(doc, e)):
         # "Libya closed the crossing on Tuesday ... Tunisia's foreign ministry urged
         # Libya to reopen it": a new act told with no time word after a dated one
         # is the news's, as after background, unless its words continue that occasion
         return False
-    if news_day is not None and not is_historical(inherited, news_day, False) and ps.index < e.sentence - 1:
+    if news_day is not None and not past and ps.index < e.sentence - 1:
         # A recent day named further back ("... who was shot dead on Wednesday." two
         # sentences before "Bogota has asked Haiti for consular access") dated an earlier
         # happening; the acts reported after it are the news's
         return False
-    if news is not None and is_historical(inherited, news_day, False) and _out_of_office(e, inherited, news, holders):
+    if news is not None and past and _out_of_office(e, inherited, news, holders):
         # "President Laura Chinchilla accused Nicaragua" after a paragraph's 1948: the
         # titled person held no office then, and holds it at the news date
         return False

@@ -162,12 +162,12 @@ async def events_page(request: Request, datasette: Datasette) -> Response:
         return await render(datasette, request, "parley_events.html", {"error": str(exc), "args": args, "events": [], "total": 0, "q": data.EventQuery(), "sorts": list(data.SORTS)}, 400)
     found, total = await _run(datasette, lambda c: data.list_events(c, q))
     facets = await _run(datasette, lambda c: data.facets(c, q))
-    last_page = max(1, -(-total // q.size))
+    # the first page's URL carries no page number
+    last_page, prev_url, next_url = data.page_links(total, q.page, q.size, lambda n: q.url("/events", page=n if n > 1 else None))
     return await render(datasette, request, "parley_events.html", {
         "args": args, "q": q, "events": found, "total": total, "last_page": last_page, "sorts": list(data.SORTS),
         "facets": facets, "csv_url": q.url("/events.csv", page=None, size=None),
-        "prev_url": q.url("/events", page=q.page - 1 if q.page > 2 else None) if q.page > 1 else None,
-        "next_url": q.url("/events", page=q.page + 1) if q.page < last_page else None,
+        "prev_url": prev_url, "next_url": next_url,
         "sort_url": {s: q.url("/events", sort=s if s != "-date" else None, page=None) for s in data.SORTS},
         "json_url": q.url("/api/events"),
     })
@@ -315,15 +315,12 @@ async def actors_page(request: Request, datasette: Datasette) -> Response:
     except QueryError as exc:
         return await render(datasette, request, "parley_error.html", {"error": str(exc)}, 400)
     # one page of ACTORS_PAGE_SIZE rows: a large database names thousands of actors
-    last_page = max(1, -(-len(found) // ACTORS_PAGE_SIZE))
     shown = found[(page - 1) * ACTORS_PAGE_SIZE : page * ACTORS_PAGE_SIZE]
-
-    def url(n: int) -> str:
-        return "/actors?" + urlencode({k: v for k, v in (("country", country), ("page", str(n))) if v})
-
+    last_page, prev_url, next_url = data.page_links(
+        len(found), page, ACTORS_PAGE_SIZE, lambda n: "/actors?" + urlencode({k: v for k, v in (("country", country), ("page", str(n))) if v}))
     return await render(datasette, request, "parley_actors.html", {
         "actors": shown, "country": country, "total": len(found), "page": page, "last_page": last_page,
-        "prev_url": url(page - 1) if page > 1 else None, "next_url": url(page + 1) if page < last_page else None})
+        "prev_url": prev_url, "next_url": next_url})
 
 
 async def status_page(request: Request, datasette: Datasette) -> Response:

@@ -13,7 +13,7 @@ import sqlite3
 from functools import lru_cache
 from pathlib import Path
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 from urllib.parse import urlencode, urlsplit
 
 from ..ask.filters import EventFilter, check_country, check_date, check_type, parse_dyad  # noqa: F401
@@ -69,6 +69,13 @@ def _int(value: str | None, what: str, default: int, lo: int, hi: int) -> int:
 def page_number(value: str | None) -> int:
     """A 1-based page number from a query argument (the events page's bounds)."""
     return _int(value, "page", 1, 1, 1_000_000)
+
+
+def page_links(total: int, page: int, size: int, url: Callable[[int], str]) -> tuple[int, str | None, str | None]:
+    """(last page, previous page's URL or None, next page's URL or None) for `total` rows shown
+    `size` a page; `url(n)` gives page n's URL."""
+    last_page = max(1, -(-total // size))
+    return last_page, (url(page - 1) if page > 1 else None), (url(page + 1) if page < last_page else None)
 
 
 @dataclass(frozen=True)

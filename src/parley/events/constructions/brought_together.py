@@ -20,6 +20,7 @@ from ...records import Actor, Event
 from ..arguments import ArgumentFinders
 from ..coding import Coding
 from ..parse_helpers import children_of, inside, subject_of
+from ..sentence import first_of_each_country
 
 # A gathering of a day or a few: who it brings together meet there.
 MEETING_NOUNS = frozenset({
@@ -34,13 +35,7 @@ TOGETHER_VERBS = frozenset({"bring", "draw"})
 def _participants(ctx: ArgumentFinders, verb: Any) -> list[Actor]:
     """The states named in the verb's object phrase (its enumeration, its people's "of"/"from"
     phrases), one actor per country, in text order."""
-    found: dict[str, Actor] = {}
-    for obj in children_of(verb, ("dobj",)):
-        for tok in obj.subtree:
-            for a in ctx.actor(tok):
-                if a.country and a.country not in found:
-                    found[a.country] = a
-    return list(found.values())
+    return first_of_each_country([a for obj in children_of(verb, ("dobj",)) for tok in obj.subtree for a in ctx.actor(tok)])
 
 
 def _gathers(verb: Any) -> bool:
