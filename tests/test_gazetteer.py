@@ -128,6 +128,16 @@ def test_phrases_that_are_not_the_country() -> None:
     assert [c for _, c, _ in actors("China rejected claims in the South China Sea.")] == ["CHN"]
 
 
+def test_former_names_take_the_continuing_state() -> None:
+    # the annotation manual, section 4: a state that no longer exists takes its continuing state
+    text = ("The Soviet Union, Yugoslavia and Czechoslovakia met envoys of Siam, Persia, Zaire, "
+            "Rhodesia, Upper Volta and East Germany.")
+    assert [c for _, c, _ in actors(text)] == ["RUS", "SRB", "CZE", "THA", "IRN", "COD", "ZWE", "BFA", "DEU"]
+    assert [c for _, c, _ in actors("Soviet troops and the USSR's navy")] == ["RUS", "RUS"]
+    # a lake, a gulf and an era are not the state
+    assert actors("Boats on Lake Tanganyika and the Gulf of Siam, in post-Soviet times.") == []
+
+
 def test_ambiguity_choices_are_stable() -> None:
     # Georgia is the country (GEO); the US state is not told apart (data/README.md).
     assert g.lookup_country("Georgia").code == "GEO"

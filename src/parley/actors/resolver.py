@@ -244,7 +244,9 @@ class PageActors:
                     # "doctors from two American aid groups": the country of the group they are from
                     adj = [lookup_country(m.text) for m in obj.children if m.dep_ in ("amod", "compound") and m.i < obj.i]
                     adj_codes = {r.code for r in adj if r is not None and r.kind == "country"}
-                    if len(adj_codes) == 1:
+                    # "leaders of former Soviet republics", "of ex-British colonies": no longer that state's
+                    formerly = any(m.lower_ in ("former", "ex", "ex-") for m in obj.children if m.i < obj.i)
+                    if len(adj_codes) == 1 and not formerly:
                         return adj_codes.pop(), "located-in"
                 pref = prefer or set(self.sentence_countries(head.doc))
                 # "from Sudan and Egypt": coordinated places in two states say no one state

@@ -111,6 +111,9 @@ _NOT_ACTORS: tuple[str, ...] = (
     "Niger Delta", "Niger River", "Congo River", "Congo Basin", "Jordan River",
     "Washington Post", "Washington state", "Washington State", "George Washington",
     "National Security Council", "Supreme National Security Council",
+    # former names of states (countries.csv) inside place names and eras, not the state
+    "Lake Tanganyika", "Gulf of Siam", "former Yugoslavia", "former Soviet", "post-Soviet",
+    "ex-Soviet", "former Soviet Union", "Soviet-era",
 )
 
 _HOW_ORDER = ("name", "short_name", "capital", "seat", "adjective", "demonym")
