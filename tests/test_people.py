@@ -336,3 +336,30 @@ def test_a_1999_call_between_two_foreign_ministers_names_both_states() -> None:
             "Igor Ivanov on Saturday to ask for an explanation.\n")
     doc = parley.analyse_text(text)
     assert ("CONSULT", "USA", "RUS") in {(e.type, e.source.country, e.target.country) for e in doc.events}
+
+
+# -- state offices before 1990 (officeholders_before1990.csv) ------------------------------------
+def test_leaders_of_1945_to_1989_resolve_to_their_state_at_the_date() -> None:
+    from datetime import date
+
+    from parley.reference.people import load_officeholders
+
+    table = load_officeholders()
+    before = [t for t in table.terms if t.historic and t.start < date(1990, 1, 1)]
+    assert len(before) >= 2000 and all(t.source for t in before)
+    deng = table.find_person("Deng Xiaoping", on=date(1979, 1, 15))
+    assert {t.country for t in deng} == {"CHN"}
+    assert table.find_person("Indira Gandhi", on=date(1974, 5, 16))[0].country == "IND"
+    # a one-party state's ruler is its party leader
+    assert table.holder("RUS", "party_leader", date(1975, 1, 1)).person_id == "leonid-brezhnev"
+    # the realms' monarch stays one person (no second id per realm), so her name stays one person
+    assert {t.person_id for t in table.find_person("Queen Elizabeth II", on=date(1965, 1, 1))} == {"elizabeth-ii"}
+
+
+def test_a_1979_warning_by_a_paramount_leader_names_his_state() -> None:
+    import parley
+
+    text = ("PUBLISHED: 2019-02-17\n\nForty years ago this week, the border war began. In January 1979 "
+            "Deng Xiaoping warned that Vietnam would be taught a lesson.\n")
+    doc = parley.analyse_text(text)
+    assert ("THREATEN", "CHN", "VNM") in {(e.type, e.source.country, e.target.country) for e in doc.events}

