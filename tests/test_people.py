@@ -363,3 +363,14 @@ def test_a_1979_warning_by_a_paramount_leader_names_his_state() -> None:
             "Deng Xiaoping warned that Vietnam would be taught a lesson.\n")
     doc = parley.analyse_text(text)
     assert ("THREATEN", "CHN", "VNM") in {(e.type, e.source.country, e.target.country) for e in doc.events}
+
+
+def test_a_person_out_of_office_takes_the_term_nearest_the_page_date() -> None:
+    import parley
+
+    # Blix was Sweden's foreign minister in 1978-79 and the IAEA's head until 1997; in 2002 he is
+    # the international official, the nearer of the two
+    text = ("PUBLISHED: 2002-11-27\n\nHans Blix, the chief inspector, met Iraqi officials in Baghdad "
+            "on Wednesday.\n")
+    doc = parley.analyse_text(text)
+    assert ("CONSULT", "UNO", "IRQ") in {(e.type, e.source.country, e.target.country) for e in doc.events}
