@@ -374,3 +374,15 @@ def test_a_person_out_of_office_takes_the_term_nearest_the_page_date() -> None:
             "on Wednesday.\n")
     doc = parley.analyse_text(text)
     assert ("CONSULT", "UNO", "IRQ") in {(e.type, e.source.country, e.target.country) for e in doc.events}
+
+
+def test_a_bare_surname_names_a_pre_1990_holder_only_in_text_before_1990() -> None:
+    from datetime import date
+
+    from parley.reference.people import load_officeholders
+
+    table = load_officeholders()
+    # Xu Xiangqian, China's defence minister 1978-81, is known only from officeholders_before1990.csv
+    assert {t.person_id for t in table.find_person("Xu", on=date(1979, 6, 1))} == {"xu-xiangqian"}
+    assert table.find_person("Xu", on=date(2020, 6, 1)) == []
+    assert table.find_person("Xu Xiangqian", on=date(2020, 6, 1))[0].country == "CHN"  # the full name still does
