@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import has_event
 
 from parley.errors import InputError
 from parley.reference.people import (
@@ -314,75 +315,51 @@ def test_historic_rows_cover_leaders_of_1990_to_2014() -> None:
 
 
 # -- state offices since 1990 (officeholders_since1990.csv) --------------------------------------
-def test_ministers_of_the_1990s_and_2000s_resolve_to_their_country_at_the_date() -> None:
-    from datetime import date
-
-    from parley.reference.people import load_officeholders
-
-    table = load_officeholders()
-    since1990 = [t for t in table.terms if t.historic and t.office in ("foreign_minister", "defense_minister")]
+def test_ministers_of_the_1990s_and_2000s_resolve_to_their_country_at_the_date(oh: Officeholders) -> None:
+    since1990 = [t for t in oh.terms if t.historic and t.office in ("foreign_minister", "defense_minister")]
     assert len(since1990) >= 500 and all(t.source for t in since1990)
-    assert table.validate() == []  # incomplete by design: not validated, as the historic file
-    albright = table.find_person("Secretary of State Madeleine Albright", on=date(1999, 3, 1))
+    assert oh.validate() == []  # incomplete by design: not validated, as the historic file
+    albright = oh.find_person("Secretary of State Madeleine Albright", on=date(1999, 3, 1))
     assert [(t.person_id, t.country, t.office) for t in albright] == [("madeleine-albright", "USA", "foreign_minister")]
-    assert table.holder("FRA", "foreign_minister", date(2008, 5, 1)).person_id == "bernard-kouchner"
-    assert table.holder("USA", "foreign_minister", date(1991, 4, 1)).person_id == "james-baker"
+    assert oh.holder("FRA", "foreign_minister", date(2008, 5, 1)).person_id == "bernard-kouchner"
+    assert oh.holder("USA", "foreign_minister", date(1991, 4, 1)).person_id == "james-baker"
 
 
 def test_a_1999_call_between_two_foreign_ministers_names_both_states() -> None:
-    import parley
-
     text = ("PUBLISHED: 1999-06-12\n\nSecretary of State Madeleine Albright telephoned Foreign Minister "
             "Igor Ivanov on Saturday to ask for an explanation.\n")
-    doc = parley.analyse_text(text)
-    assert ("CONSULT", "USA", "RUS") in {(e.type, e.source.country, e.target.country) for e in doc.events}
+    assert has_event(text, "CONSULT", "USA", "RUS")
 
 
 # -- state offices before 1990 (officeholders_before1990.csv) ------------------------------------
-def test_leaders_of_1945_to_1989_resolve_to_their_state_at_the_date() -> None:
-    from datetime import date
-
-    from parley.reference.people import load_officeholders
-
-    table = load_officeholders()
-    before = [t for t in table.terms if t.historic and t.start < date(1990, 1, 1)]
+def test_leaders_of_1945_to_1989_resolve_to_their_state_at_the_date(oh: Officeholders) -> None:
+    before = [t for t in oh.terms if t.historic and t.start < date(1990, 1, 1)]
     assert len(before) >= 2000 and all(t.source for t in before)
-    deng = table.find_person("Deng Xiaoping", on=date(1979, 1, 15))
+    deng = oh.find_person("Deng Xiaoping", on=date(1979, 1, 15))
     assert {t.country for t in deng} == {"CHN"}
-    assert table.find_person("Indira Gandhi", on=date(1974, 5, 16))[0].country == "IND"
+    assert oh.find_person("Indira Gandhi", on=date(1974, 5, 16))[0].country == "IND"
     # a one-party state's ruler is its party leader
-    assert table.holder("RUS", "party_leader", date(1975, 1, 1)).person_id == "leonid-brezhnev"
+    assert oh.holder("RUS", "party_leader", date(1975, 1, 1)).person_id == "leonid-brezhnev"
     # the realms' monarch stays one person (no second id per realm), so her name stays one person
-    assert {t.person_id for t in table.find_person("Queen Elizabeth II", on=date(1965, 1, 1))} == {"elizabeth-ii"}
+    assert {t.person_id for t in oh.find_person("Queen Elizabeth II", on=date(1965, 1, 1))} == {"elizabeth-ii"}
 
 
 def test_a_1979_warning_by_a_paramount_leader_names_his_state() -> None:
-    import parley
-
     text = ("PUBLISHED: 2019-02-17\n\nForty years ago this week, the border war began. In January 1979 "
             "Deng Xiaoping warned that Vietnam would be taught a lesson.\n")
-    doc = parley.analyse_text(text)
-    assert ("THREATEN", "CHN", "VNM") in {(e.type, e.source.country, e.target.country) for e in doc.events}
+    assert has_event(text, "THREATEN", "CHN", "VNM")
 
 
 def test_a_person_out_of_office_takes_the_term_nearest_the_page_date() -> None:
-    import parley
-
     # Blix was Sweden's foreign minister in 1978-79 and the IAEA's head until 1997; in 2002 he is
     # the international official, the nearer of the two
     text = ("PUBLISHED: 2002-11-27\n\nHans Blix, the chief inspector, met Iraqi officials in Baghdad "
             "on Wednesday.\n")
-    doc = parley.analyse_text(text)
-    assert ("CONSULT", "UNO", "IRQ") in {(e.type, e.source.country, e.target.country) for e in doc.events}
+    assert has_event(text, "CONSULT", "UNO", "IRQ")
 
 
-def test_a_bare_surname_names_a_pre_1990_holder_only_in_text_before_1990() -> None:
-    from datetime import date
-
-    from parley.reference.people import load_officeholders
-
-    table = load_officeholders()
+def test_a_bare_surname_names_a_pre_1990_holder_only_in_text_before_1990(oh: Officeholders) -> None:
     # Xu Xiangqian, China's defence minister 1978-81, is known only from officeholders_before1990.csv
-    assert {t.person_id for t in table.find_person("Xu", on=date(1979, 6, 1))} == {"xu-xiangqian"}
-    assert table.find_person("Xu", on=date(2020, 6, 1)) == []
-    assert table.find_person("Xu Xiangqian", on=date(2020, 6, 1))[0].country == "CHN"  # the full name still does
+    assert {t.person_id for t in oh.find_person("Xu", on=date(1979, 6, 1))} == {"xu-xiangqian"}
+    assert oh.find_person("Xu", on=date(2020, 6, 1)) == []
+    assert oh.find_person("Xu Xiangqian", on=date(2020, 6, 1))[0].country == "CHN"  # the full name still does
