@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
 from functools import cached_property
 from typing import Any
 
@@ -18,16 +17,6 @@ from .rules import ACTOR_RULES, NO_ACTOR, Mention
 from .words import (
     FAITH_WORDS, TITLE_ADJECTIVES, NON_STATE, STANCE_PREFIX, SPONSOR_SUFFIX,
 )
-
-
-def _days_outside(term: Any, day: date) -> int:
-    """How many days `day` lies outside the term (0 inside it): the nearest term is the office a
-    person out of office on the page's date is best known by then."""
-    if day < term.start:
-        return (term.start - day).days
-    if term.end is not None and day > term.end:
-        return (day - term.end).days
-    return 0
 
 
 class PageActors:
@@ -385,7 +374,7 @@ class PageActors:
             if pick is None and pub:
                 # the term covering the page's date, else the nearest one: Blix in 2002 is the
                 # IAEA's head until 1997, not Sweden's foreign minister of 1978
-                pick = min(terms, key=lambda x: _days_outside(x, pub))
+                pick = min(terms, key=lambda x: x.days_outside(pub))
             t = pick or t
             return PersonEntry(t.name, norm_tokens(t.name), t.country, np.sector or t.sector, np.title or t.role, np.office or t.office, t.person_id, {" ".join(norm_tokens(np.person))}), "officeholders"
         if not ids and np.country is None:

@@ -232,6 +232,16 @@ class OfficeTerm:
     def active_on(self, day: date) -> bool:
         return self.start <= day and (self.end is None or day < self.end)
 
+    def days_outside(self, day: date) -> int:
+        """How many days `day` lies outside the term, 0 inside it (the end day counts as inside,
+        as a page dated on a handover still names the outgoing holder): the nearest term is the
+        office a person out of office on that day is best known by then."""
+        if day < self.start:
+            return (self.start - day).days
+        if self.end is not None and day > self.end:
+            return (day - self.end).days
+        return 0
+
     @property
     def is_acting(self) -> bool:
         return self.role.lower().startswith(("acting", "caretaker"))
