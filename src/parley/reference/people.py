@@ -298,6 +298,11 @@ def _translit_token(token: str) -> str:
     return _DOUBLE.sub(r"\1", token)
 
 
+def _sorted_words(text: str) -> str:
+    """The words of `text` sorted, joined by one space: what rapidfuzz's token_sort_ratio compares."""
+    return " ".join(sorted(text.split()))
+
+
 def translit_key(text: str) -> str:
     """Romanisation-neutral form used by the fuzzy step ("Zelenskyy" -> "zelenski")."""
     return " ".join(_translit_token(t) for t in fold(text).split())
@@ -497,6 +502,8 @@ class Officeholders:
         self._fuzzy_family_keys = [_translit_token(f) for f, _ in fuzzy_families]
         self._fuzzy_family_people = [people for _, people in fuzzy_families]
         self._fuzzy_name_keys = list(self._translit)
+        # token_sort_ratio is ratio over the words sorted: sorted once here, not in every comparison
+        self._fuzzy_sorted_keys = [_sorted_words(k) for k in self._fuzzy_name_keys]
         self._fuzzy_seen: dict[tuple[tuple[str, ...], date | None, str | None], frozenset[str]] = {}
 
     def __len__(self) -> int:
@@ -593,9 +600,10 @@ class Officeholders:
             hits = {p for _, _, i in found for p in self._fuzzy_family_people[i]}
             return self._disambiguate(self._of_the_era(self._filter(hits, country), on), on)
         best: dict[str, float] = {}
-        found = process.extract(query, self._fuzzy_name_keys, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_FULL_MIN, limit=None)
-        for key, score, _ in found:
-            for p in self._translit[key]:
+        # fuzz.token_sort_ratio(query, key), computed as ratio over the words sorted once
+        found = process.extract(_sorted_words(query), self._fuzzy_sorted_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_FULL_MIN, limit=None)
+        for _, score, i in found:
+            for p in self._translit[self._fuzzy_name_keys[i]]:
                 best[p] = max(best.get(p, 0.0), score)
         hits = self._filter(set(best), country)
         if not hits:
