@@ -512,6 +512,13 @@ def test_a_bracketed_date_in_a_sentence_is_no_byline() -> None:
     ("Posted: 09/10/2018", "https://www.shirechronicle.example.co.uk/news/1", "dmy"),
     ("Posted: 09/10/2018", "https://www.lakeshore.example.us/news/1", "mdy"),
     ("Posted: 09/10/2018", "https://www.lakeshore.example.com/news/1", None),
+    # a format the page writes out for its readers tells the order when its dates do not
+    ("WORLD | 04/02/1994\nSearch the archive by date (DD/MM/YYYY): [__/__/____]", "https://www.archive.example.com/a", "dmy"),
+    ("Posted: 09/10/2018\nDate of birth (mm/dd/yyyy)", None, "mdy"),
+    ("Publié le 09/10/2018 - Recherche par date (JJ/MM/AAAA)", None, "dmy"),
+    # the page's own dates outvote what it states; two stated orders tell nothing
+    ("Posted: 13/10/2018\nFormat: MM/DD/YYYY", None, "dmy"),
+    ("Posted: 09/10/2018\nFrom (DD/MM/YYYY) to (MM/DD/YYYY)", None, None),
 ])
 def test_the_pages_numeric_order(raw: str, url: str | None, order: str | None) -> None:
     assert pd.numeric_order(raw, url) == order

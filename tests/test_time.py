@@ -106,6 +106,34 @@ def test_anaphoric_dates_follow_the_day_just_named() -> None:
     assert nxt.first == date(2024, 1, 9), "'the next day' is the day after January 8, not after the news date"
 
 
+def test_an_anaphor_counts_from_a_date_earlier_in_its_own_sentence_and_from_a_year() -> None:
+    """"In 2011 ..., and ... the next day": counted from 2011 at year precision, not from the page's
+    date; "two years later" after "In 2015" is 2017."""
+    doc = _doc([["In 2011 protesters stormed the British embassy in Tehran, and Britain expelled all Iranian diplomats the next day."],
+                ["In 2015 the two sides reopened their embassies.", "Two years later they upgraded their ties."]],
+               date(2020, 5, 5), "html-meta")
+    per = time_stage._sentence_dates(doc, date(2020, 5, 5))
+    nxt = next(m for m in per[0] if m.text == "the next day")
+    assert (nxt.precision, nxt.first, nxt.last) == ("year", date(2011, 1, 1), date(2011, 12, 31))
+    later = per[2][0]
+    assert later.precision == "year" and later.first.year == 2017
+
+
+def test_a_year_that_sets_no_time_and_a_flashback_are_no_reference() -> None:
+    """"since 1929" describes, it does not set the narrative's year; "two days earlier" dates the
+    shooting, and "the same day" after it is the day of the act the sentence before told."""
+    doc = _doc([["The court ruled in September 2013 that children born since 1929 were not citizens.",
+                 "Haiti recalled its ambassador two months later."],
+                ["Villagers blocked a road on July 30, 2015 to protest a shooting two days earlier.",
+                 "Border guards lodged a protest the same day."]],
+               date(2015, 8, 2), "html-meta")
+    per = time_stage._sentence_dates(doc, date(2015, 8, 2))
+    assert (per[1][0].precision, per[1][0].first.month, per[1][0].first.year) == ("month", 11, 2013)
+    earlier = next(m for m in per[2] if m.text == "two days earlier")
+    assert earlier.first == date(2015, 7, 28)
+    assert per[3][0].first == date(2015, 7, 30)
+
+
 def test_run_dates_news_background_and_lead() -> None:
     doc = _doc(
         [["On April 16, the US held talks with China on maritime safety, after dialogue had been frozen for months."],

@@ -376,11 +376,17 @@ _DAY_FIRST_DOMAINS = frozenset({"uk", "au", "nz", "ie", "in", "za", "pk", "bd", 
                                 "pl", "tr", "gr", "il", "eg", "ae", "sa", "qa", "jo", "lb", "id", "vn", "th", "kz", "ge", "am", "az"})
 
 
+# A date format the page writes out for its reader ("Search by date (DD/MM/YYYY)", a form's
+# "mm/dd/yyyy" placeholder, the French "JJ/MM/AAAA"): the order of its numeric dates.
+_STATED_ORDER = re.compile(r"(?<![A-Za-z])(?:(?P<dmy>[DdJj]{1,2}[/.-][Mm]{1,2})|(?P<mdy>[Mm]{1,2}[/.-][DdJj]{1,2}))[/.-](?:[Yy]{2}|[Yy]{4}|[Aa]{2}|[Aa]{4})(?![A-Za-z])")
+
+
 def numeric_order(raw: str, url: str | None = None) -> str | None:
     """The order ("dmy" or "mdy") in which a page writes numeric dates: told by any of its
     numeric dates whose first or second part is above 12 ("13/04/2016" day first; "4/13/2016"
-    month first), else by its URL's country domain (".co.uk" day first, ".us" month first);
-    None when nothing tells (such a date then stays unread)."""
+    month first), else by a format the page states ("DD/MM/YYYY"), else by its URL's country
+    domain (".co.uk" day first, ".us" month first); None when nothing tells (such a date then
+    stays unread)."""
     votes = {"dmy": 0, "mdy": 0}
     for m in _NUMERIC.finditer(raw):
         a, b = int(m.group(1)), int(m.group(2))
@@ -390,6 +396,9 @@ def numeric_order(raw: str, url: str | None = None) -> str | None:
             votes["mdy"] += 1
     if votes["dmy"] != votes["mdy"] and min(votes.values()) == 0:
         return "dmy" if votes["dmy"] else "mdy"
+    stated = {"dmy" if m.group("dmy") else "mdy" for m in _STATED_ORDER.finditer(raw)}
+    if len(stated) == 1:
+        return stated.pop()
     host = re.match(r"^[a-z]+://([^/:?#]+)", (url or "").strip(), re.I)
     tld = host.group(1).lower().rsplit(".", 1)[-1] if host else ""
     return "dmy" if tld in _DAY_FIRST_DOMAINS else "mdy" if tld == "us" else None

@@ -605,27 +605,70 @@ def _sentence_dates(doc: Document, anchor: date | None, year_only: int | None = 
             current_para = s.paragraph
         mentions = _mentions(s.text, anchor, year_only)
         if any(_ANAPHORIC.search(m.text) for m in mentions):
-            ref = last_ref.get(s.paragraph, prev_para_ref)
-            if ref is not None and ref[0] != anchor:
-                ref_day, ref_precision = ref
-                # From a month ("In May ... Two weeks later"), count from its middle and keep
-                # the month's precision: the text does not give the day.
-                again = {(m.start, m.end): m for m in find_dates(s.text, ref_day if ref_precision == "day" else ref_day.replace(day=15))}
-                if ref_precision == "month":
-                    again = {k: _as_month(m) for k, m in again.items()}
-                mentions = [again.get((m.start, m.end), m) if _ANAPHORIC.search(m.text) else m for m in mentions]
+            mentions = _counted_from_references(s.text, mentions, last_ref.get(s.paragraph, prev_para_ref), anchor)
         told = last_told.get(s.paragraph, prev_para_told)
         mentions = told_year_counts(told_unit_anaphora(s.text, mentions, told, anchor), told, anchor)
         for m in sorted(mentions, key=lambda m: m.start):
             if not (m.first == m.last == anchor):
                 last_told[s.paragraph] = m
         for m in mentions:
-            if m.precision == "day" and m.first == m.last:
-                last_ref[s.paragraph] = (m.first, "day")
-            elif m.precision == "month" and m.kind in ("absolute", "partial") and not _ANAPHORIC.search(m.text):
-                last_ref[s.paragraph] = (m.first, "month")
+            ref = _reference(m, s.text)
+            if ref is not None:
+                last_ref[s.paragraph] = ref
         out[s.index] = [replace(m, start=m.start + s.start, end=m.end + s.start) for m in mentions]
     return out
+
+
+# An anaphor that counts back ("two days earlier", "the day before", "the previous week"): a
+# flashback, which dates its own act but leaves the narrative's time where it was.
+_COUNTS_BACK = re.compile(r"\b(?:earlier|before|previous|preceding)\b", re.IGNORECASE)
+# "In 2011 ...", "during 2011": a year that sets the narrative's time (not "since 1929", "by
+# 2011", "the 1937 massacre").
+_YEAR_FRAME = re.compile(r"\b(?:in|during)\s+$", re.IGNORECASE)
+
+
+def _reference(m: DateMention, text: str) -> tuple[date, Precision] | None:
+    """What a mention of `text` gives the anaphoric dates after it to count from: a day (an
+    anaphoric one too, once counted, unless it counts back), a month the text names ("In May"),
+    a year it sets the time with ("In 2011")."""
+    anaphoric = bool(_ANAPHORIC.search(m.text))
+    if anaphoric and _COUNTS_BACK.search(m.text):
+        return None
+    if m.precision == "day" and m.first == m.last:
+        return m.first, "day"
+    if anaphoric:
+        return None
+    if m.precision == "month" and m.kind in ("absolute", "partial"):
+        return m.first, "month"
+    if m.precision == "year" and m.kind == "absolute" and _YEAR_FRAME.search(text[: m.start]):
+        return m.first, "year"
+    return None
+
+
+def _counted_from_references(text: str, mentions: list[DateMention], before: tuple[date, Precision] | None,
+                             anchor: date | None) -> list[DateMention]:
+    """The sentence's anaphoric dates ("the next day", "two years later") counted from the latest
+    date named before each: earlier in the sentence ("In 2011 protesters stormed the embassy, and
+    Britain expelled its diplomats the next day"), else `before` (the paragraph's). From a month
+    or a year, count from its middle and keep its precision: the text gives no finer date."""
+    counted: dict[int, DateMention] = {}
+    ref = before
+    for k in sorted(range(len(mentions)), key=lambda k: mentions[k].start):
+        m = mentions[k]
+        if _ANAPHORIC.search(m.text) and ref is not None and ref[0] != anchor:
+            day, precision = ref
+            middle = day if precision == "day" else day.replace(day=15) if precision == "month" else date(day.year, 7, 1)
+            again = next((x for x in find_dates(text, middle) if (x.start, x.end) == (m.start, m.end)), None)
+            if again is not None:
+                m = _as_month(again) if precision == "month" else _as_year(again) if precision == "year" else again
+        counted[k] = m
+        ref = _reference(m, text) or ref
+    return [counted[k] for k in range(len(mentions))]
+
+
+def _as_year(m: DateMention) -> DateMention:
+    """An anaphoric date counted from a year-precise reference, at year precision."""
+    return replace(m, first=date(m.first.year, 1, 1), last=date(m.first.year, 12, 31), precision="year")
 
 
 def _as_month(m: DateMention) -> DateMention:
