@@ -332,18 +332,24 @@ def test_a_present_perfect_act_does_not_take_an_earlier_sentences_date() -> None
     assert past.date is not None and past.date.value == "2024-05-06", "the simple past carries the day over"
 
 
-def test_a_date_inside_an_infinitive_dates_the_plan_not_the_agreement() -> None:
-    """"agreed to hold talks in March": March dates the talks (the infinitive), not the
-    agreement; "agreed on Monday to hold talks" dates the agreement."""
+def test_a_date_inside_an_infinitive_dates_the_plan_unless_it_is_past_and_the_agreement_names_none() -> None:
+    """"agreed to hold talks in June", told in May: June dates the talks (the infinitive), not
+    the agreement, which is the news's; "agreed on Monday to hold talks in June" dates the
+    agreement by its own clause. "agreed to hold talks in March 2024", told in May: the talks
+    were in March, so the agreement was no later; with no date of its own, it takes March (the
+    parser hangs the date on the infinitive, English leaves the attachment open). A month whose
+    year is not written ("in June") may be the coming one: it never dates the agreement."""
     doc = _doc(
         [["On Thursday, the US held talks with China in Geneva, officials said."],
-         ["The US agreed to hold talks with China in March.", "The US agreed on Monday to hold talks with China."]],
+         ["The US agreed to hold talks with China in June.", "The US agreed on Monday to hold talks with China in June.",
+          "The US agreed to hold talks with China in March 2024."]],
         date(2024, 5, 9), "meta",
     )
-    doc = _parsed(doc, (_event(doc, 1, "agreed"), _event(doc, 2, "agreed")))
-    in_march, monday = time_stage.run(doc).events
-    assert in_march.date is not None and in_march.date.value == "2024-05-09"
+    doc = _parsed(doc, (_event(doc, 1, "agreed"), _event(doc, 2, "agreed"), _event(doc, 3, "agreed")))
+    in_june, monday, in_march = time_stage.run(doc).events
+    assert in_june.date is not None and in_june.date.value == "2024-05-09"
     assert monday.date is not None and monday.date.value == "2024-05-06"
+    assert in_march.date is not None and in_march.date.value == "2024-03"
 
 
 def test_a_titled_person_out_of_office_does_not_take_a_background_date() -> None:
@@ -413,3 +419,19 @@ def test_a_new_act_after_a_background_sentence_is_the_news_not_the_background() 
     assert welcomed.date is not None and welcomed.date.value == "2024-05-09" and not welcomed.historical
     assert also.date is not None and also.date.value == "2019" and also.historical
     assert pronoun.date is not None and pronoun.date.value == "2019" and pronoun.historical
+
+
+def test_a_past_date_in_the_complements_own_clause_dates_the_act_a_describing_clause_does_not() -> None:
+    """"refused to include the enclave when Namibia gained independence in March 1990": the
+    complement's adverbial clause times the refusal; "agreed to consider moving a statue that
+    activists placed outside the embassy in 2011": 2011 dates the placing, not the agreement."""
+    doc = _doc([["South Africa handed Walvis Bay to Namibia on Monday."],
+                ["Pretoria refused to include the enclave when Namibia gained independence in March 1990."]],
+               date(1994, 3, 1), "meta")
+    [refused] = time_stage.run(_parsed(doc, (_event(doc, 1, "refused"),))).events
+    assert refused.date is not None and refused.date.value == "1990-03"
+    doc = _doc([["Japan and South Korea settled their dispute on Monday."],
+                ["Seoul agreed to consider moving a statue that activists placed outside the Japanese embassy in 2011."]],
+               date(2015, 12, 29), "meta")
+    [agreed] = time_stage.run(_parsed(doc, (_event(doc, 1, "agreed"),))).events
+    assert agreed.date is None or agreed.date.value != "2011"

@@ -52,6 +52,7 @@ from ..extract.pagedate import STRONG_SOURCES
 from ..records import Actor, Article, Document, Event, EventDate, Precision, Sentence
 from .expressions import DateMention, find_dates, iso_at_precision
 from .expressions import span_value as _value
+from .clauses import own_clause_dates
 from .gaps import gap_date, references, trailing_gap_date
 from .spans import _month_last
 from .told import told_unit_anaphora, told_year_counts
@@ -257,32 +258,6 @@ def undated_act_date(news: EventDate | None, art: Article) -> EventDate | None:
             and timedelta(0) < published - news.first <= timedelta(days=RECENT_LEAD_DAYS)):
         return EventDate(published.isoformat(), "day", published, published, "page-date:" + (art.published_source or "unknown"), year_from="page-date")
     return news
-
-
-def _own_clause_dates(doc: Document, e: Event, mentions: list[DateMention]) -> list[DateMention]:
-    """Drop date expressions inside a relative or complement clause (or a past participle's) that
-    does not contain the trigger: in "agreed to keep a channel open, a call that Washington has
-    sought since last year", "since last year" dates the seeking, not the agreement."""
-    if not mentions:
-        return mentions
-    sdoc = doc.parses.get(e.sentence) if doc.parses is not None else None
-    if sdoc is None:
-        return mentions
-    start = doc.sentences[e.sentence].start
-    trigger = e.trigger_start - start
-    clauses = []
-    for tok in sdoc:
-        if tok.dep_ in ("relcl", "acl", "ccomp", "xcomp"):
-            if tok.dep_ == "acl" and tok.tag_ == "VBG":
-                # a present participle describes its noun at the main clause's time ("signed a
-                # treaty confirming their border ... in November 1990": the parser hangs the date
-                # under "confirming"); it tells no act of its own, unlike "the deal signed in 2015"
-                continue
-            sub = list(tok.subtree)
-            a, b = sub[0].idx, sub[-1].idx + len(sub[-1].text)
-            if not a <= trigger < b:
-                clauses.append((a, b))
-    return [m for m in mentions if not any(a <= m.start - start and m.end - start <= b for a, b in clauses)]
 
 
 # "the 2000 peace agreement", "Iran's 2015 nuclear deal": a year naming a thing, not a time.
@@ -726,7 +701,7 @@ def run(doc: Document, settings: object = None) -> Document:
         # a learned event is dated where its type is told, if that is a dated reduced relative
         at = replace(e, trigger_start=_participle_naming(doc, e, per_sentence.get(e.sentence, [])))
         word = _WORD.match(art.text, at.trigger_start) if at.trigger_start >= 0 else None
-        m = _nearest(_not_dateline(doc, at, _not_modifier_years(art.text, at, _own_clause_dates(doc, at, per_sentence.get(e.sentence, [])))),
+        m = _nearest(_not_dateline(doc, at, _not_modifier_years(art.text, at, own_clause_dates(doc, at, per_sentence.get(e.sentence, []), anchor))),
                      at.trigger_start, word.end() if word else None)
         when: EventDate | None
         if m is not None:
