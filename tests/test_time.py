@@ -435,3 +435,12 @@ def test_a_past_date_in_the_complements_own_clause_dates_the_act_a_describing_cl
                date(2015, 12, 29), "meta")
     [agreed] = time_stage.run(_parsed(doc, (_event(doc, 1, "agreed"),))).events
     assert agreed.date is None or agreed.date.value != "2011"
+
+
+def test_a_pluperfect_in_reported_speech_is_no_background_cue() -> None:
+    """"the air force said none of its planes had been in the area" shifts the speaker's tense
+    back; it does not step the paragraph back in time. A pluperfect the paragraph tells itself
+    still does."""
+    assert not time_stage.is_background_text("Moscow called the accusations a provocation on Wednesday, and the air force said none of its planes had been in the area.")
+    assert time_stage.is_background_text("The two ministers had met twice before the war.")
+    assert time_stage.is_background_text("Officials said the talks went well. The two sides had been at odds for months.")

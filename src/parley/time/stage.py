@@ -76,6 +76,21 @@ _BACKGROUND_CUES = re.compile(
     r"since (?:19|20)\d\d|back in|at that time|at the time|historically|formerly)\b",
     re.IGNORECASE,
 )
+# A speech verb earlier in the sentence: a pluperfect after it ("said none of its planes had
+# been in the area") is the reported words' tense, shifted back, not a step back in time.
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|tells|stated|added|noted|insisted|claimed|denied|confirmed|reported|acknowledged|admitted|"
+    r"explained|argued|maintained|announced|declared|stressed|insists|claims|denies|confirms)\b[^.!?]*$",
+    re.IGNORECASE,
+)
+
+
+def is_background_text(text: str) -> bool:
+    """A background cue in `text` (`_BACKGROUND_CUES`), a pluperfect in reported speech not counted."""
+    return any(not (m.group(0).lower().startswith("had ") and _REPORTED.search(text[: m.start()]))
+               for m in _BACKGROUND_CUES.finditer(text))
+
+
 # Expressions relative to a day the text just named, not to the news date.
 _ANAPHORIC = re.compile(
     r"\b(?:(?:the|that)\s+(?:next|following|previous|preceding|same)\s+(?:day|morning|afternoon|evening|night|week)"
@@ -692,7 +707,7 @@ def run(doc: Document, settings: object = None) -> Document:
     lead_para = _lead_paragraph(doc)
     background_paras = {
         i for i, p in enumerate(art.paragraphs)
-        if i != lead_para and _BACKGROUND_CUES.search(art.text[p.start : p.end])
+        if i != lead_para and is_background_text(art.text[p.start : p.end])
     }
     undated = undated_act_date(news, art)
     dated: list[Event] = []
