@@ -293,7 +293,7 @@ class SentenceContext:
         its own is the event's source's."""
         out = []
         for a, b in self.quotes:
-            inside_trigger = tok is not None and any(tok.i in {x.i for x in t.ancestors} for t in self.sdoc if a < t.idx < b)
+            inside_trigger = tok is not None and any(tok.is_ancestor(t) for t in self.sdoc if a < t.idx < b)
             # words quoted inside the event's own clause ("called on the US to `take ...`") are
             # the event source's; otherwise the speech verb's subject says them
             who = speaker if inside_trigger else (self._quote_speaker(a, b) or speaker)

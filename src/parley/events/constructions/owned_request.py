@@ -69,6 +69,9 @@ def _answering_verb(noun: Any) -> Any | None:
 
 
 def _owned_requests(ctx: ArgumentFinders, events: list[Event]) -> list[Event]:
+    lowered = ctx.sentence.text.lower()
+    if not any(noun in lowered for noun in REQUEST_NOUNS):
+        return events  # every form of the nouns spells them: a string test spares the walk
     out: list[Event] = []
     for noun in ctx.sdoc:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in REQUEST_NOUNS or inside(noun.idx, ctx.quotes):
