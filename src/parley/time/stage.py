@@ -30,8 +30,13 @@ when the news date is the lead's day of the week before a trusted page date). Pr
 ("over the past two years") is stored at the precision its length supports (a two-year span is
 "year", value "2022/2024"), and "since 2020" runs from 2020 to the news date.
 Anaphoric expressions ("the next day", "two days later", "three days earlier") are anchored on the
-latest explicit day named before them in the same paragraph (else the previous paragraph), not on
-the news date.
+latest date named before them: earlier in their own sentence, else in the same paragraph (else
+the previous paragraph), not on the news date. A day, a month or a year that sets the time ("In
+2011 ...") counts; from a month or a year, the anaphor keeps its precision ("In 2011 protesters
+stormed the embassy, and Britain expelled its diplomats the next day": 2011). A flashback ("two
+days earlier") dates its own act but is no reference for the anaphors after it. When the act's
+own clause names no date, a past date with its year written in its own complement dates it
+("had agreed to build the link in 1991": `time.clauses`).
 
 Historical. An event whose date ends more than `HISTORICAL_MARGIN_DAYS` before the news date is
 historical (background); so is an undated event in a background paragraph. The lead paragraph is
