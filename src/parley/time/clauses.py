@@ -16,8 +16,8 @@ def own_clause_dates(doc: Document, e: Event, mentions: list[DateMention], ancho
     """Drop date expressions inside a relative or complement clause (or a past participle's) that
     does not contain the trigger: in "agreed to keep a channel open, a call that Washington has
     sought since last year", "since last year" dates the seeking, not the agreement. But when the
-    trigger's own clause names no date, a calendar date in the trigger's own complement that
-    begins no later than `anchor` dates the act (`_complement_dates`)."""
+    trigger's own clause names no date, a date with its year written in the trigger's own
+    complement that begins no later than `anchor` dates the act (`_complement_dates`)."""
     if not mentions:
         return mentions
     sdoc = doc.parses.get(e.sentence) if doc.parses is not None else None

@@ -55,9 +55,9 @@ from typing import TYPE_CHECKING
 from ..events.words import PRONOUN_SUBJECTS
 from ..extract.pagedate import STRONG_SOURCES
 from ..records import Actor, Article, Document, Event, EventDate, Precision, Sentence
+from .clauses import own_clause_dates
 from .expressions import DateMention, find_dates, iso_at_precision
 from .expressions import span_value as _value
-from .clauses import own_clause_dates
 from .gaps import gap_date, references, trailing_gap_date
 from .spans import _month_last
 from .told import told_unit_anaphora, told_year_counts
