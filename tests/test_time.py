@@ -107,14 +107,14 @@ def test_anaphoric_dates_follow_the_day_just_named() -> None:
 
 
 def test_an_anaphor_counts_from_a_date_earlier_in_its_own_sentence_and_from_a_year() -> None:
-    """"In 2011 ..., and ... the next day": counted from 2011 at year precision, not from the page's
+    """"In 2012 ..., and ... the next day": counted from 2012 at year precision, not from the page's
     date; "two years later" after "In 2015" is 2017."""
-    doc = _doc([["In 2011 protesters stormed the British embassy in Tehran, and Britain expelled all Iranian diplomats the next day."],
+    doc = _doc([["In 2012 a crowd broke into the Danish embassy in Damascus, and Denmark withdrew its envoy the next day."],
                 ["In 2015 the two sides reopened their embassies.", "Two years later they upgraded their ties."]],
                date(2020, 5, 5), "html-meta")
     per = time_stage._sentence_dates(doc, date(2020, 5, 5))
     nxt = next(m for m in per[0] if m.text == "the next day")
-    assert (nxt.precision, nxt.first, nxt.last) == ("year", date(2011, 1, 1), date(2011, 12, 31))
+    assert (nxt.precision, nxt.first, nxt.last) == ("year", date(2012, 1, 1), date(2012, 12, 31))
     later = per[2][0]
     assert later.precision == "year" and later.first.year == 2017
 
@@ -122,10 +122,10 @@ def test_an_anaphor_counts_from_a_date_earlier_in_its_own_sentence_and_from_a_ye
 def test_a_year_that_sets_no_time_and_a_flashback_are_no_reference() -> None:
     """"since 1929" describes, it does not set the narrative's year; "two days earlier" dates the
     shooting, and "the same day" after it is the day of the act the sentence before told."""
-    doc = _doc([["The court ruled in September 2013 that children born since 1929 were not citizens.",
-                 "Haiti recalled its ambassador two months later."],
-                ["Villagers blocked a road on July 30, 2015 to protest a shooting two days earlier.",
-                 "Border guards lodged a protest the same day."]],
+    doc = _doc([["The tribunal decided in September 2013 that settlers present since 1931 held no title.",
+                 "Ruritania withdrew its envoy two months later."],
+                ["Farmers closed the highway on July 30, 2015 over a raid two days earlier.",
+                 "The border police filed a complaint the same day."]],
                date(2015, 8, 2), "html-meta")
     per = time_stage._sentence_dates(doc, date(2015, 8, 2))
     assert (per[1][0].precision, per[1][0].first.month, per[1][0].first.year) == ("month", 11, 2013)
@@ -422,25 +422,25 @@ def test_a_new_act_after_a_background_sentence_is_the_news_not_the_background() 
 
 
 def test_a_past_date_in_the_complements_own_clause_dates_the_act_a_describing_clause_does_not() -> None:
-    """"refused to include the enclave when Namibia gained independence in March 1990": the
-    complement's adverbial clause times the refusal; "agreed to consider moving a statue that
-    activists placed outside the embassy in 2011": 2011 dates the placing, not the agreement."""
-    doc = _doc([["South Africa handed Walvis Bay to Namibia on Monday."],
-                ["Pretoria refused to include the enclave when Namibia gained independence in March 1990."]],
+    """"declined to hand over the archive when Angola became independent in November 1975": the
+    complement's adverbial clause times the refusal; "agreed to study moving a memorial that
+    veterans put up near the consulate in 2009": 2009 dates the putting up, not the agreement."""
+    doc = _doc([["Portugal returned the colonial archive to Angola on Monday."],
+                ["Lisbon declined to hand over the archive when Angola became independent in November 1975."]],
                date(1994, 3, 1), "meta")
-    [refused] = time_stage.run(_parsed(doc, (_event(doc, 1, "refused"),))).events
-    assert refused.date is not None and refused.date.value == "1990-03"
-    doc = _doc([["Japan and South Korea settled their dispute on Monday."],
-                ["Seoul agreed to consider moving a statue that activists placed outside the Japanese embassy in 2011."]],
+    [refused] = time_stage.run(_parsed(doc, (_event(doc, 1, "declined"),))).events
+    assert refused.date is not None and refused.date.value == "1975-11"
+    doc = _doc([["Chile and Peru settled their quarrel on Monday."],
+                ["Lima agreed to study moving a memorial that veterans put up near the Chilean consulate in 2009."]],
                date(2015, 12, 29), "meta")
     [agreed] = time_stage.run(_parsed(doc, (_event(doc, 1, "agreed"),))).events
-    assert agreed.date is None or agreed.date.value != "2011"
+    assert agreed.date is None or agreed.date.value != "2009"
 
 
 def test_a_pluperfect_in_reported_speech_is_no_background_cue() -> None:
-    """"the air force said none of its planes had been in the area" shifts the speaker's tense
-    back; it does not step the paragraph back in time. A pluperfect the paragraph tells itself
-    still does."""
-    assert not time_stage.is_background_text("Moscow called the accusations a provocation on Wednesday, and the air force said none of its planes had been in the area.")
+    """"the navy said none of its ships had been in the strait" shifts the speaker's tense back;
+    it does not step the paragraph back in time. A pluperfect the paragraph tells itself still
+    does."""
+    assert not time_stage.is_background_text("Ankara rejected the charge on Friday, and the navy said none of its ships had been in the strait.")
     assert time_stage.is_background_text("The two ministers had met twice before the war.")
     assert time_stage.is_background_text("Officials said the talks went well. The two sides had been at odds for months.")
