@@ -444,3 +444,13 @@ def test_a_pluperfect_in_reported_speech_is_no_background_cue() -> None:
     assert not time_stage.is_background_text("Ankara rejected the charge on Friday, and the navy said none of its ships had been in the strait.")
     assert time_stage.is_background_text("The two ministers had met twice before the war.")
     assert time_stage.is_background_text("Officials said the talks went well. The two sides had been at odds for months.")
+
+
+def test_the_same_evening_is_the_day_just_named() -> None:
+    """"the same evening", "that same night": the reference's day, as "the same day" is."""
+    doc = _doc([["On July 14, 1969, the troops of Ruritania crossed the border.", "The same evening its planes bombed the capital's airport.",
+                 "That same night the border guards withdrew."]],
+               date(1992, 9, 13), "html-meta")
+    per = time_stage._sentence_dates(doc, date(1992, 9, 13))
+    assert per[1][0].first == date(1969, 7, 14) and per[1][0].precision == "day"
+    assert per[2][0].first == date(1969, 7, 14)

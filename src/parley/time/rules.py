@@ -234,6 +234,8 @@ def _h_rel_word(m: re.Match[str], text: str, anchor: date | None) -> _Cand | Non
         return None  # a title: "USA Today"
     if w in _REL_WORD_OFFSETS:
         off = _REL_WORD_OFFSETS[w]
+    elif " same " in f" {w} ":  # "the same evening", "that same night": the reference's day
+        off = 0
     else:  # "(the) next/following/previous/preceding day|morning|evening|night"
         off = -1 if ("previous" in w or "preceding" in w) else 1
     when = anchor + timedelta(days=off)
@@ -524,7 +526,7 @@ _RULES: list[tuple[re.Pattern[str], _Handler]] = [
                 rf"(?P<wd>{_WD_FULL})\b", _I), _h_weekday),
     (re.compile(r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight"
                 r"|last\s+night|this\s+(?:morning|afternoon|evening)|(?:the\s+)?(?:next|following|previous|preceding)\s+"
-                rf"{_DAYPART}|the\s+day\s+(?:before|after)|(?:the|that)\s+same\s+day|(?:earlier|later)\s+(?:in\s+the|that)\s+day)\b",
+                rf"{_DAYPART}|the\s+day\s+(?:before|after)|(?:the|that)\s+same\s+(?:day|morning|afternoon|evening|night)|(?:earlier|later)\s+(?:in\s+the|that)\s+day)\b",
                 _I), _h_rel_word),
     (re.compile(r"\b(?:(?P<part>earlier|later|early|late|mid|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|"
                 r"the\s+middle\s+of|the\s+rest\s+of|end\s+of|start\s+of|beginning\s+of|"
