@@ -29,6 +29,17 @@ def own_clause_dates(doc: Document, e: Event, mentions: list[DateMention], ancho
     return _complement_dates(sdoc, trigger, start, mentions, kept, anchor) or kept
 
 
+def subtree_span(tok: Any) -> tuple[int, int]:
+    """The character span of `tok`'s subtree in its sentence's text."""
+    sub = list(tok.subtree)
+    return sub[0].idx, sub[-1].idx + len(sub[-1].text)
+
+
+def in_spans(m: DateMention, start: int, spans: list[tuple[int, int]]) -> bool:
+    """The mention (offsets in the article; its sentence begins at `start`) lies in one of `spans`."""
+    return any(a <= m.start - start and m.end - start <= b for a, b in spans)
+
+
 # What heads a clause: a date whose nearest such head is the trigger's is told in the act's own clause.
 _CLAUSE_HEAD_DEPS = {"ROOT", "advcl", "xcomp", "ccomp", "relcl", "acl", "csubj", "parataxis", "pcomp"}
 
@@ -58,20 +69,12 @@ def _complement_dates(sdoc: Any, trigger: int, start: int, mentions: list[DateMe
     if any((t := token_at(sdoc, m.start - start)) is not None and _clause_head(t).i == head.i for m in kept):
         return []
 
-    def span(tok: Any) -> tuple[int, int]:
-        sub = list(tok.subtree)
-        return sub[0].idx, sub[-1].idx + len(sub[-1].text)
-
     comps = [c for c in head.children if c.dep_ == "xcomp"]
-    spans = [span(c) for c in comps]
+    spans = [subtree_span(c) for c in comps]
     # a clause describing a noun inside the complement dates its own act ("a statue that
     # activists placed ... in 2011"); an adverbial one ("when Namibia gained ...") times the verb
-    described = [span(t) for c in comps for t in c.subtree if t.dep_ in ("relcl", "acl") and t.i != c.i]
-
-    def inside(m: DateMention, spans: list[tuple[int, int]]) -> bool:
-        return any(a <= m.start - start and m.end - start <= b for a, b in spans)
-
-    return [m for m in mentions if m.kind == "absolute" and m.first <= anchor and inside(m, spans) and not inside(m, described)]
+    described = [subtree_span(t) for c in comps for t in c.subtree if t.dep_ in ("relcl", "acl") and t.i != c.i]
+    return [m for m in mentions if m.kind == "absolute" and m.first <= anchor and in_spans(m, start, spans) and not in_spans(m, start, described)]
 
 
 def _outside_side_clauses(sdoc: Any, trigger: int, start: int, mentions: list[DateMention]) -> list[DateMention]:
@@ -85,8 +88,7 @@ def _outside_side_clauses(sdoc: Any, trigger: int, start: int, mentions: list[Da
                 # treaty confirming their border ... in November 1990": the parser hangs the date
                 # under "confirming"); it tells no act of its own, unlike "the deal signed in 2015"
                 continue
-            sub = list(tok.subtree)
-            a, b = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+            a, b = subtree_span(tok)
             if not a <= trigger < b:
                 clauses.append((a, b))
-    return [m for m in mentions if not any(a <= m.start - start and m.end - start <= b for a, b in clauses)]
+    return [m for m in mentions if not in_spans(m, start, clauses)]

@@ -220,6 +220,8 @@ _REL_WORD_OFFSETS = {
     "the day before yesterday": -2, "the day after tomorrow": 2,
     "the day before": -1, "the day after": 1, "the same day": 0, "that same day": 0,
     "earlier in the day": 0, "later that day": 0, "later in the day": 0, "earlier that day": 0,
+    # "the same evening", "that same night": the reference's day, as "the same day" is
+    **{f"{det} same {part}": 0 for det in ("the", "that") for part in ("morning", "afternoon", "evening", "night")},
 }
 
 
@@ -234,8 +236,6 @@ def _h_rel_word(m: re.Match[str], text: str, anchor: date | None) -> _Cand | Non
         return None  # a title: "USA Today"
     if w in _REL_WORD_OFFSETS:
         off = _REL_WORD_OFFSETS[w]
-    elif " same " in f" {w} ":  # "the same evening", "that same night": the reference's day
-        off = 0
     else:  # "(the) next/following/previous/preceding day|morning|evening|night"
         off = -1 if ("previous" in w or "preceding" in w) else 1
     when = anchor + timedelta(days=off)

@@ -55,7 +55,7 @@ from typing import TYPE_CHECKING
 from ..events.words import PRONOUN_SUBJECTS
 from ..extract.pagedate import STRONG_SOURCES
 from ..records import Actor, Article, Document, Event, EventDate, Precision, Sentence
-from .clauses import own_clause_dates
+from .clauses import in_spans, own_clause_dates, subtree_span
 from .expressions import DateMention, find_dates, iso_at_precision
 from .expressions import span_value as _value
 from .gaps import gap_date, references, trailing_gap_date
@@ -411,9 +411,7 @@ def _participle_naming(doc: Document, e: Event, mentions: list[DateMention]) -> 
     word = naming[0]
     if word.dep_ != "acl" or word.tag_ != "VBN":
         return e.trigger_start
-    sub = list(word.subtree)
-    a, b = start + sub[0].idx, start + sub[-1].idx + len(sub[-1].text)
-    return start + word.idx if any(a <= m.start and m.end <= b for m in mentions) else e.trigger_start
+    return start + word.idx if any(in_spans(m, start, [subtree_span(word)]) for m in mentions) else e.trigger_start
 
 
 def _nearest(mentions: list[DateMention], pos: int, end: int | None = None) -> DateMention | None:
