@@ -454,3 +454,20 @@ def test_the_same_evening_is_the_day_just_named() -> None:
     per = time_stage._sentence_dates(doc, date(1992, 9, 13))
     assert per[1][0].first == date(1969, 7, 14) and per[1][0].precision == "day"
     assert per[2][0].first == date(1969, 7, 14)
+
+
+def test_a_clause_that_tells_a_dated_nouns_occasion_takes_its_year() -> None:
+    """"the 1962 raid, when commandos seized the harbour": the "when" clause is the raid's own
+    time; "a 1985 accord that the two envoys signed": signing makes the accord. "the 1990 treaty
+    that Lisbon broke": the breaking is not 1990."""
+    def dated(sentence: str, trigger: str) -> Event:
+        doc = _doc([["The two states quarrelled again on Monday."], [sentence]], date(2011, 6, 6), "meta")
+        [e] = time_stage.run(_parsed(doc, (_event(doc, 1, trigger),))).events
+        return e
+
+    raid = dated("Islanders still remember the 1962 raid, when commandos seized the harbour.", "seized")
+    assert raid.date is not None and raid.date.value == "1962"
+    accord = dated("Ruritania based its claim on a 1985 accord that the two envoys signed.", "signed")
+    assert accord.date is not None and accord.date.value == "1985"
+    broke = dated("Madrid cited the 1990 treaty that Lisbon broke.", "broke")
+    assert broke.date is None or broke.date.value != "1990"

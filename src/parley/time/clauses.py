@@ -77,6 +77,37 @@ def _complement_dates(sdoc: Any, trigger: int, start: int, mentions: list[DateMe
     return [m for m in mentions if m.kind == "absolute" and m.first <= anchor and in_spans(m, start, spans) and not in_spans(m, start, described)]
 
 
+# Verbs whose object they make: a clause "that X signed" of "a 1974 convention" tells its year.
+_MAKING_VERBS = frozenset({"sign", "conclude", "ink", "seal", "strike", "broker", "negotiate"})
+# What links a clause verb to the relative clause above it ("that it said X signed").
+_CLAUSE_LINKS = frozenset({"ccomp", "conj", "xcomp"})
+
+
+def tells_dated_noun(doc: Document, e: Event, m: DateMention) -> bool:
+    """The act is told in a relative clause of the noun the year `m` modifies, and the clause
+    tells that noun's own occasion: "the 1937 massacre, when soldiers killed ..."; "a 1974
+    convention that it said the two presidents signed" (a verb that makes its object, with no
+    object of its own). "the 1994 treaty that Moscow broke" tells no occasion of the treaty."""
+    from ..annotate.nlp import token_at
+
+    sdoc = doc.parses.get(e.sentence) if doc.parses is not None else None
+    if sdoc is None:
+        return False
+    start = doc.sentences[e.sentence].start
+    year, trig = token_at(sdoc, m.start - start), token_at(sdoc, e.trigger_start - start)
+    if year is None or trig is None or year.dep_ not in ("nummod", "compound", "amod", "nmod"):
+        return False
+    noun, clause = year.head, trig
+    while not (clause.dep_ in ("relcl", "acl") and clause.head.i == noun.i):
+        if clause.dep_ not in _CLAUSE_LINKS | {"relcl", "acl"} or clause.head.i == clause.i:
+            return False
+        clause = clause.head
+    if any(c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children):
+        return True
+    own_object = any(c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") and c.lower_ not in ("that", "which") for c in trig.children)
+    return trig.lemma_.lower() in _MAKING_VERBS and not own_object
+
+
 def _outside_side_clauses(sdoc: Any, trigger: int, start: int, mentions: list[DateMention]) -> list[DateMention]:
     """The mentions not inside a relative or complement clause (or a past participle's) that does
     not contain the trigger."""

@@ -55,7 +55,7 @@ from typing import TYPE_CHECKING
 from ..events.words import PRONOUN_SUBJECTS
 from ..extract.pagedate import STRONG_SOURCES
 from ..records import Actor, Article, Document, Event, EventDate, Precision, Sentence
-from .clauses import in_spans, own_clause_dates, subtree_span
+from .clauses import in_spans, own_clause_dates, subtree_span, tells_dated_noun
 from .expressions import DateMention, find_dates, iso_at_precision
 from .expressions import span_value as _value
 from .gaps import gap_date, references, trailing_gap_date
@@ -285,9 +285,11 @@ _MODIFIER_YEAR_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this
 _MODIFIER_YEAR_AFTER = re.compile(r"^\s+(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+")
 
 
-def _not_modifier_years(text: str, e: Event, mentions: list[DateMention]) -> list[DateMention]:
+def _not_modifier_years(doc: Document, e: Event, mentions: list[DateMention]) -> list[DateMention]:
     """Drop a bare year used as a noun modifier ("accept the 2000 peace agreement") unless it
-    modifies the trigger itself ("the 2022 meeting" dates the meeting)."""
+    modifies the trigger itself ("the 2022 meeting" dates the meeting) or the act is told as
+    that noun's occasion ("the 1937 massacre, when soldiers killed ...": `tells_dated_noun`)."""
+    text = doc.article.text  # type: ignore[union-attr]
     out = []
     for m in mentions:
         if m.precision == "year" and re.fullmatch(r"(?:1[89]|20)\d\d", m.text) and _MODIFIER_YEAR_BEFORE.search(text[max(0, m.start - 12) : m.start]):
@@ -295,7 +297,7 @@ def _not_modifier_years(text: str, e: Event, mentions: list[DateMention]) -> lis
             nxt = re.match(r"^\s+([a-z][a-z-]*|[A-Z][a-z]+)", after)
             if nxt is not None and nxt.group(1).lower() not in _NOT_NOUN_WORDS:
                 np_end = m.end + len(_MODIFIER_YEAR_AFTER.match(after).group(0))  # type: ignore[union-attr]
-                if not (m.end < e.trigger_start <= np_end):
+                if not (m.end < e.trigger_start <= np_end) and not tells_dated_noun(doc, e, m):
                     continue
         out.append(m)
     return out
@@ -719,7 +721,7 @@ def run(doc: Document, settings: object = None) -> Document:
         # a learned event is dated where its type is told, if that is a dated reduced relative
         at = replace(e, trigger_start=_participle_naming(doc, e, per_sentence.get(e.sentence, [])))
         word = _WORD.match(art.text, at.trigger_start) if at.trigger_start >= 0 else None
-        m = _nearest(_not_dateline(doc, at, _not_modifier_years(art.text, at, own_clause_dates(doc, at, per_sentence.get(e.sentence, []), anchor))),
+        m = _nearest(_not_dateline(doc, at, _not_modifier_years(doc, at, own_clause_dates(doc, at, per_sentence.get(e.sentence, []), anchor))),
                      at.trigger_start, word.end() if word else None)
         when: EventDate | None
         if m is not None:
