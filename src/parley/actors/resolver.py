@@ -326,6 +326,14 @@ class PageActors:
             return None
         return self.actor_from_person(p, head.text, sentence.start + head.idx, sentence.start + head.idx + len(head.text), "pronoun")
 
+    def owner_person(self, sentence: Sentence) -> PersonEntry | None:
+        """Who "his"/"her" stands for: the last person who was a subject, in this sentence or
+        the one before, with no person named since (the `pronoun` test)."""
+        last = self.memory.last_subject_sentence
+        if last is None or sentence.index - last > 1 or self.memory.people_since_subject > 0:
+            return None
+        return self.memory.last_subject_person
+
     def person_by_office(self, country: str | None, office: str | None) -> tuple[PersonEntry | None, str]:
         if not office:
             return None, ""

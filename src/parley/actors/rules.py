@@ -391,6 +391,101 @@ def title_as_known_person(m: Mention) -> Verdict:
     return page.actor_from_person(p, np.text, m.start, m.end, "title:" + how) if p is not None else None
 
 
+# Possessive pronouns whose owner is a party the passage named ("its navy", "their troops").
+_OWNER_PRONOUNS = frozenset({"its", "their"})
+_PERSON_OWNER_PRONOUNS = frozenset({"his", "her"})
+_PRONOUN_SUBJECTS = frozenset({"it", "they"})
+# armed forces, police, government: a state organ, read apart from the people beside it
+_STATE_ORGAN_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+
+
+def _is_office_phrase(np: NounPhrase) -> bool:
+    return bool(np.title and np.office and (np.office in GROUP_OFFICES or np.office in PERSON_OFFICES
+                                            or np.office in ("government", "ministry", "legislature")))
+
+
+def _state_subject(subj: Any) -> str | None:
+    """The one state or organisation a subject names by itself ("Indonesia", "Jakarta", "the
+    Indonesian navy"), or None (a person, two parties, a group of no country)."""
+    if subj.conjuncts:
+        return None
+    np = describe_np(subj)
+    return np.country if np.country and not np.person and not np.plural_state else None
+
+
+def _antecedent_state(head: Any, owner: Any, prev: Any) -> str | None:
+    """The state an "its"/"their" owner stands for: the subject of the nearest clause above the
+    phrase that has one before the pronoun (through "it"/"they" to theirs); through a
+    to-infinitive, the controlling verb's object ("asked Japan to withdraw its ships"); with no
+    subject above it in the sentence, the previous sentence's main subject."""
+    tok = head
+    while tok.head.i != tok.i:
+        clause = tok.head
+        if clause.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != head.i), None)
+            if subj is None and clause.dep_ == "xcomp":
+                subj = next((c for c in clause.head.children if c.dep_ in ("dobj", "dative")), None)
+            if subj is not None and subj.i < owner.i:
+                if subj.lower_ in _PRONOUN_SUBJECTS:
+                    tok = clause
+                    continue
+                return _state_subject(subj)
+        tok = clause
+    if prev is None:
+        return None
+    root = next((t for t in prev if t.dep_ == "ROOT"), None)
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    return _state_subject(subj) if subj is not None and subj.lower_ not in _PRONOUN_SUBJECTS else None
+
+
+def owner_pronoun(m: Mention) -> Verdict:
+    """An office or group owned by a pronoun belongs to the pronoun's antecedent: "Indonesia
+    warned ... after its navy seized six vessels" -> IDN; "asked Japan to withdraw its ships"
+    -> JPN; "Erdogan said his government ..." -> the person's state. A personal office is the
+    page's known holder of it in that state ("its defence minister")."""
+    np, head, page = m.np, m.head, m.page
+    if np.country or np.person or not _is_office_phrase(np):
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _OWNER_PRONOUNS | _PERSON_OWNER_PRONOUNS), None)
+    if owner is None:
+        return None
+    if owner.lower_ in _PERSON_OWNER_PRONOUNS:
+        person = page.owner_person(m.sentence)
+        where = person.country if person is not None else None
+    else:
+        prev = page.doc.parses.get(m.sentence.index - 1) if page.doc.parses is not None else None
+        where = _antecedent_state(head, owner, prev)
+    if where is None:
+        return None
+    if np.office in PERSON_OFFICES:
+        p, how = page.person_by_office(where, np.office)
+        if p is not None:
+            return page.actor_from_person(p, np.text, m.start, m.end, "title:" + how)
+    return m.actor(where, np.sector, "owner-pronoun", title=np.title, office=np.office)
+
+
+def shared_adjective(m: Mention) -> Verdict:
+    """A bare later conjunct shares the nationality adjective before the first one: "South
+    Korean fishermen and students" -> both KOR; not across a state organ and people beside it
+    ("Israeli police and protesters": the police's only)."""
+    np, head = m.np, m.head
+    if np.country or np.person or head.dep_ != "conj" or head.pos_ != "NOUN" or head.lemma_.lower() in NOT_GROUP_HEADS:
+        return None
+    if any(c.dep_ in ("amod", "compound", "nmod", "det", "poss", "nummod", "quantmod") for c in head.children):
+        return None
+    first = head.head
+    while first.dep_ == "conj" and first.head.pos_ == "NOUN":
+        first = first.head
+    if first.pos_ != "NOUN" or not any(c.dep_ == "cc" for c in first.children):
+        return None
+    lead = describe_np(first)
+    if not (lead.country and lead.country_how == "adjective" and not lead.person):
+        return None
+    if (lead.sector in _STATE_ORGAN_SECTORS) != (np.sector in _STATE_ORGAN_SECTORS):
+        return None
+    return m.actor(lead.country, np.sector, "shared-adjective", title=np.title, office=np.office)
+
+
 def office_group(m: Mention) -> Verdict:
     """"police", "protesters", "rebels", "the prime minister" with no country in the phrase: the
     country a place in the phrase names ("security forces in Guinea"), else the sentence's only
@@ -551,7 +646,9 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
     ActorRule("stateless-people", stateless_people),
     ActorRule("ngo", ngo),  # before office-group: "rights group" is no state's group
     ActorRule("muslim-group", muslim_group),  # before office-group, only with no state in the sentence
+    ActorRule("owner-pronoun", owner_pronoun),  # before title-as-known-person: "its defence minister"
     ActorRule("title-as-known-person", title_as_known_person),  # before office-group
+    ActorRule("shared-adjective", shared_adjective),  # before office-group: "Korean fishermen and students"
     ActorRule("office-group", office_group),
     ActorRule("crowd", crowd),
     ActorRule("region-noun", region_noun),
