@@ -519,6 +519,14 @@ def office_group(m: Mention) -> Verdict:
                 passage = page.passage_country(m.sentence.index, exclude=where)
                 if passage is not None:
                     where, how = passage, "context:passage"
+        if where is None and not domestic and np.sector in STATE_SECTORS:
+            # "Ties between Paris and Bamako collapsed after the junta expelled the French
+            # ambassador": of the sentence's states, the one its own act is not aimed at
+            acted_on = page.counterpart_countries(head)
+            left = {c for c in page.sentence_countries(head.doc) if c not in acted_on}
+            home = page.dateline_state if np.sector in CIVIL_STATE_SECTORS else None
+            if acted_on and len(left) == 1 and (home is None or home in acted_on):  # wire copy's home first
+                where, how = left.pop(), "context:not-counterpart"
         if where is None and np.office in ATTACKER_OFFICES:
             where, how = page.locative_country(head.doc), "context:attack-place"
         if where is None and not domestic and np.sector in CIVIL_STATE_SECTORS:
