@@ -223,6 +223,10 @@ class Document:
     def id(self) -> str:
         return self.page.content_hash[:16]
 
+    def parse_of(self, sentence_index: int) -> "SpacyDoc | None":
+        """The sentence's parse, or None (not a candidate sentence, or not parsed yet)."""
+        return self.parses.get(sentence_index) if self.parses is not None else None
+
     def without_working_state(self) -> "Document":
         """The document with its parses and per-token actors dropped (the results stay)."""
         if self.parses is None and self.token_actors is None:

@@ -314,21 +314,19 @@ class PageActors:
     # -- people ------------------------------------------------------------------------------
 
     def pronoun(self, head: Any, sentence: Sentence) -> Actor | None:
-        """he/she/him/her -> the last person who was a grammatical subject, but only when that
-        was in this or the previous sentence and no other person was named since (otherwise
-        the antecedent is a guess)."""
-        p = self.memory.last_subject_person
-        if p is None or self.memory.last_subject_sentence is None:
-            return None
-        if sentence.index - self.memory.last_subject_sentence > 1 or self.memory.people_since_subject > 0:
+        """he/she/him/her -> the person `recent_subject_person` names (otherwise the antecedent
+        is a guess)."""
+        p = self.recent_subject_person(sentence)
+        if p is None:
             return None
         if head.lower_ in ("he", "she") and head.dep_ not in ("nsubj", "nsubjpass"):
             return None
         return self.actor_from_person(p, head.text, sentence.start + head.idx, sentence.start + head.idx + len(head.text), "pronoun")
 
-    def owner_person(self, sentence: Sentence) -> PersonEntry | None:
-        """Who "his"/"her" stands for: the last person who was a subject, in this sentence or
-        the one before, with no person named since (the `pronoun` test)."""
+    def recent_subject_person(self, sentence: Sentence) -> PersonEntry | None:
+        """Who a personal pronoun ("he", "his") stands for: the last person who was a grammatical
+        subject, when that was in this or the previous sentence and no other person was named
+        since; else None."""
         last = self.memory.last_subject_sentence
         if last is None or sentence.index - last > 1 or self.memory.people_since_subject > 0:
             return None

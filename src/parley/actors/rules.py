@@ -395,11 +395,11 @@ def title_as_known_person(m: Mention) -> Verdict:
 _OWNER_PRONOUNS = frozenset({"its", "their"})
 _PERSON_OWNER_PRONOUNS = frozenset({"his", "her"})
 _PRONOUN_SUBJECTS = frozenset({"it", "they"})
-# armed forces, police, government: a state organ, read apart from the people beside it
-_STATE_ORGAN_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
 
 def _is_office_phrase(np: NounPhrase) -> bool:
+    """A titled office or group ("police", "the navy", "the defence minister"): the phrases
+    `office-group` and `owner-pronoun` read."""
     return bool(np.title and np.office and (np.office in GROUP_OFFICES or np.office in PERSON_OFFICES
                                             or np.office in ("government", "ministry", "legislature")))
 
@@ -450,10 +450,10 @@ def owner_pronoun(m: Mention) -> Verdict:
     if owner is None:
         return None
     if owner.lower_ in _PERSON_OWNER_PRONOUNS:
-        person = page.owner_person(m.sentence)
+        person = page.recent_subject_person(m.sentence)
         where = person.country if person is not None else None
     else:
-        prev = page.doc.parses.get(m.sentence.index - 1) if page.doc.parses is not None else None
+        prev = page.doc.parse_of(m.sentence.index - 1)
         where = _antecedent_state(head, owner, prev)
     if where is None:
         return None
@@ -481,7 +481,7 @@ def shared_adjective(m: Mention) -> Verdict:
     lead = describe_np(first)
     if not (lead.country and lead.country_how == "adjective" and not lead.person):
         return None
-    if (lead.sector in _STATE_ORGAN_SECTORS) != (np.sector in _STATE_ORGAN_SECTORS):
+    if (lead.sector in STATE_SECTORS) != (np.sector in STATE_SECTORS):
         return None
     return m.actor(lead.country, np.sector, "shared-adjective", title=np.title, office=np.office)
 
@@ -491,9 +491,7 @@ def office_group(m: Mention) -> Verdict:
     country a place in the phrase names ("security forces in Guinea"), else the sentence's only
     country, else (attackers) where they struck, else the page's dominant one; unknown otherwise."""
     np, head, page = m.np, m.head, m.page
-    if not (np.title and np.office):
-        return None
-    if not (np.office in GROUP_OFFICES or np.office in PERSON_OFFICES or np.office in ("government", "ministry", "legislature")):
+    if not _is_office_phrase(np):
         return None
     where, how = page.located_in(head)
     if where is None:

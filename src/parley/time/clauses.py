@@ -20,7 +20,7 @@ def own_clause_dates(doc: Document, e: Event, mentions: list[DateMention], ancho
     complement that begins no later than `anchor` dates the act (`_complement_dates`)."""
     if not mentions:
         return mentions
-    sdoc = doc.parses.get(e.sentence) if doc.parses is not None else None
+    sdoc = doc.parse_of(e.sentence)
     if sdoc is None:
         return mentions
     start = doc.sentences[e.sentence].start
@@ -90,7 +90,7 @@ def tells_dated_noun(doc: Document, e: Event, m: DateMention) -> bool:
     object of its own). "the 1994 treaty that Moscow broke" tells no occasion of the treaty."""
     from ..annotate.nlp import token_at
 
-    sdoc = doc.parses.get(e.sentence) if doc.parses is not None else None
+    sdoc = doc.parse_of(e.sentence)
     if sdoc is None:
         return False
     start = doc.sentences[e.sentence].start

@@ -526,7 +526,7 @@ _RULES: list[tuple[re.Pattern[str], _Handler]] = [
                 rf"(?P<wd>{_WD_FULL})\b", _I), _h_weekday),
     (re.compile(r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight"
                 r"|last\s+night|this\s+(?:morning|afternoon|evening)|(?:the\s+)?(?:next|following|previous|preceding)\s+"
-                rf"{_DAYPART}|the\s+day\s+(?:before|after)|(?:the|that)\s+same\s+(?:day|morning|afternoon|evening|night)|(?:earlier|later)\s+(?:in\s+the|that)\s+day)\b",
+                rf"{_DAYPART}|the\s+day\s+(?:before|after)|(?:the|that)\s+same\s+{_DAYPART}|(?:earlier|later)\s+(?:in\s+the|that)\s+day)\b",
                 _I), _h_rel_word),
     (re.compile(r"\b(?:(?P<part>earlier|later|early|late|mid|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|"
                 r"the\s+middle\s+of|the\s+rest\s+of|end\s+of|start\s+of|beginning\s+of|"

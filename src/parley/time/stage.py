@@ -315,7 +315,7 @@ def _sets_the_scene(doc: Document, sent: Sentence, m: DateMention) -> bool:
     """The date is told in its sentence's main clause ("In 1982, Argentina invaded", "Baku
     regained control last September"), not in a side clause ("which it abolished in 1948", "an
     agreement signed in 2012") or a noun's prepositional phrase ("the war in 2008"). Unparsed: True."""
-    sdoc = doc.parses.get(sent.index) if doc.parses is not None else None
+    sdoc = doc.parse_of(sent.index)
     if sdoc is None:
         return True
     span = sdoc.char_span(m.start - sent.start, m.end - sent.start, alignment_mode="expand")
@@ -352,7 +352,7 @@ def _continues_occasion(doc: Document, e: Event) -> bool:
     sent = doc.sentences[e.sentence]
     if _CONTINUATION.search(sent.text):
         return True
-    sdoc = doc.parses.get(e.sentence) if doc.parses is not None else None
+    sdoc = doc.parse_of(e.sentence)
     if sdoc is None:
         return True  # unparsed: as before
     roots = [t for t in sdoc if t.dep_ == "ROOT"]
@@ -365,7 +365,7 @@ def _told_as_current(doc: Document, e: Event) -> bool:
     English does not put these with a definite past time, so an earlier sentence's date is not
     its date; it is reported as of the news. The verb is the trigger's, or the nearest verb above
     a noun trigger ("has held talks"). Unparsed: False."""
-    sdoc = doc.parses.get(e.sentence) if doc.parses is not None else None
+    sdoc = doc.parse_of(e.sentence)
     if sdoc is None or e.trigger_start < 0:
         return False
     at = e.trigger_start - doc.sentences[e.sentence].start
@@ -403,7 +403,7 @@ def _participle_naming(doc: Document, e: Event, mentions: list[DateMention]) -> 
     journalist arrested last month": COERCE is "arrested", dated "last month"); else its trigger."""
     from ..events.lexicon import triggers_for
 
-    sdoc = doc.parses.get(e.sentence) if doc.parses is not None else None
+    sdoc = doc.parse_of(e.sentence)
     if sdoc is None or not e.coder.startswith("model:") or e.trigger_start < 0 or not mentions:
         return e.trigger_start
     start = doc.sentences[e.sentence].start
