@@ -102,7 +102,12 @@ def text_group(record: dict, titles: dict[str, str]) -> str:
     origin = str(record.get("origin") or "")
     if origin.startswith("synthetic:"):
         row = origin.split(":", 1)[1]
-        return f"synthetic:{titles.get(row, row)}"
+        if row not in titles:
+            # Without the stories the group would fall back to the row and the split would
+            # silently change (which texts are dev, which the trainers read): refuse instead.
+            raise SystemExit(f"{record.get('id')}: annotated from synthetic story {row}, whose title template is unknown; "
+                             f"the train/dev split needs the synthetic stories ({SYNTHETIC}, or --synthetic)")
+        return f"synthetic:{titles[row]}"
     return f"corpus:{record['id']}"
 
 
