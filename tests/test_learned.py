@@ -335,3 +335,16 @@ def test_a_subject_that_names_no_party_continues_the_one_just_before(monkeypatch
     assert found[0].source.resolution == "previous-subject" and found[0].confidence <= 0.5
     alone = [e for e in analysed_events(follow) if e.coder.startswith(f"model:{stand_in.version}")]
     assert alone == []
+
+
+def test_the_split_refuses_a_synthetic_text_whose_story_title_is_unknown() -> None:
+    """A text annotated from a synthetic story is grouped by the story's title template; without
+    the stories the split would silently change, so the group is refused, not guessed."""
+    sys.path.insert(0, str(REPO / "training"))
+    from train_learned import text_group
+
+    record = {"id": "synthetic-7", "origin": "synthetic:7"}
+    assert text_group(record, {"7": "Ministers meet on trade"}) == "synthetic:Ministers meet on trade"
+    with pytest.raises(SystemExit, match="synthetic-7"):
+        text_group(record, {})
+    assert text_group({"id": "own-1", "origin": "own"}, {}) == "corpus:own-1"
