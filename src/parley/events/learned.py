@@ -91,7 +91,7 @@ def model_events(ctx: ArgumentFinders, event_model: str, model: Any = None,
             # "have clashed repeatedly", "has long refused": that verb's act is a habit or a
             # position held, no occasion (as the rules read it: coder.code_trigger_words)
             ruled_out |= {t.type for t in triggers_for(verb.lemma_.lower(), "VERB")}
-        proposals = [(t, p) for t, p in proposals if t not in ruled_out]
+        proposals = [(t, p) for t, p in proposals if t not in ruled_out and not _told_by_another_subject(ctx, t, main, sources)]
     if not proposals:
         return []
     if tagged == [] and getattr(model, "prefer_tagged", False):
@@ -101,6 +101,30 @@ def model_events(ctx: ArgumentFinders, event_model: str, model: Any = None,
     for type_, p in proposals:
         out += _typed(ctx, model, type_, p, root, main, sources, tagged)
     return out
+
+
+# Clauses subordinate to the main one that tell an act of their own subject (not a conjunct:
+# coordinated clauses often tell parallel acts of one type, "X flew in aid, and Peru sent a team").
+_OWN_CLAUSES = ("advcl", "relcl", "ccomp", "acl")
+
+
+def _told_by_another_subject(ctx: ArgumentFinders, type_: str, main: Any, sources: list[Actor]) -> bool:
+    """"China released water after Vietnam asked for help": the one word naming the type (a rules'
+    trigger, read as a verb or a noun) heads another clause whose own subject is a party of
+    another country than the main clause's source; the act is that clause's, and the rules have
+    read it there."""
+    naming = [t for t in ctx.sdoc if t.pos_ in ("VERB", "NOUN")
+              and any(x.type == type_ for pos in ("VERB", "NOUN") for x in triggers_for(t.lemma_, pos))]
+    if len(naming) != 1:
+        return False
+    word = naming[0]
+    if word is main or word.pos_ != "VERB" or word.dep_ not in _OWN_CLAUSES:
+        return False
+    subj, _ = subject_of(word)
+    if subj is None or subj.i == word.i:
+        return False
+    own = {a.country for a in sources}
+    return any(a.country and a.country not in own for a in ctx.actor(subj))
 
 
 def _tagged_only(ctx: ArgumentFinders, model: Any, root: Any, main: Any,
