@@ -118,7 +118,7 @@ def _told_by_another_subject(ctx: ArgumentFinders, type_: str, main: Any, source
     if len(naming) != 1:
         return False
     word = naming[0]
-    if word is main or word.pos_ != "VERB" or word.dep_ not in _OWN_CLAUSES:
+    if word.i == main.i or word.pos_ != "VERB" or word.dep_ not in _OWN_CLAUSES:
         return False
     subj, _ = subject_of(word)
     if subj is None or subj.i == word.i:
