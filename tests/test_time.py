@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -471,3 +472,23 @@ def test_a_clause_that_tells_a_dated_nouns_occasion_takes_its_year() -> None:
     assert accord.date is not None and accord.date.value == "1985"
     broke = dated("Madrid cited the 1990 treaty that Lisbon broke.", "broke")
     assert broke.date is None or broke.date.value != "1990"
+
+
+def test_a_model_event_told_in_a_trailing_gap_clause_is_counted_back() -> None:
+    """The sentence model codes its event at the main clause's verb; where the one word naming
+    its type is inside a trailing "three weeks after ..." clause, the gap dates it ("blocked the
+    websites on Tuesday, three weeks after a deadly clash": the clash is June, not July 14). A
+    rule event keeps its own trigger, and a type the main clause names is not moved."""
+    doc = _doc([["Ruritania blocked dozens of websites from Borduria on Tuesday, three weeks after a deadly clash on the border."]],
+               date(2020, 7, 15), "html-meta")
+
+    def dated(type_: str, coder: str) -> Event:
+        e = replace(_event(doc, 0, "blocked"), type=type_, coder=coder)
+        [out] = time_stage.run(_parsed(doc, (e,))).events
+        return out
+
+    clash = dated("ASSAULT", "model:test:ASSAULT:in-clause")
+    assert clash.date is not None and clash.date.value == "2020-06"
+    # the same model event as a rule's event: dated at its own trigger, the Tuesday
+    ruled = dated("ASSAULT", "rule:ASSAULT:clash/verb:parse")
+    assert ruled.date is not None and ruled.date.value == "2020-07-14"

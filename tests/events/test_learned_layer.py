@@ -84,3 +84,22 @@ def test_an_object_a_verb_reading_forbids_rules_out_that_type_only(monkeypatch: 
     text = "The Security Council on Saturday ordered a trade embargo, a flight ban and a freeze on sporting contacts against Serbia."
     events = _events(monkeypatch, text, {"SANCTION": 0.8, "REQUEST": 0.7}, [])
     assert {(e.type, e.source.country, e.target.country) for e in events} == {("SANCTION", "UNO", "SRB")}
+
+
+def test_a_type_told_by_a_subordinate_clauses_own_subject_is_not_the_main_subjects(monkeypatch: pytest.MonkeyPatch) -> None:
+    """"Laos opened its dam gates after Cambodia asked for help": the model's REQUEST is
+    Cambodia's, told in the "after" clause; coded at the main clause it would be Laos asking
+    Cambodia. A type the main clause tells is still coded."""
+    text = "Laos opened its dam gates in May after Cambodia asked for help during a drought."
+    assert [e for e in _events(monkeypatch, text, {"REQUEST": 0.8}, []) if e.type == "REQUEST" and e.source.country == "LAO"] == []
+    text = "Laos sent engineers to Cambodia in May after the river flooded."
+    assert ("AID", "LAO", "KHM") in {(e.type, e.source.country, e.target.country) for e in _events(monkeypatch, text, {"AID": 0.8}, [])}
+
+
+def test_a_meeting_called_off_or_asked_for_is_no_meeting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """"cancelled a meeting with his Danish counterpart": the model's CONSULT is named only by the
+    object of a verb that calls it off (or asks for it), which the rules read as no occurrence."""
+    text = "Norway's trade minister cancelled a meeting with his Danish counterpart on Friday."
+    assert [e for e in _events(monkeypatch, text, {"CONSULT": 0.9}, []) if e.type == "CONSULT"] == []
+    text = "Norway's trade minister held a meeting with his Danish counterpart on Friday."
+    assert any(e.type == "CONSULT" for e in _events(monkeypatch, text, {"CONSULT": 0.9}, []))

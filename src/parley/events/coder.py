@@ -26,7 +26,7 @@ from ..records import Actor, Event
 from . import derived
 from .modality import as_stated
 from .coding import Coding
-from .constructions import arms_against, brokered, brought_together, called_to, characterized_as, out_of_the_question, owned_request, persona_non_grata, protest_message, said_that_must
+from .constructions import arms_against, at_a_mission, brokered, brought_together, called_to, characterized_as, out_of_the_question, owned_request, persona_non_grata, protest_message, said_that_must
 from .custody import CUSTODY_MODES, SUMMON_LEMMAS, custody_sides, passage_custody
 from .learned import model_events
 from .lexicon import Trigger, triggers_for
@@ -211,6 +211,7 @@ CONSTRUCTIONS: tuple[tuple[str, Callable[[SentenceCoder, list[Event]], list[Even
     ("said-that-must", said_that_must.apply),
     ("arms-against", arms_against.apply),
     ("protest-message", protest_message.apply),
+    ("at-a-mission", at_a_mission.apply),
     ("out-of-the-question", out_of_the_question.apply),
     ("owned-request", owned_request.apply),
     ("characterized-as", characterized_as.apply),

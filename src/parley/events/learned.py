@@ -91,7 +91,8 @@ def model_events(ctx: ArgumentFinders, event_model: str, model: Any = None,
             # "have clashed repeatedly", "has long refused": that verb's act is a habit or a
             # position held, no occasion (as the rules read it: coder.code_trigger_words)
             ruled_out |= {t.type for t in triggers_for(verb.lemma_.lower(), "VERB")}
-        proposals = [(t, p) for t, p in proposals if t not in ruled_out]
+        proposals = [(t, p) for t, p in proposals if t not in ruled_out and not _told_by_another_subject(ctx, t, main, sources)
+                     and not _called_off_or_asked_for(ctx, t, main)]
     if not proposals:
         return []
     if tagged == [] and getattr(model, "prefer_tagged", False):
@@ -101,6 +102,61 @@ def model_events(ctx: ArgumentFinders, event_model: str, model: Any = None,
     for type_, p in proposals:
         out += _typed(ctx, model, type_, p, root, main, sources, tagged)
     return out
+
+
+# Clauses subordinate to the main one that tell an act of their own subject (not a conjunct:
+# coordinated clauses often tell parallel acts of one type, "X flew in aid, and Peru sent a team").
+_OWN_CLAUSES = ("advcl", "relcl", "ccomp", "acl")
+
+
+def _told_by_another_subject(ctx: ArgumentFinders, type_: str, main: Any, sources: list[Actor]) -> bool:
+    """"China released water after Vietnam asked for help": the one word naming the type (a rules'
+    trigger, read as a verb or a noun) heads another clause whose own subject is a party of
+    another country than the main clause's source; the act is that clause's, and the rules have
+    read it there."""
+    naming = _naming_words(ctx, type_)
+    if len(naming) != 1:
+        return False
+    word = naming[0]
+    if word.i == main.i or word.pos_ != "VERB" or word.dep_ not in _OWN_CLAUSES:
+        return False
+    subj, _ = subject_of(word)
+    if subj is None or subj.i == word.i:
+        return False
+    own = {a.country for a in sources}
+    return any(a.country and a.country not in own for a in ctx.actor(subj))
+
+
+# Verbs (lemma, with their particle) whose object meeting or act did not, or not yet, happen.
+CALLED_OFF = frozenset({"cancel", "call off", "put off", "postpone", "delay", "scrap", "shelve", "skip", "suspend", "break off", "end", "abandon"})
+ASKED_FOR = frozenset({"invite", "propose", "request", "seek", "want", "plan", "offer", "urge"})
+
+
+def _verb_phrase(verb: Any) -> str:
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
+
+
+def _naming_words(ctx: ArgumentFinders, type_: str) -> list[Any]:
+    """The words of the sentence whose lemma is a rules' trigger of `type_` as a verb or a noun."""
+    return [t for t in ctx.sdoc if t.pos_ in ("VERB", "NOUN")
+            and any(x.type == type_ for pos in ("VERB", "NOUN") for x in triggers_for(t.lemma_, pos))]
+
+
+def _called_off_or_asked_for(ctx: ArgumentFinders, type_: str, main: Any) -> bool:
+    """"cancelled a meeting with his French counterpart", "called off a state visit", "invited
+    his counterpart to hold talks": the one word naming the type is a noun the main verb (or a
+    to-infinitive under it) takes as object, and the main verb calls it off or asks for it; the
+    rules' own noun reading declines it as no occurrence (readings.py)."""
+    said = _verb_phrase(main)
+    if said not in CALLED_OFF and said not in ASKED_FOR:
+        return False
+    # the verb that calls the act off does not name it ("called off a visit" is no phone call)
+    naming = [w for w in _naming_words(ctx, type_) if w.i != main.i]
+    if len(naming) != 1 or naming[0].pos_ != "NOUN" or naming[0].dep_ != "dobj":
+        return False
+    verb = naming[0].head
+    return verb.i == main.i or (verb.dep_ == "xcomp" and verb.head.i == main.i)
 
 
 def _tagged_only(ctx: ArgumentFinders, model: Any, root: Any, main: Any,

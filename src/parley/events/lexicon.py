@@ -91,6 +91,9 @@ _STOP_VERBS = ("suspend", "stop", "cease", "close", "halt", "shut", "end")
 # People whose being sent somewhere is an inquiry (CAMEO 09): inspectors, not observers of a vote.
 _INSPECTORS = ("inspector", "investigator", "inspection", "fact-finder")
 WITH = ("with",)
+# Verbs that start or carry out a joint exercise or patrol, beside the occurrence verbs ("launched joint
+# patrols", "staged drills", "carried out a joint exercise").
+JOINT_ACTIVITY_VERBS = ("launch", "stage", "carry")
 TO = ("to",)
 
 TRIGGERS: tuple[Trigger, ...] = (
@@ -179,9 +182,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("cooperate", V, "COOPERATE", "060", WITH),
     Trigger("collaborate", V, "COOPERATE", "060", WITH),
     Trigger("partner", V, "COOPERATE", "060", WITH),
-    Trigger("exercise", N, "COOPERATE", "062", WITH + ("between",), mode="joint exercise", context="military"),
-    Trigger("drill", N, "COOPERATE", "062", WITH + ("between",), mode="joint exercise", context="military"),
-    Trigger("patrol", N, "COOPERATE", "062", WITH + ("between",), mode="joint patrol", context="military", needs_modifier=("joint",)),
+    # joint exercises are also "launched", "staged" and "carried out" (beside the occurrence verbs)
+    Trigger("exercise", N, "COOPERATE", "062", WITH + ("between",), mode="joint exercise", context="military", light_verbs=JOINT_ACTIVITY_VERBS),
+    Trigger("drill", N, "COOPERATE", "062", WITH + ("between",), mode="joint exercise", context="military", light_verbs=JOINT_ACTIVITY_VERBS),
+    Trigger("patrol", N, "COOPERATE", "062", WITH + ("between",), mode="joint patrol", context="military", needs_modifier=("joint",), light_verbs=JOINT_ACTIVITY_VERBS),
     Trigger("patrol", N, "MOBILIZE", "153", ("in", "along", "near"), mode="police", forbids_modifier=("joint",), light_verbs=("order", "step", "increase", "launch", "begin", "deploy", "intensify")),
     Trigger("relation", N, "SUPPORT", "054", WITH + ("between",), context="diplomatic", light_verbs=("establish", "restore", "normalize", "normalise", "resume", "upgrade")),
     Trigger("tie", N, "SUPPORT", "054", WITH + ("between",), context="diplomatic", light_verbs=("establish", "restore", "normalize", "normalise", "resume", "upgrade")),

@@ -104,6 +104,13 @@ def gap_date(sent: Sentence, e: Event, ref: tuple[date, Precision] | None) -> Ev
     return None
 
 
+def in_trailing_gap(sent: Sentence, offset: int) -> bool:
+    """Whether a word at `offset` (page offsets) is told inside a gap clause: after a `_GAP` phrase
+    of its sentence with no comma between ("..., two weeks after a deadly clash")."""
+    at = offset - sent.start
+    return any(g.end() <= at and "," not in sent.text[g.end() : at] for g in _GAP.finditer(sent.text))
+
+
 def trailing_gap_date(sent: Sentence, e: Event, m: DateMention) -> EventDate | None:
     """An event told in a trailing gap clause after its sentence's own day ("Iraq's parliament
     voted on Sunday ..., two days after a U.S. drone strike killed Soleimani"): the killing is

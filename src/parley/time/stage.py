@@ -58,7 +58,7 @@ from ..records import Actor, Article, Document, Event, EventDate, Precision, Sen
 from .clauses import in_spans, own_clause_dates, subtree_span, tells_dated_noun
 from .expressions import DateMention, find_dates, iso_at_precision
 from .expressions import span_value as _value
-from .gaps import gap_date, references, trailing_gap_date
+from .gaps import gap_date, in_trailing_gap, references, trailing_gap_date
 from .spans import _month_last
 from .told import told_unit_anaphora, told_year_counts
 
@@ -416,6 +416,26 @@ def _participle_naming(doc: Document, e: Event, mentions: list[DateMention]) -> 
     return start + word.idx if any(in_spans(m, start, [subtree_span(word)]) for m in mentions) else e.trigger_start
 
 
+def _gap_clause_naming(doc: Document, e: Event) -> int:
+    """Where to date a learned event (coded at the main clause's verb) whose type is told in a
+    trailing gap clause: at the one word of its sentence that names its type in the rules'
+    lexicon (as a verb or a noun), when that word is inside the clause ("banned the apps on
+    Monday, two weeks after a deadly clash": ASSAULT is "clash", counted back from Monday by
+    `trailing_gap_date`); else its trigger."""
+    from ..events.lexicon import triggers_for
+
+    sdoc = doc.parse_of(e.sentence)
+    if sdoc is None or not e.coder.startswith("model:") or e.trigger_start < 0:
+        return e.trigger_start
+    sent = doc.sentences[e.sentence]
+    # a verb trigger names its act as a noun too ("a deadly clash")
+    naming = [t for t in sdoc if t.pos_ in ("VERB", "NOUN") and any(x.type == e.type for pos in ("VERB", "NOUN") for x in triggers_for(t.lemma_, pos))]
+    if len(naming) != 1 or sent.start + naming[0].idx == e.trigger_start:
+        return e.trigger_start
+    at = sent.start + naming[0].idx
+    return at if in_trailing_gap(sent, at) and not in_trailing_gap(sent, e.trigger_start) else e.trigger_start
+
+
 def _nearest(mentions: list[DateMention], pos: int, end: int | None = None) -> DateMention | None:
     """The expression nearest the trigger word (from `pos` to `end`): one after it is measured
     from the word's end ("agreed in April" is three characters away, not nine)."""
@@ -720,6 +740,8 @@ def run(doc: Document, settings: object = None) -> Document:
         sent = doc.sentences[e.sentence]
         # a learned event is dated where its type is told, if that is a dated reduced relative
         at = replace(e, trigger_start=_participle_naming(doc, e, per_sentence.get(e.sentence, [])))
+        # ... or in a trailing gap clause, dated by the gap
+        at = replace(at, trigger_start=_gap_clause_naming(doc, at))
         word = _WORD.match(art.text, at.trigger_start) if at.trigger_start >= 0 else None
         m = _nearest(_not_dateline(doc, at, _not_modifier_years(doc, at, own_clause_dates(doc, at, per_sentence.get(e.sentence, []), anchor))),
                      at.trigger_start, word.end() if word else None)

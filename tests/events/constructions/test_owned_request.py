@@ -29,3 +29,9 @@ def test_near_misses_tell_no_request() -> None:
     assert not _requests("Seoul held a call with Tokyo's foreign minister on Friday.")
     # a request of the answerer's own
     assert not _requests("Chile withdrew the bill at its own request.")
+
+
+def test_a_request_hung_on_the_object_is_the_verbs() -> None:
+    # the parser hangs "at Peru's request" on a noun of the object phrase; the request is still
+    # the one the verb's subject answered
+    assert _requests("Chile put together a team of mine rescuers at Peru's request.") == {("PER", "CHL")}

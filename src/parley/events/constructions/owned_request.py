@@ -61,6 +61,14 @@ def _answering_verb(noun: Any) -> Any | None:
         up = prep.head
         if prep.lower_ == "following" and up.dep_ == "prep":
             up = up.head
+        if prep.lower_ != "to":
+            # "formed a reserve of police officers at Lukashenko's request": the parser hangs the
+            # phrase on the object, or on a noun inside it; the request is the verb's
+            obj, steps = up, 0
+            while obj.pos_ in ("NOUN", "PROPN") and obj.dep_ == "pobj" and obj.head.dep_ == "prep" and steps < 2:
+                obj, steps = obj.head.head, steps + 1
+            if obj.pos_ in ("NOUN", "PROPN") and obj.dep_ == "dobj" and obj.head.pos_ in ("VERB", "AUX"):
+                up = obj.head
         if up.pos_ in ("VERB", "AUX"):
             return up
         if prep.lower_ == "to" and up.lemma_.lower() == "agree":
