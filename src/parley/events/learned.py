@@ -8,7 +8,7 @@ from ..records import Actor, Event
 from .arguments import ArgumentFinders
 from .sentence import read_as_pair
 from .coding import Coding
-from .lexicon import triggers_for
+from .lexicon import triggers_for, words_naming
 from .ontology import PLOVER_TYPES
 from .parse_helpers import children_of, counted_vaguely, habitual, inside, objects_of, stated, states_fact, subject_of
 from .policy import actor_key, is_place
@@ -114,7 +114,7 @@ def _told_by_another_subject(ctx: ArgumentFinders, type_: str, main: Any, source
     trigger, read as a verb or a noun) heads another clause whose own subject is a party of
     another country than the main clause's source; the act is that clause's, and the rules have
     read it there."""
-    naming = _naming_words(ctx, type_)
+    naming = words_naming(ctx.sdoc, type_)
     if len(naming) != 1:
         return False
     word = naming[0]
@@ -137,12 +137,6 @@ def _verb_phrase(verb: Any) -> str:
     return f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
 
 
-def _naming_words(ctx: ArgumentFinders, type_: str) -> list[Any]:
-    """The words of the sentence whose lemma is a rules' trigger of `type_` as a verb or a noun."""
-    return [t for t in ctx.sdoc if t.pos_ in ("VERB", "NOUN")
-            and any(x.type == type_ for pos in ("VERB", "NOUN") for x in triggers_for(t.lemma_, pos))]
-
-
 def _called_off_or_asked_for(ctx: ArgumentFinders, type_: str, main: Any) -> bool:
     """"cancelled a meeting with his French counterpart", "called off a state visit", "invited
     his counterpart to hold talks": the one word naming the type is a noun the main verb (or a
@@ -152,7 +146,7 @@ def _called_off_or_asked_for(ctx: ArgumentFinders, type_: str, main: Any) -> boo
     if said not in CALLED_OFF and said not in ASKED_FOR:
         return False
     # the verb that calls the act off does not name it ("called off a visit" is no phone call)
-    naming = [w for w in _naming_words(ctx, type_) if w.i != main.i]
+    naming = [w for w in words_naming(ctx.sdoc, type_) if w.i != main.i]
     if len(naming) != 1 or naming[0].pos_ != "NOUN" or naming[0].dep_ != "dobj":
         return False
     verb = naming[0].head

@@ -626,6 +626,13 @@ def triggers_for(lemma: str, pos: str) -> list[Trigger]:
     return _BY_KEY.get((lemma.lower(), "VERB" if pos in ("VERB", "AUX") else "NOUN" if pos in ("NOUN", "PROPN") else pos), [])
 
 
+def words_naming(sdoc: Any, type_: str) -> list[Any]:
+    """The verbs and nouns of a parsed sentence whose lemma is a trigger of `type_`, as a verb or
+    as a noun (a verb trigger names its act as a noun too: "a deadly clash"). Where the sentence
+    model's type is told, when it is told by one word only."""
+    return [t for t in sdoc if t.pos_ in ("VERB", "NOUN") and any(x.type == type_ for pos in ("VERB", "NOUN") for x in triggers_for(t.lemma_, pos))]
+
+
 def cue_forms() -> tuple[list[str], list[str]]:
     """The surface forms of every trigger, for candidate selection: (prefixes that any word
     characters may follow, whole words)."""

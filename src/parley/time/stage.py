@@ -422,14 +422,13 @@ def _gap_clause_naming(doc: Document, e: Event) -> int:
     lexicon (as a verb or a noun), when that word is inside the clause ("banned the apps on
     Monday, two weeks after a deadly clash": ASSAULT is "clash", counted back from Monday by
     `trailing_gap_date`); else its trigger."""
-    from ..events.lexicon import triggers_for
+    from ..events.lexicon import words_naming
 
     sdoc = doc.parse_of(e.sentence)
     if sdoc is None or not e.coder.startswith("model:") or e.trigger_start < 0:
         return e.trigger_start
     sent = doc.sentences[e.sentence]
-    # a verb trigger names its act as a noun too ("a deadly clash")
-    naming = [t for t in sdoc if t.pos_ in ("VERB", "NOUN") and any(x.type == e.type for pos in ("VERB", "NOUN") for x in triggers_for(t.lemma_, pos))]
+    naming = words_naming(sdoc, e.type)
     if len(naming) != 1 or sent.start + naming[0].idx == e.trigger_start:
         return e.trigger_start
     at = sent.start + naming[0].idx

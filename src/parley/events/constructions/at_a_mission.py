@@ -74,7 +74,7 @@ def _acting_verb(noun: Any) -> Any | None:
     if up.dep_ == "compound" and up.head.pos_ == "NOUN":
         up = up.head  # "the US embassy compound", "the embassy gates"
     for _ in range(4):
-        if up.dep_ not in _PLACE_DEPS or up.head is up:
+        if up.dep_ not in _PLACE_DEPS or up.head.i == up.i:
             return None
         up = up.head
         if up.pos_ == "VERB":
@@ -94,7 +94,7 @@ def _host_state(ctx: ArgumentFinders, noun: Any, mission: str) -> str | None:
                 inner = ctx.actors.get(p.i)
                 if inner is not None and inner.country and inner.country != mission:
                     return inner.country
-    for i, a in sorted(ctx.actors.items()):
+    for _, a in sorted(ctx.actors.items()):
         if a.country and a.country != mission and (a.resolution == "place" or a.resolution.startswith("metonymy:capital")):
             return a.country
     doc = ctx.doc
@@ -149,7 +149,7 @@ def _at_a_mission(ctx: ArgumentFinders, events: list[Event]) -> list[Event]:
         lem = verb.lemma_.lower()
         if lem not in PROTEST_AT and not (lem in GATHER_AT and any(w in ctx.sentence.text.lower() for w in PROTEST_SIGNS)):
             continue
-        modality, why = ctx.modality_reason(verb, verb)
+        modality, _ = ctx.modality_reason(verb, verb)
         if modality != "asserted":
             continue
         cstart = ctx.sentence.start + crowd.idx
