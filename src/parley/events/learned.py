@@ -91,8 +91,7 @@ def model_events(ctx: ArgumentFinders, event_model: str, model: Any = None,
             # "have clashed repeatedly", "has long refused": that verb's act is a habit or a
             # position held, no occasion (as the rules read it: coder.code_trigger_words)
             ruled_out |= {t.type for t in triggers_for(verb.lemma_.lower(), "VERB")}
-        proposals = [(t, p) for t, p in proposals if t not in ruled_out and not _told_by_another_subject(ctx, t, main, sources)
-                     and not _called_off_or_asked_for(ctx, t, main)]
+        proposals = [(t, p) for t, p in proposals if t not in ruled_out and not _not_the_main_clauses(ctx, t, main, sources)]
     if not proposals:
         return []
     if tagged == [] and getattr(model, "prefer_tagged", False):
@@ -104,17 +103,23 @@ def model_events(ctx: ArgumentFinders, event_model: str, model: Any = None,
     return out
 
 
+def _not_the_main_clauses(ctx: ArgumentFinders, type_: str, main: Any, sources: list[Actor]) -> bool:
+    """The type is told where the main clause's subject did not do it (M1, M2), read from the words
+    of the sentence that name it (walked once for both)."""
+    naming = words_naming(ctx.sdoc, type_)
+    return _told_by_another_subject(ctx, naming, main, sources) or _called_off_or_asked_for(naming, main)
+
+
 # Clauses subordinate to the main one that tell an act of their own subject (not a conjunct:
 # coordinated clauses often tell parallel acts of one type, "X flew in aid, and Peru sent a team").
 _OWN_CLAUSES = ("advcl", "relcl", "ccomp", "acl")
 
 
-def _told_by_another_subject(ctx: ArgumentFinders, type_: str, main: Any, sources: list[Actor]) -> bool:
-    """"China released water after Vietnam asked for help": the one word naming the type (a rules'
-    trigger, read as a verb or a noun) heads another clause whose own subject is a party of
+def _told_by_another_subject(ctx: ArgumentFinders, naming: list[Any], main: Any, sources: list[Actor]) -> bool:
+    """"China released water after Vietnam asked for help": the one word naming the type (`naming`:
+    the rules' triggers of it, read as a verb or a noun) heads another clause whose own subject is a party of
     another country than the main clause's source; the act is that clause's, and the rules have
     read it there."""
-    naming = words_naming(ctx.sdoc, type_)
     if len(naming) != 1:
         return False
     word = naming[0]
@@ -137,7 +142,7 @@ def _verb_phrase(verb: Any) -> str:
     return f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
 
 
-def _called_off_or_asked_for(ctx: ArgumentFinders, type_: str, main: Any) -> bool:
+def _called_off_or_asked_for(naming: list[Any], main: Any) -> bool:
     """"cancelled a meeting with his French counterpart", "called off a state visit", "invited
     his counterpart to hold talks": the one word naming the type is a noun the main verb (or a
     to-infinitive under it) takes as object, and the main verb calls it off or asks for it; the
@@ -146,10 +151,10 @@ def _called_off_or_asked_for(ctx: ArgumentFinders, type_: str, main: Any) -> boo
     if said not in CALLED_OFF and said not in ASKED_FOR:
         return False
     # the verb that calls the act off does not name it ("called off a visit" is no phone call)
-    naming = [w for w in words_naming(ctx.sdoc, type_) if w.i != main.i]
-    if len(naming) != 1 or naming[0].pos_ != "NOUN" or naming[0].dep_ != "dobj":
+    others = [w for w in naming if w.i != main.i]
+    if len(others) != 1 or others[0].pos_ != "NOUN" or others[0].dep_ != "dobj":
         return False
-    verb = naming[0].head
+    verb = others[0].head
     return verb.i == main.i or (verb.dep_ == "xcomp" and verb.head.i == main.i)
 
 

@@ -104,11 +104,17 @@ def gap_date(sent: Sentence, e: Event, ref: tuple[date, Precision] | None) -> Ev
     return None
 
 
-def in_trailing_gap(sent: Sentence, offset: int) -> bool:
-    """Whether a word at `offset` (page offsets) is told inside a gap clause: after a `_GAP` phrase
-    of its sentence with no comma between ("..., two weeks after a deadly clash")."""
+def _inside(g: re.Match[str], sent: Sentence, offset: int) -> bool:
+    """Whether the word at `offset` (page offsets) is told inside the clause the gap phrase `g`
+    opens: after the phrase, with no comma between."""
     at = offset - sent.start
-    return any(g.end() <= at and "," not in sent.text[g.end() : at] for g in _GAP.finditer(sent.text))
+    return g.end() <= at and "," not in sent.text[g.end() : at]
+
+
+def in_trailing_gap(sent: Sentence, offset: int) -> bool:
+    """Whether a word at `offset` (page offsets) is told inside a gap clause of its sentence
+    ("..., two weeks after a deadly clash")."""
+    return any(_inside(g, sent, offset) for g in _GAP.finditer(sent.text))
 
 
 def trailing_gap_date(sent: Sentence, e: Event, m: DateMention) -> EventDate | None:
@@ -124,8 +130,7 @@ def trailing_gap_date(sent: Sentence, e: Event, m: DateMention) -> EventDate | N
     for g in _GAP.finditer(sent.text):
         if _count_and_unit(g)[1] not in countable[m.precision]:
             continue
-        start, end = sent.start + g.start(), sent.start + g.end()
-        if m.end <= start and end <= e.trigger_start and "," not in sent.text[g.end() : e.trigger_start - sent.start]:
+        if m.end <= sent.start + g.start() and _inside(g, sent, e.trigger_start):
             counted = _counted(g, m.first, back=g.group(3).lower() == "after")
             if counted is not None:  # a vague "months after" is skipped, not the end of the search
                 return counted
