@@ -398,24 +398,30 @@ def _not_dateline(doc: Document, e: Event, mentions: list[DateMention]) -> list[
 
 def _participle_naming(doc: Document, e: Event, mentions: list[DateMention]) -> int:
     """Where to date a learned event (the sentence model's type, coded at the main clause's verb):
-    at the one verb of its sentence that names its type in the rules' lexicon (a noun naming it,
-    "treaty", is not a clause and does not count), when that verb heads a relative
-    clause holding a date of its own: a reduced one ("dropped all charges against a journalist
-    arrested last month": COERCE is "arrested", dated "last month") or a full one ("fixed in
-    treaties that the two presidents signed in September 1977"); else its trigger."""
+    at the past participle that alone names its type in the rules' lexicon, when that participle
+    heads a reduced relative clause holding a date of its own ("dropped all charges against a
+    journalist arrested last month": COERCE is "arrested", dated "last month"). Where the trigger
+    itself names no act (the model codes the type at a frame verb: "was fixed in treaties that the
+    two presidents signed in September 1977"), at the one verb naming the type that heads a full
+    relative clause with a date of its own. Else its trigger."""
     from ..events.lexicon import triggers_for
 
     sdoc = doc.parse_of(e.sentence)
     if sdoc is None or not e.coder.startswith("model:") or e.trigger_start < 0 or not mentions:
         return e.trigger_start
     start = doc.sentences[e.sentence].start
-    naming = [t for t in sdoc if t.pos_ == "VERB" and any(x.type == e.type for x in triggers_for(t.lemma_, t.pos_))]
-    if len(naming) != 1 or start + naming[0].idx == e.trigger_start:
-        return e.trigger_start
-    word = naming[0]
-    if not (word.dep_ == "relcl" and word.pos_ == "VERB") and not (word.dep_ == "acl" and word.tag_ == "VBN"):
-        return e.trigger_start
-    return start + word.idx if any(in_spans(m, start, [subtree_span(word)]) for m in mentions) else e.trigger_start
+    naming = [t for t in sdoc if any(x.type == e.type for x in triggers_for(t.lemma_, t.pos_))]
+    dated = lambda word: start + word.idx if any(in_spans(m, start, [subtree_span(word)]) for m in mentions) else e.trigger_start
+    if len(naming) == 1 and start + naming[0].idx != e.trigger_start and naming[0].dep_ == "acl" and naming[0].tag_ == "VBN":
+        return dated(naming[0])
+    trigger = next((t for t in sdoc if start + t.idx == e.trigger_start), None)
+    if trigger is None or triggers_for(trigger.lemma_, trigger.pos_):
+        return e.trigger_start  # an act word is the act the model read; a relative clause tells another
+    # a noun naming the type ("treaty") heads no clause: only the verbs count
+    verbs = [t for t in naming if t.pos_ == "VERB"]
+    if len(verbs) == 1 and verbs[0].dep_ == "relcl":
+        return dated(verbs[0])
+    return e.trigger_start
 
 
 def _gap_clause_naming(doc: Document, e: Event) -> int:
