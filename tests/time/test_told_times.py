@@ -170,3 +170,27 @@ def test_a_yearless_month_of_that_year_takes_the_year_told() -> None:
     text = "On 5 October of the following year they left."
     [m] = told_unit_anaphora(text, find_dates(text, anchor), told, anchor)
     assert (m.first, m.precision) == (date(1979, 10, 5), "day")
+
+
+def test_a_learned_event_at_a_frame_verb_takes_the_date_of_the_relative_clause_naming_it() -> None:
+    """T1b (session 31): the model codes SUPPORT at "dates", a verb that names no act; the one
+    verb naming SUPPORT heads a full relative clause with its own year ("a treaty that Borduria
+    signed with it in 1907"), which dates it. Where the model's trigger is itself an act word
+    ("expelled"), a relative clause tells another act and the main clause's day stands."""
+    from parley.annotate import nlp
+
+    doc = hand_built_doc([["Ruritania's claim dates back to a treaty that Borduria signed with it in 1907.",
+                           "Borduria expelled a diplomat who had signed a petition in 2015."]],
+                         date(2021, 3, 4), "html-meta", path="frame.txt", content_hash="4" * 64)
+    a, b = Actor("Ruritania", None, "RUR", "GOV", None), Actor("Borduria", None, "BOR", "GOV", None)
+
+    def learned(k: int, type_: str, trigger: str) -> Event:
+        s = doc.sentences[k]
+        return Event(type_, a, b, k, s.text, s.start, s.end, trigger=trigger, trigger_start=s.start + s.text.index(trigger),
+                     coder=f"model:parley-minilm-2.4:{type_}:in-clause")
+
+    parses = Parses({k: sdoc for k, sdoc in enumerate(nlp.full().pipe([s.text for s in doc.sentences]))})
+    doc = time_stage.replace(doc, parses=parses, events=(learned(0, "SUPPORT", "dates"), learned(1, "SUPPORT", "expelled")))
+    out = {e.sentence: e for e in time_stage.run(doc).events}
+    assert out[0].date is not None and out[0].date.value == "1907"
+    assert out[1].date is None or out[1].date.value != "2015"
