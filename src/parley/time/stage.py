@@ -411,7 +411,10 @@ def _participle_naming(doc: Document, e: Event, mentions: list[DateMention]) -> 
         return e.trigger_start
     start = doc.sentences[e.sentence].start
     naming = [t for t in sdoc if any(x.type == e.type for x in triggers_for(t.lemma_, t.pos_))]
-    dated = lambda word: start + word.idx if any(in_spans(m, start, [subtree_span(word)]) for m in mentions) else e.trigger_start
+
+    def dated(word: Any) -> int:
+        return start + word.idx if any(in_spans(m, start, [subtree_span(word)]) for m in mentions) else e.trigger_start
+
     if len(naming) == 1 and start + naming[0].idx != e.trigger_start and naming[0].dep_ == "acl" and naming[0].tag_ == "VBN":
         return dated(naming[0])
     trigger = next((t for t in sdoc if start + t.idx == e.trigger_start), None)
