@@ -99,6 +99,7 @@ def is_background_text(text: str) -> bool:
 # Expressions relative to a day the text just named, not to the news date.
 _ANAPHORIC = re.compile(
     r"\b(?:(?:the|that)\s+(?:next|following|previous|preceding|same)\s+(?:day|morning|afternoon|evening|night|week)"
+    r"|(?:the|that)\s+(?:next|following|previous|preceding)\s+(?:month|year)"
     r"|the\s+day\s+(?:before|after)|(?:earlier|later)\s+(?:in\s+the|that)\s+day"
     r"|(?:days?|weeks?|months?|years?)\s+(?:later|earlier|afterwards?))\b",
     re.IGNORECASE,
