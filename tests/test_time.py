@@ -492,3 +492,17 @@ def test_a_model_event_told_in_a_trailing_gap_clause_is_counted_back() -> None:
     # the same model event as a rule's event: dated at its own trigger, the Tuesday
     ruled = dated("ASSAULT", "rule:ASSAULT:clash/verb:parse")
     assert ruled.date is not None and ruled.date.value == "2020-07-14"
+
+
+def test_the_next_year_counts_from_the_year_the_paragraph_set() -> None:
+    """T2 (session 31): "In 2014 ... The next year ..." is 2015, not the year after the news;
+    "the following month" counts from a month the text named. With no told time before it, "the
+    next year" is still read against the news date."""
+    doc = _doc([["In 2014 Ruritania passed a law on the border villages.", "The next year Borduria banned imports of its cattle.",
+                 "In May 2009 the two capitals exchanged notes.", "The following month the commission met in Tarvo."],
+                ["Officials said the talks would resume the next year."]],
+               date(2024, 3, 12), "html-meta")
+    per = time_stage._sentence_dates(doc, date(2024, 3, 12))
+    assert (per[1][0].first.year, per[1][0].precision) == (2015, "year")
+    assert (per[3][0].first, per[3][0].precision) == (date(2009, 6, 1), "month")
+    assert per[4][0].first.year == 2025

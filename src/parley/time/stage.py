@@ -104,6 +104,8 @@ _ANAPHORIC = re.compile(
     r"|(?:days?|weeks?|months?|years?)\s+(?:later|earlier|afterwards?))\b",
     re.IGNORECASE,
 )
+# "the next year", "the following month": counted only from a time told in their own paragraph.
+_UNIT_ANAPHORIC = re.compile(r"\b(?:the|that)\s+(?:next|following|previous|preceding)\s+(month|year)\b", re.IGNORECASE)
 # A paragraph of running text ends like a sentence; a headline-style standfirst does not.
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
 _SINCE = re.compile(r"\b(?:since|ever since)\s*$", re.IGNORECASE)
@@ -631,7 +633,8 @@ def _sentence_dates(doc: Document, anchor: date | None, year_only: int | None = 
             current_para = s.paragraph
         mentions = _mentions(s.text, anchor, year_only)
         if any(_ANAPHORIC.search(m.text) for m in mentions):
-            mentions = _counted_from_references(s.text, mentions, last_ref.get(s.paragraph, prev_para_ref), anchor)
+            mentions = _counted_from_references(s.text, mentions, last_ref.get(s.paragraph, prev_para_ref), anchor,
+                                                in_paragraph=s.paragraph in last_ref)
         told = last_told.get(s.paragraph, prev_para_told)
         mentions = told_year_counts(told_unit_anaphora(s.text, mentions, told, anchor), told, anchor)
         for m in sorted(mentions, key=lambda m: m.start):
@@ -672,20 +675,28 @@ def _reference(m: DateMention, text: str) -> tuple[date, Precision] | None:
 
 
 def _counted_from_references(text: str, mentions: list[DateMention], before: tuple[date, Precision] | None,
-                             anchor: date | None) -> list[DateMention]:
+                             anchor: date | None, in_paragraph: bool = True) -> list[DateMention]:
     """The sentence's anaphoric dates ("the next day", "two years later") counted from the latest
     date named before each: earlier in the sentence ("In 2011 protesters stormed the embassy, and
-    Britain expelled its diplomats the next day"), else `before` (the paragraph's). From a month
-    or a year, count from its middle and keep its precision: the text gives no finer date."""
+    Britain expelled its diplomats the next day"), else `before` (the paragraph's; with
+    `in_paragraph` false, the previous paragraph's). From a month or a year, count from its middle
+    and keep its precision: the text gives no finer date. "The next year", "the following month"
+    count only from a time their own paragraph told (a new paragraph's "would resume the next
+    year" is the news's next year), at their own unit's precision or the reference's if coarser."""
     counted: dict[int, DateMention] = {}
     ref = before
     for k in sorted(range(len(mentions)), key=lambda k: mentions[k].start):
         m = mentions[k]
-        if _ANAPHORIC.search(m.text) and ref is not None and ref[0] != anchor:
+        unit = _UNIT_ANAPHORIC.search(m.text)
+        if unit and ref is before and not in_paragraph:
+            pass
+        elif _ANAPHORIC.search(m.text) and ref is not None and ref[0] != anchor:
             day, precision = ref
             middle = day if precision == "day" else day.replace(day=15) if precision == "month" else date(day.year, 7, 1)
             again = next((x for x in find_dates(text, middle) if (x.start, x.end) == (m.start, m.end)), None)
-            if again is not None:
+            if again is not None and unit:
+                m = _as_year(again) if unit.group(1).lower() == "year" or precision == "year" else _as_month(again)
+            elif again is not None:
                 m = _as_month(again) if precision == "month" else _as_year(again) if precision == "year" else again
         counted[k] = m
         ref = _reference(m, text) or ref
