@@ -331,6 +331,23 @@ def _h_ago(m: re.Match[str], text: str, anchor: date | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), first, last, prec, True, kind, "rel")
 
 
+def _h_vague_later(m: re.Match[str], text: str, anchor: date | None) -> _Cand | None:
+    """hours later | within hours | (a few) days later | within days | weeks later | months later:
+    an uncounted offset after the time just told (the time stage counts it from there, and drops
+    it where nothing was told). Hours keep the day; days, the month; weeks, the month of the
+    span's middle (three weeks on for "weeks later", two for "within weeks"); months, the year
+    three months on."""
+    if anchor is None:
+        return None
+    unit = (m.group("unit") or m.group("unit2")).lower()
+    if unit == "hour":
+        return _Cand(m.start(), m.end(), anchor, anchor, "day", True, "vague_later", "rel")
+    weeks_on = 14 if m.group("unit2") else 21
+    when = anchor + timedelta(days={"day": 0, "week": weeks_on, "month": 91}[unit])
+    first, last, prec = _unit_span("year" if unit == "month" else "month", when)
+    return _Cand(m.start(), m.end(), first, last, prec, True, "vague_later", "rel")
+
+
 def _h_past_n(m: re.Match[str], text: str, anchor: date | None) -> _Cand | None:
     """the past two years | the last 24 hours | the next three weeks"""
     if anchor is None:
@@ -539,6 +556,8 @@ _RULES: list[tuple[re.Pattern[str], _Handler]] = [
     (re.compile(rf"(?<![\w,.]){_NUM.replace('(?:', '(?P<n>', 1)}\s+(?P<unit>day|week|month|year|decade)s?\s+"
                 r"(?P<dir>ago|earlier|later|before|after|prior|previously|from\s+now|hence)\b"
                 r"(?:(?<=ago)\s+(?P<same>today|this\s+week|this\s+month)\b(?!['’]))?", _I), _h_ago),
+    (re.compile(r"(?<![\w,.])(?:(?:a\s+few|several|some)\s+)?(?P<unit>hour|day|week|month)s\s+(?:later|afterwards?)\b"
+                r"|\bwithin\s+(?:(?:a\s+few|several)\s+)?(?P<unit2>hour|day|week)s\b", _I), _h_vague_later),
     (re.compile(rf"\b(?:(?:the|these|this)\s+)?(?P<mod>past|last|previous|next|coming|following)\s+"
                 rf"{_NUM.replace('(?:', '(?P<n>', 1)}\s+(?P<unit>hour|day|week|month|year|decade)s?\b", _I), _h_past_n),
     (re.compile(rf"(?<![\w$£€¥#.,/:'’-]){_year('y', counts=False)}(?!\s*[-–/]\s*\d)", _I), _h_year),
@@ -577,5 +596,5 @@ _RULE_GATES: dict[_Handler, tuple[str, ...]] = {
     _h_rel_word: ("dayword",), _h_rel_unit: ("unit",), _h_weekend: ("unit",), _h_ago: ("unit",),
     _h_past_n: ("unit",), _h_year: ("year",), _h_year_mod: ("year",), _h_year_q: ("year",),
     _h_year_range: ("year",), _h_decade: ("decade",), _h_season: ("season",), _h_iso: ("year",),
-    _h_numeric: ("year",),
+    _h_numeric: ("year",), _h_vague_later: ("unit",),
 }

@@ -101,7 +101,8 @@ _ANAPHORIC = re.compile(
     r"\b(?:(?:the|that)\s+(?:next|following|previous|preceding|same)\s+(?:day|morning|afternoon|evening|night|week)"
     r"|(?:the|that)\s+(?:next|following|previous|preceding)\s+(?:month|year)"
     r"|the\s+day\s+(?:before|after)|(?:earlier|later)\s+(?:in\s+the|that)\s+day"
-    r"|(?:days?|weeks?|months?|years?)\s+(?:later|earlier|afterwards?))\b",
+    r"|(?:hours?|days?|weeks?|months?|years?)\s+(?:later|earlier|afterwards?)"
+    r"|within\s+(?:(?:a\s+few|several)\s+)?(?:hours|days|weeks))\b",
     re.IGNORECASE,
 )
 # "the next year", "the following month": counted only from a time told in their own paragraph.
@@ -682,12 +683,17 @@ def _counted_from_references(text: str, mentions: list[DateMention], before: tup
     `in_paragraph` false, the previous paragraph's). From a month or a year, count from its middle
     and keep its precision: the text gives no finer date. "The next year", "the following month"
     count only from a time their own paragraph told (a new paragraph's "would resume the next
-    year" is the news's next year), at their own unit's precision or the reference's if coarser."""
+    year" is the news's next year), at their own unit's precision or the reference's if coarser.
+    An uncounted offset ("days later", "within hours") with no past time told before it in its
+    paragraph (a plan's "from February 1" is none) is dropped."""
     counted: dict[int, DateMention] = {}
     ref = before
     for k in sorted(range(len(mentions)), key=lambda k: mentions[k].start):
         m = mentions[k]
         unit = _UNIT_ANAPHORIC.search(m.text)
+        if m.kind == "vague_later" and (ref is None or ref[0] == anchor or (anchor is not None and ref[0] > anchor)
+                                        or (ref is before and not in_paragraph)):
+            continue  # "within hours" with no past time told before it in its paragraph: no date of its own
         if unit and ref is before and not in_paragraph:
             pass
         elif _ANAPHORIC.search(m.text) and ref is not None and ref[0] != anchor:
@@ -700,7 +706,7 @@ def _counted_from_references(text: str, mentions: list[DateMention], before: tup
                 m = _as_month(again) if precision == "month" else _as_year(again) if precision == "year" else again
         counted[k] = m
         ref = _reference(m, text) or ref
-    return [counted[k] for k in range(len(mentions))]
+    return [counted[k] for k in range(len(mentions)) if k in counted]
 
 
 def _as_year(m: DateMention) -> DateMention:
