@@ -506,3 +506,19 @@ def test_the_next_year_counts_from_the_year_the_paragraph_set() -> None:
     assert (per[1][0].first.year, per[1][0].precision) == (2015, "year")
     assert (per[3][0].first, per[3][0].precision) == (date(2009, 6, 1), "month")
     assert per[4][0].first.year == 2025
+
+
+def test_uncounted_offsets_count_from_the_past_time_their_paragraph_told() -> None:
+    """T3 (session 31): "within hours" keeps the day (or the coarser time) told before it,
+    "within days" its month, "weeks later" the month three weeks on; a new paragraph's "within
+    hours" with no time of its own has no date (it is not read against the last paragraph)."""
+    doc = _doc([["In August 1999 a quake struck the coast of Ruritania, and Borduria sent search teams within hours.",
+                 "Weeks later, when Borduria itself was hit, Ruritanian teams returned the favour."],
+                ["Within hours, the council condemned the attack."],
+                ["On July 14, 1969, Ruritanian troops crossed the border.", "The regional bloc brokered a ceasefire within days."]],
+               date(2020, 5, 8), "html-meta")
+    per = time_stage._sentence_dates(doc, date(2020, 5, 8))
+    assert [(m.first, m.precision) for m in per[0]] == [(date(1999, 8, 1), "month"), (date(1999, 8, 1), "month")]
+    assert [(m.first, m.precision) for m in per[1]] == [(date(1999, 9, 1), "month")]
+    assert per[2] == []
+    assert [(m.first, m.precision) for m in per[4]] == [(date(1969, 7, 1), "month")]
