@@ -556,7 +556,8 @@ _RULES: list[tuple[re.Pattern[str], _Handler]] = [
     (re.compile(rf"(?<![\w,.]){_NUM.replace('(?:', '(?P<n>', 1)}\s+(?P<unit>day|week|month|year|decade)s?\s+"
                 r"(?P<dir>ago|earlier|later|before|after|prior|previously|from\s+now|hence)\b"
                 r"(?:(?<=ago)\s+(?P<same>today|this\s+week|this\s+month)\b(?!['’]))?", _I), _h_ago),
-    (re.compile(r"(?<![\w,.])(?:(?:a\s+few|several|some)\s+)?(?P<unit>hour|day|week|month)s\s+(?:later|afterwards?)\b"
+    # "48 hours later" is counted, not vague: no number before the unit
+    (re.compile(r"(?<![\w,.])(?<!\d\s)(?:(?:a\s+few|several|some)\s+)?(?P<unit>hour|day|week|month)s\s+(?:later|afterwards?)\b"
                 r"|\bwithin\s+(?:(?:a\s+few|several)\s+)?(?P<unit2>hour|day|week)s\b", _I), _h_vague_later),
     (re.compile(rf"\b(?:(?:the|these|this)\s+)?(?P<mod>past|last|previous|next|coming|following)\s+"
                 rf"{_NUM.replace('(?:', '(?P<n>', 1)}\s+(?P<unit>hour|day|week|month|year|decade)s?\b", _I), _h_past_n),

@@ -691,12 +691,11 @@ def _counted_from_references(text: str, mentions: list[DateMention], before: tup
     for k in sorted(range(len(mentions)), key=lambda k: mentions[k].start):
         m = mentions[k]
         unit = _UNIT_ANAPHORIC.search(m.text)
-        if m.kind == "vague_later" and (ref is None or ref[0] == anchor or (anchor is not None and ref[0] > anchor)
-                                        or (ref is before and not in_paragraph)):
+        # the previous paragraph's time counts for "the next day", not for "the next year" or "days later"
+        from_last_paragraph = ref is before and not in_paragraph
+        if m.kind == "vague_later" and (ref is None or ref[0] == anchor or (anchor is not None and ref[0] > anchor) or from_last_paragraph):
             continue  # "within hours" with no past time told before it in its paragraph: no date of its own
-        if unit and ref is before and not in_paragraph:
-            pass
-        elif _ANAPHORIC.search(m.text) and ref is not None and ref[0] != anchor:
+        if _ANAPHORIC.search(m.text) and ref is not None and ref[0] != anchor and not (unit and from_last_paragraph):
             day, precision = ref
             middle = day if precision == "day" else day.replace(day=15) if precision == "month" else date(day.year, 7, 1)
             again = next((x for x in find_dates(text, middle) if (x.start, x.end) == (m.start, m.end)), None)
