@@ -34,7 +34,9 @@ latest date named before them: earlier in their own sentence, else in the same p
 the previous paragraph), not on the news date. A day, a month or a year that sets the time ("In
 2011 ...") counts; from a month or a year, the anaphor keeps its precision ("In 2011 protesters
 stormed the embassy, and Britain expelled its diplomats the next day": 2011). A flashback ("two
-days earlier") dates its own act but is no reference for the anaphors after it. When the act's
+days earlier") dates its own act but is no reference for the anaphors after it. "The next year"
+and an uncounted "days later" or "within hours" count only from their own paragraph's past time
+(`time.anaphora`). When the act's
 own clause names no date, a past date with its year written in its own complement dates it
 ("had agreed to build the link in 1991": `time.clauses`).
 
@@ -55,6 +57,7 @@ from typing import TYPE_CHECKING, Any
 from ..events.words import PRONOUN_SUBJECTS
 from ..extract.pagedate import STRONG_SOURCES
 from ..records import Actor, Article, Document, Event, EventDate, Precision, Sentence
+from .anaphora import ANAPHORIC, counted_from_references, reference
 from .clauses import in_spans, own_clause_dates, subtree_span, tells_dated_noun
 from .expressions import DateMention, find_dates, iso_at_precision
 from .expressions import span_value as _value
@@ -96,17 +99,6 @@ def is_background_text(text: str) -> bool:
                for m in _BACKGROUND_CUES.finditer(text))
 
 
-# Expressions relative to a day the text just named, not to the news date.
-_ANAPHORIC = re.compile(
-    r"\b(?:(?:the|that)\s+(?:next|following|previous|preceding|same)\s+(?:day|morning|afternoon|evening|night|week)"
-    r"|(?:the|that)\s+(?:next|following|previous|preceding)\s+(?:month|year)"
-    r"|the\s+day\s+(?:before|after)|(?:earlier|later)\s+(?:in\s+the|that)\s+day"
-    r"|(?:hours?|days?|weeks?|months?|years?)\s+(?:later|earlier|afterwards?)"
-    r"|within\s+(?:(?:a\s+few|several)\s+)?(?:hours|days|weeks))\b",
-    re.IGNORECASE,
-)
-# "the next year", "the following month": counted only from a time told in their own paragraph.
-_UNIT_ANAPHORIC = re.compile(r"\b(?:the|that)\s+(?:next|following|previous|preceding)\s+(month|year)\b", re.IGNORECASE)
 # A paragraph of running text ends like a sentence; a headline-style standfirst does not.
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
 _SINCE = re.compile(r"\b(?:since|ever since)\s*$", re.IGNORECASE)
@@ -229,7 +221,7 @@ def _lead_event_day(doc: Document, leads: list[Sentence], page_date: date | None
         # after a background cue ("The last time they met was on March 3") is not the news.
         found = [
             m for m in find_dates(s.text, page_date)
-            if m.precision == "day" and not _ANAPHORIC.search(m.text)
+            if m.precision == "day" and not ANAPHORIC.search(m.text)
             and not _BACKGROUND_CUES.search(s.text[: m.start])
             and (page_date is None or m.last <= page_date + _LEAD_SLACK)
         ]
@@ -633,8 +625,8 @@ def _sentence_dates(doc: Document, anchor: date | None, year_only: int | None = 
                 prev_para_told = last_told[current_para]
             current_para = s.paragraph
         mentions = _mentions(s.text, anchor, year_only)
-        if any(_ANAPHORIC.search(m.text) for m in mentions):
-            mentions = _counted_from_references(s.text, mentions, last_ref.get(s.paragraph, prev_para_ref), anchor,
+        if any(ANAPHORIC.search(m.text) for m in mentions):
+            mentions = counted_from_references(s.text, mentions, last_ref.get(s.paragraph, prev_para_ref), anchor,
                                                 in_paragraph=s.paragraph in last_ref)
         told = last_told.get(s.paragraph, prev_para_told)
         mentions = told_year_counts(told_unit_anaphora(s.text, mentions, told, anchor), told, anchor)
@@ -642,81 +634,11 @@ def _sentence_dates(doc: Document, anchor: date | None, year_only: int | None = 
             if not (m.first == m.last == anchor):
                 last_told[s.paragraph] = m
         for m in mentions:
-            ref = _reference(m, s.text)
+            ref = reference(m, s.text)
             if ref is not None:
                 last_ref[s.paragraph] = ref
         out[s.index] = [replace(m, start=m.start + s.start, end=m.end + s.start) for m in mentions]
     return out
-
-
-# An anaphor that counts back ("two days earlier", "the day before", "the previous week"): a
-# flashback, which dates its own act but leaves the narrative's time where it was.
-_COUNTS_BACK = re.compile(r"\b(?:earlier|before|previous|preceding)\b", re.IGNORECASE)
-# "In 2011 ...", "during 2011": a year that sets the narrative's time (not "since 1929", "by
-# 2011", "the 1937 massacre").
-_YEAR_FRAME = re.compile(r"\b(?:in|during)\s+$", re.IGNORECASE)
-
-
-def _reference(m: DateMention, text: str) -> tuple[date, Precision] | None:
-    """What a mention of `text` gives the anaphoric dates after it to count from: a day (an
-    anaphoric one too, once counted, unless it counts back), a month the text names ("In May"),
-    a year it sets the time with ("In 2011")."""
-    anaphoric = bool(_ANAPHORIC.search(m.text))
-    if anaphoric and _COUNTS_BACK.search(m.text):
-        return None
-    if m.precision == "day" and m.first == m.last:
-        return m.first, "day"
-    if anaphoric:
-        return None
-    if m.precision == "month" and m.kind in ("absolute", "partial"):
-        return m.first, "month"
-    if m.precision == "year" and m.kind == "absolute" and _YEAR_FRAME.search(text[: m.start]):
-        return m.first, "year"
-    return None
-
-
-def _counted_from_references(text: str, mentions: list[DateMention], before: tuple[date, Precision] | None,
-                             anchor: date | None, in_paragraph: bool = True) -> list[DateMention]:
-    """The sentence's anaphoric dates ("the next day", "two years later") counted from the latest
-    date named before each: earlier in the sentence ("In 2011 protesters stormed the embassy, and
-    Britain expelled its diplomats the next day"), else `before` (the paragraph's; with
-    `in_paragraph` false, the previous paragraph's). From a month or a year, count from its middle
-    and keep its precision: the text gives no finer date. "The next year", "the following month"
-    count only from a time their own paragraph told (a new paragraph's "would resume the next
-    year" is the news's next year), at their own unit's precision or the reference's if coarser.
-    An uncounted offset ("days later", "within hours") with no past time told before it in its
-    paragraph (a plan's "from February 1" is none) is dropped."""
-    counted: dict[int, DateMention] = {}
-    ref = before
-    for k in sorted(range(len(mentions)), key=lambda k: mentions[k].start):
-        m = mentions[k]
-        unit = _UNIT_ANAPHORIC.search(m.text)
-        # the previous paragraph's time counts for "the next day", not for "the next year" or "days later"
-        from_last_paragraph = ref is before and not in_paragraph
-        if m.kind == "vague_later" and (ref is None or ref[0] == anchor or (anchor is not None and ref[0] > anchor) or from_last_paragraph):
-            continue  # "within hours" with no past time told before it in its paragraph: no date of its own
-        if _ANAPHORIC.search(m.text) and ref is not None and ref[0] != anchor and not (unit and from_last_paragraph):
-            day, precision = ref
-            middle = day if precision == "day" else day.replace(day=15) if precision == "month" else date(day.year, 7, 1)
-            again = next((x for x in find_dates(text, middle) if (x.start, x.end) == (m.start, m.end)), None)
-            if again is not None and unit:
-                m = _as_year(again) if unit.group(1).lower() == "year" or precision == "year" else _as_month(again)
-            elif again is not None:
-                m = _as_month(again) if precision == "month" else _as_year(again) if precision == "year" else again
-        counted[k] = m
-        ref = _reference(m, text) or ref
-    return [counted[k] for k in range(len(mentions)) if k in counted]
-
-
-def _as_year(m: DateMention) -> DateMention:
-    """An anaphoric date counted from a year-precise reference, at year precision."""
-    return replace(m, first=date(m.first.year, 1, 1), last=date(m.first.year, 12, 31), precision="year")
-
-
-def _as_month(m: DateMention) -> DateMention:
-    """An anaphoric date counted from a month-precise reference, at month precision."""
-    first = m.first.replace(day=1)
-    return replace(m, first=first, last=_month_last(first.year, first.month), precision="month")
 
 
 def _background_range(doc: Document, para: int, per_sentence: dict[int, list[DateMention]], anchor: date | None, anchor_label: str | None = None) -> EventDate | None:
