@@ -495,9 +495,9 @@ def test_a_model_event_told_in_a_trailing_gap_clause_is_counted_back() -> None:
 
 
 def test_the_next_year_counts_from_the_year_the_paragraph_set() -> None:
-    """T2 (session 31): "In 2014 ... The next year ..." is 2015, not the year after the news;
-    "the following month" counts from a month the text named. With no told time before it, "the
-    next year" is still read against the news date."""
+    """T2b (session 31): "In 2014 ... The next year ..." is 2015, not the year after the news;
+    "the following month" counts from a month the text named. A new paragraph's "the next year"
+    is still the news's next year, not the last paragraph's."""
     doc = _doc([["In 2014 Ruritania passed a law on the border villages.", "The next year Borduria banned imports of its cattle.",
                  "In May 2009 the two capitals exchanged notes.", "The following month the commission met in Tarvo."],
                 ["Officials said the talks would resume the next year."]],
