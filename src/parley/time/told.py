@@ -124,9 +124,8 @@ def told_year_for_yearless(mentions: list[DateMention], told: DateMention | None
     without its year (read against the anchor by the grammar) takes the year of the latest date
     told before it (in this sentence, else `told`) when that date lies in one year and ends more
     than a year before the anchor: the text is telling a history, and its yearless dates are that
-    history's. Only forward within that year: a month earlier than the told date's ("had taken
-    the case to the WTO in December 2020, and agreed in April") is more often the news's own year
-    than the year after, and stays as read, as does anything else."""
+    history's. A month earlier than the told date's is the year after ("December 1969 ... on
+    January 5"). Anything else is left as read."""
     if anchor is None:
         return mentions
     out: list[DateMention] = []
@@ -135,10 +134,7 @@ def told_year_for_yearless(mentions: list[DateMention], told: DateMention | None
         if ref is None or ref.first.year != ref.last.year or ref.last >= anchor - timedelta(days=366) or m.first.year != m.last.year:
             out.append(m)
             continue
-        if ref.precision != "year" and m.first.month < ref.first.month:
-            out.append(m)
-            continue
-        year = ref.first.year
+        year = ref.first.year + (1 if ref.precision != "year" and m.first.month < ref.first.month else 0)
         try:
             out.append(replace(m, first=m.first.replace(year=year), last=m.last.replace(year=year), year_inferred=False))
         except ValueError:  # 29 February
