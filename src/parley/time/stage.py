@@ -63,7 +63,7 @@ from .expressions import DateMention, find_dates, iso_at_precision
 from .expressions import span_value as _value
 from .gaps import gap_date, in_trailing_gap, references, trailing_gap_date
 from .spans import _month_last
-from .told import told_unit_anaphora, told_year_counts, told_year_for_yearless
+from .told import told_unit_anaphora, told_year_counts
 
 if TYPE_CHECKING:
     from ..reference.people import OfficeTerm
@@ -629,7 +629,7 @@ def _sentence_dates(doc: Document, anchor: date | None, year_only: int | None = 
             mentions = counted_from_references(s.text, mentions, last_ref.get(s.paragraph, prev_para_ref), anchor,
                                                 in_paragraph=s.paragraph in last_ref)
         told = last_told.get(s.paragraph, prev_para_told)
-        mentions = told_year_for_yearless(told_year_counts(told_unit_anaphora(s.text, mentions, told, anchor), told, anchor), told, anchor)
+        mentions = told_year_counts(told_unit_anaphora(s.text, mentions, told, anchor), told, anchor)
         for m in sorted(mentions, key=lambda m: m.start):
             if not (m.first == m.last == anchor):
                 last_told[s.paragraph] = m

@@ -117,27 +117,3 @@ def told_year_counts(mentions: list[DateMention], told: DateMention | None, anch
         year = ref.first.year + (-n if g.group("dir").lower() == "earlier" else n)
         out.append(replace(m, first=date(year, 1, 1), last=date(year, 12, 31), precision="year"))
     return out
-
-
-def told_year_for_yearless(mentions: list[DateMention], told: DateMention | None, anchor: date | None) -> list[DateMention]:
-    """"In late May 1969 ... On June 26 San Salvador broke off relations": a day or month written
-    without its year (read against the anchor by the grammar) takes the year of the latest date
-    told before it (in this sentence, else `told`) when that date lies in one year and ends more
-    than a year before the anchor: the text is telling a history, and its yearless dates are that
-    history's. A month earlier than the told date's is the year after ("December 1969 ... on
-    January 5"). Anything else is left as read."""
-    if anchor is None:
-        return mentions
-    out: list[DateMention] = []
-    for m in mentions:
-        ref = _latest_before(m.start, out, told, anchor) if m.kind == "partial" and m.year_inferred else None
-        if ref is None or ref.first.year != ref.last.year or ref.last >= anchor - timedelta(days=366) or m.first.year != m.last.year:
-            out.append(m)
-            continue
-        year = ref.first.year + (1 if ref.precision != "year" and m.first.month < ref.first.month else 0)
-        try:
-            out.append(replace(m, first=m.first.replace(year=year), last=m.last.replace(year=year), year_inferred=False))
-        except ValueError:  # 29 February
-            out.append(m)
-    return out
-
