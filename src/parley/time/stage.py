@@ -59,10 +59,9 @@ from ..extract.pagedate import STRONG_SOURCES
 from ..records import Actor, Article, Document, Event, EventDate, Precision, Sentence
 from .anaphora import ANAPHORIC, counted_from_references, reference
 from .clauses import in_spans, own_clause_dates, subtree_span, tells_dated_noun
-from .expressions import DateMention, find_dates, iso_at_precision
+from .expressions import DateMention, find_dates
 from .expressions import span_value as _value
 from .gaps import gap_date, in_trailing_gap, references, trailing_gap_date
-from .spans import _month_last
 from .told import told_unit_anaphora, told_year_counts
 
 if TYPE_CHECKING:
@@ -400,6 +399,7 @@ def _participle_naming(doc: Document, e: Event, mentions: list[DateMention]) -> 
     itself names no act (the model codes the type at a frame verb: "was fixed in treaties that the
     two presidents signed in September 1977"), at the one verb naming the type that heads a full
     relative clause with a date of its own. Else its trigger."""
+    from ..annotate.nlp import token_at
     from ..events.lexicon import triggers_for
 
     sdoc = doc.parse_of(e.sentence)
@@ -413,7 +413,7 @@ def _participle_naming(doc: Document, e: Event, mentions: list[DateMention]) -> 
 
     if len(naming) == 1 and start + naming[0].idx != e.trigger_start and naming[0].dep_ == "acl" and naming[0].tag_ == "VBN":
         return dated(naming[0])
-    trigger = next((t for t in sdoc if start + t.idx == e.trigger_start), None)
+    trigger = token_at(sdoc, e.trigger_start - start)
     if trigger is None or triggers_for(trigger.lemma_, trigger.pos_):
         return e.trigger_start  # an act word is the act the model read; a relative clause tells another
     # a noun naming the type ("treaty") heads no clause: only the verbs count
