@@ -74,3 +74,26 @@ def test_a_group_with_no_list_of_its_size_names_nobody() -> None:
     condemned is never one of the group."""
     got = _events(_BALTIC + "The four leaders expressed full solidarity with the Czech Republic.\n", "SUPPORT")
     assert ("RUS", "CZE") not in got and len(got) < 3
+
+
+_MEETING = "PUBLISHED: 2019-05-08\n\nPeru's foreign minister met Ecuador's foreign minister in Lima on Tuesday.\n\n"
+
+
+def test_the_ministers_after_a_meeting_are_its_two_sides() -> None:
+    """G1 (session 31): "The ministers", "the Prime Ministers" (the tagger's capitalised plural)
+    with no count are the people the story has just shown meeting, as "the two ministers" are;
+    a sentence that names no one else is still parsed."""
+    assert _events(_MEETING + "The ministers agreed to share data on arrivals.\n", "AGREE") & {("PER", "ECU"), ("ECU", "PER")}
+    assert _events(_MEETING + "The Foreign Ministers agreed to meet again in Quito.\n", "AGREE") & {("PER", "ECU"), ("ECU", "PER")}
+
+
+def test_ministers_with_a_people_of_their_own_are_no_pair_phrase() -> None:
+    from parley.actors.phrases import is_pair_phrase
+    from parley.annotate.nlp import full
+
+    nlp = full()
+    for text, word in (("The ministers agreed to share data.", 1), ("The Prime Ministers agreed to coordinate.", 2)):
+        assert is_pair_phrase(nlp(text)[word])
+    for text, word in (("Arab ministers agreed to share data.", 1), ("The ministers of Chile and Peru agreed to share data.", 1),
+                       ("The ministers who resigned agreed to testify.", 1), ("Police arrested the ministers.", 3)):
+        assert not is_pair_phrase(nlp(text)[word]), text

@@ -20,7 +20,7 @@ def is_pair_phrase(head: Any) -> bool:
     has just named together (a meeting's participants), never a third country. Also a plural
     noun the pair owns ("ministers of the two countries", "engineers from both countries", "the
     two countries' security chiefs") and a subject "the sides" / "Sides"."""
-    if _counted_pair(head):
+    if _counted_pair(head) or _meeting_plural(head):
         return True
     if head.tag_ not in ("NNS", "NNPS"):
         return False
@@ -31,6 +31,31 @@ def is_pair_phrase(head: Any) -> bool:
     return (head.lemma_.lower() == "side" and head.dep_ in ("nsubj", "nsubjpass")
             and not any(c.dep_ == "prep" for c in head.children)
             and all(c.lower_ == "the" for c in head.children if c.dep_ == "det"))
+
+
+# Uncounted plurals news uses for the people it has just shown meeting ("The ministers agreed to
+# share data", "The Prime Ministers agreed to coordinate"): the meeting's sides, as "the two
+# leaders" are. Only a bare "the" and office words may modify them: "the ministers of Peru and
+# Chile", "Arab ministers" or "the ministers who resigned" name people of their own.
+MEETING_PLURALS = frozenset({"minister", "leader", "president", "premier", "chancellor", "delegation"})
+OFFICE_WORDS = frozenset({"prime", "foreign", "defence", "defense", "finance", "trade", "interior", "economy", "energy", "deputy", "vice"})
+
+
+def _meeting_plural(head: Any) -> bool:
+    """"The ministers", "the Prime Ministers", "the foreign ministers" as a clause's subject."""
+    lemma = head.lemma_.lower()
+    if head.tag_ in ("NNS", "NNPS"):
+        plural = lemma in MEETING_PLURALS or (lemma.endswith("s") and lemma[:-1] in MEETING_PLURALS)
+    else:  # "the Prime Ministers": the tagger reads a capitalised plural as a singular name
+        plural = head.tag_ == "NNP" and lemma.endswith("s") and lemma[:-1] in MEETING_PLURALS
+    if not plural:
+        return False
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    kids = list(head.children)
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and all(
+        (c.dep_ == "det" and c.lower_ == "the") or (c.dep_ in ("amod", "compound") and c.lower_ in OFFICE_WORDS) for c in kids
+    )
 
 
 _GROUP_COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}

@@ -48,7 +48,10 @@ def split_sentences(text: str, paragraphs: tuple[Paragraph, ...]) -> list[Senten
 # and an event cue is as much a candidate as one with a name.
 _GENERIC_ACTOR = re.compile(
     r"\b(?:(?:two|both)\s+(?:sides|countries|nations|governments|leaders|ministers|delegations|parties|states|armies|presidents)"
-    r"|the\s+two\b|the\s+sides|^sides|government|authorities|police|army|military|troops|soldiers|forces|rebels|militants|insurgents|guerrillas"
+    r"|the\s+two\b|the\s+sides|^sides"
+    # the people a meeting story has just named ("The ministers agreed ...": actors/phrases.py)
+    r"|the\s+(?:(?:prime|foreign|defen[cs]e|finance|trade|deputy)\s+)?(?:ministers|leaders|presidents|premiers|chancellors|delegations)"
+    r"|government|authorities|police|army|military|troops|soldiers|forces|rebels|militants|insurgents|guerrillas"
     r"|militias?|gunmen|protesters|protestors|demonstrators|activists|opposition|ministry|officials|regime|junta|security\s+forces"
     # a personal pronoun stands for the person or state just named ("He warned that ...")
     r"|he|she|they)\b",
