@@ -318,14 +318,15 @@ def test_a_proposed_reply_is_aimed_at_the_party_named_just_before(monkeypatch: p
 
 
 def test_a_subject_that_names_no_party_continues_the_one_just_before(monkeypatch: pytest.MonkeyPatch) -> None:
-    """"The ministers ..." or "They ..." with no actor of their own: the proposed event's source
-    is the party the sentence before was about (confidence at most 0.5); a subject that names
-    its own party keeps it, and with nothing before the event is dropped."""
+    """"They ..." with no actor of its own: the proposed event's source is the party the
+    sentence before was about (confidence at most 0.5); a subject that names its own party keeps
+    it, and with nothing before the event is dropped. ("The ministers ..." after a meeting are
+    the meeting's sides: tests/events/test_pair_phrases.py.)"""
     from parley.events import minilm
     from conftest import analysed_events
 
     visit = "Peru's foreign minister flew to Quito on Monday for talks with the Ecuadorean government."
-    follow = "The ministers later settled on a common plan for the border crossing at Huaquillas."
+    follow = "They later settled on a common plan for the border crossing at Huaquillas."
     stand_in = _StandIn({"settled on a common plan": {"AGREE": 0.9}})
     monkeypatch.setattr(minilm, "shipped", lambda: stand_in)
     monkeypatch.setenv("PARLEY_EVENT_MODEL", "minilm")
