@@ -69,7 +69,7 @@ def counted_from_references(text: str, mentions: list[DateMention], before: tupl
         unit = _UNIT_ANAPHORIC.search(m.text)
         # the previous paragraph's time counts for "the next day", not for "the next year" or "days later"
         from_last_paragraph = ref is before and not in_paragraph
-        if m.kind == "vague_later" and (ref is None or ref[0] == anchor or (anchor is not None and ref[0] > anchor) or from_last_paragraph):
+        if m.kind == "vague_later" and (ref is None or (anchor is not None and ref[0] >= anchor) or from_last_paragraph):
             continue  # "within hours" with no past time told before it in its paragraph: no date of its own
         if ANAPHORIC.search(m.text) and ref is not None and ref[0] != anchor and not (unit and from_last_paragraph):
             day, precision = ref
