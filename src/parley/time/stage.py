@@ -54,6 +54,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from ..events.ontology import PLOVER_TYPES
 from ..events.words import PRONOUN_SUBJECTS
 from ..extract.pagedate import STRONG_SOURCES
 from ..records import Actor, Article, Document, Event, EventDate, Precision, Sentence
@@ -157,6 +158,41 @@ def lead_sentences(doc: Document) -> list[Sentence]:
             continue  # a standfirst or subheading in headline style ("Abiy's visit ends two decades of war")
         return [s for s in doc.sentences if s.paragraph == i][:2]
     return []
+
+
+def headline_sentences(doc: Document) -> set[int]:
+    """Sentences in headline form: a title paragraph's, and the only sentence of a paragraph that
+    does not end like a sentence (a standfirst, a subheading, a bulleted summary line)."""
+    art = doc.article
+    assert art is not None
+    per_paragraph: dict[int, list[int]] = {}
+    for s in doc.sentences:
+        per_paragraph.setdefault(s.paragraph, []).append(s.index)
+    out: set[int] = set()
+    for i, p in enumerate(art.paragraphs):
+        sents = per_paragraph.get(i, [])
+        if p.kind == "title" or (len(sents) == 1 and not _SENTENCE_END.search(art.text[p.start : p.end])):
+            out.update(sents)
+    return out
+
+
+def drop_restated_headlines(doc: Document, events: list[Event]) -> list[Event]:
+    """A headline restates the body in compressed form and the body is the record (the annotation
+    manual, section 1): an asserted event told in headline form is dropped when a body sentence
+    codes one of the same type, pair (either order for a symmetric type) and historical flag.
+    One the body does not tell (its mention may have been missed) stays."""
+    headlines = headline_sentences(doc)
+    if not headlines:
+        return events
+
+    def key(e: Event) -> tuple[object, ...]:
+        pair = (e.source.country, e.target.country)
+        if PLOVER_TYPES[e.type].symmetric:
+            pair = tuple(sorted(pair, key=lambda x: x or ""))  # type: ignore[assignment]
+        return (e.type, pair, e.historical)
+
+    told = {key(e) for e in events if e.modality == "asserted" and e.sentence not in headlines}
+    return [e for e in events if not (e.modality == "asserted" and e.sentence in headlines and key(e) in told)]
 
 
 def _lead_paragraph(doc: Document) -> int | None:
@@ -739,4 +775,4 @@ def run(doc: Document, settings: object = None) -> Document:
         dated.append(replace(e, date=when, historical=historical, source=source, target=target, modality=modality))
     from ..events.stage import dedupe
 
-    return replace(doc, news_date=news, events=tuple(dedupe(dated)))
+    return replace(doc, news_date=news, events=tuple(dedupe(drop_restated_headlines(doc, dated))))
