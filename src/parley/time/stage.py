@@ -160,9 +160,14 @@ def lead_sentences(doc: Document) -> list[Sentence]:
     return []
 
 
+# Headlines, standfirsts and summary lines are short; a paragraph a scrape cut off mid-sentence
+# ("..., including a proposal to resume") is not one.
+HEADLINE_MAX_WORDS = 25
+
+
 def headline_sentences(doc: Document) -> set[int]:
-    """Sentences in headline form: a title paragraph's, and the only sentence of a paragraph that
-    does not end like a sentence (a standfirst, a subheading, a bulleted summary line)."""
+    """Sentences in headline form: a title paragraph's, and the only sentence of a short paragraph
+    that does not end like a sentence (a standfirst, a subheading, a bulleted summary line)."""
     art = doc.article
     assert art is not None
     per_paragraph: dict[int, list[int]] = {}
@@ -171,7 +176,8 @@ def headline_sentences(doc: Document) -> set[int]:
     out: set[int] = set()
     for i, p in enumerate(art.paragraphs):
         sents = per_paragraph.get(i, [])
-        if p.kind == "title" or (len(sents) == 1 and not _SENTENCE_END.search(art.text[p.start : p.end])):
+        text = art.text[p.start : p.end]
+        if p.kind == "title" or (len(sents) == 1 and len(text.split()) <= HEADLINE_MAX_WORDS and not _SENTENCE_END.search(text)):
             out.update(sents)
     return out
 
