@@ -45,6 +45,11 @@ historical (background); so is an undated event in a background paragraph. The l
 never background: it reports the news. Background events keep their own date.
 Roles are then fixed at the event's date from the officeholder file ("his Chinese counterpart"
 in 2022 is the 2022 minister).
+
+Headlines. Once events are dated, one told in headline form (a title, a short standfirst or
+summary line) is dropped where a body sentence tells one of the same type, pair and historical
+flag: the headline restates the body, and the body is the record (the annotation manual,
+section 1). Then `events.dedupe` keeps one event per type, pair, sentence and date.
 """
 
 from __future__ import annotations
