@@ -522,3 +522,38 @@ def test_uncounted_offsets_count_from_the_past_time_their_paragraph_told() -> No
     assert [(m.first, m.precision) for m in per[1]] == [(date(1999, 9, 1), "month")]
     assert per[2] == []
     assert [(m.first, m.precision) for m in per[4]] == [(date(1969, 7, 1), "month")]
+
+
+# -- headlines that restate the body -----------------------------------------------------------
+
+def _headline_page(headline: str) -> Document:
+    return _doc([[headline], ["Beijing on Tuesday urged Seoul to halt the deployment of the missile system."],
+                 ["Officials in Seoul said the work would go on."]], date(2017, 3, 8), "html-meta")
+
+
+def _request(doc: Document, sentence: int, trigger: str) -> Event:
+    s = doc.sentences[sentence]
+    cn, kr = Actor("Beijing", None, "CHN", "GOV", None), Actor("Seoul", None, "KOR", "GOV", None)
+    return Event("REQUEST", cn, kr, sentence, s.text, s.start, s.end, trigger=trigger, trigger_start=s.start + s.text.index(trigger))
+
+
+def test_a_headline_that_restates_a_body_event_is_no_second_event() -> None:
+    """The manual: a headline restates the body, and the body is the record. The headline's
+    REQUEST (dated by the page) and the body's (dated "on Tuesday") are one event, told once."""
+    doc = _headline_page("Beijing demands a halt as the first launchers arrive in Seoul")
+    events = [_request(doc, 0, "demands"), _request(doc, 1, "urged")]
+    kept = time_stage.drop_restated_headlines(doc, events)
+    assert [e.sentence for e in kept] == [1]
+
+
+def test_a_headline_the_body_does_not_tell_and_a_cut_off_paragraph_stay() -> None:
+    doc = _headline_page("Beijing demands a halt as the first launchers arrive in Seoul")
+    alone = [_request(doc, 0, "demands")]
+    assert time_stage.drop_restated_headlines(doc, alone) == alone  # the body's mention may be missed
+    # a long paragraph the scrape cut off mid-sentence is body text, not a headline
+    cut = ("After a week of talks in the capital and a call between the two leaders on Friday, Beijing urged Seoul to "
+           "halt the deployment of the system, including a proposal to")
+    doc = _headline_page(cut)
+    events = [_request(doc, 0, "urged"), _request(doc, 1, "urged")]
+    assert time_stage.headline_sentences(doc) == set()
+    assert time_stage.drop_restated_headlines(doc, events) == events

@@ -45,6 +45,11 @@ historical (background); so is an undated event in a background paragraph. The l
 never background: it reports the news. Background events keep their own date.
 Roles are then fixed at the event's date from the officeholder file ("his Chinese counterpart"
 in 2022 is the 2022 minister).
+
+Headlines. Once events are dated, one told in headline form (a title, a short standfirst or
+summary line) is dropped where a body sentence tells one of the same type, pair and historical
+flag: the headline restates the body, and the body is the record (the annotation manual,
+section 1). Then `events.dedupe` keeps one event per type, pair, sentence and date.
 """
 
 from __future__ import annotations
@@ -54,6 +59,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from ..events.ontology import PLOVER_TYPES
 from ..events.words import PRONOUN_SUBJECTS
 from ..extract.pagedate import STRONG_SOURCES
 from ..records import Actor, Article, Document, Event, EventDate, Precision, Sentence
@@ -157,6 +163,47 @@ def lead_sentences(doc: Document) -> list[Sentence]:
             continue  # a standfirst or subheading in headline style ("Abiy's visit ends two decades of war")
         return [s for s in doc.sentences if s.paragraph == i][:2]
     return []
+
+
+# Headlines, standfirsts and summary lines are short; a paragraph a scrape cut off mid-sentence
+# ("..., including a proposal to resume") is not one.
+HEADLINE_MAX_WORDS = 25
+
+
+def headline_sentences(doc: Document) -> set[int]:
+    """Sentences in headline form: a title paragraph's, and the only sentence of a short paragraph
+    that does not end like a sentence (a standfirst, a subheading, a bulleted summary line)."""
+    art = doc.article
+    assert art is not None
+    per_paragraph: dict[int, list[int]] = {}
+    for s in doc.sentences:
+        per_paragraph.setdefault(s.paragraph, []).append(s.index)
+    out: set[int] = set()
+    for i, p in enumerate(art.paragraphs):
+        sents = per_paragraph.get(i, [])
+        text = art.text[p.start : p.end]
+        if p.kind == "title" or (len(sents) == 1 and len(text.split()) <= HEADLINE_MAX_WORDS and not _SENTENCE_END.search(text)):
+            out.update(sents)
+    return out
+
+
+def drop_restated_headlines(doc: Document, events: list[Event]) -> list[Event]:
+    """A headline restates the body in compressed form and the body is the record (the annotation
+    manual, section 1): an asserted event told in headline form is dropped when a body sentence
+    codes one of the same type, pair (either order for a symmetric type) and historical flag.
+    One the body does not tell (its mention may have been missed) stays."""
+    headlines = headline_sentences(doc)
+    if not headlines:
+        return events
+
+    def key(e: Event) -> tuple[object, ...]:
+        pair = (e.source.country, e.target.country)
+        if PLOVER_TYPES[e.type].symmetric:
+            pair = tuple(sorted(pair, key=lambda x: x or ""))  # type: ignore[assignment]
+        return (e.type, pair, e.historical)
+
+    told = {key(e) for e in events if e.modality == "asserted" and e.sentence not in headlines}
+    return [e for e in events if not (e.modality == "asserted" and e.sentence in headlines and key(e) in told)]
 
 
 def _lead_paragraph(doc: Document) -> int | None:
@@ -739,4 +786,4 @@ def run(doc: Document, settings: object = None) -> Document:
         dated.append(replace(e, date=when, historical=historical, source=source, target=target, modality=modality))
     from ..events.stage import dedupe
 
-    return replace(doc, news_date=news, events=tuple(dedupe(dated)))
+    return replace(doc, news_date=news, events=tuple(dedupe(drop_restated_headlines(doc, dated))))
