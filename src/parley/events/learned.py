@@ -26,7 +26,10 @@ def model_events(ctx: ArgumentFinders, event_model: str, model: Any = None,
     `model`: any object with `name`, `threshold` and `predict(text) -> (type, p)` (a TF-IDF model),
     or with `proposals(text) -> [(type, p), ...]` (the MiniLM reviewer of `parley.events.minilm`);
     the `event_model` setting's TF-IDF model when None.
-    `proposals`: the (type, probability) pairs to code, instead of asking the model."""
+    `proposals`: the (type, probability) pairs to code, instead of asking the model.
+    A type named by a noun the main verb answers ("turned down a Chinese request", "bowed to
+    Washington's demand") is the act of the noun's maker toward the subject, not the subject's
+    (`_answered_act`)."""
     from .model import model_named
 
     model = model if model is not None else model_named(event_model)
