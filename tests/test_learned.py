@@ -349,3 +349,26 @@ def test_the_split_refuses_a_synthetic_text_whose_story_title_is_unknown() -> No
     with pytest.raises(SystemExit, match="synthetic-7"):
         text_group(record, {})
     assert text_group({"id": "own-1", "origin": "own"}, {}) == "corpus:own-1"
+
+
+def test_an_act_the_subject_answered_is_its_makers_toward_the_subject(monkeypatch: pytest.MonkeyPatch) -> None:
+    """M4 (session 33): "turned down a Chinese request", "bowed ... to Washington's demand": the
+    model's REQUEST is the demand's maker's toward the answering party, never the answering
+    party's own; a standing demand ("long-standing") is no occasion, and one whose maker the
+    sentence does not name is not coded from it."""
+    from parley.events import minilm
+    from conftest import analysed_events
+
+    stand_in = _StandIn({"request": {"REQUEST": 0.8}, "demand": {"REQUEST": 0.8}})
+    monkeypatch.setattr(minilm, "shipped", lambda: stand_in)
+    monkeypatch.setenv("PARLEY_EVENT_MODEL", "minilm")
+    monkeypatch.setenv("PARLEY_EVENT_ACCEPTOR", "off")
+
+    def requests(text: str) -> list[tuple[str | None, str | None, str]]:
+        return [(e.source.country, e.target.country, e.coder.rsplit(":", 1)[-1]) for e in analysed_events(text)
+                if e.type == "REQUEST" and e.coder.startswith(f"model:{stand_in.version}")]
+
+    assert requests("Last week Ecuador turned down a Chinese request to let the crew serve their sentences at home.") == [("CHN", "ECU", "answered")]
+    assert requests("Maduro bowed at that meeting to Washington's demand that he take back the deported migrants.") == [("USA", "VEN", "answered")]
+    assert requests("Pyongyang also bowed to a long-standing Japanese demand for a full accounting.") == []
+    assert requests("Tehran rejected the demand as interference on Monday.") == []

@@ -26,7 +26,10 @@ def model_events(ctx: ArgumentFinders, event_model: str, model: Any = None,
     `model`: any object with `name`, `threshold` and `predict(text) -> (type, p)` (a TF-IDF model),
     or with `proposals(text) -> [(type, p), ...]` (the MiniLM reviewer of `parley.events.minilm`);
     the `event_model` setting's TF-IDF model when None.
-    `proposals`: the (type, probability) pairs to code, instead of asking the model."""
+    `proposals`: the (type, probability) pairs to code, instead of asking the model.
+    A type named by a noun the main verb answers ("turned down a Chinese request", "bowed to
+    Washington's demand") is the act of the noun's maker toward the subject, not the subject's
+    (`_answered_act`)."""
     from .model import model_named
 
     model = model if model is not None else model_named(event_model)
@@ -99,8 +102,86 @@ def model_events(ctx: ArgumentFinders, event_model: str, model: Any = None,
         tagged = [a for a in model.tagged_actors(ctx)[1] if a.country not in {x.country for x in sources}]
     out: list[Event] = []
     for type_, p in proposals:
+        answered = _answered_act(ctx, type_, main) if learned else None
+        if answered is not None:
+            # "Ecuador turned down a Chinese request": the request is China's, made to Ecuador
+            out += _answered_events(ctx, model, type_, p, main, sources, *answered)
+            continue
         out += _typed(ctx, model, type_, p, root, main, sources, tagged)
     return out
+
+
+# Verbs (lemma, with their particle) that answer an act another party made: what they take as
+# object, or as the object of "to" or "with", is that party's act, not the subject's.
+ANSWERING_VERBS = frozenset({
+    "accept", "agree", "bow", "yield", "give in", "heed", "meet", "comply", "grant", "reject", "turn down", "refuse",
+    "decline", "dismiss", "brush aside", "ignore", "defy", "rebuff", "spurn", "respond", "answer",
+})
+ANSWERED_PREPS = frozenset({"to", "with"})
+# A standing act is a position held over time, no occasion (docs/annotation.md section 1).
+STANDING_WORDS = frozenset({"long-standing", "longstanding", "standing", "long-held", "longtime", "repeated", "persistent"})
+
+
+def _answered_act(ctx: ArgumentFinders, type_: str, main: Any) -> tuple[Any, list[Actor]] | None:
+    """(the noun, its owners) when the one word naming the type is a noun the main verb answers
+    ("accepted a demand", "bowed to Washington's demand", "complied with the call"), else None.
+    The owners are the parties that made the act, as the noun's own words name them (possessor,
+    adjective or compound, "from"/"by" X, a relative clause's subject); none for a standing act
+    or an act whose maker the sentence does not name."""
+    if _verb_phrase(main) not in ANSWERING_VERBS:
+        return None
+    naming = words_naming(ctx.sdoc, type_)
+    if len(naming) != 1 or naming[0].pos_ != "NOUN":
+        return None
+    noun = naming[0]
+    if not (noun.dep_ == "dobj" and noun.head.i == main.i) and not _answered_through(noun, main):
+        return None
+    if any(c.lower_ in STANDING_WORDS for c in noun.children if c.dep_ in ("amod", "compound")):
+        return noun, []
+    owners: list[Actor] = []
+    for c in noun.children:
+        if c.dep_ in ("poss", "amod", "compound", "nmod"):
+            owners += ctx.actor(c)
+        elif c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            owners += [a for o in children_of(c, ("pobj",)) for a in ctx.actor(o)]
+        elif c.dep_ in ("relcl", "acl"):
+            subj, _ = subject_of(c)
+            owners += ctx.actor(subj) if subj is not None and subj.i != c.i else []
+    return noun, owners
+
+
+def _answered_through(noun: Any, main: Any) -> bool:
+    """"bowed to Washington's demand", "complied with the call"; also with the "to" phrase hung on
+    a phrase of the verb's own ("bowed at that meeting to Washington's demand", as parsed)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ANSWERED_PREPS:
+        return False
+    head = noun.head.head
+    if head.i == main.i:
+        return True
+    return head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i == main.i
+
+
+def _told_at(noun: Any) -> Any:
+    """The word that tells the answered act: the verb of a relative clause on its noun ("a demand
+    Burundi first made in 1997", so the act is dated by its own clause), else the noun."""
+    return next((c for c in noun.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"), noun)
+
+
+def _answered_events(ctx: ArgumentFinders, model: Any, type_: str, p: float, main: Any, sources: list[Actor], noun: Any,
+                     owners: list[Actor]) -> list[Event]:
+    """The answered act coded as its owners' toward the answering party (the main clause's
+    source); nothing when the owners are not named, or are the answering party's own."""
+    answering = [s for s in sources if s.country]
+    own = {s.country for s in answering}
+    makers = list({actor_key(o): o for o in owners if o.country and o.country not in own}.values())
+    if not answering or not makers:
+        return []
+    modality, why = ctx.modality_reason(main, main)
+    if modality != "hypothetical":
+        modality, why = "asserted", ""  # the act answered was made, whatever became of the answer
+    coder = Coding("model", type_, how="answered", model=model.name).with_modality(modality, why).to_string()
+    return [ctx._make(type_, o, s, _told_at(noun), PLOVER_TYPES[type_].cameo_root, None, None, modality, coder, round(p, 2))
+            for o in makers for s in answering if actor_key(o) != actor_key(s)]
 
 
 def _not_the_main_clauses(ctx: ArgumentFinders, type_: str, main: Any, sources: list[Actor]) -> bool:

@@ -131,7 +131,7 @@ OBJECTLESS_STOPS = {"that", "which", "who", "whom", "whose", "if", "unless", "be
 
 # Where both sides come straight from the clause's own arguments (subject, object, "between X
 # and Y", "X and Y agreed", a preposition or the complement of the trigger itself).
-EXPLICIT_HOW = {"parse", "between", "compound-actor", "prep-object", "object-modifier", "complement", "reaction", "device", "referent"}
+EXPLICIT_HOW = {"parse", "between", "compound-actor", "prep-object", "object-modifier", "complement", "reaction", "device", "referent", "answered"}
 NON_STATE_CODES = {"IGO", "UNO", "EUR", "NGO", "IMG", "ISM", "MNC"}
 # How many sentences back a meeting still names the addressee of a demand.
 INTERLOCUTOR_WINDOW = 4
