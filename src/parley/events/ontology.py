@@ -76,3 +76,11 @@ MANUAL_CONTEXTS = (
 # Contexts parley's trigger rows use beyond the manual's 37 (aid deliveries, party politics).
 PARLEY_CONTEXTS = ("humanitarian", "political")
 CONTEXTS = frozenset(MANUAL_CONTEXTS + PARLEY_CONTEXTS)
+
+
+def pair_key(type_: str, source: str | None, target: str | None) -> tuple[str | None, str | None]:
+    """An event's pair of country codes as one event is told apart from another: in either order
+    for a symmetric type (sorted, an absent side first), as written for the others."""
+    if PLOVER_TYPES[type_].symmetric:
+        return tuple(sorted((source, target), key=lambda x: x or ""))  # type: ignore[return-value]
+    return source, target

@@ -63,7 +63,7 @@ from .coder import SentenceCoder
 from .custody import CUSTODY_MODES
 from .coding import Coding
 from .modality import as_stated
-from .ontology import PLOVER_TYPES
+from .ontology import pair_key
 from .policy import actor_key
 from .words import APOLOGY_LEMMAS, CUSTODY_PENDING, CUSTODY_WINDOW, INTERLOCUTOR_WINDOW, PASSAGE_PAIR_WINDOW, PREVIOUS_PARTY_WINDOW
 
@@ -203,10 +203,7 @@ def dedupe(events: list[Event]) -> list[Event]:
     seen: dict[tuple[Any, ...], int] = {}
     out: list[Event] = []
     for e in events:
-        pair = (e.source.country, e.target.country)
-        if PLOVER_TYPES[e.type].symmetric:
-            pair = tuple(sorted(pair, key=lambda x: x or ""))  # type: ignore[assignment]
-        key = (e.type, pair, e.sentence, e.modality, e.date.value if e.date else None)
+        key = (e.type, pair_key(e.type, e.source.country, e.target.country), e.sentence, e.modality, e.date.value if e.date else None)
         if key in seen:
             prev = out[seen[key]]
             if e.confidence > prev.confidence:

@@ -59,7 +59,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ..events.ontology import PLOVER_TYPES
+from ..events.ontology import pair_key
 from ..events.words import PRONOUN_SUBJECTS
 from ..extract.pagedate import STRONG_SOURCES
 from ..records import Actor, Article, Document, Event, EventDate, Precision, Sentence
@@ -197,10 +197,7 @@ def drop_restated_headlines(doc: Document, events: list[Event]) -> list[Event]:
         return events
 
     def key(e: Event) -> tuple[object, ...]:
-        pair = (e.source.country, e.target.country)
-        if PLOVER_TYPES[e.type].symmetric:
-            pair = tuple(sorted(pair, key=lambda x: x or ""))  # type: ignore[assignment]
-        return (e.type, pair, e.historical)
+        return (e.type, pair_key(e.type, e.source.country, e.target.country), e.historical)
 
     told = {key(e) for e in events if e.modality == "asserted" and e.sentence not in headlines}
     return [e for e in events if not (e.modality == "asserted" and e.sentence in headlines and key(e) in told)]
