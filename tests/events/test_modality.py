@@ -32,6 +32,8 @@ def _modalities(text: str, etype: str) -> set[str]:
         ("Russian drones were reported over Odesa on Tuesday. Did Russia attack Ukrainian ports overnight? Kyiv has not said.", "ASSAULT", "question"),
         ("The Pentagon announced that Austin had met Chinese Defense Minister Dong Jun in Singapore.", "CONSULT", "asserted"),
         ("Japanese Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol in Tokyo on Thursday.", "CONSULT", "asserted"),
+        # the alternative not taken is no act (modality._not_taken)
+        ("Analysts expect the United States to answer with threats rather than yield to North Korea's demands.", "CONCEDE", "negated"),
     ],
 )
 def test_modality(text: str, etype: str, expected: str) -> None:
@@ -118,3 +120,21 @@ def test_an_occasion_an_act_followed_took_place() -> None:
     to come ("will sign ... after talks next week") they are still to come too."""
     assert _modalities("Ethiopia and Somalia agreed on Thursday to set aside their dispute after talks in Ankara.", "CONSULT") == {"asserted"}
     assert _modalities("Peru and Chile will sign the accord after talks in Lima next week.", "CONSULT") == {"planned"}
+
+
+@pytest.mark.parametrize(
+    "text,verb,expected",
+    [
+        ("Instead of bowing to Beijing's demands, the Lithuanian government expelled the Chinese envoy.", "bowing", "negated"),
+        ("Seoul chose to protest rather than comply with the ruling.", "comply", "negated"),
+        ("Seoul chose to protest rather than comply with the ruling.", "protest", "asserted"),
+        ("The Lithuanian government expelled the Chinese envoy instead.", "expelled", "asserted"),
+    ],
+)
+def test_the_alternative_not_taken_is_negated(text: str, verb: str, expected: str) -> None:
+    from parley.annotate import nlp
+    from parley.events.modality import modality_reason
+
+    sdoc = nlp.full()(text)
+    tok = next(t for t in sdoc if t.text == verb)
+    assert modality_reason(text, tok, tok)[0] == expected

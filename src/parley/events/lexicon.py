@@ -51,6 +51,9 @@ class Trigger:
     needs_complement: tuple[str, ...] = ()
     # Some prepositional object of the verb must be one of these ("held civilians as shields").
     needs_pobj: tuple[str, ...] = ()
+    # The particle must stand alone, with no object of its own: "the government gave in" yields,
+    # "gave in his resignation letter" hands something over.
+    particle_alone: bool = False
     # A that-clause stating a fact rules the reading out: "insisted that the canal is not up for
     # discussion" asserts; "insisted that the North give up its weapons" demands.
     forbids_statement: bool = False
@@ -365,7 +368,15 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("assistance", N, "AID", "070", TO + ("for",), light_verbs=("provide", "send", "deliver", "give", "grant", "offer", "extend", "pledge")),
     # CONCEDE
     Trigger("accede", V, "CONCEDE", "083", TO),
-    Trigger("accept", V, "CONCEDE", "083", ("from", "by"), needs_object=("demand", "condition", "term", "request", "ultimatum")),
+    Trigger("accept", V, "CONCEDE", "083", ("from", "by"), needs_object=("demand", "condition", "term", "request", "ultimatum", "ruling", "judgment", "judgement", "verdict")),
+    # the manual's yielding verbs (section 2.17): the party yielded to is the target
+    Trigger("bow", V, "CONCEDE", "083", TO),
+    Trigger("give", V, "CONCEDE", "083", TO, particle="in", particle_alone=True),
+    Trigger("cave", V, "CONCEDE", "083", TO),
+    Trigger("capitulate", V, "CONCEDE", "083", TO),
+    Trigger("acquiesce", V, "CONCEDE", "083", TO + ("in",)),
+    # dropping charges is clemency (section 2.17: CONCEDE, CAMEO 081)
+    Trigger("drop", V, "CONCEDE", "081", ("against", "on"), needs_object=("charge", "case", "prosecution", "indictment", "fine")),
     Trigger("allow", V, "CONCEDE", "080", ("dobj",)),
     Trigger("permit", V, "CONCEDE", "080", ("dobj",)),
     Trigger("cancel", V, "CONCEDE", "081", ("on",), needs_object=("restriction", "ban", "curfew", "curb", "emergency", "decree", "law", "measure")),

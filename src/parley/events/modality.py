@@ -39,6 +39,8 @@ def modality_reason(sentence_text: str, tok: Any, event_verb: Any) -> tuple[str,
     if tok is not event_verb:
         chain.insert(0, tok)
     for i, v in enumerate(chain):
+        if _not_taken(v):
+            return "negated", "negation"
         kids = list(v.children)
         lemma = v.lemma_.lower()
         if any(k.dep_ == "neg" or k.lower_ in NEG and k.dep_ in ("neg", "det", "advmod") for k in kids):
@@ -82,6 +84,19 @@ def modality_reason(sentence_text: str, tok: Any, event_verb: Any) -> tuple[str,
         if k.dep_ == "aux" and k.lower_ == "to" and event_verb.head.lemma_.lower() in SCHEDULING_HEADS:
             return "planned", "future"
     return "asserted", ""
+
+def _not_taken(v: Any) -> bool:
+    """The alternative not taken: "respond with threats rather than cave in", "instead of
+    bowing to the pressure, Ankara expelled the envoy"."""
+    if v.i >= 2 and v.doc[v.i - 1].lower_ == "than" and v.doc[v.i - 2].lower_ == "rather":
+        return True  # (the parser may hang "than" on the noun before: "with threats rather than yield")
+    if v.dep_ == "conj":
+        return any(k.dep_ == "cc" and k.lower_ == "than" and k.i < v.i and any(a.lower_ == "rather" for a in k.children)
+                   for k in v.head.children)
+    if v.dep_ == "pcomp" and v.head.lower_ in ("of", "than"):
+        return any(k.lower_ in ("instead", "rather") for k in v.head.children)
+    return False
+
 
 def _occasion_followed(t: Any) -> bool:
     """An event noun after "after"/"following": an occasion an act followed ("after talks")."""

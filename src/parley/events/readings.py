@@ -76,6 +76,8 @@ class TriggerReadings(SentenceContext):
                 continue
             if t.needs_pobj and not pobjs & set(t.needs_pobj):
                 continue
+            if t.particle_alone and any(p.dep_ == "pobj" for c in tok.children if c.lower_ == t.particle for p in c.children):
+                continue
             if t.forbids_subject and subj_lemmas & set(t.forbids_subject):
                 continue
             if t.forbids_statement and any(states_fact(c) for c in tok.children if c.dep_ == "ccomp"):
