@@ -352,7 +352,7 @@ def test_the_split_refuses_a_synthetic_text_whose_story_title_is_unknown() -> No
 
 
 def test_an_act_the_subject_answered_is_its_makers_toward_the_subject(monkeypatch: pytest.MonkeyPatch) -> None:
-    """M4 (session 33): "turned down a Chinese request", "bowed ... to Washington's demand": the
+    """M4 (session 33): "turned down a Chinese request": the
     model's REQUEST is the demand's maker's toward the answering party, never the answering
     party's own; a standing demand ("long-standing") is no occasion, and one whose maker the
     sentence does not name is not coded from it."""
@@ -369,6 +369,16 @@ def test_an_act_the_subject_answered_is_its_makers_toward_the_subject(monkeypatc
                 if e.type == "REQUEST" and e.coder.startswith(f"model:{stand_in.version}")]
 
     assert requests("Last week Ecuador turned down a Chinese request to let the crew serve their sentences at home.") == [("CHN", "ECU", "answered")]
-    assert requests("Maduro bowed at that meeting to Washington's demand that he take back the deported migrants.") == [("USA", "VEN", "answered")]
     assert requests("Pyongyang also bowed to a long-standing Japanese demand for a full accounting.") == []
     assert requests("Tehran rejected the demand as interference on Monday.") == []
+
+
+@pytest.mark.xfail(strict=True, reason="session 34: the rules' 'bow' row (C2b) now codes this sentence, so the model is not asked; "
+                   "the parser hangs 'to Washington's demand' on 'meeting', the row's target is lost and the finder's domestic fallback "
+                   "aims the CONCEDE at Venezuela itself (training/decisions/session34-rules.md)")
+def test_a_bow_told_across_a_phrase_is_conceded_to_the_demand_s_maker() -> None:
+    from conftest import analysed_events
+
+    found = {(e.type, e.source.country, e.target.country) for e in analysed_events(
+        "Maduro bowed at that meeting to Washington's demand that he take back the deported migrants.")}
+    assert ("CONCEDE", "VEN", "USA") in found
