@@ -378,3 +378,25 @@ def test_a_state_noun_whose_sentence_names_only_its_counterpart_is_the_passages_
     acts = resolve("Somalia held talks on Monday. The government said Kenya would reopen the border crossing.")
     assert find(acts, "The government").country == "KEN"
 
+
+
+def test_private_people_named_again_keep_their_nationality() -> None:
+    # "the fishermen" after "15 Honduran fishermen": the nationality they were named with, not the
+    # country of the sentence that names them again (rules.named_again)
+    acts = resolve("Nicaraguan naval forces detained 15 Honduran fishermen in the gulf last week. "
+                   "Managua released the fishermen on Wednesday and returned their boat.")
+    assert find(acts, "the fishermen").country == "HND"
+    assert find(acts, "the fishermen").resolution == "named-again"
+
+
+def test_a_noun_never_named_with_a_country_is_not_named_again() -> None:
+    # no earlier "Honduran fishermen": the rule has nothing to recall, the sentence decides
+    acts = resolve("Managua released the fishermen on Wednesday and returned their boat.")
+    assert all(a.resolution != "named-again" for _, a in acts)
+
+
+def test_an_indefinite_mention_is_not_named_again() -> None:
+    # "two fishermen" is a new group, not the one named before
+    acts = resolve("Nicaraguan naval forces detained 15 Honduran fishermen last week. "
+                   "Managua also detained two fishermen on Sunday.")
+    assert all(a.resolution != "named-again" for _, a in acts)

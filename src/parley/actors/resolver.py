@@ -36,6 +36,9 @@ class PageActors:
         self.country_counts: dict[str, int] = {}
         self.last_seen: dict[str, int] = {}  # country -> latest sentence naming it
         self.named_in: dict[int, list[str]] = {}  # sentence -> the countries it names, first named first
+        # private people's noun -> the country its latest mention named ("Honduran fishermen"),
+        # for the same noun named again without one (rules.named_again)
+        self.group_countries: dict[str, str] = {}
         # The page's date: places and movements that changed state (data/country_changes.csv)
         # are read as of it. None for undated text, where the sentence's own states decide.
         self.on = doc.article.published if doc.article else None
@@ -49,8 +52,17 @@ class PageActors:
             if found is NO_ACTOR:
                 return None
             if found is not None:
+                self._remember_group(head, found)  # type: ignore[arg-type]
                 return found  # type: ignore[return-value]
         return None
+
+    def _remember_group(self, head: Any, actor: Actor) -> None:
+        """Remember the country a private people's noun was named with ("Honduran fishermen")."""
+        from .rules import NAMED_AGAIN_HEADS
+
+        lemma = head.lemma_.lower()
+        if actor.country and lemma in NAMED_AGAIN_HEADS and actor.resolution in ("country-group", "country-term", "shared-adjective"):
+            self.group_countries[lemma] = actor.country
 
     def modifier_actors(self, head: Any, sentence: Sentence) -> dict[int, Actor]:
         """Coordinated country modifiers ("US and British forces", "Hungarian and Romanian

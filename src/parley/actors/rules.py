@@ -536,6 +536,29 @@ def office_group(m: Mention) -> Verdict:
     return m.actor(where, np.sector, "group" + (f"+{how}" if where else ""), title=np.title, office=np.office)
 
 
+# Private people who may be held, moved or released, named again without their country ("15
+# Honduran fishermen" ... "the fishermen"): the nationality they were first named with.
+NAMED_AGAIN_HEADS = frozenset({
+    "fisherman", "crew", "sailor", "seaman", "tourist", "migrant", "worker", "student", "journalist", "pilgrim",
+    "passenger", "driver", "trader", "prisoner", "detainee", "hostage", "captive", "national", "citizen",
+})
+
+
+def named_again(m: Mention) -> Verdict:
+    """"the fishermen", "these workers": the country of the latest earlier mention on the page
+    of the same noun that named one (`PageActors.group_countries`)."""
+    np, head, page = m.np, m.head, m.page
+    lemma = head.lemma_.lower()
+    if np.country is not None or head.pos_ != "NOUN" or lemma not in NAMED_AGAIN_HEADS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in head.children):
+        return None
+    country = page.group_countries.get(lemma)
+    if country is None:
+        return None
+    return m.actor(country, np.sector or "CVL", "named-again", title=np.title, office=np.office)
+
+
 # organs of a state (not rebels, crowds or parties): who acts for the passage's state
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # the civil organs an unnamed wire-copy mention means at home (not troops or police, whose
@@ -655,6 +678,7 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
     ActorRule("owner-pronoun", owner_pronoun),  # before title-as-known-person: "its defence minister"
     ActorRule("title-as-known-person", title_as_known_person),  # before office-group
     ActorRule("shared-adjective", shared_adjective),  # before office-group: "Korean fishermen and students"
+    ActorRule("named-again", named_again),  # before office-group: not the sentence's own country
     ActorRule("office-group", office_group),
     ActorRule("crowd", crowd),
     ActorRule("region-noun", region_noun),
