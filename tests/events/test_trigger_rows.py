@@ -113,7 +113,24 @@ ROUND4_NEGATIVE = [
 ]
 
 
-@pytest.mark.parametrize("etype,text,src,tgt", ROUND4_POSITIVE, ids=[f"{p[0]}-{i}" for i, p in enumerate(ROUND4_POSITIVE)])
+# The manual's yielding wordings (section 2.17: accepting a ruling, a demand or the other side's
+# terms, bowing to them, giving in, dropping charges: CONCEDE), and look-alikes that are not.
+YIELDING_POSITIVE = [
+    ("CONCEDE", "Honduran President Xiomara Castro bowed to Washington's terms on Friday and halted the deportations.", "HND", "USA"),
+    ("CONCEDE", "Prosecutors in Fiji dropped all charges against two Australian sailors on Monday.", "FJI", "AUS"),
+    ("CONCEDE", "After a week of pressure from Beijing, the Lithuanian government gave in.", "LTU", None),
+    ("CONCEDE", "Colombia accepted the ruling of the International Court of Justice on Tuesday.", "COL", None),
+]
+
+YIELDING_NEGATIVE = [
+    ("CONCEDE", "The Chilean minister gave in his resignation letter to the president on Monday."),
+    ("CONCEDE", "Peruvian planes dropped leaflets over the border town on Sunday."),
+    ("CONCEDE", "The Kenyan runner accepted an award from the Japanese government in Tokyo."),
+]
+
+
+@pytest.mark.parametrize("etype,text,src,tgt", ROUND4_POSITIVE + YIELDING_POSITIVE,
+                         ids=[f"{p[0]}-{i}" for i, p in enumerate(ROUND4_POSITIVE + YIELDING_POSITIVE)])
 def test_round4_positive(etype: str, text: str, src: str | None, tgt: str | None) -> None:
     evs = [e for e in _asserted(text) if e.type == etype]
     assert evs, f"{etype} not coded in: {text} -> {[(e.type, e.source.country, e.target.country, e.coder) for e in _asserted(text, include_all=True)]}"
@@ -132,7 +149,8 @@ MODEL_ERRORS = {
 }
 
 
-@pytest.mark.parametrize("etype,text", ROUND4_NEGATIVE, ids=[f"{n[0]}-{i}" for i, n in enumerate(ROUND4_NEGATIVE)])
+@pytest.mark.parametrize("etype,text", ROUND4_NEGATIVE + YIELDING_NEGATIVE,
+                         ids=[f"{n[0]}-{i}" for i, n in enumerate(ROUND4_NEGATIVE + YIELDING_NEGATIVE)])
 def test_round4_negative(etype: str, text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     if text in MODEL_ERRORS:
         monkeypatch.setenv("PARLEY_EVENT_MODEL", "v1")
@@ -323,31 +341,3 @@ def test_a_firing_exercise_with_the_learned_model() -> None:
     """With the default learned model beside the rules: a named expected failure, so that a model
     that stops making this error is noticed."""
     assert _pairs(FIRING_EXERCISE, "MOBILIZE") == {("CHN", "TWN")} and not _pairs(FIRING_EXERCISE, "ASSAULT")
-
-# The manual's yielding wordings (section 2.17: accepting a ruling, a demand or the other side's
-# terms, bowing to them, giving in, dropping charges: CONCEDE), and look-alikes that are not.
-YIELDING_POSITIVE = [
-    ("CONCEDE", "Honduran President Xiomara Castro bowed to Washington's terms on Friday and halted the deportations.", "HND", "USA"),
-    ("CONCEDE", "Prosecutors in Fiji dropped all charges against two Australian sailors on Monday.", "FJI", "AUS"),
-    ("CONCEDE", "After a week of pressure from Beijing, the Lithuanian government gave in.", "LTU", None),
-    ("CONCEDE", "Colombia accepted the ruling of the International Court of Justice on Tuesday.", "COL", None),
-]
-
-YIELDING_NEGATIVE = [
-    ("CONCEDE", "The Chilean minister gave in his resignation letter to the president on Monday."),
-    ("CONCEDE", "Peruvian planes dropped leaflets over the border town on Sunday."),
-    ("CONCEDE", "The Kenyan runner accepted an award from the Japanese government in Tokyo."),
-]
-
-
-@pytest.mark.parametrize("etype,text,src,tgt", YIELDING_POSITIVE, ids=[f"yield-{i}" for i in range(len(YIELDING_POSITIVE))])
-def test_yielding_rows_code_concede(etype: str, text: str, src: str, tgt: str | None) -> None:
-    evs = [e for e in _asserted(text) if e.type == etype]
-    assert evs, f"{etype} not coded in: {text} -> {[(e.type, e.source.country, e.target.country, e.coder) for e in _asserted(text, include_all=True)]}"
-    assert any(e.source.country == src and (tgt is None or e.target.country == tgt) for e in evs), [(e.source.country, e.target.country) for e in evs]
-
-
-@pytest.mark.parametrize("etype,text", YIELDING_NEGATIVE, ids=[f"not-yield-{i}" for i in range(len(YIELDING_NEGATIVE))])
-def test_yielding_look_alikes_are_not_concede(etype: str, text: str) -> None:
-    evs = [e for e in _asserted(text) if e.type == etype]
-    assert not evs, [(e.type, e.source.country, e.target.country, e.coder) for e in evs]

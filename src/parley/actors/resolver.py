@@ -13,7 +13,7 @@ from ..records import Actor, Document, Sentence
 from .names import norm_tokens
 from .people_on_page import PageMemory, PersonEntry
 from .phrases import NounPhrase, describe_np, epithet_states, fuzzy_country_in, np_tokens
-from .rules import ACTOR_RULES, NO_ACTOR, Mention
+from .rules import ACTOR_RULES, NAMED_AGAIN_HEADS, NO_ACTOR, Mention
 from .words import (
     FAITH_WORDS, TITLE_ADJECTIVES, NON_STATE, STANCE_PREFIX, SPONSOR_SUFFIX,
 )
@@ -58,8 +58,6 @@ class PageActors:
 
     def _remember_group(self, head: Any, actor: Actor) -> None:
         """Remember the country a private people's noun was named with ("Honduran fishermen")."""
-        from .rules import NAMED_AGAIN_HEADS
-
         lemma = head.lemma_.lower()
         if actor.country and lemma in NAMED_AGAIN_HEADS and actor.resolution in ("country-group", "country-term", "shared-adjective"):
             self.group_countries[lemma] = actor.country
